@@ -1,0 +1,39 @@
+package org.newsdesk.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The logical type names that travel in the type header instead of Java class names, so that a
+ * consumer in any language, or a renamed class, still understands the message.
+ */
+public final class EventTypes {
+
+    private static final Map<String, Class<? extends NewsdeskEvent>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put(TipSubmitted.TYPE, TipSubmitted.class);
+        BY_NAME.put(TipDecided.TYPE, TipDecided.class);
+        BY_NAME.put(StoryPublished.TYPE, StoryPublished.class);
+    }
+
+    private EventTypes() {
+    }
+
+    public static Map<String, Class<? extends NewsdeskEvent>> byName() {
+        return Map.copyOf(BY_NAME);
+    }
+
+    /** In the {@code name:fully.qualified.Class,...} form Spring Kafka's JSON (de)serializers take. */
+    public static String typeMappings() {
+        return BY_NAME.entrySet().stream()
+                .map(entry -> entry.getKey() + ":" + entry.getValue().getName())
+                .collect(Collectors.joining(","));
+    }
+
+    /** Classpath location of the JSON Schema of an event type, e.g. {@code schemas/newsdesk.tip-submitted.v1.json}. */
+    public static String schemaLocation(String typeName, int schemaVersion) {
+        return "schemas/" + typeName + ".v" + schemaVersion + ".json";
+    }
+}

@@ -1,0 +1,19 @@
+package org.newsdesk.events;
+
+/** Kafka topic names. Every event is keyed by its tip id so one tip's history stays in order. */
+public final class Topics {
+
+    public static final String TIPS_SUBMITTED = "newsdesk.tips.submitted";
+    public static final String TIPS_DECIDED = "newsdesk.tips.decided";
+    public static final String STORIES_PUBLISHED = "newsdesk.stories.published";
+
+    /** Suffix of the dead-letter topic that receives what a consumer of the topic could not process. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}
