@@ -1,0 +1,120 @@
+package org.newsdesk.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON Schemas are what consumers outside this code base rely on, so every event as the
+ * services write it must match its schema, and the schemas must reject what no consumer can use.
+ */
+class EventSchemaContractTests {
+
+    private static final Instant NOON = Instant.parse("2023-07-26T12:00:00Z");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    @Test
+    void everyEventTypeHasAUniqueLogicalNameAndASchema() {
+        // Given the sealed list of events
+        List<Class<?>> events = Arrays.asList(NewsdeskEvent.class.getPermittedSubclasses());
+
+        // Then each is registered under a logical name with a schema on the classpath
+        assertThat(List.<Class<?>>copyOf(EventTypes.byName().values())).containsExactlyInAnyOrderElementsOf(events);
+        EventTypes.byName().keySet().forEach(name -> assertThat(
+                getClass().getClassLoader().getResource(EventTypes.schemaLocation(name, 1)))
+                .as("schema of %s", name).isNotNull());
+        assertThat(EventTypes.typeMappings()).doesNotContain("$").contains("newsdesk.tip-submitted:");
+    }
+
+    @Test
+    void aTipSubmittedMatchesItsSchema() {
+        // Given a tip as a resident sends it, from one of the outlet's real stories
+        TipSubmitted event = TipSubmitted.of(UUID.randomUUID().toString(), "a".repeat(64),
+                "Victim support service launches in the county",
+                "A new service offers free help to anyone affected by crime.", "Countywide", "Community",
+                new TipSubmitted.Contact("Sam Reader", "sam@example.org", null), NOON);
+
+        // Then it validates
+        assertThat(errors(TipSubmitted.TYPE, json.valueToTree(event))).isEmpty();
+    }
+
+    @Test
+    void anAnonymousTipMatchesItsSchemaToo() {
+        TipSubmitted event = TipSubmitted.of("tip-1", null, "Headline", "Body", null, null, null, NOON);
+
+        assertThat(errors(TipSubmitted.TYPE, json.valueToTree(event))).isEmpty();
+    }
+
+    @Test
+    void decisionsMatchTheirSchema() {
+        // Given an approval with the published text and a decline with a reason
+        TipDecided approved = decision(TipDecided.Outcome.APPROVED, "Edited headline", "Edited body", null);
+        TipDecided declined = decision(TipDecided.Outcome.REJECTED, null, null, "We could not verify it.");
+
+        // Then both validate
+        assertThat(errors(TipDecided.TYPE, json.valueToTree(approved))).isEmpty();
+        assertThat(errors(TipDecided.TYPE, json.valueToTree(declined))).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsAnApprovalWithoutTextAndADeclineWithoutReason() {
+        // Given decisions a publisher or a resident could do nothing with
+        TipDecided approvedWithoutText = decision(TipDecided.Outcome.APPROVED, null, null, null);
+        TipDecided declinedWithoutReason = decision(TipDecided.Outcome.REJECTED, null, null, null);
+
+        // Then the schema says so
+        assertThat(errors(TipDecided.TYPE, json.valueToTree(approvedWithoutText))).isNotEmpty();
+        assertThat(errors(TipDecided.TYPE, json.valueToTree(declinedWithoutReason))).isNotEmpty();
+    }
+
+    @Test
+    void aStoryPublishedMatchesItsSchemaAndRejectsAnUnsafeSlug() {
+        // Given a publication
+        StoryPublished event = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, NOON, "tip-1",
+                "victim-support-service-launches", "Victim support service launches",
+                "http://localhost:8083/stories/victim-support-service-launches", NOON);
+        ObjectNode node = json.valueToTree(event);
+
+        // Then it validates, and would not with a slug that is not URL-safe
+        assertThat(errors(StoryPublished.TYPE, node)).isEmpty();
+        node.put("slug", "<script>");
+        assertThat(errors(StoryPublished.TYPE, node)).isNotEmpty();
+    }
+
+    @Test
+    void timesTravelAsIsoStringsNotNumbers() {
+        JsonNode node = json.valueToTree(decision(TipDecided.Outcome.REJECTED, null, null, "Duplicate"));
+
+        assertThat(node.get("decidedAt").asString()).isEqualTo("2023-07-26T12:00:00Z");
+    }
+
+    private static TipDecided decision(TipDecided.Outcome outcome, String headline, String body, String reason) {
+        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", outcome, headline, body,
+                "Countywide", "Community", reason, "moderator", NOON);
+    }
+
+    private List<Error> errors(String type, JsonNode node) {
+        try (InputStream schema = getClass().getClassLoader().getResourceAsStream(EventTypes.schemaLocation(type, 1))) {
+            Schema loaded = schemas.getSchema(schema);
+            return loaded.validate(node);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
