@@ -13,6 +13,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -70,7 +71,8 @@ public class NewsdeskKafkaAutoConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaOperations,
                 (record, exception) -> {
                     log.warn("Sending {}-{}@{} (key {}) to its dead-letter topic: {}", record.topic(),
-                            record.partition(), record.offset(), record.key(), exception.getMessage());
+                            record.partition(), record.offset(), record.key(),
+                            NestedExceptionUtils.getMostSpecificCause(exception).toString());
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
         NewsdeskKafkaProperties.Retry retry = properties.retry();

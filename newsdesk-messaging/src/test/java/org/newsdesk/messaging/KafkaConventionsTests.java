@@ -1,0 +1,199 @@
+package org.newsdesk.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+
+/**
+ * The conventions every service inherits, on a real KRaft broker: what goes on the wire, and
+ * what happens to a message nobody can process.
+ */
+@SpringBootTest(classes = KafkaConventionsTests.ConventionsApplication.class, properties = {
+        "spring.kafka.consumer.group-id=conventions",
+        "spring.kafka.consumer.auto-offset-reset=earliest",
+        "newsdesk.kafka.partitions=1",
+        "newsdesk.kafka.retry.initial-interval=10ms",
+        "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN" })
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class KafkaConventionsTests {
+
+    static final String TOPIC = "newsdesk.conventions.test";
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ProducerFactory<?, ?> producerFactory;
+
+    @Autowired
+    RecordingListener listener;
+
+    @Test
+    void eventsTravelAsJsonKeyedByTipIdUnderALogicalTypeName() {
+        // Given a tip
+        TipSubmitted tip = tip("Roadworks on the high street");
+
+        // When it is published
+        publisher.publish(TOPIC, tip).block(Duration.ofSeconds(10));
+
+        // Then the raw record names the type logically, never by Java class, and is keyed by the tip id
+        ConsumerRecord<String, String> record = readRaw(TOPIC, tip.tipId());
+        Header typeHeader = record.headers().lastHeader("__TypeId__");
+        assertThat(new String(typeHeader.value(), StandardCharsets.UTF_8)).isEqualTo(TipSubmitted.TYPE);
+        record.headers().forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                .doesNotContain("org.newsdesk"));
+        assertThat(record.value()).contains("\"headline\":\"Roadworks on the high street\"")
+                .contains("\"submittedAt\":\"");
+        // And the listener got it back as the record type
+        await().untilAsserted(() -> assertThat(listener.headlines()).contains("Roadworks on the high street"));
+    }
+
+    @Test
+    void producersWaitForAllReplicasAndNeverWriteTwice() {
+        Map<String, Object> config = producerFactory.getConfigurationProperties();
+
+        assertThat(config).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+    }
+
+    @Test
+    void bytesThatAreNotAnEventGoToTheDeadLetterTopicAndTheNextMessageIsProcessed() {
+        // Given garbage, then a good event, on the same partition
+        String key = UUID.randomUUID().toString();
+        sendRaw(new ProducerRecord<>(TOPIC, key, "{not json".getBytes(StandardCharsets.UTF_8)));
+        publisher.publish(TOPIC, tip("After the garbage")).block(Duration.ofSeconds(10));
+
+        // Then the garbage is parked, byte for byte, and the good event still arrives
+        ConsumerRecord<String, String> parked = readRaw(Topics.deadLetterOf(TOPIC), key);
+        assertThat(parked.value()).isEqualTo("{not json");
+        assertThat(parked.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        await().untilAsserted(() -> assertThat(listener.headlines()).contains("After the garbage"));
+    }
+
+    @Test
+    void jsonWithoutATypeHeaderIsPoisonNotAMap() {
+        // Given a JSON message without the type header
+        String key = UUID.randomUUID().toString();
+        sendRaw(new ProducerRecord<>(TOPIC, key, "{\"headline\":\"no type\"}".getBytes(StandardCharsets.UTF_8)));
+
+        // Then it is parked on the dead-letter topic
+        assertThat(readRaw(Topics.deadLetterOf(TOPIC), key).value()).contains("no type");
+    }
+
+    @Test
+    void anUnprocessableEventIsParkedWithoutRetries() {
+        // Given an event the listener rejects as unprocessable
+        TipSubmitted poison = tip(RecordingListener.UNPROCESSABLE);
+
+        // When it is published
+        publisher.publish(TOPIC, poison).block(Duration.ofSeconds(10));
+
+        // Then it reaches the dead-letter topic as JSON, after exactly one attempt
+        ConsumerRecord<String, String> parked = readRaw(Topics.deadLetterOf(TOPIC), poison.tipId());
+        assertThat(parked.value()).contains(RecordingListener.UNPROCESSABLE);
+        assertThat(listener.unprocessableAttempts()).isEqualTo(1);
+    }
+
+    private static TipSubmitted tip(String headline) {
+        return TipSubmitted.of(UUID.randomUUID().toString(), null, headline, "Body of " + headline,
+                "Town centre", "Transport", null, Instant.now());
+    }
+
+    private void sendRaw(ProducerRecord<String, byte[]> record) {
+        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props,
+                new org.apache.kafka.common.serialization.StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record);
+        }
+    }
+
+    /** Reads a topic from the start with plain string deserializers until the record with the key shows up. */
+    private ConsumerRecord<String, String> readRaw(String topic, String key) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "raw-" + UUID.randomUUID(), false);
+        props.put("auto.offset.reset", "earliest");
+        try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props,
+                new StringDeserializer(), new StringDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> seen = new CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(record -> key.equals(record.key()));
+            });
+            return seen.stream().filter(record -> key.equals(record.key())).findFirst().orElseThrow();
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class ConventionsApplication {
+
+        @Bean
+        KafkaAdmin.NewTopics conventionTopics(TopicDeclarations topics) {
+            return topics.withDeadLetters(TOPIC);
+        }
+
+        @Bean
+        RecordingListener recordingListener() {
+            return new RecordingListener();
+        }
+    }
+
+    static class RecordingListener {
+
+        static final String UNPROCESSABLE = "unprocessable";
+
+        private final List<String> headlines = new CopyOnWriteArrayList<>();
+        private final AtomicInteger unprocessableAttempts = new AtomicInteger();
+
+        @KafkaListener(topics = TOPIC)
+        void on(TipSubmitted tip) {
+            if (UNPROCESSABLE.equals(tip.headline())) {
+                unprocessableAttempts.incrementAndGet();
+                throw new UnprocessableEventException("rejected on purpose");
+            }
+            headlines.add(tip.headline());
+        }
+
+        List<String> headlines() {
+            return headlines;
+        }
+
+        int unprocessableAttempts() {
+            return unprocessableAttempts.get();
+        }
+    }
+}
