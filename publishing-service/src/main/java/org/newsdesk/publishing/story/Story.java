@@ -1,0 +1,33 @@
+package org.newsdesk.publishing.story;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A published story, as readers see it. It is a read model built from {@code TipDecided} events
+ * only, so it can be thrown away and rebuilt from the Kafka log.
+ *
+ * @param id          the tip's id, which is also the Kafka key of everything about it
+ * @param slug        the readable, unique part of the story's address
+ * @param publishedAt when the moderator approved it, to the millisecond (what MongoDB keeps)
+ * @param announced   whether Kafka acknowledged the {@code StoryPublished} for it; a story stored
+ *                    but not yet announced is announced when its decision is delivered again
+ */
+@Document(StoryRepository.COLLECTION)
+public record Story(
+        @Id String id,
+        String slug,
+        String headline,
+        String body,
+        String area,
+        String category,
+        Instant publishedAt,
+        boolean announced) {
+
+    /** Where this story sits in the newest-first order: what a page cursor points at. */
+    public StoryPosition position() {
+        return new StoryPosition(publishedAt, id);
+    }
+}

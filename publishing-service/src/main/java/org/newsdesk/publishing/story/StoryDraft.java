@@ -1,0 +1,29 @@
+package org.newsdesk.publishing.story;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * What a story is made of before it has a slug.
+ *
+ * @param publishedAt taken from the event, never from the clock, so that a rebuild from the log
+ *                    publishes each story at the same moment again
+ */
+public record StoryDraft(String tipId, String headline, String body, String area, String category,
+        Instant publishedAt) {
+
+    public StoryDraft {
+        Objects.requireNonNull(tipId, "tipId");
+        Objects.requireNonNull(headline, "headline");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        // MongoDB keeps milliseconds: truncating here makes the stored story, the announced event
+        // and every page cursor agree on the same instant.
+        publishedAt = publishedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    Story withSlug(String slug) {
+        return new Story(tipId, slug, headline, body, area, category, publishedAt, false);
+    }
+}

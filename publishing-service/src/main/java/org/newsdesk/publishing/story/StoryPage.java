@@ -1,0 +1,17 @@
+package org.newsdesk.publishing.story;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of stories, newest first.
+ *
+ * @param next where the following page starts, or {@code null} when this is the last page
+ */
+public record StoryPage(List<Story> items, @Nullable StoryPosition next) {
+
+    public StoryPage {
+        items = List.copyOf(items);
+    }
+}

@@ -1,0 +1,41 @@
+package org.newsdesk.publishing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.newsdesk.testsupport.InProcessMongoInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole publishing service against a real Kafka broker (embedded KRaft) and a real MongoDB
+ * wire-protocol server (in process). Every integration test class uses exactly this annotation
+ * and nothing else that shapes the context, so the whole suite shares one context and one broker.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(
+        classes = PublishingApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=" + PublishingApplication.CONFIG_NAME,
+                "newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL,
+                // Fail fast into the dead-letter topic instead of waiting out production back-offs.
+                "newsdesk.kafka.retry.attempts=1",
+                "newsdesk.kafka.retry.initial-interval=50ms",
+                "newsdesk.kafka.retry.max-interval=100ms"
+        })
+@ContextConfiguration(initializers = InProcessMongoInitializer.class)
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AutoConfigureWebTestClient
+public @interface PublishingIntegrationTest {
+
+    /** Deliberately not the default, so tests see the property is used. */
+    String PUBLIC_BASE_URL = "https://news.example.org/";
+}

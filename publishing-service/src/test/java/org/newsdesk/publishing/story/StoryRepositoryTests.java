@@ -1,0 +1,94 @@
+package org.newsdesk.publishing.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.newsdesk.publishing.Decisions;
+import org.newsdesk.publishing.PublishingIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+@PublishingIntegrationTest
+class StoryRepositoryTests {
+
+    @Autowired
+    StoryRepository stories;
+
+    @Test
+    void storingTheSameTipAgainChangesNothing() {
+        // Given a stored story
+        String tipId = Decisions.newTipId();
+        Story first = stories.store(draft(tipId, "Pothole on Derby Road " + tipId)).block();
+
+        // When the same tip is stored again, even with other words
+        Story again = stories.store(new StoryDraft(tipId, "Edited headline", "Edited body", null, null,
+                Instant.now())).block();
+
+        // Then the first story stands, and is what the second call answers
+        assertThat(again).isEqualTo(first);
+        assertThat(stories.findById(tipId).block()).isEqualTo(first);
+    }
+
+    @Test
+    void aSlugTakenByAnotherStoryMovesToTheNextVariant() {
+        // Given a headline whose natural slug, and one of its variants, are taken, the latter by
+        // a story whose own headline happens to end in a number
+        String headline = "Fete on the green " + Decisions.newTipId().substring(0, 8);
+        String base = StorySlugs.of(headline);
+        Story original = stories.store(draft(Decisions.newTipId(), headline)).block();
+        Story numbered = stories.store(draft(Decisions.newTipId(), headline + " 2")).block();
+
+        // When two more stories with the same headline are stored
+        Story second = stories.store(draft(Decisions.newTipId(), headline)).block();
+        Story third = stories.store(draft(Decisions.newTipId(), headline)).block();
+
+        // Then each gets the first slug nobody else has
+        assertThat(original.slug()).isEqualTo(base);
+        assertThat(numbered.slug()).isEqualTo(base + "-2");
+        assertThat(second.slug()).isEqualTo(base + "-3");
+        assertThat(third.slug()).isEqualTo(base + "-4");
+        assertThat(stories.findBySlug(base + "-3").block()).isEqualTo(second);
+    }
+
+    @Test
+    void storiesStoredConcurrentlyWithOneHeadlineStillGetDistinctSlugs() {
+        // Given one headline for eight tips
+        String headline = "Power cut in Ilkeston " + Decisions.newTipId().substring(0, 8);
+        List<String> tipIds = IntStream.range(0, 8).mapToObj(i -> Decisions.newTipId()).toList();
+
+        // When they are all stored at once, as several instances of the service might
+        List<Story> stored = Flux.fromIterable(tipIds)
+                .flatMap(tipId -> stories.store(draft(tipId, headline)).subscribeOn(Schedulers.parallel()))
+                .collectList()
+                .block();
+
+        // Then the unique index makes the losers of each race move on: eight stories, eight slugs
+        assertThat(stored).extracting(Story::id).containsExactlyInAnyOrderElementsOf(tipIds);
+        assertThat(stored).extracting(Story::slug).doesNotHaveDuplicates()
+                .allMatch(slug -> slug.matches(StorySlugs.variantsRegex(StorySlugs.of(headline))));
+    }
+
+    @Test
+    void aStoryIsAnnouncedOnlyOnceMarked() {
+        // Given a stored story
+        String tipId = Decisions.newTipId();
+        Story stored = stories.store(draft(tipId, "Announce me")).block();
+        assertThat(stored.announced()).isFalse();
+
+        // When its announcement is acknowledged
+        stories.markAnnounced(tipId).block();
+
+        // Then it says so, and storing it again keeps that
+        assertThat(stories.findById(tipId).block().announced()).isTrue();
+        assertThat(stories.store(draft(tipId, "Announce me")).block().announced()).isTrue();
+    }
+
+    private static StoryDraft draft(String tipId, String headline) {
+        return new StoryDraft(tipId, headline, "What the resident saw.", "Long Eaton", "Roads", Instant.now());
+    }
+}
