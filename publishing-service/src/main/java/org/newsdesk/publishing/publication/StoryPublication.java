@@ -1,0 +1,89 @@
+package org.newsdesk.publishing.publication;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.TipDecided;
+import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.EventPublisher;
+import org.newsdesk.messaging.UnprocessableEventException;
+import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.story.Story;
+import org.newsdesk.publishing.story.StoryDraft;
+import org.newsdesk.publishing.story.StoryRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a moderator's decision into a published story and tells the other services about it.
+ *
+ * <p>Two steps, each safe to repeat: store the story (a no-op when it is stored already), then
+ * announce it unless Kafka already acknowledged an announcement. The story is marked announced
+ * only after that acknowledgement, so a failed send fails the message, Kafka delivers it again,
+ * and the retry finds the story stored and only announces it.
+ *
+ * <p>Runs on Kafka listener threads, which may block on MongoDB and Kafka; it is never called
+ * from the web server's event loop.
+ */
+@Component
+class StoryPublication {
+
+    private static final Logger log = LoggerFactory.getLogger(StoryPublication.class);
+
+    private final StoryRepository stories;
+    private final EventPublisher events;
+    private final PublishingProperties properties;
+
+    StoryPublication(StoryRepository stories, EventPublisher events, PublishingProperties properties) {
+        this.stories = stories;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    void apply(TipDecided decision) {
+        if (decision.schemaVersion() != TipDecided.SCHEMA_VERSION) {
+            throw new UnprocessableEventException("TipDecided for tip " + decision.tipId() + " has schema version "
+                    + decision.schemaVersion() + "; this service understands version " + TipDecided.SCHEMA_VERSION);
+        }
+        if (decision.outcome() == TipDecided.Outcome.REJECTED) {
+            log.debug("Tip {} was declined: nothing to publish", decision.tipId());
+            return;
+        }
+        if (isBlank(decision.headline()) || isBlank(decision.body())) {
+            throw new UnprocessableEventException(
+                    "Approved TipDecided for tip " + decision.tipId() + " lacks a headline or a body");
+        }
+        Story story = stories.store(new StoryDraft(decision.tipId(), decision.headline(), decision.body(),
+                        decision.area(), decision.category(), decision.decidedAt()))
+                .block(properties.storeTimeout());
+        if (story.announced()) {
+            log.debug("Tip {} is published and announced already: nothing to do", decision.tipId());
+            return;
+        }
+        announce(story);
+    }
+
+    private void announce(Story story) {
+        events.publish(Topics.STORIES_PUBLISHED, storyPublished(story)).block(properties.announceTimeout());
+        stories.markAnnounced(story.id()).block(properties.storeTimeout());
+        log.info("Published tip {} as {}", story.id(), story.slug());
+    }
+
+    /**
+     * Everything in the event follows from the stored story, the event id included: should an
+     * announcement go out twice (Kafka acknowledged it, but marking the story failed), both copies
+     * are identical and consumers can recognise the second by its id.
+     */
+    private StoryPublished storyPublished(Story story) {
+        UUID eventId = UUID.nameUUIDFromBytes(
+                (StoryPublished.TYPE + ":" + story.id()).getBytes(StandardCharsets.UTF_8));
+        return new StoryPublished(eventId, StoryPublished.SCHEMA_VERSION, story.publishedAt(), story.id(),
+                story.slug(), story.headline(), properties.storyUrl(story.slug()), story.publishedAt());
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,35 @@
+package org.newsdesk.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class PublishingPropertiesTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://news.example.org", "https://news.example.org/", "https://news.example.org//"})
+    void storyUrlsHaveExactlyOneSlashBeforeStories(String base) {
+        // Given a public base URL, with or without a trailing slash
+        PublishingProperties properties = new PublishingProperties(URI.create(base), null, null);
+
+        // When a story's URL is built
+        // Then it is well-formed either way
+        assertThat(properties.storyUrl("a-story")).isEqualTo("https://news.example.org/stories/a-story");
+    }
+
+    @Test
+    void theDefaultIsTheLocalPublishingPort() {
+        assertThat(new PublishingProperties(null, null, null).storyUrl("x")).isEqualTo("http://localhost:8083/stories/x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"news.example.org", "/stories", "ftp://news.example.org", "mailto:desk@example.org"})
+    void aBaseUrlReadersCannotOpenIsRefusedAtStartup(String base) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new PublishingProperties(URI.create(base), null, null));
+    }
+}

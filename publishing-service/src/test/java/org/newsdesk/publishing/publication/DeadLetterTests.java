@@ -1,0 +1,139 @@
+package org.newsdesk.publishing.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.events.TipDecided;
+import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.UnprocessableEventException;
+import org.newsdesk.publishing.Decisions;
+import org.newsdesk.publishing.KafkaProbe;
+import org.newsdesk.publishing.PublishingIntegrationTest;
+import org.newsdesk.publishing.story.StoryRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/** Messages the service can never process are parked on the dead-letter topic and do not hold up the next ones. */
+@PublishingIntegrationTest
+class DeadLetterTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.TIPS_DECIDED);
+
+    @Autowired
+    KafkaOperations<Object, Object> kafka;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    StoryRepository stories;
+
+    KafkaProbe probe;
+
+    @BeforeEach
+    void probe() {
+        probe = new KafkaProbe(kafka, bootstrapServers);
+    }
+
+    @Test
+    void invalidJsonGoesToTheDeadLetterTopicAndTheNextMessageIsProcessed() {
+        // Given bytes that claim to be a decision but are not JSON
+        String poisonKey = Decisions.newTipId();
+        byte[] poison = "{\"tipId\": \"unterminated".getBytes(StandardCharsets.UTF_8);
+
+        // When they arrive, followed by a good decision
+        probe.sendRaw(poisonKey, poison, TipDecided.TYPE);
+        String good = sendGoodDecision();
+
+        // Then the good one is published and the poison is parked, bytes intact
+        awaitStored(good);
+        ConsumerRecord<String, byte[]> parked = awaitDeadLetter(poisonKey);
+        assertThat(parked.value()).isEqualTo(poison);
+        assertThat(header(parked, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.TIPS_DECIDED);
+    }
+
+    @Test
+    void aMessageWithoutTypeHeaderGoesToTheDeadLetterTopic() {
+        // Given a well-formed decision that lacks the header naming its type
+        String poisonKey = Decisions.newTipId();
+        byte[] untyped = KafkaProbe.json(Decisions.approved(poisonKey, "Untyped", "Nobody said what this is"));
+
+        // When it arrives, followed by a good decision
+        probe.sendRaw(poisonKey, untyped, null);
+        String good = sendGoodDecision();
+
+        // Then the good one is published, the untyped one parked and not published
+        awaitStored(good);
+        assertThat(awaitDeadLetter(poisonKey).value()).isEqualTo(untyped);
+        assertThat(stories.findById(poisonKey).blockOptional()).isEmpty();
+    }
+
+    @Test
+    void anUnknownSchemaVersionGoesToTheDeadLetterTopic() {
+        // Given a decision from a future version of the contract
+        String tipId = Decisions.newTipId();
+        TipDecided future = new TipDecided(UUID.randomUUID(), 2, Instant.now(), tipId, TipDecided.Outcome.APPROVED,
+                "From the future", "Version two", null, null, null, "moderator", Instant.now());
+
+        // When it arrives, followed by a good decision
+        probe.send(future);
+        String good = sendGoodDecision();
+
+        // Then it is parked as unprocessable, and nothing is published for it
+        awaitStored(good);
+        assertThat(header(awaitDeadLetter(tipId), KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .isEqualTo(UnprocessableEventException.class.getName());
+        assertThat(stories.findById(tipId).blockOptional()).isEmpty();
+        assertThat(probe.records(Topics.STORIES_PUBLISHED, tipId)).isEmpty();
+    }
+
+    @Test
+    void anApprovedDecisionWithoutBodyGoesToTheDeadLetterTopic() {
+        // Given an approval that has nothing to publish
+        String tipId = Decisions.newTipId();
+        TipDecided empty = Decisions.approved(tipId, "A headline and nothing else", " ");
+
+        // When it arrives, followed by a good decision
+        probe.send(empty);
+        String good = sendGoodDecision();
+
+        // Then it is parked as unprocessable
+        awaitStored(good);
+        assertThat(header(awaitDeadLetter(tipId), KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .isEqualTo(UnprocessableEventException.class.getName());
+        assertThat(stories.findById(tipId).blockOptional()).isEmpty();
+    }
+
+    private String sendGoodDecision() {
+        String tipId = Decisions.newTipId();
+        probe.send(Decisions.approved(tipId, "Community garden opens", "Volunteers planted 40 trees."));
+        return tipId;
+    }
+
+    private void awaitStored(String tipId) {
+        await().atMost(PATIENCE).until(() -> stories.findById(tipId).blockOptional(Duration.ofSeconds(5)).isPresent());
+    }
+
+    private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        List<ConsumerRecord<String, byte[]>> parked = await().atMost(PATIENCE)
+                .until(() -> probe.records(DEAD_LETTERS, key), records -> !records.isEmpty());
+        assertThat(parked).hasSize(1);
+        return parked.get(0);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,189 @@
+package org.newsdesk.publishing.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.TipDecided;
+import org.newsdesk.events.Topics;
+import org.newsdesk.publishing.Decisions;
+import org.newsdesk.publishing.KafkaProbe;
+import org.newsdesk.publishing.PublishingIntegrationTest;
+import org.newsdesk.publishing.SeedStory;
+import org.newsdesk.publishing.story.Story;
+import org.newsdesk.publishing.story.StoryDraft;
+import org.newsdesk.publishing.story.StoryRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@PublishingIntegrationTest
+class TipDecidedListenerTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    KafkaOperations<Object, Object> kafka;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    StoryRepository stories;
+
+    @Autowired
+    WebTestClient web;
+
+    KafkaProbe probe;
+
+    @BeforeEach
+    void probe() {
+        probe = new KafkaProbe(kafka, bootstrapServers);
+    }
+
+    @Test
+    void anApprovedTipBecomesAStoryAndIsAnnounced() {
+        // Given a moderator approved a real story
+        SeedStory seed = SeedStory.load(SeedStory.VICTIM_SUPPORT);
+        String tipId = Decisions.newTipId();
+        TipDecided decision = Decisions.approved(tipId, seed);
+
+        // When the decision arrives
+        probe.send(decision);
+
+        // Then StoryPublished is on its topic, keyed by the tip id, under its logical type name
+        List<ConsumerRecord<String, byte[]>> announcements = await().atMost(PATIENCE)
+                .until(() -> probe.records(Topics.STORIES_PUBLISHED, tipId), records -> !records.isEmpty());
+        assertThat(announcements).hasSize(1);
+        assertThat(new String(announcements.get(0).headers().lastHeader(KafkaProbe.TYPE_HEADER).value(),
+                StandardCharsets.UTF_8)).isEqualTo(StoryPublished.TYPE);
+        StoryPublished published = probe.storiesPublished(tipId).get(0);
+        assertThat(published.tipId()).isEqualTo(tipId);
+        assertThat(published.schemaVersion()).isEqualTo(StoryPublished.SCHEMA_VERSION);
+        assertThat(published.slug())
+                .matches("police-and-crime-commissioner-welcomes-continuous-progress-in-victim-support(-[0-9]+)?");
+        assertThat(published.url()).isEqualTo("https://news.example.org/stories/" + published.slug());
+        assertThat(published.headline()).isEqualTo(seed.headline());
+        assertThat(published.publishedAt()).isEqualTo(decision.decidedAt().truncatedTo(ChronoUnit.MILLIS));
+
+        // And readers find the story under that slug, as the moderator approved it
+        web.get().uri("/api/stories/{slug}", published.slug()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(tipId)
+                .jsonPath("$.slug").isEqualTo(published.slug())
+                .jsonPath("$.headline").isEqualTo(seed.headline())
+                .jsonPath("$.body").isEqualTo(seed.body())
+                .jsonPath("$.area").isEqualTo("Erewash")
+                .jsonPath("$.category").isEqualTo("Crime and policing")
+                .jsonPath("$.publishedAt").isEqualTo(published.publishedAt().toString());
+        assertThat(stories.findById(tipId).block()).extracting(Story::announced).isEqualTo(true);
+    }
+
+    @Test
+    void aDeclinedTipPublishesNothing() {
+        // Given a declined tip, followed on the same partition by an approved one
+        String declined = Decisions.newTipId();
+        String approved = Decisions.newTipId();
+
+        // When both decisions arrive
+        probe.send(Decisions.rejected(declined));
+        probe.send(Decisions.approved(approved, SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN)));
+
+        // Then once the later one is published, the declined one has left no trace
+        awaitAnnounced(approved);
+        assertThat(stories.findById(declined).blockOptional()).isEmpty();
+        assertThat(probe.records(Topics.STORIES_PUBLISHED, declined)).isEmpty();
+    }
+
+    @Test
+    void redeliveredAndReplayedDecisionsChangeNothing() {
+        // Given two decisions that were handled and announced
+        String tipId = Decisions.newTipId();
+        String other = Decisions.newTipId();
+        TipDecided decision = Decisions.approved(tipId, SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN));
+        TipDecided otherDecision = Decisions.approved(other, "Library opening hours extended", "From Monday...");
+        probe.send(decision);
+        probe.send(otherDecision);
+        awaitAnnounced(tipId);
+        awaitAnnounced(other);
+        Story stored = stories.findById(tipId).block();
+        Story otherStored = stories.findById(other).block();
+
+        // When the first is delivered again at once, then both are replayed from the log, and a
+        // copy of the first carrying different text (as a buggy producer might send) arrives too
+        probe.send(decision);
+        probe.send(decision);
+        probe.send(otherDecision);
+        probe.send(Decisions.approved(tipId, "A different headline", "A different body"));
+        String marker = Decisions.newTipId();
+        probe.send(Decisions.approved(marker, "Marker story", "Sent last, handled last."));
+        awaitAnnounced(marker);
+
+        // Then each tip still has one story, unchanged, announced exactly once
+        assertThat(stories.findById(tipId).block()).isEqualTo(stored);
+        assertThat(stories.findById(other).block()).isEqualTo(otherStored);
+        assertThat(probe.storiesPublished(tipId)).hasSize(1);
+        assertThat(probe.storiesPublished(other)).hasSize(1);
+    }
+
+    @Test
+    void twoTipsWithTheSameHeadlineGetDistinctSlugs() {
+        // Given two residents reported the same thing, and both tips were approved
+        String headline = "Road closed on Nottingham Road " + Decisions.newTipId().substring(0, 8);
+        String first = Decisions.newTipId();
+        String second = Decisions.newTipId();
+
+        // When both decisions arrive
+        probe.send(Decisions.approved(first, headline, "Seen by a resident at 8am."));
+        probe.send(Decisions.approved(second, headline, "Seen by another resident at 9am."));
+
+        // Then each story has its own address, the later one with a suffix
+        String firstSlug = awaitAnnounced(first).slug();
+        String secondSlug = awaitAnnounced(second).slug();
+        assertThat(firstSlug).startsWith("road-closed-on-nottingham-road-");
+        assertThat(secondSlug).isEqualTo(firstSlug + "-2");
+        web.get().uri("/api/stories/{slug}", secondSlug).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(second);
+    }
+
+    @Test
+    void aStoryStoredButNotAnnouncedIsOnlyAnnouncedWhenItsDecisionComesAgain() {
+        // Given a story was stored, but Kafka never acknowledged its announcement (the listener
+        // failed after storing, so the decision will be delivered again)
+        String tipId = Decisions.newTipId();
+        TipDecided decision = Decisions.approved(tipId, "Bus shelter repaired", "After three months...",
+                Instant.parse("2024-03-01T10:15:30.123Z"));
+        Story stored = stories.store(new StoryDraft(tipId, decision.headline(), decision.body(), decision.area(),
+                decision.category(), decision.decidedAt())).block();
+        assertThat(stored.announced()).isFalse();
+
+        // When the decision is delivered again
+        probe.send(decision);
+
+        // Then the story is announced, once, and otherwise left as it was
+        awaitAnnounced(tipId);
+        assertThat(probe.storiesPublished(tipId)).singleElement()
+                .extracting(StoryPublished::slug).isEqualTo(stored.slug());
+        assertThat(stories.findById(tipId).block())
+                .isEqualTo(new Story(stored.id(), stored.slug(), stored.headline(), stored.body(), stored.area(),
+                        stored.category(), stored.publishedAt(), true));
+    }
+
+    private Story awaitAnnounced(String tipId) {
+        return await().atMost(PATIENCE)
+                .until(() -> stories.findById(tipId).blockOptional(Duration.ofSeconds(5)).orElse(null),
+                        story -> story != null && story.announced());
+    }
+}
