@@ -1,0 +1,73 @@
+package org.newsdesk.submission.receipt;
+
+import java.time.Duration;
+
+import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.TipDecided;
+import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.UnprocessableEventException;
+import org.newsdesk.submission.SubmissionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each receipt in step with its tip by reading the log: the service's own submissions
+ * (which rebuilds a receipt whose write after Kafka's acknowledgement failed), the moderators'
+ * decisions and the published stories.
+ *
+ * <p>Listener threads are not the web server's, so waiting for MongoDB here is fine; a write that
+ * fails is retried by the shared error handler and finally parked on the dead-letter topic.
+ */
+@Component
+class ReceiptProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptProjection.class);
+
+    private final Receipts receipts;
+    private final Duration storeTimeout;
+
+    ReceiptProjection(Receipts receipts, SubmissionProperties properties) {
+        this.receipts = receipts;
+        this.storeTimeout = properties.storeTimeout();
+    }
+
+    @KafkaListener(id = "receipts-from-submissions", idIsGroup = false, topics = Topics.TIPS_SUBMITTED)
+    void on(TipSubmitted submitted) {
+        requireKnownVersion(submitted, TipSubmitted.SCHEMA_VERSION);
+        receipts.recordSubmission(submitted.tipId(), submitted.receiptDigest(), submitted.submittedAt())
+                .block(storeTimeout);
+    }
+
+    @KafkaListener(id = "receipts-from-decisions", idIsGroup = false, topics = Topics.TIPS_DECIDED)
+    void on(TipDecided decided) {
+        requireKnownVersion(decided, TipDecided.SCHEMA_VERSION);
+        boolean changed = switch (decided.outcome()) {
+            case APPROVED -> advance(decided, ReceiptStatus.IN_REVIEW, null, null);
+            case REJECTED -> advance(decided, ReceiptStatus.DECLINED, null, decided.reason());
+        };
+        log.debug("Tip {} {}: receipt {}", decided.tipId(), decided.outcome(), changed ? "updated" : "already further on");
+    }
+
+    @KafkaListener(id = "receipts-from-stories", idIsGroup = false, topics = Topics.STORIES_PUBLISHED)
+    void on(StoryPublished published) {
+        requireKnownVersion(published, StoryPublished.SCHEMA_VERSION);
+        advance(published, ReceiptStatus.PUBLISHED, published.url(), null);
+    }
+
+    /** The event's own time, not the clock's, so replaying the log rebuilds identical receipts. */
+    private boolean advance(NewsdeskEvent event, ReceiptStatus status, String storyUrl, String reason) {
+        return Boolean.TRUE.equals(
+                receipts.advance(event.tipId(), status, storyUrl, reason, event.occurredAt()).block(storeTimeout));
+    }
+
+    private static void requireKnownVersion(NewsdeskEvent event, int known) {
+        if (event.schemaVersion() != known) {
+            throw new UnprocessableEventException("Unknown schema version " + event.schemaVersion() + " of "
+                    + event.getClass().getSimpleName() + " " + event.eventId() + "; this service reads version " + known);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.newsdesk.submission.tip;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class TipController {
+
+    private final TipSubmissions submissions;
+
+    TipController(TipSubmissions submissions) {
+        this.submissions = submissions;
+    }
+
+    /** 202 rather than 201: the tip is on its way to the newsroom, not yet anything a reader can see. */
+    @PostMapping(path = "/api/tips", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<TipAccepted>> submit(@Valid @RequestBody TipRequest tip) {
+        return submissions.submit(tip).map(accepted -> ResponseEntity.accepted()
+                .location(URI.create("/api/tips/" + accepted.receipt()))
+                .cacheControl(CacheControl.noStore())
+                .body(accepted));
+    }
+}

@@ -1,0 +1,32 @@
+package org.newsdesk.submission;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.newsdesk.testsupport.InProcessMongoInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service on a real embedded KRaft broker and the JVM's in-process MongoDB. Every
+ * integration test class uses exactly this, so Spring's context cache gives them all one
+ * context and one broker.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + SubmissionApplication.CONFIG_NAME,
+        // Only retryable failures wait between attempts; keep those short.
+        "newsdesk.kafka.retry.initial-interval=50ms",
+        "newsdesk.kafka.retry.max-interval=200ms" })
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ContextConfiguration(initializers = InProcessMongoInitializer.class)
+@AutoConfigureWebTestClient
+public @interface SubmissionIntegrationTest {
+}
