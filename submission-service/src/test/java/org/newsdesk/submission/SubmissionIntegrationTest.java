@@ -25,7 +25,9 @@ import org.springframework.test.context.ContextConfiguration;
         // Only retryable failures wait between attempts; keep those short.
         "newsdesk.kafka.retry.initial-interval=50ms",
         "newsdesk.kafka.retry.max-interval=200ms" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// The service's three listeners share one consumer group: let it form at once rather than after the broker's default pause.
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+        brokerProperties = "group.initial.rebalance.delay.ms=0")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 @AutoConfigureWebTestClient
 public @interface SubmissionIntegrationTest {
