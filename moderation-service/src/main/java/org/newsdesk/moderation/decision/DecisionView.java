@@ -1,0 +1,33 @@
+package org.newsdesk.moderation.decision;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.newsdesk.events.TipDecided.Outcome;
+import org.newsdesk.moderation.tip.Decision;
+import org.newsdesk.moderation.tip.ModeratedTip;
+
+/**
+ * The recorded decision as the moderator gets it back.
+ *
+ * @param headline what will be published: the edit if there was one, else the resident's words
+ * @param original the resident's own words, whatever was edited
+ * @param edits    which of {@code headline} and {@code body} the moderator changed
+ */
+record DecisionView(
+        String tipId,
+        Outcome outcome,
+        String headline,
+        String body,
+        String reason,
+        String decidedBy,
+        Instant decidedAt,
+        Decision.OriginalText original,
+        List<String> edits) {
+
+    static DecisionView of(ModeratedTip tip) {
+        Decision decision = tip.decision();
+        return new DecisionView(tip.tipId(), decision.outcome(), decision.headline(), decision.body(),
+                decision.reason(), decision.decidedBy(), decision.decidedAt(), decision.original(), decision.edits());
+    }
+}

@@ -1,0 +1,59 @@
+package org.newsdesk.moderation.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.newsdesk.events.Topics;
+import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.messaging.UnprocessableEventException;
+import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.moderation.tip.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every submitted tip into the moderators' queue, once: the tip id is the document id and
+ * the write only inserts, so redelivery and replay change nothing.
+ */
+@Component
+class SubmittedTipIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmittedTipIntake.class);
+
+    /** Long enough for a busy MongoDB, short enough that a dead one sends the record to the error handler. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ModeratedTips tips;
+
+    SubmittedTipIntake(ModeratedTips tips) {
+        this.tips = tips;
+    }
+
+    // Listener threads are not the event loop, so waiting for MongoDB here is fine and keeps the
+    // offset from being committed before the tip is stored.
+    @KafkaListener(topics = Topics.TIPS_SUBMITTED)
+    void receive(ConsumerRecord<String, Object> record) {
+        if (!(record.value() instanceof TipSubmitted tip)) {
+            throw new UnprocessableEventException("Expected a " + TipSubmitted.TYPE + " event on "
+                    + record.topic() + " but got " + describe(record.value()));
+        }
+        if (tip.schemaVersion() != TipSubmitted.SCHEMA_VERSION) {
+            throw new UnprocessableEventException("Tip " + tip.tipId() + " has schema version "
+                    + tip.schemaVersion() + "; this service understands version " + TipSubmitted.SCHEMA_VERSION);
+        }
+        Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), Instant.now()).block(WRITE_TIMEOUT);
+        if (Boolean.TRUE.equals(isNew)) {
+            log.info("Tip {} joined the moderation queue", tip.tipId());
+        }
+        else {
+            log.debug("Tip {} was already known; event {} changed nothing", tip.tipId(), tip.eventId());
+        }
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "an empty message" : value.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,35 @@
+package org.newsdesk.moderation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.newsdesk.testsupport.InProcessMongoInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The one configuration of every integration test of this service: a real KRaft broker, the
+ * in-process MongoDB server, and the whole service on a random port. Being identical for every
+ * class, it lets Spring's context cache start all of that once per test JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=" + ModerationApplication.CONFIG_NAME,
+        "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+        // Short, so the relay test does not wait long; the grace period keeps its default.
+        "newsdesk.moderation.outbox.relay-interval=500ms" })
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ContextConfiguration(initializers = InProcessMongoInitializer.class)
+@AutoConfigureWebTestClient
+public @interface ModerationIntegrationTest {
+
+    String MODERATOR = "moderator";
+    String MODERATOR_PASSWORD = "Tell-us-YOUR-news-2023";
+}

@@ -1,0 +1,79 @@
+package org.newsdesk.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.Topics;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Drives the service the way its users do: tips arrive over Kafka, moderators use the HTTP API. */
+public final class ModerationTestClient {
+
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final WebTestClient web;
+    private final KafkaOperations<Object, Object> kafka;
+
+    public ModerationTestClient(WebTestClient web, KafkaOperations<Object, Object> kafka) {
+        this.web = web.mutate().responseTimeout(PATIENCE).build();
+        this.kafka = kafka;
+    }
+
+    public SendResult<Object, Object> submit(TipSubmitted tip) throws Exception {
+        return kafka.send(Topics.TIPS_SUBMITTED, tip.tipId(), tip).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    public void submitAndAwaitQueued(TipSubmitted tip) throws Exception {
+        submit(tip);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(queuedTipIds()).contains(tip.tipId()));
+    }
+
+    public List<QueueEntry> queue() {
+        return web.get().uri("/api/queue")
+                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
+                        ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(QueueResponse.class)
+                .returnResult()
+                .getResponseBody()
+                .items();
+    }
+
+    public List<String> queuedTipIds() {
+        return queue().stream().map(QueueEntry::tipId).toList();
+    }
+
+    public WebTestClient.ResponseSpec decide(String tipId, String json) {
+        return web.post().uri("/api/tips/{tipId}/decision", tipId)
+                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
+                        ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+
+    public WebTestClient web() {
+        return web;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record QueueResponse(List<QueueEntry> items) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record QueueEntry(String tipId, String headline, String body, String area, String category,
+            Instant submittedAt, Map<String, String> contact) {
+    }
+}

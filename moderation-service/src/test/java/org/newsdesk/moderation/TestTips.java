@@ -1,0 +1,49 @@
+package org.newsdesk.moderation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.newsdesk.events.TipSubmitted;
+
+/** Tips as residents send them, taken from the two real stories in the shared seeds. */
+public final class TestTips {
+
+    public static final String POLICE_PLAN_HEADLINE = "Significant progress against Police and Crime Plan";
+    public static final String POLICE_PLAN_BODY = "Angelique Foster, Derbyshire Police and Crime Commissioner, has "
+            + "praised Derbyshire Constabulary for its work to fight crime and build public trust, in line with "
+            + "the key priorities in her Police and Crime Plan. The force has now recruited its full target of "
+            + "283 additional officers, six months ahead of the deadline.";
+
+    public static final String VICTIM_SUPPORT_HEADLINE =
+            "Police and Crime Commissioner welcomes continuous progress in victim support";
+    public static final String VICTIM_SUPPORT_BODY = "Derbyshire Police and Crime Commissioner Angelique Foster "
+            + "has welcomed the latest report from Derbyshire Constabulary highlighting the positive results of "
+            + "her focus on enhancing victim support and preventing reoffending.";
+
+    private TestTips() {
+    }
+
+    public static String newTipId() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static TipSubmitted policePlan(String tipId) {
+        return policePlan(tipId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static TipSubmitted policePlan(String tipId, Instant submittedAt) {
+        return TipSubmitted.of(tipId, digest(), POLICE_PLAN_HEADLINE, POLICE_PLAN_BODY, "Erewash", "crime",
+                null, submittedAt);
+    }
+
+    public static TipSubmitted victimSupport(String tipId, Instant submittedAt) {
+        return TipSubmitted.of(tipId, digest(), VICTIM_SUPPORT_HEADLINE, VICTIM_SUPPORT_BODY, "Derbyshire",
+                "community", new TipSubmitted.Contact("Sam Resident", "sam@example.org", null), submittedAt);
+    }
+
+    /** Any 64 hex digits will do: moderation never looks at it. */
+    private static String digest() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+}
