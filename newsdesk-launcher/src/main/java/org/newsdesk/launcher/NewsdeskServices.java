@@ -131,6 +131,8 @@ public final class NewsdeskServices implements AutoCloseable {
             common.put("logging.register-shutdown-hook", "false");
             // Logging is set up once per JVM, so it would show the first service's name on every service's lines.
             common.put("logging.include-application-name", "false");
+            // Metrics.globalRegistry is static: bound to it, each service's meters would show up in the others'.
+            common.put("management.metrics.use-global-registry", "false");
             for (Service service : Service.values()) {
                 perService.put(service, new LinkedHashMap<>());
             }
