@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -28,6 +30,12 @@ import reactor.core.publisher.Mono;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final DataSize maxRequestSize;
+
+    ProblemResponses(SubmissionProperties properties) {
+        this.maxRequestSize = properties.maxRequestSize();
+    }
 
     /** One invalid field of a request, as a client can show it next to the input. */
     record FieldProblem(String field, String message) {
@@ -58,6 +66,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             ex.getBody().setDetail("The request body must be a JSON object with the tip's fields.");
         }
         return handleExceptionInternal(ex, null, headers, status, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (ex.getStatusCode().isSameCodeAs(HttpStatus.CONTENT_TOO_LARGE)) {
+            ex.getBody().setDetail("A tip may be at most " + maxRequestSize.toKilobytes()
+                    + " KB; this request is larger. Shorten the text and send it again.");
+        }
+        return super.handleResponseStatusException(ex, headers, status, exchange);
     }
 
     /** Whatever slipped through is still answered as problem details, without internals. */

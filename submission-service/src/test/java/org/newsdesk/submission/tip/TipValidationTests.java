@@ -115,7 +115,9 @@ class TipValidationTests {
                 // Then it is refused as too large
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(413);
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(413)
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("at most 64 KB"));
     }
 
     @Test
