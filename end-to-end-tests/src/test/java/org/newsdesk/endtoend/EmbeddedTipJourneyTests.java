@@ -1,0 +1,40 @@
+package org.newsdesk.endtoend;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.newsdesk.launcher.NewsdeskServices;
+import org.newsdesk.testsupport.InProcessMongo;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The journey on what runs without Docker: a real KRaft broker in this JVM and a real MongoDB
+ * wire-protocol server (mongo-java-server), all three services on one broker and one store.
+ */
+class EmbeddedTipJourneyTests extends TipJourney {
+
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static NewsdeskServices services;
+
+    @BeforeAll
+    static void startNewsdesk() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
+        services = withModeratorPassword(NewsdeskServices.against(kafka.getBrokersAsString(),
+                InProcessMongo.connectionString())).start();
+    }
+
+    @AfterAll
+    static void stopNewsdesk() {
+        if (services != null) {
+            services.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Override
+    NewsdeskServices services() {
+        return services;
+    }
+}

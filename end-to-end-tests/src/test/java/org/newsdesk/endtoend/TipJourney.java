@@ -1,0 +1,207 @@
+package org.newsdesk.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.newsdesk.launcher.NewsdeskServices;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A tip's whole life across the three services, through their public HTTP APIs only, the way a
+ * resident, a moderator and a reader meet it. Subclasses decide what Kafka and MongoDB the
+ * services run on; the journey must not care.
+ */
+abstract class TipJourney {
+
+    static final String MODERATOR_PASSWORD = "a-long-end-to-end-password";
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+    };
+
+    /** The services, started once per test class on the subclass's infrastructure. */
+    abstract NewsdeskServices services();
+
+    static NewsdeskServices.Starter withModeratorPassword(NewsdeskServices.Starter starter) {
+        return starter.randomPorts()
+                .property(NewsdeskServices.Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD);
+    }
+
+    @Test
+    void anApprovedTipIsPublishedWithTheModeratorsEditAndTheResidentSeesWhere() {
+        // Given a resident sends a tip drawn from one of the outlet's real stories
+        String body = seed("2023-07-26-victim-support.txt");
+        Map<String, Object> accepted = submitTip(Map.of(
+                "headline", "PCC welcomes progress on victim support",
+                "body", body,
+                "area", "Erewash",
+                "category", "Crime and policing",
+                "name", "A. Resident",
+                "email", "resident@example.org"));
+        String tipId = (String) accepted.get("tipId");
+        String receipt = (String) accepted.get("receipt");
+
+        // When it reaches the moderators' queue and a moderator approves it with a sharper headline
+        awaitInQueue(tipId);
+        String editedHeadline = "Victims of crime now contacted every ten days, says Derbyshire PCC";
+        Map<String, Object> decision = decide(tipId, Map.of("outcome", "APPROVED", "headline", editedHeadline))
+                .expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        assertThat(decision).containsEntry("outcome", "APPROVED");
+
+        // Then readers find the story with the edit, under a readable address
+        Map<String, Object> story = await().atMost(PATIENCE).until(() -> findStory(tipId), found -> found != null);
+        assertThat(story).containsEntry("headline", editedHeadline).containsEntry("area", "Erewash");
+        String slug = (String) story.get("slug");
+        assertThat(slug).matches("[a-z0-9]+(-[a-z0-9]+)*");
+        reader().get().uri("/api/stories/{slug}", slug).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(tipId)
+                .jsonPath("$.headline").isEqualTo(editedHeadline)
+                .jsonPath("$.body").isEqualTo(body);
+
+        // And the resident's receipt says it was published, and where
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receipt(receipt))
+                .containsEntry("status", "PUBLISHED")
+                .hasEntrySatisfying("storyUrl", url -> assertThat((String) url).endsWith("/stories/" + slug)));
+
+        // And the tip has left the queue
+        assertThat(queuedTipIds()).doesNotContain(tipId);
+    }
+
+    @Test
+    void aDeclinedTipTellsTheResidentWhyAndPublishesNothing() {
+        // Given a tip in the queue
+        Map<String, Object> accepted = submitTip(Map.of(
+                "headline", "Rumour about the bypass",
+                "body", "Someone at the pub said the bypass will be closed for a year."));
+        String tipId = (String) accepted.get("tipId");
+        awaitInQueue(tipId);
+
+        // When a moderator declines it with a reason
+        String reason = "We could not confirm this with the county council.";
+        decide(tipId, Map.of("outcome", "REJECTED", "reason", reason)).expectStatus().isOk();
+
+        // Then the resident reads the reason on their receipt
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receipt((String) accepted.get("receipt")))
+                .containsEntry("status", "DECLINED")
+                .containsEntry("reason", reason));
+
+        // And no story appears, however long the publisher has had to read the decision
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> findStory(tipId) == null);
+    }
+
+    @Test
+    void aTipIsDecidedOnlyOnce() {
+        // Given a decided tip
+        String tipId = (String) submitTip(Map.of("headline", "Library opening hours", "body", "Longer on Saturdays."))
+                .get("tipId");
+        awaitInQueue(tipId);
+        decide(tipId, Map.of("outcome", "APPROVED")).expectStatus().isOk();
+
+        // When a second moderator decides it as well
+        // Then they are told it is already decided
+        decide(tipId, Map.of("outcome", "REJECTED", "reason", "Too late"))
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void everyServiceReportsItselfHealthyIncludingItsDatabase() {
+        for (NewsdeskServices.RunningService service : List.of(services().submission(), services().moderation(),
+                services().publishing())) {
+            client(service).get().uri("/actuator/health").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        }
+    }
+
+    private Map<String, Object> submitTip(Map<String, String> tip) {
+        return client(services().submission()).post().uri("/api/tips")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(tip)
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().exists(HttpHeaders.LOCATION)
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> receipt(String receipt) {
+        return client(services().submission()).get().uri("/api/tips/{receipt}", receipt)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+    }
+
+    private void awaitInQueue(String tipId) {
+        await().atMost(PATIENCE).until(() -> queuedTipIds().contains(tipId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> queuedTipIds() {
+        Map<String, Object> queue = moderator().get().uri("/api/queue").exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) queue.get("items")).stream()
+                .map(item -> (String) item.get("tipId"))
+                .toList();
+    }
+
+    private WebTestClient.ResponseSpec decide(String tipId, Map<String, String> decision) {
+        return moderator().post().uri("/api/tips/{tipId}/decision", tipId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(decision)
+                .exchange();
+    }
+
+    /** The story with this id from the newest page of the reader API, or null while there is none. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> findStory(String tipId) {
+        Map<String, Object> page = reader().get().uri("/api/stories?limit=100").exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream()
+                .filter(story -> tipId.equals(story.get("id")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private WebTestClient moderator() {
+        return client(services().moderation()).mutate()
+                .defaultHeaders(headers -> headers.setBasicAuth("moderator", MODERATOR_PASSWORD))
+                .build();
+    }
+
+    private WebTestClient reader() {
+        return client(services().publishing());
+    }
+
+    private static WebTestClient client(NewsdeskServices.RunningService service) {
+        return WebTestClient.bindToServer().baseUrl(service.baseUrl()).responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static String seed(String name) {
+        try (InputStream in = TipJourney.class.getResourceAsStream("/seeds/" + name)) {
+            String story = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // The tip form bounds a body's length; a real story fits well within it.
+            return story.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
