@@ -12,29 +12,24 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /**
  * The conventions every service inherits, on a real KRaft broker: what goes on the wire, and
@@ -63,6 +58,13 @@ class KafkaConventionsTests {
     @Autowired
     RecordingListener listener;
 
+    KafkaTopicProbe probe;
+
+    @BeforeEach
+    void probe() {
+        probe = new KafkaTopicProbe(broker.getBrokersAsString());
+    }
+
     @Test
     void eventsTravelAsJsonKeyedByTipIdUnderALogicalTypeName() {
         // Given a tip
@@ -72,7 +74,7 @@ class KafkaConventionsTests {
         publisher.publish(TOPIC, tip).block(Duration.ofSeconds(10));
 
         // Then the raw record names the type logically, never by Java class, and is keyed by the tip id
-        ConsumerRecord<String, String> record = readRaw(TOPIC, tip.tipId());
+        ConsumerRecord<String, String> record = probe.awaitRecord(TOPIC, tip.tipId());
         Header typeHeader = record.headers().lastHeader("__TypeId__");
         assertThat(new String(typeHeader.value(), StandardCharsets.UTF_8)).isEqualTo(TipSubmitted.TYPE);
         record.headers().forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
@@ -94,11 +96,11 @@ class KafkaConventionsTests {
     void bytesThatAreNotAnEventGoToTheDeadLetterTopicAndTheNextMessageIsProcessed() {
         // Given garbage, then a good event, on the same partition
         String key = UUID.randomUUID().toString();
-        sendRaw(new ProducerRecord<>(TOPIC, key, "{not json".getBytes(StandardCharsets.UTF_8)));
+        probe.sendRaw(new ProducerRecord<>(TOPIC, key, "{not json".getBytes(StandardCharsets.UTF_8)));
         publisher.publish(TOPIC, tip("After the garbage")).block(Duration.ofSeconds(10));
 
         // Then the garbage is parked, byte for byte, and the good event still arrives
-        ConsumerRecord<String, String> parked = readRaw(Topics.deadLetterOf(TOPIC), key);
+        ConsumerRecord<String, String> parked = probe.awaitRecord(Topics.deadLetterOf(TOPIC), key);
         assertThat(parked.value()).isEqualTo("{not json");
         assertThat(parked.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         await().untilAsserted(() -> assertThat(listener.headlines()).contains("After the garbage"));
@@ -108,10 +110,10 @@ class KafkaConventionsTests {
     void jsonWithoutATypeHeaderIsPoisonNotAMap() {
         // Given a JSON message without the type header
         String key = UUID.randomUUID().toString();
-        sendRaw(new ProducerRecord<>(TOPIC, key, "{\"headline\":\"no type\"}".getBytes(StandardCharsets.UTF_8)));
+        probe.sendRaw(new ProducerRecord<>(TOPIC, key, "{\"headline\":\"no type\"}".getBytes(StandardCharsets.UTF_8)));
 
         // Then it is parked on the dead-letter topic
-        assertThat(readRaw(Topics.deadLetterOf(TOPIC), key).value()).contains("no type");
+        assertThat(probe.awaitRecord(Topics.deadLetterOf(TOPIC), key).value()).contains("no type");
     }
 
     @Test
@@ -123,7 +125,7 @@ class KafkaConventionsTests {
         publisher.publish(TOPIC, poison).block(Duration.ofSeconds(10));
 
         // Then it reaches the dead-letter topic as JSON, after exactly one attempt
-        ConsumerRecord<String, String> parked = readRaw(Topics.deadLetterOf(TOPIC), poison.tipId());
+        ConsumerRecord<String, String> parked = probe.awaitRecord(Topics.deadLetterOf(TOPIC), poison.tipId());
         assertThat(parked.value()).contains(RecordingListener.UNPROCESSABLE);
         assertThat(listener.unprocessableAttempts()).isEqualTo(1);
     }
@@ -131,30 +133,6 @@ class KafkaConventionsTests {
     private static TipSubmitted tip(String headline) {
         return TipSubmitted.of(UUID.randomUUID().toString(), null, headline, "Body of " + headline,
                 "Town centre", "Transport", null, Instant.now());
-    }
-
-    private void sendRaw(ProducerRecord<String, byte[]> record) {
-        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props,
-                new org.apache.kafka.common.serialization.StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record);
-        }
-    }
-
-    /** Reads a topic from the start with plain string deserializers until the record with the key shows up. */
-    private ConsumerRecord<String, String> readRaw(String topic, String key) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "raw-" + UUID.randomUUID(), false);
-        props.put("auto.offset.reset", "earliest");
-        try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props,
-                new StringDeserializer(), new StringDeserializer()).createConsumer()) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> seen = new CopyOnWriteArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(record -> key.equals(record.key()));
-            });
-            return seen.stream().filter(record -> key.equals(record.key())).findFirst().orElseThrow();
-        }
     }
 
     @SpringBootConfiguration

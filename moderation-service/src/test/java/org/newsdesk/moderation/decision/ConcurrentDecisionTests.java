@@ -12,8 +12,8 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
-import org.newsdesk.moderation.TopicRecords;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,7 +69,7 @@ class ConcurrentDecisionTests {
         // And exactly one TipDecided is announced once Kafka acknowledged the winner's
         await().atMost(ModerationTestClient.PATIENCE)
                 .until(() -> tips.find(tip.tipId()).block(Duration.ofSeconds(5)).decisionAnnounced());
-        assertThat(new TopicRecords(bootstrapServers).withKey(Topics.TIPS_DECIDED, tip.tipId())).hasSize(1);
+        assertThat(new KafkaTopicProbe(bootstrapServers).records(Topics.TIPS_DECIDED, tip.tipId())).hasSize(1);
     }
 
     private static Mono<Integer> decide(WebClient client, String tipId, String json) {

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
-import org.newsdesk.moderation.TopicRecords;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -42,12 +41,12 @@ class TipDecisionTests {
     String bootstrapServers;
 
     ModerationTestClient moderation;
-    TopicRecords topics;
+    KafkaTopicProbe probe;
 
     @BeforeEach
     void setUp() {
         moderation = new ModerationTestClient(webTestClient, kafka);
-        topics = new TopicRecords(bootstrapServers);
+        probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
     }
 
     @Test
@@ -226,9 +225,8 @@ class TipDecisionTests {
 
     /** Waits for the announcement to be acknowledged, then checks it is on the topic exactly once. */
     private ConsumerRecord<String, String> awaitOneDecision(String tipId) {
-        await().atMost(ModerationTestClient.PATIENCE)
-                .until(() -> !topics.withKey(Topics.TIPS_DECIDED, tipId).isEmpty());
-        List<ConsumerRecord<String, String>> decisions = topics.withKey(Topics.TIPS_DECIDED, tipId);
+        probe.awaitRecord(Topics.TIPS_DECIDED, tipId);
+        List<ConsumerRecord<String, String>> decisions = probe.records(Topics.TIPS_DECIDED, tipId);
         assertThat(decisions).hasSize(1);
         return decisions.get(0);
     }

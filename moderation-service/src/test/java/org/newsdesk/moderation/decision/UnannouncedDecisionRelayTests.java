@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
@@ -15,11 +16,11 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
-import org.newsdesk.moderation.TopicRecords;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.newsdesk.moderation.tip.TipState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,13 +53,11 @@ class UnannouncedDecisionRelayTests {
                 decidedAt.minus(5, ChronoUnit.MINUTES))).block(Duration.ofSeconds(10));
 
         // When the relay runs
-        TopicRecords topics = new TopicRecords(bootstrapServers);
-        await().atMost(ModerationTestClient.PATIENCE)
-                .until(() -> !topics.withKey(Topics.TIPS_DECIDED, submitted.tipId()).isEmpty());
+        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
+        ConsumerRecord<String, String> announced = probe.awaitRecord(Topics.TIPS_DECIDED, submitted.tipId());
 
         // Then the stored decision is announced as it was recorded, under its original event id
-        TipDecided event = JsonMapper.builder().build()
-                .readValue(topics.withKey(Topics.TIPS_DECIDED, submitted.tipId()).get(0).value(), TipDecided.class);
+        TipDecided event = JsonMapper.builder().build().readValue(announced.value(), TipDecided.class);
         assertThat(event.eventId()).hasToString(eventId);
         assertThat(event.headline()).isEqualTo("Police recruit 283 officers early");
         assertThat(event.decidedAt()).isEqualTo(decidedAt);

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,7 @@ import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.ModerationTestClient.QueueEntry;
 import org.newsdesk.moderation.TestTips;
-import org.newsdesk.moderation.TopicRecords;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -73,9 +72,8 @@ class ModerationQueueTests {
 
         // When Kafka delivers the very same event again
         SendResult<Object, Object> redelivery = moderation.submit(tip);
-        TopicRecords topics = new TopicRecords(bootstrapServers);
-        await().atMost(ModerationTestClient.PATIENCE)
-                .until(() -> topics.consumed(groupId, redelivery.getRecordMetadata()));
+        new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE)
+                .awaitConsumed(groupId, redelivery.getRecordMetadata());
 
         // Then the queue still holds it exactly once
         assertThat(moderation.queuedTipIds()).containsOnlyOnce(tip.tipId());
@@ -90,9 +88,8 @@ class ModerationQueueTests {
 
         // When its submission is replayed from the log
         SendResult<Object, Object> replay = moderation.submit(tip);
-        TopicRecords topics = new TopicRecords(bootstrapServers);
-        await().atMost(ModerationTestClient.PATIENCE)
-                .until(() -> topics.consumed(groupId, replay.getRecordMetadata()));
+        new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE)
+                .awaitConsumed(groupId, replay.getRecordMetadata());
 
         // Then it stays decided and out of the queue
         assertThat(moderation.queuedTipIds()).doesNotContain(tip.tipId());

@@ -6,23 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
-import org.newsdesk.moderation.TopicRecords;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaOperations;
@@ -57,16 +52,14 @@ class PoisonMessageTests {
         String notJson = "poison-" + UUID.randomUUID();
         String untyped = "poison-" + UUID.randomUUID();
         String fromTheFuture = "poison-" + UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> raw = rawProducer()) {
-            ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, notJson,
-                    "{\"tipId\": oops".getBytes(StandardCharsets.UTF_8));
-            garbage.headers().add(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME,
-                    TipSubmitted.TYPE.getBytes(StandardCharsets.UTF_8));
-            raw.send(garbage).get(30, TimeUnit.SECONDS);
-            raw.send(new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, untyped,
-                    ("{\"tipId\":\"" + untyped + "\",\"headline\":\"No type\"}").getBytes(StandardCharsets.UTF_8)))
-                    .get(30, TimeUnit.SECONDS);
-        }
+        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, notJson,
+                "{\"tipId\": oops".getBytes(StandardCharsets.UTF_8));
+        garbage.headers().add(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME,
+                TipSubmitted.TYPE.getBytes(StandardCharsets.UTF_8));
+        probe.sendRaw(garbage);
+        probe.sendRaw(new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, untyped,
+                ("{\"tipId\":\"" + untyped + "\",\"headline\":\"No type\"}").getBytes(StandardCharsets.UTF_8)));
         TipSubmitted current = TestTips.policePlan(fromTheFuture);
         TipSubmitted future = new TipSubmitted(current.eventId(), TipSubmitted.SCHEMA_VERSION + 1,
                 current.occurredAt(), fromTheFuture, current.receiptDigest(), current.headline(), current.body(),
@@ -82,18 +75,10 @@ class PoisonMessageTests {
         await().atMost(ModerationTestClient.PATIENCE)
                 .untilAsserted(() -> assertThat(moderation.queuedTipIds()).contains(good.tipId()));
         // And all three poison messages are parked on the dead-letter topic, none of them in the queue
-        TopicRecords topics = new TopicRecords(bootstrapServers);
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
-        await().atMost(ModerationTestClient.PATIENCE).untilAsserted(() -> assertThat(topics.readAll(deadLetters))
+        await().atMost(ModerationTestClient.PATIENCE).untilAsserted(() -> assertThat(probe.records(deadLetters))
                 .extracting(record -> record.key())
                 .contains(notJson, untyped, fromTheFuture));
         assertThat(tips.find(fromTheFuture).blockOptional(Duration.ofSeconds(5))).isEmpty();
-    }
-
-    private KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 }

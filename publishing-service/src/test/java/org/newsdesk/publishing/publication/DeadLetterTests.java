@@ -16,13 +16,15 @@ import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.publishing.Decisions;
-import org.newsdesk.publishing.KafkaProbe;
+import org.newsdesk.publishing.DecisionPartition;
 import org.newsdesk.publishing.PublishingIntegrationTest;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Messages the service can never process are parked on the dead-letter topic and do not hold up the next ones. */
 @PublishingIntegrationTest
@@ -40,11 +42,13 @@ class DeadLetterTests {
     @Autowired
     StoryRepository stories;
 
-    KafkaProbe probe;
+    KafkaTopicProbe probe;
+    DecisionPartition decisions;
 
     @BeforeEach
     void probe() {
-        probe = new KafkaProbe(kafka, bootstrapServers);
+        probe = new KafkaTopicProbe(bootstrapServers);
+        decisions = new DecisionPartition(kafka, probe);
     }
 
     @Test
@@ -54,7 +58,7 @@ class DeadLetterTests {
         byte[] poison = "{\"tipId\": \"unterminated".getBytes(StandardCharsets.UTF_8);
 
         // When they arrive, followed by a good decision
-        probe.sendRaw(poisonKey, poison, TipDecided.TYPE);
+        decisions.sendRaw(poisonKey, poison, TipDecided.TYPE);
         String good = sendGoodDecision();
 
         // Then the good one is published and the poison is parked, bytes intact
@@ -68,10 +72,10 @@ class DeadLetterTests {
     void aMessageWithoutTypeHeaderGoesToTheDeadLetterTopic() {
         // Given a well-formed decision that lacks the header naming its type
         String poisonKey = Decisions.newTipId();
-        byte[] untyped = KafkaProbe.json(Decisions.approved(poisonKey, "Untyped", "Nobody said what this is"));
+        byte[] untyped = json(Decisions.approved(poisonKey, "Untyped", "Nobody said what this is"));
 
         // When it arrives, followed by a good decision
-        probe.sendRaw(poisonKey, untyped, null);
+        decisions.sendRaw(poisonKey, untyped, null);
         String good = sendGoodDecision();
 
         // Then the good one is published, the untyped one parked and not published
@@ -88,7 +92,7 @@ class DeadLetterTests {
                 "From the future", "Version two", null, null, null, "moderator", Instant.now());
 
         // When it arrives, followed by a good decision
-        probe.send(future);
+        decisions.send(future);
         String good = sendGoodDecision();
 
         // Then it is parked as unprocessable, and nothing is published for it
@@ -106,7 +110,7 @@ class DeadLetterTests {
         TipDecided empty = Decisions.approved(tipId, "A headline and nothing else", " ");
 
         // When it arrives, followed by a good decision
-        probe.send(empty);
+        decisions.send(empty);
         String good = sendGoodDecision();
 
         // Then it is parked as unprocessable
@@ -118,7 +122,7 @@ class DeadLetterTests {
 
     private String sendGoodDecision() {
         String tipId = Decisions.newTipId();
-        probe.send(Decisions.approved(tipId, "Community garden opens", "Volunteers planted 40 trees."));
+        decisions.send(Decisions.approved(tipId, "Community garden opens", "Volunteers planted 40 trees."));
         return tipId;
     }
 
@@ -128,9 +132,14 @@ class DeadLetterTests {
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
         List<ConsumerRecord<String, byte[]>> parked = await().atMost(PATIENCE)
-                .until(() -> probe.records(DEAD_LETTERS, key), records -> !records.isEmpty());
+                .until(() -> probe.rawRecords(DEAD_LETTERS, key), records -> !records.isEmpty());
         assertThat(parked).hasSize(1);
         return parked.get(0);
+    }
+
+    /** The JSON of a decision, without the type header that normally travels with it. */
+    private static byte[] json(Object event) {
+        return JsonMapper.builder().build().writeValueAsBytes(event);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

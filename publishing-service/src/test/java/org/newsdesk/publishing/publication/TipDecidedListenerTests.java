@@ -16,21 +16,29 @@ import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.publishing.Decisions;
-import org.newsdesk.publishing.KafkaProbe;
+import org.newsdesk.publishing.DecisionPartition;
 import org.newsdesk.publishing.PublishingIntegrationTest;
 import org.newsdesk.publishing.SeedStory;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @PublishingIntegrationTest
 class TipDecidedListenerTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     @Autowired
     KafkaOperations<Object, Object> kafka;
@@ -44,11 +52,13 @@ class TipDecidedListenerTests {
     @Autowired
     WebTestClient web;
 
-    KafkaProbe probe;
+    KafkaTopicProbe probe;
+    DecisionPartition decisions;
 
     @BeforeEach
     void probe() {
-        probe = new KafkaProbe(kafka, bootstrapServers);
+        probe = new KafkaTopicProbe(bootstrapServers);
+        decisions = new DecisionPartition(kafka, probe);
     }
 
     @Test
@@ -59,15 +69,16 @@ class TipDecidedListenerTests {
         TipDecided decision = Decisions.approved(tipId, seed);
 
         // When the decision arrives
-        probe.send(decision);
+        decisions.send(decision);
 
         // Then StoryPublished is on its topic, keyed by the tip id, under its logical type name
-        List<ConsumerRecord<String, byte[]>> announcements = await().atMost(PATIENCE)
+        List<ConsumerRecord<String, String>> announcements = await().atMost(PATIENCE)
                 .until(() -> probe.records(Topics.STORIES_PUBLISHED, tipId), records -> !records.isEmpty());
         assertThat(announcements).hasSize(1);
-        assertThat(new String(announcements.get(0).headers().lastHeader(KafkaProbe.TYPE_HEADER).value(),
-                StandardCharsets.UTF_8)).isEqualTo(StoryPublished.TYPE);
-        StoryPublished published = probe.storiesPublished(tipId).get(0);
+        assertThat(new String(announcements.get(0).headers()
+                .lastHeader(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME).value(), StandardCharsets.UTF_8))
+                .isEqualTo(StoryPublished.TYPE);
+        StoryPublished published = storiesPublished(tipId).get(0);
         assertThat(published.tipId()).isEqualTo(tipId);
         assertThat(published.schemaVersion()).isEqualTo(StoryPublished.SCHEMA_VERSION);
         assertThat(published.slug())
@@ -97,8 +108,8 @@ class TipDecidedListenerTests {
         String approved = Decisions.newTipId();
 
         // When both decisions arrive
-        probe.send(Decisions.rejected(declined));
-        probe.send(Decisions.approved(approved, SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN)));
+        decisions.send(Decisions.rejected(declined));
+        decisions.send(Decisions.approved(approved, SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN)));
 
         // Then once the later one is published, the declined one has left no trace
         awaitAnnounced(approved);
@@ -113,8 +124,8 @@ class TipDecidedListenerTests {
         String other = Decisions.newTipId();
         TipDecided decision = Decisions.approved(tipId, SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN));
         TipDecided otherDecision = Decisions.approved(other, "Library opening hours extended", "From Monday...");
-        probe.send(decision);
-        probe.send(otherDecision);
+        decisions.send(decision);
+        decisions.send(otherDecision);
         awaitAnnounced(tipId);
         awaitAnnounced(other);
         Story stored = stories.findById(tipId).block();
@@ -122,19 +133,19 @@ class TipDecidedListenerTests {
 
         // When the first is delivered again at once, then both are replayed from the log, and a
         // copy of the first carrying different text (as a buggy producer might send) arrives too
-        probe.send(decision);
-        probe.send(decision);
-        probe.send(otherDecision);
-        probe.send(Decisions.approved(tipId, "A different headline", "A different body"));
+        decisions.send(decision);
+        decisions.send(decision);
+        decisions.send(otherDecision);
+        decisions.send(Decisions.approved(tipId, "A different headline", "A different body"));
         String marker = Decisions.newTipId();
-        probe.send(Decisions.approved(marker, "Marker story", "Sent last, handled last."));
+        decisions.send(Decisions.approved(marker, "Marker story", "Sent last, handled last."));
         awaitAnnounced(marker);
 
         // Then each tip still has one story, unchanged, announced exactly once
         assertThat(stories.findById(tipId).block()).isEqualTo(stored);
         assertThat(stories.findById(other).block()).isEqualTo(otherStored);
-        assertThat(probe.storiesPublished(tipId)).hasSize(1);
-        assertThat(probe.storiesPublished(other)).hasSize(1);
+        assertThat(storiesPublished(tipId)).hasSize(1);
+        assertThat(storiesPublished(other)).hasSize(1);
     }
 
     @Test
@@ -145,8 +156,8 @@ class TipDecidedListenerTests {
         String second = Decisions.newTipId();
 
         // When both decisions arrive
-        probe.send(Decisions.approved(first, headline, "Seen by a resident at 8am."));
-        probe.send(Decisions.approved(second, headline, "Seen by another resident at 9am."));
+        decisions.send(Decisions.approved(first, headline, "Seen by a resident at 8am."));
+        decisions.send(Decisions.approved(second, headline, "Seen by another resident at 9am."));
 
         // Then each story has its own address, the later one with a suffix
         String firstSlug = awaitAnnounced(first).slug();
@@ -170,15 +181,21 @@ class TipDecidedListenerTests {
         assertThat(stored.announced()).isFalse();
 
         // When the decision is delivered again
-        probe.send(decision);
+        decisions.send(decision);
 
         // Then the story is announced, once, and otherwise left as it was
         awaitAnnounced(tipId);
-        assertThat(probe.storiesPublished(tipId)).singleElement()
+        assertThat(storiesPublished(tipId)).singleElement()
                 .extracting(StoryPublished::slug).isEqualTo(stored.slug());
         assertThat(stories.findById(tipId).block())
                 .isEqualTo(new Story(stored.id(), stored.slug(), stored.headline(), stored.body(), stored.area(),
                         stored.category(), stored.publishedAt(), true));
+    }
+
+    private List<StoryPublished> storiesPublished(String tipId) {
+        return probe.records(Topics.STORIES_PUBLISHED, tipId).stream()
+                .map(record -> JSON.readValue(record.value(), StoryPublished.class))
+                .toList();
     }
 
     private Story awaitAnnounced(String tipId) {

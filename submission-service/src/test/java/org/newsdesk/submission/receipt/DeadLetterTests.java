@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
-import org.newsdesk.submission.KafkaProbe;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -39,11 +40,17 @@ class DeadLetterTests {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    KafkaTopicProbe probe;
+
+    @BeforeEach
+    void probe() {
+        probe = new KafkaTopicProbe(broker.getBrokersAsString());
+    }
+
     @Test
     void poisonOnTheDecisionsTopicIsParkedAndTheNextDecisionIsApplied() throws Exception {
         // Given a tip waiting for its decision
         AcceptedTip tip = TipsApi.submit(web);
-        KafkaProbe probe = new KafkaProbe(broker);
 
         // And, ahead of its decision, bytes that are not JSON, JSON without a type, and a decision of an unknown version
         String notJson = UUID.randomUUID().toString();
@@ -61,9 +68,9 @@ class DeadLetterTests {
         kafka.send(Topics.TIPS_DECIDED, tip.tipId(), ReceiptStatusTests.approved(tip.tipId())).get(10, TimeUnit.SECONDS);
 
         // Then each poison message is on the dead-letter topic, as it was sent
-        assertThat(probe.readRaw(DECISIONS_DLT, notJson).value()).isEqualTo("{\"outcome\": APPROVED");
-        assertThat(probe.readRaw(DECISIONS_DLT, untyped).value()).contains(untyped);
-        ConsumerRecord<String, String> parked = probe.readRaw(DECISIONS_DLT, futureVersion);
+        assertThat(probe.awaitRecord(DECISIONS_DLT, notJson).value()).isEqualTo("{\"outcome\": APPROVED");
+        assertThat(probe.awaitRecord(DECISIONS_DLT, untyped).value()).contains(untyped);
+        ConsumerRecord<String, String> parked = probe.awaitRecord(DECISIONS_DLT, futureVersion);
         assertThat(parked.value()).contains("\"schemaVersion\":99");
         assertThat(new String(parked.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("schema version 99");
@@ -80,7 +87,7 @@ class DeadLetterTests {
         kafka.send(Topics.TIPS_DECIDED, tipId, ReceiptStatusTests.published(tipId, "misrouted")).get(10, TimeUnit.SECONDS);
 
         // Then it is parked on the dead-letter topic, type and all
-        ConsumerRecord<String, String> parked = new KafkaProbe(broker).readRaw(DECISIONS_DLT, tipId);
+        ConsumerRecord<String, String> parked = probe.awaitRecord(DECISIONS_DLT, tipId);
         assertThat(parked.value()).contains("misrouted");
         assertThat(new String(parked.headers().lastHeader("__TypeId__").value(), StandardCharsets.UTF_8))
                 .isEqualTo(StoryPublished.TYPE);

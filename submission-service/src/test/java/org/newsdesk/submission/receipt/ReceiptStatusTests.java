@@ -14,17 +14,19 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
-import org.newsdesk.submission.KafkaProbe;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,6 +45,17 @@ class ReceiptStatusTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    /** The service's consumer group, as configured in its yml. */
+    @Value("${spring.kafka.consumer.group-id}")
+    String serviceGroup;
+
+    KafkaTopicProbe probe;
+
+    @BeforeEach
+    void probe() {
+        probe = new KafkaTopicProbe(broker.getBrokersAsString());
+    }
 
     @Test
     void anApprovedTipIsInReviewAndThenPublishedWithItsStoryUrl() {
@@ -90,13 +103,12 @@ class ReceiptStatusTests {
 
         // When everything arrives again (the submission byte for byte as the service sent it),
         // plus a decision that contradicts the published story
-        KafkaProbe probe = new KafkaProbe(broker);
-        ConsumerRecord<String, String> submission = probe.readRaw(Topics.TIPS_SUBMITTED, tip.tipId());
-        probe.awaitConsumed(probe.sendRaw(new ProducerRecord<>(submission.topic(), null, submission.key(),
+        ConsumerRecord<String, String> submission = probe.awaitRecord(Topics.TIPS_SUBMITTED, tip.tipId());
+        probe.awaitConsumed(serviceGroup, probe.sendRaw(new ProducerRecord<>(submission.topic(), null, submission.key(),
                 submission.value().getBytes(StandardCharsets.UTF_8), submission.headers())));
         send(Topics.TIPS_DECIDED, approval);
-        probe.awaitConsumed(send(Topics.TIPS_DECIDED, rejected(tip.tipId(), "Changed our mind")));
-        probe.awaitConsumed(send(Topics.STORIES_PUBLISHED, story));
+        probe.awaitConsumed(serviceGroup, send(Topics.TIPS_DECIDED, rejected(tip.tipId(), "Changed our mind")));
+        probe.awaitConsumed(serviceGroup, send(Topics.STORIES_PUBLISHED, story));
 
         // Then the receipt is exactly as it was
         assertThat(TipsApi.receipt(web, tip.receipt())).isEqualTo(published);
@@ -107,9 +119,8 @@ class ReceiptStatusTests {
         // Given a tip whose story and decision are read before its submission
         String tipId = UUID.randomUUID().toString();
         ReceiptCode code = ReceiptCode.generate();
-        KafkaProbe probe = new KafkaProbe(broker);
-        probe.awaitConsumed(send(Topics.STORIES_PUBLISHED, published(tipId, "overtaken")));
-        probe.awaitConsumed(send(Topics.TIPS_DECIDED, approved(tipId)));
+        probe.awaitConsumed(serviceGroup, send(Topics.STORIES_PUBLISHED, published(tipId, "overtaken")));
+        probe.awaitConsumed(serviceGroup, send(Topics.TIPS_DECIDED, approved(tipId)));
         assertThat(TipsApi.receipt(web, code.formatted())).isNull();
 
         // When the submission is read at last

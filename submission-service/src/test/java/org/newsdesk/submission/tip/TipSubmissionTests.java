@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
-import org.newsdesk.submission.KafkaProbe;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.receipt.ReceiptCode;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,13 @@ class TipSubmissionTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    KafkaTopicProbe probe;
+
+    @BeforeEach
+    void probe() {
+        probe = new KafkaTopicProbe(broker.getBrokersAsString());
+    }
 
     @Test
     void anAcceptedTipIsOnKafkaKeyedByItsIdAndItsReceiptSaysReceived() {
@@ -58,7 +66,7 @@ class TipSubmissionTests {
         response.expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/tips/" + receipt);
 
         // And the event is on Kafka, keyed by the tip id, under its logical type name and nothing Java
-        ConsumerRecord<String, String> record = new KafkaProbe(broker).readRaw(Topics.TIPS_SUBMITTED, tipId);
+        ConsumerRecord<String, String> record = probe.awaitRecord(Topics.TIPS_SUBMITTED, tipId);
         assertThat(new String(record.headers().lastHeader("__TypeId__").value(), StandardCharsets.UTF_8))
                 .isEqualTo(TipSubmitted.TYPE);
         record.headers().forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
@@ -105,8 +113,7 @@ class TipSubmissionTests {
                 .returnResult().getResponseBody();
 
         // And the event says the resident stayed anonymous
-        ConsumerRecord<String, String> record = new KafkaProbe(broker).readRaw(Topics.TIPS_SUBMITTED,
-                accepted.get("tipId"));
+        ConsumerRecord<String, String> record = probe.awaitRecord(Topics.TIPS_SUBMITTED, accepted.get("tipId"));
         JsonNode event = JsonMapper.builder().build().readTree(record.value());
         assertThat(event.get("contact").isNull()).isTrue();
         assertThat(event.get("area").isNull()).isTrue();
