@@ -1,12 +1,6 @@
 package org.newsdesk.publishing.publication;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
-import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
-import org.newsdesk.events.Topics;
-import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.story.Story;
@@ -33,12 +27,12 @@ class StoryPublication {
     private static final Logger log = LoggerFactory.getLogger(StoryPublication.class);
 
     private final StoryRepository stories;
-    private final EventPublisher events;
+    private final StoryAnnouncer announcer;
     private final PublishingProperties properties;
 
-    StoryPublication(StoryRepository stories, EventPublisher events, PublishingProperties properties) {
+    StoryPublication(StoryRepository stories, StoryAnnouncer announcer, PublishingProperties properties) {
         this.stories = stories;
-        this.events = events;
+        this.announcer = announcer;
         this.properties = properties;
     }
 
@@ -62,25 +56,7 @@ class StoryPublication {
             log.debug("Tip {} is published and announced already: nothing to do", decision.tipId());
             return;
         }
-        announce(story);
-    }
-
-    private void announce(Story story) {
-        events.publish(Topics.STORIES_PUBLISHED, storyPublished(story)).block(properties.announceTimeout());
-        stories.markAnnounced(story.id()).block(properties.storeTimeout());
-        log.info("Published tip {} as {}", story.id(), story.slug());
-    }
-
-    /**
-     * Everything in the event follows from the stored story, the event id included: should an
-     * announcement go out twice (Kafka acknowledged it, but marking the story failed), both copies
-     * are identical and consumers can recognise the second by its id.
-     */
-    private StoryPublished storyPublished(Story story) {
-        UUID eventId = UUID.nameUUIDFromBytes(
-                (StoryPublished.TYPE + ":" + story.id()).getBytes(StandardCharsets.UTF_8));
-        return new StoryPublished(eventId, StoryPublished.SCHEMA_VERSION, story.publishedAt(), story.id(),
-                story.slug(), story.headline(), properties.storyUrl(story.slug()), story.publishedAt());
+        announcer.announce(story).block(properties.announceTimeout());
     }
 
     private static boolean isBlank(String text) {

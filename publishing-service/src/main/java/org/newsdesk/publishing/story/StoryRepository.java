@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,6 +40,8 @@ public class StoryRepository implements InitializingBean {
 
     static final String COLLECTION = "stories";
 
+    private static final String STORED_AT = "storedAt";
+
     private static final Logger log = LoggerFactory.getLogger(StoryRepository.class);
 
     /** More than enough for instances racing for the same slug; more means something else is wrong. */
@@ -55,7 +58,8 @@ public class StoryRepository implements InitializingBean {
     /**
      * The indexes must exist before the first story is stored, since the unique slug is what
      * keeps two stories from sharing an address; startup is the one place that may block. The
-     * newest-first index serves the pages on real MongoDB; mongo-java-server accepts and ignores it.
+     * newest-first index serves the pages and the other one the relay's search for unannounced
+     * stories on real MongoDB; mongo-java-server accepts and ignores compound indexes.
      */
     @Override
     public void afterPropertiesSet() {
@@ -65,6 +69,10 @@ public class StoryRepository implements InitializingBean {
                         .on("publishedAt", Sort.Direction.DESC)
                         .on("_id", Sort.Direction.DESC)
                         .named("newest_first")))
+                .then(indexes.createIndex(new Index()
+                        .on("announced", Sort.Direction.ASC)
+                        .on(STORED_AT, Sort.Direction.ASC)
+                        .named("awaiting_announcement")))
                 .block(INDEX_TIMEOUT);
     }
 
@@ -114,6 +122,9 @@ public class StoryRepository implements InitializingBean {
         fields.remove("_id");
         Update update = new Update();
         fields.forEach(update::setOnInsert);
+        // Not part of the story readers see: when this service stored it, which tells the relay
+        // how long a story has waited for its announcement (publishedAt may be long past on a replay).
+        update.setOnInsert(STORED_AT, Instant.now());
         return mongo.upsert(query(where("_id").is(story.id())), update, COLLECTION)
                 .flatMap(result -> result.getUpsertedId() != null
                         ? Mono.just(story)
@@ -124,6 +135,14 @@ public class StoryRepository implements InitializingBean {
     public Mono<Void> markAnnounced(String id) {
         return mongo.updateFirst(query(where("_id").is(id)), new Update().set("announced", true), Story.class)
                 .then();
+    }
+
+    /** Stories stored before the instant whose announcement Kafka never acknowledged, oldest first. */
+    public Flux<Story> unannouncedStoredBefore(Instant storedBefore, int limit) {
+        Query waiting = query(where("announced").is(false).and(STORED_AT).lt(storedBefore))
+                .with(Sort.by(Sort.Direction.ASC, STORED_AT))
+                .limit(limit);
+        return mongo.find(waiting, Story.class);
     }
 
     public Mono<Story> findById(String id) {
