@@ -40,4 +40,9 @@ class ContainerTipJourneyTests extends TipJourney {
     NewsdeskServices services() {
         return services;
     }
+
+    @Override
+    String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
 }

@@ -1,9 +1,16 @@
 package org.newsdesk.endtoend;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.newsdesk.launcher.NewsdeskServices;
 import org.newsdesk.testsupport.InProcessMongo;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -36,5 +43,22 @@ class EmbeddedTipJourneyTests extends TipJourney {
     @Override
     NewsdeskServices services() {
         return services;
+    }
+
+    @Override
+    String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    @Test
+    void coHostedServicesServeOnEventLoopsOfTheirOwn() {
+        // Given the three services in one JVM, as the embedded run has them
+        List<ReactorResourceFactory> loops = Stream.of(services.submission(), services.moderation(),
+                        services.publishing())
+                .map(service -> service.context().getBean(ReactorResourceFactory.class))
+                .toList();
+
+        // Then none serves on Reactor Netty's global loops, which closing any one of them would dispose of
+        assertThat(loops).doesNotHaveDuplicates().noneMatch(ReactorResourceFactory::isUseGlobalResources);
     }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.newsdesk.events.Topics;
 import org.newsdesk.launcher.NewsdeskServices;
+import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,8 +34,14 @@ abstract class TipJourney {
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };
 
+    /** The publishing service's consumer group, as its configuration names it. */
+    private static final String PUBLISHING_GROUP = "publishing-service";
+
     /** The services, started once per test class on the subclass's infrastructure. */
     abstract NewsdeskServices services();
+
+    /** The Kafka the services run on, for looking at topics from outside them. */
+    abstract String kafkaBootstrapServers();
 
     static NewsdeskServices.Starter withModeratorPassword(NewsdeskServices.Starter starter) {
         return starter.randomPorts()
@@ -101,9 +109,10 @@ abstract class TipJourney {
                 .containsEntry("status", "DECLINED")
                 .containsEntry("reason", reason));
 
-        // And no story appears, however long the publisher has had to read the decision
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> findStory(tipId) == null);
+        // And once the publisher has read the decision, there is no story
+        KafkaTopicProbe kafka = new KafkaTopicProbe(kafkaBootstrapServers(), PATIENCE);
+        kafka.awaitConsumed(PUBLISHING_GROUP, kafka.awaitRecord(Topics.TIPS_DECIDED, tipId));
+        assertThat(findStory(tipId)).isNull();
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class NewsdeskLauncher {
         return part;
     }
 
-    /** Services first (they still publish and commit offsets), then Kafka, then MongoDB. */
+    /** Services first (they still publish and commit offsets), then MongoDB and Kafka, newest first. */
     private synchronized void stop() {
         stopping = true;
         if (started.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.newsdesk.launcher;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,6 +15,8 @@ import org.newsdesk.publishing.PublishingApplication;
 import org.newsdesk.submission.SubmissionApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The three Newsdesk services running side by side in this JVM, each in its own Spring context,
@@ -175,6 +178,7 @@ public final class NewsdeskServices implements AutoCloseable {
                             // Otherwise Spring Boot takes the host's main class for the application's own.
                             .main(service.applicationClass)
                             .registerShutdownHook(false)
+                            .initializers(Starter::ownNettyResources)
                             .run(commandLineFor(service));
                     int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
                     running.put(service, new RunningService(service, context, port));
@@ -185,6 +189,22 @@ public final class NewsdeskServices implements AutoCloseable {
                 throw ex;
             }
             return new NewsdeskServices(running);
+        }
+
+        /**
+         * By default every Spring context in a JVM serves HTTP on Reactor Netty's global event
+         * loops, and closing any context disposes of them: stopping the first service would cut
+         * the requests the other two are still finishing. Each co-hosted service gets loops of its
+         * own instead (Spring Boot's own factory steps back when one is defined).
+         */
+        private static void ownNettyResources(ConfigurableApplicationContext context) {
+            ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+                ReactorResourceFactory resources = new ReactorResourceFactory();
+                resources.setUseGlobalResources(false);
+                // The web server has drained its requests gracefully by the time the loops close.
+                resources.setShutdownQuietPeriod(Duration.ofMillis(100));
+                return resources;
+            });
         }
 
         String[] commandLineFor(Service service) {

@@ -103,13 +103,21 @@ public final class KafkaTopicProbe {
      * topic). Lets a test assert that a message changed nothing without sleeping.
      */
     public void awaitConsumed(String groupId, RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        awaitConsumed(groupId, new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    /** The same, for a record read from the topic rather than sent by the test. */
+    public void awaitConsumed(String groupId, ConsumerRecord<?, ?> record) {
+        awaitConsumed(groupId, new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    private void awaitConsumed(String groupId, TopicPartition partition, long recordOffset) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             await().atMost(patience).pollInterval(POLL).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                         .partitionsToOffsetAndMetadata().get();
                 OffsetAndMetadata offset = committed.get(partition);
-                return offset != null && offset.offset() > record.offset();
+                return offset != null && offset.offset() > recordOffset;
             });
         }
     }
