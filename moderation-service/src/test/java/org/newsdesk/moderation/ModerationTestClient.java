@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
@@ -55,10 +57,21 @@ public final class ModerationTestClient {
         return queue().stream().map(QueueEntry::tipId).toList();
     }
 
+    /** Sends no {@code Accept} header, as the simplest clients do. */
     public WebTestClient.ResponseSpec decide(String tipId, String json) {
+        return decide(tipId, json, headers -> { });
+    }
+
+    public WebTestClient.ResponseSpec decide(String tipId, String json, MediaType accept) {
+        return decide(tipId, json, headers -> headers.setAccept(List.of(accept)));
+    }
+
+    private WebTestClient.ResponseSpec decide(String tipId, String json, Consumer<HttpHeaders> moreHeaders) {
         return web.post().uri("/api/tips/{tipId}/decision", tipId)
-                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                        ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .headers(headers -> {
+                    headers.setBasicAuth(ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
+                    moreHeaders.accept(headers);
+                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
                 .exchange();

@@ -21,8 +21,11 @@ class DecisionController {
     /**
      * Answers 200 as soon as the decision is stored; announcing it to the rest of Newsdesk
      * follows on its own, so Kafka being down does not undo or delay a moderator's work.
+     * {@code produces} refuses a client that cannot read the answer while the request is mapped,
+     * before anything is decided: a decision it never saw would meet its retry with a 409.
      */
-    @PostMapping(path = "/api/tips/{tipId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/tips/{tipId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<DecisionView> decide(@PathVariable String tipId, @RequestBody(required = false) DecisionRequest request,
             Principal moderator) {
         // An empty body is judged like an empty object: the answer names the missing outcome.

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -20,7 +21,7 @@ class QueueController {
     }
 
     /** The undecided tips, oldest first, so the tip that has waited longest is read first. */
-    @GetMapping("/api/queue")
+    @GetMapping(path = "/api/queue", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Queue> queue() {
         return tips.pending(maxItems).map(QueueItem::of).collectList().map(Queue::new);
     }

@@ -150,6 +150,26 @@ class TipDecisionTests {
         assertThat(awaitOneDecision(tip.tipId()).value()).contains("\"APPROVED\"");
     }
 
+    @Test
+    void aClientThatCannotReadJsonIsRefusedBeforeAnythingIsDecided() throws Exception {
+        // Given a tip in the queue
+        TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
+        moderation.submitAndAwaitQueued(tip);
+
+        // When a moderator's client that only accepts HTML approves it
+        moderation.decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}", MediaType.TEXT_HTML)
+                // Then it is refused as not acceptable, in problem details
+                .expectStatus().isEqualTo(406)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(406);
+
+        // And nothing was decided: the tip still waits in the queue, so the moderator's retry is no 409
+        assertThat(moderation.queuedTipIds()).contains(tip.tipId());
+        moderation.decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}", MediaType.APPLICATION_JSON)
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+    }
+
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
     @CsvSource(delimiter = '|', value = {
             "{}                                                  | outcome",

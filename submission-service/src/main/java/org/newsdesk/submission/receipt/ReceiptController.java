@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -27,7 +28,7 @@ class ReceiptController {
      * a guesser nothing about the codes' shape. Not cached anywhere: the status changes, and the
      * code in the URL is the resident's secret.
      */
-    @GetMapping("/api/tips/{receipt}")
+    @GetMapping(path = "/api/tips/{receipt}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ReceiptView>> receipt(@PathVariable String receipt) {
         return Mono.justOrEmpty(ReceiptCode.parse(receipt))
                 .flatMap(code -> receipts.find(code).map(found -> ReceiptView.of(code, found)))

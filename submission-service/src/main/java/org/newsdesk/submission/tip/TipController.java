@@ -21,8 +21,14 @@ class TipController {
         this.submissions = submissions;
     }
 
-    /** 202 rather than 201: the tip is on its way to the newsroom, not yet anything a reader can see. */
-    @PostMapping(path = "/api/tips", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /**
+     * 202 rather than 201: the tip is on its way to the newsroom, not yet anything a reader can see.
+     * {@code produces} lets request mapping refuse a client that cannot read the answer before the
+     * tip is sent: otherwise the 406 would come after Kafka took the tip, leaving the resident
+     * without a receipt for a tip that is on its way.
+     */
+    @PostMapping(path = "/api/tips", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TipAccepted>> submit(@Valid @RequestBody TipRequest tip) {
         return submissions.submit(tip).map(accepted -> ResponseEntity.accepted()
                 .location(URI.create("/api/tips/" + accepted.receipt()))

@@ -3,7 +3,9 @@ package org.newsdesk.submission.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SubmissionIntegrationTest
 class TipSubmissionTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String RECEIPT_FORMAT = "[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}";
 
@@ -74,7 +78,7 @@ class TipSubmissionTests {
 
         // And it carries the receipt's digest, never the receipt itself
         String digest = ReceiptCode.parse(receipt).orElseThrow().digest();
-        JsonNode event = JsonMapper.builder().build().readTree(record.value());
+        JsonNode event = JSON.readTree(record.value());
         assertThat(event.get("receiptDigest").asString()).isEqualTo(digest);
         assertThat(event.get("headline").asString()).isEqualTo(TipJson.complete().get("headline"));
         assertThat(event.get("contact").get("email").asString()).isEqualTo("angela@example.org");
@@ -96,6 +100,30 @@ class TipSubmissionTests {
     }
 
     @Test
+    void aClientThatCannotReadJsonIsRefusedBeforeTheTipIsSent() {
+        // Given a tip that can be told apart from every other on the topic
+        String headline = "Flooding on Station Road " + UUID.randomUUID();
+
+        // When it is sent by a client that only accepts HTML
+        web.post().uri("/api/tips")
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.TEXT_HTML)
+                .bodyValue(TipJson.write(TipJson.with("headline", headline)))
+                .exchange()
+                // Then it is refused as not acceptable, in problem details
+                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(406);
+
+        // And the tip never went to Kafka, as the resident got no receipt for it. Had the tip been sent,
+        // it would be on the topic by now: any answer to a sent tip waits for Kafka's acknowledgement.
+        List<String> headlinesOnKafka = probe.records(Topics.TIPS_SUBMITTED).stream()
+                .map(record -> JSON.readTree(record.value()).get("headline").asString())
+                .toList();
+        assertThat(headlinesOnKafka).doesNotContain(headline);
+    }
+
+    @Test
     void aTipNeedsOnlyAHeadlineAndABody() {
         // Given an anonymous tip whose optional inputs were left empty
         Map<String, Object> tip = Map.of("headline", "Street lights out on Derby Road", "body",
@@ -114,7 +142,7 @@ class TipSubmissionTests {
 
         // And the event says the resident stayed anonymous
         ConsumerRecord<String, String> record = probe.awaitRecord(Topics.TIPS_SUBMITTED, accepted.get("tipId"));
-        JsonNode event = JsonMapper.builder().build().readTree(record.value());
+        JsonNode event = JSON.readTree(record.value());
         assertThat(event.get("contact").isNull()).isTrue();
         assertThat(event.get("area").isNull()).isTrue();
     }
