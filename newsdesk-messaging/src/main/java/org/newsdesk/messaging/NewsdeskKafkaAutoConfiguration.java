@@ -20,6 +20,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.util.Map;
 
@@ -61,9 +62,17 @@ public class NewsdeskKafkaAutoConfiguration {
     }
 
     /**
-     * Retries a failing message a few times with growing pauses, then parks it on the topic's
-     * dead-letter topic so the partition moves on. Messages that cannot be deserialized are
-     * never retried: they would fail the same way every time.
+     * Sorts failures three ways, so that a message goes to its dead-letter topic only when it is
+     * the message's fault, and no partition is blocked by a message that can never succeed:
+     * <ul>
+     * <li>poison (not deserializable, not convertible to the listener's type, or rejected with
+     * {@link UnprocessableEventException}) fails the same way every time: parked at once;
+     * <li>an outage of MongoDB or Kafka ({@link TransientFailures}) is not the message's fault:
+     * retried with growing pauses until the outage is over, the partition waiting meanwhile, so a
+     * tip a resident was told is accepted is never parked because a database was restarting;
+     * <li>anything else is a bug in a listener: a few retries in case it passes, then parked,
+     * so the partition moves on and the message can be replayed once the bug is fixed.
+     * </ul>
      */
     @Bean
     DefaultErrorHandler newsdeskErrorHandler(KafkaOperations<Object, Object> kafkaOperations,
@@ -76,11 +85,31 @@ public class NewsdeskKafkaAutoConfiguration {
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
         NewsdeskKafkaProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retry.attempts());
+        bounded.setInitialInterval(retry.initialInterval().toMillis());
+        bounded.setMultiplier(2);
+        bounded.setMaxInterval(retry.maxInterval().toMillis());
+        // Neither attempts nor elapsed time are limited: only the end of the outage ends it.
+        ExponentialBackOff untilTheOutageIsOver = new ExponentialBackOff(retry.initialInterval().toMillis(), 2);
+        untilTheOutageIsOver.setMaxInterval(retry.transientMaxInterval().toMillis());
+
+        // The default not-retryable exceptions (deserialization, conversion, ...) stay, and the
+        // handler checks them before it asks the back-off function: poison wins over an outage.
+        // It asks the function when a record first fails and again whenever the exception's type
+        // changes, so a record whose outage ends in a bug gets the bug's bounded retries; only a
+        // bug of the very type the outage had (say, an IllegalStateException after a timed-out
+        // block()) keeps waiting, a price worth not parking every event of a restarting database.
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, bounded);
         errorHandler.addNotRetryableExceptions(UnprocessableEventException.class);
+        errorHandler.setBackOffFunction((record, exception) ->
+                TransientFailures.isTransient(exception) ? untilTheOutageIsOver : null);
+        errorHandler.setRetryListeners((record, exception, deliveryAttempt) -> {
+            if (TransientFailures.isTransient(exception)) {
+                log.warn("{}-{}@{} (key {}) failed on attempt {} because a dependency is unavailable; it waits and "
+                        + "is retried until it succeeds: {}", record.topic(), record.partition(), record.offset(),
+                        record.key(), deliveryAttempt, NestedExceptionUtils.getMostSpecificCause(exception).toString());
+            }
+        });
         return errorHandler;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitions        partitions of each topic this service declares; more partitions let
  *                          more instances of a consumer share the work
  * @param replicationFactor copies of each partition; 1 for a single broker, 3 in production
- * @param retry             how often a failing message is retried before it goes to its dead-letter topic
+ * @param retry             how a message whose listener failed is retried
  */
 @ConfigurationProperties("newsdesk.kafka")
 public record NewsdeskKafkaProperties(Integer partitions, Short replicationFactor, Retry retry) {
@@ -18,19 +18,37 @@ public record NewsdeskKafkaProperties(Integer partitions, Short replicationFacto
     public NewsdeskKafkaProperties {
         partitions = partitions == null ? 3 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
-        retry = retry == null ? new Retry(null, null, null) : retry;
+        retry = retry == null ? new Retry(null, null, null, null) : retry;
     }
 
     /**
-     * @param attempts        retries after the first failure
-     * @param initialInterval wait before the first retry; it doubles each time up to {@code maxInterval}
+     * A message that can never be processed (not an event, or rejected with
+     * {@link UnprocessableEventException}) goes to its dead-letter topic at once. A message whose
+     * listener hit a bug is retried {@code attempts} times, then parked there too. A message whose
+     * listener found MongoDB or Kafka unavailable is not the message's fault: it is retried until
+     * the outage is over, however long that takes, and its partition waits for it, so the events
+     * behind it keep their order.
+     *
+     * @param attempts             retries after the first failure, for failures that are not an outage
+     * @param initialInterval      wait before the first retry; it doubles each time up to
+     *                             {@code maxInterval}, or {@code transientMaxInterval} during an outage
+     * @param maxInterval          longest wait between two of the bounded retries
+     * @param transientMaxInterval longest wait between two retries during an outage. The listener
+     *                             container waits on its consumer thread, between two polls, so this
+     *                             wait plus the time the failing listener took (its own MongoDB and
+     *                             Kafka timeouts: tens of seconds) must stay well under the consumer's
+     *                             {@code max.poll.interval.ms} (5 minutes by default). Otherwise the
+     *                             broker takes the consumer for dead in every outage and hands its
+     *                             partitions to another instance, which fails the same way
      */
-    public record Retry(Integer attempts, Duration initialInterval, Duration maxInterval) {
+    public record Retry(Integer attempts, Duration initialInterval, Duration maxInterval,
+            Duration transientMaxInterval) {
 
         public Retry {
             attempts = attempts == null ? 3 : attempts;
             initialInterval = initialInterval == null ? Duration.ofMillis(200) : initialInterval;
             maxInterval = maxInterval == null ? Duration.ofSeconds(2) : maxInterval;
+            transientMaxInterval = transientMaxInterval == null ? Duration.ofSeconds(30) : transientMaxInterval;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,15 +26,18 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The conventions every service inherits, on a real KRaft broker: what goes on the wire, and
- * what happens to a message nobody can process.
+ * what happens to a message whose listener fails: poison is parked at once, a bug after a few
+ * retries, and an outage is waited out.
  */
 @SpringBootTest(classes = KafkaConventionsTests.ConventionsApplication.class, properties = {
         "spring.kafka.consumer.group-id=conventions",
@@ -57,6 +61,9 @@ class KafkaConventionsTests {
 
     @Autowired
     RecordingListener listener;
+
+    @Autowired
+    NewsdeskKafkaProperties properties;
 
     KafkaTopicProbe probe;
 
@@ -130,6 +137,37 @@ class KafkaConventionsTests {
         assertThat(listener.unprocessableAttempts()).isEqualTo(1);
     }
 
+    @Test
+    void anEventWaitsOutAnOutageLongerThanTheRetriesABugGetsAndIsThenProcessed() {
+        // Given an event whose listener finds MongoDB down more often than a bug would be retried
+        TipSubmitted tip = tip(RecordingListener.OUTAGE);
+        assertThat(RecordingListener.OUTAGE_FAILURES).isGreaterThan(properties.retry().attempts() + 1);
+
+        // When it is published
+        publisher.publish(TOPIC, tip).block(Duration.ofSeconds(10));
+
+        // Then it is processed once MongoDB is back
+        await().untilAsserted(() -> assertThat(listener.headlines()).contains(RecordingListener.OUTAGE));
+        assertThat(listener.attempts(tip.tipId())).isEqualTo(RecordingListener.OUTAGE_FAILURES + 1);
+        // And it was never parked as poison
+        assertThat(probe.records(Topics.deadLetterOf(TOPIC), tip.tipId())).isEmpty();
+    }
+
+    @Test
+    void anEventTheListenerFailsOnForOtherReasonsIsRetriedAFewTimesThenParked() {
+        // Given an event that trips a bug in the listener
+        TipSubmitted tip = tip(RecordingListener.BUG);
+
+        // When it is published
+        publisher.publish(TOPIC, tip).block(Duration.ofSeconds(10));
+
+        // Then it reaches the dead-letter topic after the first attempt and the configured retries
+        ConsumerRecord<String, String> parked = probe.awaitRecord(Topics.deadLetterOf(TOPIC), tip.tipId());
+        assertThat(new String(parked.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(),
+                StandardCharsets.UTF_8)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(listener.attempts(tip.tipId())).isEqualTo(properties.retry().attempts() + 1);
+    }
+
     private static TipSubmitted tip(String headline) {
         return TipSubmitted.of(UUID.randomUUID().toString(), null, headline, "Body of " + headline,
                 "Town centre", "Transport", null, Instant.now());
@@ -153,15 +191,27 @@ class KafkaConventionsTests {
     static class RecordingListener {
 
         static final String UNPROCESSABLE = "unprocessable";
+        static final String OUTAGE = "MongoDB is restarting";
+        static final String BUG = "trips a bug";
+        /** More than the first attempt and the 3 retries a bug gets. */
+        static final int OUTAGE_FAILURES = 6;
 
         private final List<String> headlines = new CopyOnWriteArrayList<>();
         private final AtomicInteger unprocessableAttempts = new AtomicInteger();
+        private final Map<String, AtomicInteger> attemptsByTip = new ConcurrentHashMap<>();
 
         @KafkaListener(topics = TOPIC)
         void on(TipSubmitted tip) {
+            int attempt = attemptsByTip.computeIfAbsent(tip.tipId(), id -> new AtomicInteger()).incrementAndGet();
             if (UNPROCESSABLE.equals(tip.headline())) {
                 unprocessableAttempts.incrementAndGet();
                 throw new UnprocessableEventException("rejected on purpose");
+            }
+            if (OUTAGE.equals(tip.headline()) && attempt <= OUTAGE_FAILURES) {
+                throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+            }
+            if (BUG.equals(tip.headline())) {
+                throw new IllegalStateException("a bug in the listener");
             }
             headlines.add(tip.headline());
         }
@@ -172,6 +222,11 @@ class KafkaConventionsTests {
 
         int unprocessableAttempts() {
             return unprocessableAttempts.get();
+        }
+
+        int attempts(String tipId) {
+            AtomicInteger attempts = attemptsByTip.get(tipId);
+            return attempts == null ? 0 : attempts.get();
         }
     }
 }
