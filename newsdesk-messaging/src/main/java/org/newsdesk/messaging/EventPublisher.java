@@ -1,28 +1,69 @@
 package org.newsdesk.messaging;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.newsdesk.events.NewsdeskEvent;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends an event keyed by its tip id and completes once Kafka acknowledged it.
  *
  * <p>{@code KafkaTemplate.send} can block its caller for up to {@code max.block.ms} while it
- * waits for metadata from a broker that is down, so the call is made on a scheduler meant for
- * blocking work: the web server's event loop never waits for Kafka.
+ * waits for metadata from a broker that is down, so the call is made on threads meant for
+ * blocking work: the web server's event loop never waits for Kafka. Those threads belong to this
+ * publisher alone, not to Reactor's global {@code boundedElastic()}: the embedded launcher runs
+ * every service in one JVM, and a resident's tip must not queue behind another service's sends
+ * stuck in a Kafka outage, only to start after the resident was told it was not accepted.
  */
-public class EventPublisher {
+public class EventPublisher implements DisposableBean {
+
+    /** An idle send thread is let go after this long, so the extra threads an outage needed do not linger. */
+    private static final int IDLE_THREAD_TTL_SECONDS = 60;
 
     private final KafkaOperations<Object, Object> kafka;
+    private final Scheduler sends;
 
-    public EventPublisher(KafkaOperations<Object, Object> kafka) {
-        this.kafka = kafka;
+    /**
+     * @param threadNamePrefix names the send threads in thread dumps, e.g. {@code kafka-send-moderation-service}
+     */
+    public EventPublisher(KafkaOperations<Object, Object> kafka, String threadNamePrefix) {
+        // Daemon threads: an idle send thread must never keep a JVM alive.
+        this(kafka, Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
+                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, threadNamePrefix, IDLE_THREAD_TTL_SECONDS, true));
     }
 
+    EventPublisher(KafkaOperations<Object, Object> kafka, Scheduler sends) {
+        this.kafka = kafka;
+        this.sends = sends;
+    }
+
+    /**
+     * A caller that cancels before the send started (say, a resident's request timed out and was
+     * answered 503) can be sure the event is never sent. Reactor drops a queued task when its
+     * subscriber cancels, but a pool thread may already have taken the task off its queue, and
+     * nothing in {@code subscribeOn} checks for cancellation after that; so the send starts only
+     * if it gets there before the cancellation does. Once started it cannot be called back: the
+     * producer's own timeouts bound how late it may still arrive.
+     */
     public Mono<SendResult<Object, Object>> publish(String topic, NewsdeskEvent event) {
-        return Mono.defer(() -> Mono.fromFuture(kafka.send(topic, event.tipId(), event)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return Mono.defer(() -> {
+            AtomicBoolean startedOrCancelled = new AtomicBoolean();
+            return Mono.defer(() -> startedOrCancelled.compareAndSet(false, true)
+                            ? Mono.fromFuture(kafka.send(topic, event.tipId(), event))
+                            : Mono.<SendResult<Object, Object>>empty())
+                    .subscribeOn(sends)
+                    .doOnCancel(() -> startedOrCancelled.set(true));
+        });
+    }
+
+    /** Called when the application context closes: the send threads go with it. */
+    @Override
+    public void destroy() {
+        sends.dispose();
     }
 }

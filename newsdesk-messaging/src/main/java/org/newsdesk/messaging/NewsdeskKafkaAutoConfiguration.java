@@ -14,6 +14,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -113,9 +114,11 @@ public class NewsdeskKafkaAutoConfiguration {
         return errorHandler;
     }
 
+    /** One per application context, with send threads of its own, which close with the context. */
     @Bean
-    EventPublisher newsdeskEventPublisher(KafkaOperations<Object, Object> kafkaOperations) {
-        return new EventPublisher(kafkaOperations);
+    EventPublisher newsdeskEventPublisher(KafkaOperations<Object, Object> kafkaOperations, Environment environment) {
+        String service = environment.getProperty("spring.application.name");
+        return new EventPublisher(kafkaOperations, service == null ? "kafka-send" : "kafka-send-" + service);
     }
 
     @Bean

@@ -1,0 +1,195 @@
+package org.newsdesk.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.Topics;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Which thread a send runs on, and that a caller who gave up before the send started can rely on
+ * it never starting. Kafka is a stub here: these are questions about threads, not about Kafka,
+ * which {@link KafkaConventionsTests} answers on a real broker.
+ */
+class EventPublisherTests {
+
+    static final String STUCK = "A send stuck in a Kafka outage";
+
+    @SuppressWarnings("unchecked")
+    final KafkaOperations<Object, Object> kafka = mock(KafkaOperations.class);
+    final List<String> sentHeadlines = new CopyOnWriteArrayList<>();
+    final List<String> sendingThreads = new CopyOnWriteArrayList<>();
+    final CountDownLatch outageOver = new CountDownLatch(1);
+    final List<EventPublisher> publishers = new ArrayList<>();
+
+    @BeforeEach
+    void kafkaAcknowledgesEverySendButTheStuckOne() {
+        when(kafka.send(anyString(), any(), any())).thenAnswer(invocation -> {
+            TipSubmitted tip = invocation.getArgument(2);
+            sentHeadlines.add(tip.headline());
+            sendingThreads.add(Thread.currentThread().getName());
+            if (STUCK.equals(tip.headline())) {
+                outageOver.await();
+            }
+            ProducerRecord<Object, Object> record = new ProducerRecord<>(invocation.getArgument(0),
+                    invocation.getArgument(1), tip);
+            return CompletableFuture.completedFuture(new SendResult<>(record,
+                    new RecordMetadata(new TopicPartition(record.topic(), 0), 0, 0, 0, 0, 0)));
+        });
+    }
+
+    @AfterEach
+    void endTheOutageAndCloseThePublishers() {
+        outageOver.countDown();
+        publishers.forEach(EventPublisher::destroy);
+    }
+
+    @Test
+    void sendsOnThreadsOfItsOwnNamedAfterItsService() {
+        // Given a publisher of the moderation service
+        EventPublisher publisher = publisher(new EventPublisher(kafka, "kafka-send-moderation-service"));
+
+        // When it publishes
+        SendResult<Object, Object> result = publisher.publish(Topics.TIPS_DECIDED, tip("Approved")).block(Duration.ofSeconds(5));
+
+        // Then the send ran on its own threads, not on Reactor's shared ones
+        assertThat(result).isNotNull();
+        assertThat(sendingThreads).singleElement().asString().startsWith("kafka-send-moderation-service-");
+    }
+
+    @Test
+    void aSendWhoseCallerCancelledBeforeItStartedIsNeverMade() {
+        // Given a send thread that picks the task up only after its caller gave up, as a pool
+        // thread may when it took the task off its queue just as the caller cancelled
+        HeldTasks lateThread = new HeldTasks();
+        EventPublisher publisher = publisher(new EventPublisher(kafka, lateThread));
+        Disposable caller = publisher.publish(Topics.TIPS_SUBMITTED, tip("Answered 503 already")).subscribe();
+
+        // When the caller cancels, and only then the thread runs the task
+        caller.dispose();
+        lateThread.runAll();
+
+        // Then nothing was sent
+        assertThat(sentHeadlines).isEmpty();
+    }
+
+    @Test
+    void aSendThatWasNotCancelledIsMadeWhenItsThreadGetsToIt() {
+        // Given the same late thread, and a caller that waits
+        HeldTasks lateThread = new HeldTasks();
+        EventPublisher publisher = publisher(new EventPublisher(kafka, lateThread));
+        List<SendResult<Object, Object>> results = new CopyOnWriteArrayList<>();
+        publisher.publish(Topics.TIPS_SUBMITTED, tip("Waited for")).subscribe(results::add);
+
+        // When the thread runs the task
+        lateThread.runAll();
+
+        // Then the tip is sent and its caller hears back
+        assertThat(sentHeadlines).containsExactly("Waited for");
+        assertThat(results).hasSize(1);
+    }
+
+    @Test
+    void aSendQueuedBehindAStuckOneNeverStartsOnceItsCallerGaveUp() {
+        // Given a publisher with one send thread, stuck in a send during a Kafka outage
+        Scheduler oneThread = Schedulers.newBoundedElastic(1, 10, "one-send-thread");
+        EventPublisher publisher = publisher(new EventPublisher(kafka, oneThread));
+        publisher.publish(Topics.TIPS_SUBMITTED, tip(STUCK)).subscribe();
+        await().until(() -> sentHeadlines.contains(STUCK));
+
+        // When a tip's send queues behind it, and the resident's request gives up on it
+        publisher.publish(Topics.TIPS_SUBMITTED, tip("Queued, then abandoned")).subscribe().dispose();
+
+        // And the outage ends, the thread then running whatever is still queued after the stuck send
+        outageOver.countDown();
+        CountDownLatch queueDrained = new CountDownLatch(1);
+        oneThread.schedule(queueDrained::countDown);
+        await().until(() -> queueDrained.getCount() == 0);
+
+        // Then the abandoned tip was never sent
+        assertThat(sentHeadlines).containsExactly(STUCK);
+    }
+
+    @Test
+    void aClosedPublisherSendsNothing() {
+        // Given a publisher whose application context closed
+        EventPublisher publisher = new EventPublisher(kafka, "kafka-send-closed");
+        publisher.destroy();
+
+        // Then a late publish fails instead of sending
+        assertThatThrownBy(() -> publisher.publish(Topics.TIPS_SUBMITTED, tip("Too late")).block(Duration.ofSeconds(5)))
+                .isInstanceOf(RejectedExecutionException.class);
+        assertThat(sentHeadlines).isEmpty();
+    }
+
+    private EventPublisher publisher(EventPublisher publisher) {
+        publishers.add(publisher);
+        return publisher;
+    }
+
+    private static TipSubmitted tip(String headline) {
+        return TipSubmitted.of(UUID.randomUUID().toString(), null, headline, "Body of " + headline,
+                "Town centre", "Transport", null, Instant.now());
+    }
+
+    /**
+     * A scheduler whose thread runs what it was given only when the test says so, and whatever
+     * was cancelled in the meantime: Reactor's own schedulers drop a cancelled task still in
+     * their queue, so only this shows what happens when the cancellation comes too late for that.
+     */
+    static final class HeldTasks implements Scheduler {
+
+        private final List<Runnable> tasks = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Disposable schedule(Runnable task) {
+            tasks.add(task);
+            return () -> { };
+        }
+
+        @Override
+        public Worker createWorker() {
+            return new Worker() {
+
+                @Override
+                public Disposable schedule(Runnable task) {
+                    return HeldTasks.this.schedule(task);
+                }
+
+                @Override
+                public void dispose() {
+                }
+            };
+        }
+
+        void runAll() {
+            tasks.forEach(Runnable::run);
+        }
+    }
+}
