@@ -7,11 +7,12 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The {@code next} token of the stories API: a {@link StoryPosition} in a URL-safe form clients
- * pass back untouched. It is opaque to them on purpose, so its content can change with a new
- * version prefix without breaking anyone.
+ * The {@code next} token of the stories API, and the {@code cursor} of the front page's link to
+ * older stories: a {@link StoryPosition} in a URL-safe form clients pass back untouched. It is
+ * opaque to them on purpose, so its content can change with a new version prefix without
+ * breaking anyone.
  */
-final class StoryCursor {
+public final class StoryCursor {
 
     private static final String VERSION = "v1";
 
@@ -21,13 +22,13 @@ final class StoryCursor {
     private StoryCursor() {
     }
 
-    static String encode(StoryPosition position) {
+    public static String encode(StoryPosition position) {
         String plain = VERSION + ":" + position.publishedAt().toEpochMilli() + ":" + position.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position a token stands for, or empty when it is not a token this API handed out. */
-    static Optional<StoryPosition> decode(String token) {
+    public static Optional<StoryPosition> decode(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }

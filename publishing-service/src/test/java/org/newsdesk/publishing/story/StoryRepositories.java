@@ -1,0 +1,14 @@
+package org.newsdesk.publishing.story;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** For tests that need the repository over a database of their own, such as an empty one. */
+public final class StoryRepositories {
+
+    private StoryRepositories() {
+    }
+
+    public static StoryRepository over(ReactiveMongoTemplate mongo) {
+        return new StoryRepository(mongo);
+    }
+}
