@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -82,10 +83,16 @@ abstract class TipJourney {
                 .jsonPath("$.headline").isEqualTo(editedHeadline)
                 .jsonPath("$.body").isEqualTo(body);
 
-        // And the resident's receipt says it was published, and where
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receipt(receipt))
-                .containsEntry("status", "PUBLISHED")
-                .hasEntrySatisfying("storyUrl", url -> assertThat((String) url).endsWith("/stories/" + slug)));
+        // And the resident's receipt says it was published, and where: a page a reader can open
+        Map<String, Object> published = await().atMost(PATIENCE).until(() -> receipt(receipt),
+                answer -> "PUBLISHED".equals(answer.get("status")));
+        URI storyUrl = URI.create((String) published.get("storyUrl"));
+        assertThat(storyUrl.getPath()).isEqualTo("/stories/" + slug);
+        String page = reader().get().uri(storyUrl.getPath()).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains(editedHeadline);
 
         // And the tip has left the queue
         assertThat(queuedTipIds()).doesNotContain(tipId);

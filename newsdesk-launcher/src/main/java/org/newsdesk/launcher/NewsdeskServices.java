@@ -37,10 +37,15 @@ import org.springframework.http.client.ReactorResourceFactory;
  */
 public final class NewsdeskServices implements AutoCloseable {
 
+    /*
+     * One classpath carries every service's dependencies, and Spring Boot configures whatever it
+     * finds. Each service therefore leaves out the auto-configurations that only another service
+     * asked for.
+     */
+
     /**
-     * Spring Security is on the shared classpath for the moderation service only; left alone,
-     * Spring Boot would put a generated password in front of the public submission and reading
-     * sites too.
+     * Spring Security is there for the moderation service only; left alone, Spring Boot would put
+     * a generated password in front of the public submission and reading sites too.
      */
     static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
             "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
@@ -49,26 +54,44 @@ public final class NewsdeskServices implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration");
 
+    /** Thymeleaf renders the publishing service's reader pages; the others have no templates. */
+    static final List<String> THYMELEAF_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration");
+
     private static final String AUTOCONFIGURE_EXCLUDE = "spring.autoconfigure.exclude";
 
     /** The services in start order: readers' side first, so every consumer is listening before tips arrive. */
     public enum Service {
 
-        PUBLISHING(8083, PublishingApplication.class, PublishingApplication::application, false),
-        MODERATION(8082, ModerationApplication.class, ModerationApplication::application, true),
-        SUBMISSION(8081, SubmissionApplication.class, SubmissionApplication::application, false);
+        PUBLISHING(8083, PublishingApplication.class, PublishingApplication::application,
+                SECURITY_AUTO_CONFIGURATIONS),
+        MODERATION(8082, ModerationApplication.class, ModerationApplication::application,
+                THYMELEAF_AUTO_CONFIGURATIONS),
+        SUBMISSION(8081, SubmissionApplication.class, SubmissionApplication::application,
+                concat(SECURITY_AUTO_CONFIGURATIONS, THYMELEAF_AUTO_CONFIGURATIONS));
 
         private final int defaultPort;
         private final Class<?> applicationClass;
         private final Supplier<SpringApplicationBuilder> application;
-        private final boolean usesSecurity;
+        private final List<String> othersAutoConfigurations;
 
         Service(int defaultPort, Class<?> applicationClass, Supplier<SpringApplicationBuilder> application,
-                boolean usesSecurity) {
+                List<String> othersAutoConfigurations) {
             this.defaultPort = defaultPort;
             this.applicationClass = applicationClass;
             this.application = application;
-            this.usesSecurity = usesSecurity;
+            this.othersAutoConfigurations = othersAutoConfigurations;
+        }
+
+        /** Auto-configurations that other services brought onto the shared classpath, left out of this one. */
+        List<String> othersAutoConfigurations() {
+            return othersAutoConfigurations;
+        }
+
+        private static List<String> concat(List<String> first, List<String> second) {
+            List<String> both = new ArrayList<>(first);
+            both.addAll(second);
+            return List.copyOf(both);
         }
 
         /** The port from the service's own configuration, as in the public contract. */
@@ -210,14 +233,12 @@ public final class NewsdeskServices implements AutoCloseable {
         String[] commandLineFor(Service service) {
             Map<String, String> properties = new LinkedHashMap<>(common);
             properties.putAll(perService.get(service));
-            if (!service.usesSecurity) {
-                List<String> excluded = new ArrayList<>(SECURITY_AUTO_CONFIGURATIONS);
-                String requested = properties.get(AUTOCONFIGURE_EXCLUDE);
-                if (requested != null && !requested.isBlank()) {
-                    excluded.add(requested);
-                }
-                properties.put(AUTOCONFIGURE_EXCLUDE, String.join(",", excluded));
+            List<String> excluded = new ArrayList<>(service.othersAutoConfigurations());
+            String requested = properties.get(AUTOCONFIGURE_EXCLUDE);
+            if (requested != null && !requested.isBlank()) {
+                excluded.add(requested);
             }
+            properties.put(AUTOCONFIGURE_EXCLUDE, String.join(",", excluded));
             return properties.entrySet().stream()
                     .map(property -> "--" + property.getKey() + "=" + property.getValue())
                     .toArray(String[]::new);

@@ -2,6 +2,7 @@ package org.newsdesk.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,25 +14,27 @@ class NewsdeskServicesTests {
     private final NewsdeskServices.Starter starter = NewsdeskServices.against("127.0.0.1:1", "mongodb://127.0.0.1:2");
 
     @Test
-    void onlyTheModerationServiceKeepsSpringSecurity() {
-        // Given services co-hosted on one classpath that carries Spring Security
+    void eachServiceKeepsOnlyTheAutoConfigurationsItAskedFor() {
+        // Given services co-hosted on one classpath that carries Spring Security and Thymeleaf
 
         // When their command lines are built
-        List<String> submission = List.of(starter.commandLineFor(Service.SUBMISSION));
-        List<String> moderation = List.of(starter.commandLineFor(Service.MODERATION));
-        List<String> publishing = List.of(starter.commandLineFor(Service.PUBLISHING));
+        String submission = exclusions(Service.SUBMISSION);
+        String moderation = exclusions(Service.MODERATION);
+        String publishing = exclusions(Service.PUBLISHING);
 
-        // Then the public services leave security's auto-configuration out and the moderation service keeps it
-        String exclusions = "--spring.autoconfigure.exclude=" + String.join(",", NewsdeskServices.SECURITY_AUTO_CONFIGURATIONS);
-        assertThat(submission).contains(exclusions);
-        assertThat(publishing).contains(exclusions);
-        assertThat(moderation).noneMatch(argument -> argument.startsWith("--spring.autoconfigure.exclude="));
+        // Then only the moderation service keeps security, and only the publishing service Thymeleaf
+        String security = String.join(",", NewsdeskServices.SECURITY_AUTO_CONFIGURATIONS);
+        String thymeleaf = String.join(",", NewsdeskServices.THYMELEAF_AUTO_CONFIGURATIONS);
+        assertThat(submission).contains(security).contains(thymeleaf);
+        assertThat(publishing).contains(security).doesNotContain(thymeleaf);
+        assertThat(moderation).contains(thymeleaf).doesNotContain(security);
     }
 
     @Test
-    void theExcludedSecurityAutoConfigurationsExist() {
-        // Given the class names excluded for the public services
-        List<String> names = NewsdeskServices.SECURITY_AUTO_CONFIGURATIONS;
+    void theExcludedAutoConfigurationsExist() {
+        // Given the class names excluded for some of the services
+        List<String> names = new ArrayList<>(NewsdeskServices.SECURITY_AUTO_CONFIGURATIONS);
+        names.addAll(NewsdeskServices.THYMELEAF_AUTO_CONFIGURATIONS);
 
         // When they are looked up on the classpath
         // Then every one is there: Spring Boot refuses to exclude a class that does not exist,
@@ -58,6 +61,14 @@ class NewsdeskServicesTests {
                 .noneMatch(argument -> argument.startsWith("--newsdesk.publishing.public-base-url"));
         assertThat(publishing).anyMatch(argument -> argument.startsWith("--spring.autoconfigure.exclude=")
                 && argument.endsWith(",com.example.Extra"));
-        assertThat(moderation).contains("--spring.autoconfigure.exclude=com.example.Extra");
+        assertThat(moderation).anyMatch(argument -> argument.startsWith("--spring.autoconfigure.exclude=")
+                && argument.endsWith(",com.example.Extra"));
+    }
+
+    private String exclusions(Service service) {
+        return List.of(starter.commandLineFor(service)).stream()
+                .filter(argument -> argument.startsWith("--spring.autoconfigure.exclude="))
+                .findFirst()
+                .orElse("");
     }
 }
