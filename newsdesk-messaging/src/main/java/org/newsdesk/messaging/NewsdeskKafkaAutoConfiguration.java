@@ -97,9 +97,9 @@ public class NewsdeskKafkaAutoConfiguration {
         // The default not-retryable exceptions (deserialization, conversion, ...) stay, and the
         // handler checks them before it asks the back-off function: poison wins over an outage.
         // It asks the function when a record first fails and again whenever the exception's type
-        // changes, so a record whose outage ends in a bug gets the bug's bounded retries; only a
-        // bug of the very type the outage had (say, an IllegalStateException after a timed-out
-        // block()) keeps waiting, a price worth not parking every event of a restarting database.
+        // changes, so a record whose outage ends in a bug gets the bug's bounded retries and one
+        // whose bug ends in an outage waits. That is why listeners wait with timeout(d).block():
+        // its failure has a type of its own, unlike block(d)'s IllegalStateException.
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, bounded);
         errorHandler.addNotRetryableExceptions(UnprocessableEventException.class);
         errorHandler.setBackOffFunction((record, exception) ->

@@ -21,15 +21,16 @@ final class TransientFailures {
     /**
      * Looked for anywhere in the cause chain, because the outage usually arrives wrapped: in a
      * {@code KafkaException} around the producer's timeout, in Spring's listener exceptions, or
-     * in the {@code IllegalStateException} of Reactor's {@code block(Duration)}.
+     * in the exception Reactor's {@code block()} throws.
      *
-     * <p>{@link TimeoutException} is what makes that last one recognisable. A listener that gives
-     * up waiting for MongoDB or Kafka with {@code block(timeout)} gets an
-     * {@code IllegalStateException("Timeout on blocking read for ...")}, too general a type to
-     * call transient and a message too brittle to match; but Reactor makes a
-     * {@code TimeoutException} its cause, and a timeout is what an outage looks like to a caller.
-     * {@code TransientFailuresTests} blocks on a real Mono, so a Reactor that stops doing this
-     * fails the build instead of parking valid events.
+     * <p>{@link TimeoutException} is what makes a listener's own wait recognisable. Listeners wait
+     * with {@code timeout(d).block()}, which throws Reactor's wrapper around a
+     * {@code TimeoutException}; {@code block(Duration)} would throw an {@code IllegalStateException}
+     * (with the same cause), a class that bugs throw too. That matters beyond this check: Spring
+     * Kafka picks a record's back-off again only when its failure changes class, so a timeout must
+     * not share a class with a bug, or an outage after a bug would still park the event, and a bug
+     * after an outage would block the partition. {@code TransientFailuresTests} waits on real
+     * Monos, so a Reactor that stops making the timeout the cause fails the build.
      *
      * <p>Spring files {@link DataAccessResourceFailureException} under non-transient (the same
      * call repeated at once fails again), but it is what Spring Data makes of a MongoDB it cannot

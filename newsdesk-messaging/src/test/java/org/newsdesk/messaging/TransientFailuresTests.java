@@ -56,8 +56,10 @@ class TransientFailuresTests {
         // Given the exception Reactor's timeout operator ends a blocking read with
         Throwable failure = catchThrowable(() -> Mono.never().timeout(Duration.ofMillis(1)).block());
 
-        // Then it is recognised, even wrapped in Reactor's unchecked wrapper
+        // Then it is recognised, even wrapped in Reactor's unchecked wrapper, and its type is not
+        // one a bug throws, so the error handler can tell an outage after a bug from the bug
         assertThat(TransientFailures.isTransient(failure)).isTrue();
+        assertThat(failure).isNotInstanceOf(IllegalStateException.class).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
     }
 
     @Test

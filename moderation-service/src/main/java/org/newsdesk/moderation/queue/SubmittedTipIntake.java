@@ -44,7 +44,7 @@ class SubmittedTipIntake {
             throw new UnprocessableEventException("Tip " + tip.tipId() + " has schema version "
                     + tip.schemaVersion() + "; this service understands version " + TipSubmitted.SCHEMA_VERSION);
         }
-        Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), Instant.now()).block(WRITE_TIMEOUT);
+        Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), Instant.now()).timeout(WRITE_TIMEOUT).block();
         if (Boolean.TRUE.equals(isNew)) {
             log.info("Tip {} joined the moderation queue", tip.tipId());
         }

@@ -51,12 +51,12 @@ class StoryPublication {
         }
         Story story = stories.store(new StoryDraft(decision.tipId(), decision.headline(), decision.body(),
                         decision.area(), decision.category(), decision.decidedAt()))
-                .block(properties.storeTimeout());
+                .timeout(properties.storeTimeout()).block();
         if (story.announced()) {
             log.debug("Tip {} is published and announced already: nothing to do", decision.tipId());
             return;
         }
-        announcer.announce(story).block(properties.announceTimeout());
+        announcer.announce(story).timeout(properties.announceTimeout()).block();
     }
 
     private static boolean isBlank(String text) {

@@ -39,7 +39,7 @@ class ReceiptProjection {
     void on(TipSubmitted submitted) {
         requireKnownVersion(submitted, TipSubmitted.SCHEMA_VERSION);
         receipts.recordSubmission(submitted.tipId(), submitted.receiptDigest(), submitted.submittedAt())
-                .block(storeTimeout);
+                .timeout(storeTimeout).block();
     }
 
     @KafkaListener(id = "receipts-from-decisions", idIsGroup = false, topics = Topics.TIPS_DECIDED)
@@ -61,7 +61,7 @@ class ReceiptProjection {
     /** The event's own time, not the clock's, so replaying the log rebuilds identical receipts. */
     private boolean advance(NewsdeskEvent event, ReceiptStatus status, String storyUrl, String reason) {
         return Boolean.TRUE.equals(
-                receipts.advance(event.tipId(), status, storyUrl, reason, event.occurredAt()).block(storeTimeout));
+                receipts.advance(event.tipId(), status, storyUrl, reason, event.occurredAt()).timeout(storeTimeout).block());
     }
 
     private static void requireKnownVersion(NewsdeskEvent event, int known) {

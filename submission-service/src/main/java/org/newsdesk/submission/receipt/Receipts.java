@@ -46,7 +46,7 @@ public class Receipts implements InitializingBean {
         try {
             mongo.indexOps(Receipt.class)
                     .createIndex(new Index().on(Receipt.RECEIPT_DIGEST, Sort.Direction.ASC).unique().sparse())
-                    .block(properties.storeTimeout());
+                    .timeout(properties.storeTimeout()).block();
         }
         catch (RuntimeException ex) {
             // Lookups still work without the index, only slower; the next start creates it.
