@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
                 "spring.config.name=" + PublishingApplication.CONFIG_NAME,
                 "newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL,
+                "newsdesk.publishing.pages.tip-form-url=" + PublishingIntegrationTest.TIP_FORM_URL,
                 // Fail fast into the dead-letter topic instead of waiting out production back-offs.
                 "newsdesk.kafka.retry.attempts=1",
                 "newsdesk.kafka.retry.initial-interval=50ms",
@@ -38,4 +39,7 @@ public @interface PublishingIntegrationTest {
 
     /** Deliberately not the default, so tests see the property is used. */
     String PUBLIC_BASE_URL = "https://news.example.org/";
+
+    /** Where the reader pages' footer sends residents with a tip. */
+    String TIP_FORM_URL = "https://tips.example.org/";
 }

@@ -212,7 +212,7 @@ class ReaderPagesTests {
                 .expectHeader().contentTypeCompatibleWith("text/css")
                 .expectHeader().valueEquals("Content-Security-Policy", CSP);
         assertThat(page("/")).contains("<link rel=\"stylesheet\" href=\"/assets/reader.css\">")
-                .contains("<a href=\"http://localhost:8081/\">tell us about it</a>");
+                .contains("<a href=\"" + PublishingIntegrationTest.TIP_FORM_URL + "\">tell us about it</a>");
     }
 
     private String walkedTo(String slug) {

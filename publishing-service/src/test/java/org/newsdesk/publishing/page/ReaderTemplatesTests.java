@@ -23,10 +23,14 @@ class ReaderTemplatesTests {
             // When it is read
             String text = template.getContentAsString(StandardCharsets.UTF_8);
 
-            // Then it uses neither unescaped output nor unescaped inlining, and no script at all
+            // Then it uses neither unescaped output nor unescaped inlining, no script at all, and
+            // nothing that would evaluate text as template code: preprocessing, attributes named
+            // by data, or fragments chosen by data
             assertThat(text).as(template.getFilename())
-                    .doesNotContain("th:utext", "[(", "<script", "th:inline=\"javascript\"")
-                    .doesNotContainPattern("\\son[a-z]+\\s*=");
+                    .doesNotContain("th:utext", "[(", "<script", "th:inline=\"javascript\"", "__", "th:attr")
+                    .doesNotContainPattern("\\son[a-z]+\\s*=")
+                    // a fragment's name or template from an expression; parameters are fine
+                    .doesNotContainPattern("th:(insert|replace|include)=\"~\\{\\s*(\\$\\{|[^\"]*::\\s*\\$\\{)");
         }
     }
 }
