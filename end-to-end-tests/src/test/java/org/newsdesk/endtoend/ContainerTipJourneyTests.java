@@ -25,7 +25,7 @@ class ContainerTipJourneyTests extends TipJourney {
 
     @BeforeAll
     static void startNewsdesk() {
-        services = withModeratorPassword(NewsdeskServices.against(kafka.getBootstrapServers(),
+        services = configured(NewsdeskServices.against(kafka.getBootstrapServers(),
                 mongo.getConnectionString())).start();
     }
 

@@ -26,7 +26,7 @@ class EmbeddedTipJourneyTests extends TipJourney {
     static void startNewsdesk() {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
-        services = withModeratorPassword(NewsdeskServices.against(kafka.getBrokersAsString(),
+        services = configured(NewsdeskServices.against(kafka.getBrokersAsString(),
                 InProcessMongo.connectionString())).start();
     }
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,9 +46,25 @@ abstract class TipJourney {
     /** The Kafka the services run on, for looking at topics from outside them. */
     abstract String kafkaBootstrapServers();
 
-    static NewsdeskServices.Starter withModeratorPassword(NewsdeskServices.Starter starter) {
+    /**
+     * Free ports for all, a moderator password, and the publishing service told its own address:
+     * story links must lead readers to it, so its port is chosen before it starts.
+     */
+    static NewsdeskServices.Starter configured(NewsdeskServices.Starter starter) {
+        int publishingPort = freePort();
         return starter.randomPorts()
+                .port(NewsdeskServices.Service.PUBLISHING, publishingPort)
+                .property(NewsdeskServices.Service.PUBLISHING, "newsdesk.publishing.public-base-url",
+                        "http://localhost:" + publishingPort)
                 .property(NewsdeskServices.Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -87,8 +105,8 @@ abstract class TipJourney {
         Map<String, Object> published = await().atMost(PATIENCE).until(() -> receipt(receipt),
                 answer -> "PUBLISHED".equals(answer.get("status")));
         URI storyUrl = URI.create((String) published.get("storyUrl"));
-        assertThat(storyUrl.getPath()).isEqualTo("/stories/" + slug);
-        String page = reader().get().uri(storyUrl.getPath()).accept(MediaType.TEXT_HTML).exchange()
+        assertThat(storyUrl).isEqualTo(URI.create(services().publishing().baseUrl() + "/stories/" + slug));
+        String page = WebTestClient.bindToServer().build().get().uri(storyUrl).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
