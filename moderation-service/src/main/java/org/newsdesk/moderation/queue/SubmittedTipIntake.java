@@ -40,10 +40,7 @@ class SubmittedTipIntake {
             throw new UnprocessableEventException("Expected a " + TipSubmitted.TYPE + " event on "
                     + record.topic() + " but got " + describe(record.value()));
         }
-        if (tip.schemaVersion() != TipSubmitted.SCHEMA_VERSION) {
-            throw new UnprocessableEventException("Tip " + tip.tipId() + " has schema version "
-                    + tip.schemaVersion() + "; this service understands version " + TipSubmitted.SCHEMA_VERSION);
-        }
+        UnprocessableEventException.requireSchemaVersion(tip, TipSubmitted.SCHEMA_VERSION);
         Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), Instant.now()).timeout(WRITE_TIMEOUT).block();
         if (Boolean.TRUE.equals(isNew)) {
             log.info("Tip {} joined the moderation queue", tip.tipId());

@@ -37,10 +37,7 @@ class StoryPublication {
     }
 
     void apply(TipDecided decision) {
-        if (decision.schemaVersion() != TipDecided.SCHEMA_VERSION) {
-            throw new UnprocessableEventException("TipDecided for tip " + decision.tipId() + " has schema version "
-                    + decision.schemaVersion() + "; this service understands version " + TipDecided.SCHEMA_VERSION);
-        }
+        UnprocessableEventException.requireSchemaVersion(decision, TipDecided.SCHEMA_VERSION);
         if (decision.outcome() == TipDecided.Outcome.REJECTED) {
             log.debug("Tip {} was declined: nothing to publish", decision.tipId());
             return;

@@ -37,14 +37,14 @@ class ReceiptProjection {
 
     @KafkaListener(id = "receipts-from-submissions", idIsGroup = false, topics = Topics.TIPS_SUBMITTED)
     void on(TipSubmitted submitted) {
-        requireKnownVersion(submitted, TipSubmitted.SCHEMA_VERSION);
+        UnprocessableEventException.requireSchemaVersion(submitted, TipSubmitted.SCHEMA_VERSION);
         receipts.recordSubmission(submitted.tipId(), submitted.receiptDigest(), submitted.submittedAt())
                 .timeout(storeTimeout).block();
     }
 
     @KafkaListener(id = "receipts-from-decisions", idIsGroup = false, topics = Topics.TIPS_DECIDED)
     void on(TipDecided decided) {
-        requireKnownVersion(decided, TipDecided.SCHEMA_VERSION);
+        UnprocessableEventException.requireSchemaVersion(decided, TipDecided.SCHEMA_VERSION);
         boolean changed = switch (decided.outcome()) {
             case APPROVED -> advance(decided, ReceiptStatus.IN_REVIEW, null, null);
             case REJECTED -> advance(decided, ReceiptStatus.DECLINED, null, decided.reason());
@@ -54,7 +54,7 @@ class ReceiptProjection {
 
     @KafkaListener(id = "receipts-from-stories", idIsGroup = false, topics = Topics.STORIES_PUBLISHED)
     void on(StoryPublished published) {
-        requireKnownVersion(published, StoryPublished.SCHEMA_VERSION);
+        UnprocessableEventException.requireSchemaVersion(published, StoryPublished.SCHEMA_VERSION);
         advance(published, ReceiptStatus.PUBLISHED, published.url(), null);
     }
 
@@ -62,12 +62,5 @@ class ReceiptProjection {
     private boolean advance(NewsdeskEvent event, ReceiptStatus status, String storyUrl, String reason) {
         return Boolean.TRUE.equals(
                 receipts.advance(event.tipId(), status, storyUrl, reason, event.occurredAt()).timeout(storeTimeout).block());
-    }
-
-    private static void requireKnownVersion(NewsdeskEvent event, int known) {
-        if (event.schemaVersion() != known) {
-            throw new UnprocessableEventException("Unknown schema version " + event.schemaVersion() + " of "
-                    + event.getClass().getSimpleName() + " " + event.eventId() + "; this service reads version " + known);
-        }
     }
 }
