@@ -2,16 +2,23 @@ package org.newsdesk.moderation;
 
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.TopicDeclarations;
+import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.messaging.outbox.OutboxRelay;
+import org.newsdesk.moderation.tip.ModeratedTip;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ModerationProperties.class)
-@EnableScheduling
 class ModerationConfiguration {
+
+    /** Decisions wait in their tip's document until Kafka has them. */
+    @Bean
+    Outbox tipOutbox(OutboxRelay relay) {
+        return relay.outbox(ModeratedTip.COLLECTION);
+    }
 
     /** The topic this service reads and the one it writes, each with its dead-letter topic. */
     @Bean

@@ -25,6 +25,20 @@ public final class EventTypes {
         return Map.copyOf(BY_NAME);
     }
 
+    /** The logical name of an event's type, as the type header carries it. */
+    public static String nameOf(NewsdeskEvent event) {
+        return BY_NAME.entrySet().stream()
+                .filter(entry -> entry.getValue() == event.getClass())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a registered event type: " + event.getClass()));
+    }
+
+    /** The event type registered under a logical name, if any. */
+    public static Class<? extends NewsdeskEvent> byName(String name) {
+        return BY_NAME.get(name);
+    }
+
     /** In the {@code name:fully.qualified.Class,...} form Spring Kafka's JSON (de)serializers take. */
     public static String typeMappings() {
         return BY_NAME.entrySet().stream()

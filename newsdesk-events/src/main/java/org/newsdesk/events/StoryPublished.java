@@ -14,6 +14,7 @@ public record StoryPublished(
         int schemaVersion,
         Instant occurredAt,
         String tipId,
+        long revision,
         String slug,
         String headline,
         String url,
@@ -26,6 +27,7 @@ public record StoryPublished(
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(tipId, "tipId");
+        revision = NewsdeskEvent.firstRevisionIfMissing(revision);
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(publishedAt, "publishedAt");

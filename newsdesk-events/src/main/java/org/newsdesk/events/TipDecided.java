@@ -16,6 +16,7 @@ public record TipDecided(
         int schemaVersion,
         Instant occurredAt,
         String tipId,
+        long revision,
         Outcome outcome,
         String headline,
         String body,
@@ -32,6 +33,7 @@ public record TipDecided(
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(tipId, "tipId");
+        revision = NewsdeskEvent.firstRevisionIfMissing(revision);
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(decidedAt, "decidedAt");
     }

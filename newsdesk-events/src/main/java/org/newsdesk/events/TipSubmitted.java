@@ -17,6 +17,7 @@ public record TipSubmitted(
         int schemaVersion,
         Instant occurredAt,
         String tipId,
+        long revision,
         String receiptDigest,
         String headline,
         String body,
@@ -32,6 +33,7 @@ public record TipSubmitted(
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(tipId, "tipId");
+        revision = NewsdeskEvent.firstRevisionIfMissing(revision);
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(submittedAt, "submittedAt");
@@ -39,7 +41,7 @@ public record TipSubmitted(
 
     public static TipSubmitted of(String tipId, String receiptDigest, String headline, String body,
             String area, String category, Contact contact, Instant submittedAt) {
-        return new TipSubmitted(UUID.randomUUID(), SCHEMA_VERSION, submittedAt, tipId, receiptDigest,
+        return new TipSubmitted(UUID.randomUUID(), SCHEMA_VERSION, submittedAt, tipId, 1, receiptDigest,
                 headline, body, area, category, contact, submittedAt);
     }
 

@@ -86,7 +86,7 @@ class EventSchemaContractTests {
     @Test
     void aStoryPublishedMatchesItsSchemaAndRejectsAnUnsafeSlug() {
         // Given a publication
-        StoryPublished event = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, NOON, "tip-1",
+        StoryPublished event = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, NOON, "tip-1", 1,
                 "victim-support-service-launches", "Victim support service launches",
                 "http://localhost:8083/stories/victim-support-service-launches", NOON);
         ObjectNode node = json.valueToTree(event);
@@ -105,7 +105,7 @@ class EventSchemaContractTests {
     }
 
     private static TipDecided decision(TipDecided.Outcome outcome, String headline, String body, String reason) {
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", outcome, headline, body,
+        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2, outcome, headline, body,
                 "Countywide", "Community", reason, "moderator", NOON);
     }
 

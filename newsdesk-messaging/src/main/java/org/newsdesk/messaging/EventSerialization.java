@@ -16,7 +16,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** How events become bytes on the wire and back. */
-final class EventSerialization {
+public final class EventSerialization {
 
     private EventSerialization() {
     }
@@ -25,7 +25,7 @@ final class EventSerialization {
      * Consumers ignore fields they do not know, so producers can add fields without a new
      * schema version.
      */
-    static JsonMapper jsonMapper() {
+    public static JsonMapper jsonMapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();

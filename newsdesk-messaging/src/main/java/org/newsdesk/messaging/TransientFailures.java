@@ -16,7 +16,7 @@ import org.springframework.dao.TransientDataAccessException;
  * message: the same message succeeds once the outage is over, so it must wait for that instead
  * of being parked on a dead-letter topic as if it were poison.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /**
      * Looked for anywhere in the cause chain, because the outage usually arrives wrapped: in a
@@ -45,7 +45,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             for (Class<? extends Throwable> outage : OUTAGES) {

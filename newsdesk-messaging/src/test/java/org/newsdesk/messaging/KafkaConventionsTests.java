@@ -24,7 +24,6 @@ import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,23 +31,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The conventions every service inherits, on a real KRaft broker: what goes on the wire, and
  * what happens to a message whose listener fails: poison is parked at once, a bug after a few
  * retries, and an outage is waited out.
  */
-@SpringBootTest(classes = KafkaConventionsTests.ConventionsApplication.class, properties = {
-        "spring.kafka.consumer.group-id=conventions",
-        "spring.kafka.consumer.auto-offset-reset=earliest",
-        "newsdesk.kafka.partitions=1",
-        "newsdesk.kafka.retry.initial-interval=10ms",
-        "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN" })
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@MessagingIntegrationTest
 class KafkaConventionsTests {
 
-    static final String TOPIC = "newsdesk.conventions.test";
+    static final String TOPIC = MessagingIntegrationTest.TOPIC;
 
     @Autowired
     EventPublisher publisher;

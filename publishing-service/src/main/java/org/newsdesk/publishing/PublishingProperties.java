@@ -13,18 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        address, not the one the service binds to
  * @param storeTimeout    how long the Kafka listener waits for MongoDB before it gives up and lets
  *                        the message be retried
- * @param announceTimeout how long it waits for Kafka to acknowledge a {@code StoryPublished}
- * @param relay           how stories whose announcement never got through are announced later
  */
 @ConfigurationProperties("newsdesk.publishing")
-public record PublishingProperties(URI publicBaseUrl, Duration storeTimeout, Duration announceTimeout,
-        Relay relay) {
+public record PublishingProperties(URI publicBaseUrl, Duration storeTimeout) {
 
     public PublishingProperties {
-        relay = relay == null ? new Relay(null, null, null) : relay;
         publicBaseUrl = publicBaseUrl == null ? URI.create("http://localhost:8083") : publicBaseUrl;
         storeTimeout = storeTimeout == null ? Duration.ofSeconds(10) : storeTimeout;
-        announceTimeout = announceTimeout == null ? Duration.ofSeconds(30) : announceTimeout;
         // Fail at startup rather than announce URLs no reader can open.
         if (!publicBaseUrl.isAbsolute() || publicBaseUrl.getHost() == null
                 || !("http".equals(publicBaseUrl.getScheme()) || "https".equals(publicBaseUrl.getScheme()))) {
@@ -40,20 +35,5 @@ public record PublishingProperties(URI publicBaseUrl, Duration storeTimeout, Dur
             base = base.substring(0, base.length() - 1);
         }
         return base + "/stories/" + slug;
-    }
-
-    /**
-     * @param interval    pause between two passes over unannounced stories
-     * @param gracePeriod how long a stored story may stay unannounced before the relay steps in:
-     *                    longer than a listener normally takes, so the relay does not race it
-     * @param batchSize   stories announced per pass at most
-     */
-    public record Relay(Duration interval, Duration gracePeriod, Integer batchSize) {
-
-        public Relay {
-            interval = interval == null ? Duration.ofSeconds(10) : interval;
-            gracePeriod = gracePeriod == null ? Duration.ofSeconds(60) : gracePeriod;
-            batchSize = batchSize == null ? 100 : batchSize;
-        }
     }
 }

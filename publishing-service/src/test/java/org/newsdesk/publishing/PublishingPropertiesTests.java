@@ -15,7 +15,7 @@ class PublishingPropertiesTests {
     @ValueSource(strings = {"https://news.example.org", "https://news.example.org/", "https://news.example.org//"})
     void storyUrlsHaveExactlyOneSlashBeforeStories(String base) {
         // Given a public base URL, with or without a trailing slash
-        PublishingProperties properties = new PublishingProperties(URI.create(base), null, null, null);
+        PublishingProperties properties = new PublishingProperties(URI.create(base), null);
 
         // When a story's URL is built
         // Then it is well-formed either way
@@ -24,12 +24,12 @@ class PublishingPropertiesTests {
 
     @Test
     void theDefaultIsTheLocalPublishingPort() {
-        assertThat(new PublishingProperties(null, null, null, null).storyUrl("x")).isEqualTo("http://localhost:8083/stories/x");
+        assertThat(new PublishingProperties(null, null).storyUrl("x")).isEqualTo("http://localhost:8083/stories/x");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"news.example.org", "/stories", "ftp://news.example.org", "mailto:desk@example.org"})
     void aBaseUrlReadersCannotOpenIsRefusedAtStartup(String base) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PublishingProperties(URI.create(base), null, null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new PublishingProperties(URI.create(base), null));
     }
 }

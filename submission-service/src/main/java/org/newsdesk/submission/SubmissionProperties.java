@@ -10,11 +10,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRequestSize largest request body accepted; a tip at every field's limit fits well
  *                       below the default, so anything bigger is not a tip
- * @param acceptTimeout  longest a resident waits for Kafka's acknowledgement before hearing 503;
- *                       the producer's own {@code delivery.timeout.ms} should be shorter, so Kafka
- *                       gives up on the tip before the resident is told to try again
+ * @param acceptTimeout  longest a resident waits for the store to acknowledge their tip before
+ *                       hearing 503
  * @param retryAfter     what the {@code Retry-After} header of a 503 suggests
- * @param storeTimeout   longest a receipt write may take, after Kafka's acknowledgement or in a
+ * @param storeTimeout   longest a receipt write may take, after the tip is stored or in a
  *                       listener, before it counts as failed
  */
 @ConfigurationProperties("newsdesk.submission")

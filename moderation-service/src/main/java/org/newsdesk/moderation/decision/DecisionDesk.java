@@ -3,6 +3,7 @@ package org.newsdesk.moderation.decision;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -27,11 +28,11 @@ class DecisionDesk {
     private static final Logger log = LoggerFactory.getLogger(DecisionDesk.class);
 
     private final ModeratedTips tips;
-    private final DecisionAnnouncer announcer;
+    private final Outbox outbox;
 
-    DecisionDesk(ModeratedTips tips, DecisionAnnouncer announcer) {
+    DecisionDesk(ModeratedTips tips, Outbox tipOutbox) {
         this.tips = tips;
-        this.announcer = announcer;
+        this.outbox = tipOutbox;
     }
 
     /** @return the decided tip; fails with a 404 for an unknown tip and a 409 for a decided one */
@@ -45,11 +46,12 @@ class DecisionDesk {
                     // MongoDB keeps milliseconds; the answer should show what the record says.
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                     Decision decision = request.on(tip.submission(), moderator, now);
-                    return tips.decide(tipId, decision).switchIfEmpty(Mono.defer(() -> lostTheRace(tipId)));
+                    return tips.decide(tip, decision).switchIfEmpty(Mono.defer(() -> lostTheRace(tipId)));
                 })
                 .doOnNext(decided -> {
                     log.info("Tip {} {} by {}", tipId, decided.decision().outcome(), moderator);
-                    announcer.announceInBackground(decided);
+                    // Stored with its announcement: the moderator need not wait for Kafka.
+                    outbox.relayInBackground(tipId);
                 });
     }
 

@@ -41,7 +41,7 @@ class SubmittedTipIntake {
                     + record.topic() + " but got " + describe(record.value()));
         }
         UnprocessableEventException.requireSchemaVersion(tip, TipSubmitted.SCHEMA_VERSION);
-        Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), Instant.now()).timeout(WRITE_TIMEOUT).block();
+        Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), Instant.now()).timeout(WRITE_TIMEOUT).block();
         if (Boolean.TRUE.equals(isNew)) {
             log.info("Tip {} joined the moderation queue", tip.tipId());
         }

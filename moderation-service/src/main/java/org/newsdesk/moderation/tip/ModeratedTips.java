@@ -4,7 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.UUID;
 
+import org.newsdesk.events.TipDecided;
+import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.outbox.Outbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -18,15 +22,16 @@ import reactor.core.publisher.Mono;
 /**
  * The moderators' tips in MongoDB. Every write here is a single-document conditional write, so
  * redelivered events, concurrent moderators and several service instances cannot corrupt a tip,
- * and nothing needs a transaction.
+ * and nothing needs a transaction. A write that changes what the rest of Newsdesk knows about a
+ * tip puts the event announcing it into the tip's outbox in the same write.
  */
 @Component
 public class ModeratedTips {
 
     static final String STATE = "state";
+    static final String REVISION = "revision";
+    static final String SUBMISSION_REVISION = "submissionRevision";
     static final String SUBMITTED_AT = "submission.submittedAt";
-    static final String DECIDED_AT = "decision.decidedAt";
-    static final String DECISION_ANNOUNCED = "decisionAnnounced";
 
     private final ReactiveMongoOperations mongo;
 
@@ -35,21 +40,25 @@ public class ModeratedTips {
     }
 
     /**
-     * Adds a tip to the queue unless it is already known. Everything is set only on insert, so a
-     * redelivered event changes nothing, not even a tip that was decided in the meantime.
+     * Adds a tip to the queue, or brings its submission up to date when this revision of it is
+     * newer than the one held. An older or repeated revision changes nothing, and neither the
+     * moderators' state nor the decision is ever touched here.
      *
      * @return {@code true} if the tip is new, {@code false} if it was already there
      */
-    public Mono<Boolean> receive(String tipId, Submission submission, Instant receivedAt) {
-        Update insertOnly = new Update()
-                .setOnInsert("submission", submission)
+    public Mono<Boolean> receive(String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
+        Query olderOrAbsent = query(where("_id").is(tipId).and(SUBMISSION_REVISION).lt(submissionRevision));
+        Update update = new Update()
+                .set("submission", submission)
+                .set(SUBMISSION_REVISION, submissionRevision)
                 .setOnInsert(STATE, TipState.PENDING)
-                .setOnInsert(DECISION_ANNOUNCED, false)
+                .setOnInsert(REVISION, 1L)
                 .setOnInsert("receivedAt", receivedAt);
-        return mongo.upsert(byId(tipId), insertOnly, ModeratedTip.class)
+        // No match means no tip yet (the upsert inserts it) or one holding this revision or a newer
+        // one: then the insert collides with its _id, which is the answer "nothing to do".
+        return mongo.upsert(olderOrAbsent, update, ModeratedTip.class)
                 .map(result -> result.getUpsertedId() != null)
-                // Two upserts of the same new id can race on a real MongoDB; the loser lost to the same tip.
-                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
+                .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.just(false));
     }
 
     public Mono<ModeratedTip> find(String tipId) {
@@ -65,39 +74,31 @@ public class ModeratedTips {
     }
 
     /**
-     * Records the decision if, and only if, the tip is still pending, in one atomic write that
-     * also flags the decision as not yet announced. Of several moderators deciding at once,
-     * exactly one gets the tip back; the others get nothing.
+     * Records the decision if, and only if, the tip is still pending and still at the revision the
+     * moderator saw, in one atomic write that also puts the {@code TipDecided} into the tip's
+     * outbox. Of several moderators deciding at once, exactly one gets the tip back.
      *
-     * @return the decided tip, or empty if the tip does not exist or was already decided
+     * @return the decided tip, or empty if the tip changed or was decided meanwhile
      */
-    public Mono<ModeratedTip> decide(String tipId, Decision decision) {
-        Query stillPending = query(where("_id").is(tipId).and(STATE).is(TipState.PENDING));
+    public Mono<ModeratedTip> decide(ModeratedTip pending, Decision decision) {
+        long revision = pending.revision() + 1;
+        Query unchanged = query(where("_id").is(pending.tipId())
+                .and(STATE).is(TipState.PENDING)
+                .and(REVISION).is(pending.revision()));
         Update decide = new Update()
                 .set(STATE, TipState.DECIDED)
                 .set("decision", decision)
-                .set(DECISION_ANNOUNCED, false);
-        return mongo.findAndModify(stillPending, decide, FindAndModifyOptions.options().returnNew(true),
+                .set(REVISION, revision);
+        Outbox.announce(decide, Topics.TIPS_DECIDED, announcement(pending, decision, revision));
+        return mongo.findAndModify(unchanged, decide, FindAndModifyOptions.options().returnNew(true),
                 ModeratedTip.class);
     }
 
-    /** Decided tips whose announcement Kafka has not acknowledged, oldest decision first. */
-    public Flux<ModeratedTip> unannouncedDecidedBefore(Instant cutoff, int limit) {
-        Query unannounced = query(where(STATE).is(TipState.DECIDED)
-                .and(DECISION_ANNOUNCED).is(false)
-                .and(DECIDED_AT).lt(cutoff))
-                .with(Sort.by(Sort.Order.asc(DECIDED_AT)))
-                .limit(limit);
-        return mongo.find(unannounced, ModeratedTip.class);
-    }
-
-    public Mono<Void> markAnnounced(String tipId) {
-        return mongo.updateFirst(query(where("_id").is(tipId).and(DECISION_ANNOUNCED).is(false)),
-                        new Update().set(DECISION_ANNOUNCED, true), ModeratedTip.class)
-                .then();
-    }
-
-    private static Query byId(String tipId) {
-        return query(where("_id").is(tipId));
+    /** The event id was fixed with the decision, so the event is the same however often it is sent. */
+    static TipDecided announcement(ModeratedTip tip, Decision decision, long revision) {
+        return new TipDecided(UUID.fromString(decision.eventId()), TipDecided.SCHEMA_VERSION, decision.decidedAt(),
+                tip.tipId(), revision, decision.outcome(), decision.headline(), decision.body(),
+                tip.submission().area(), tip.submission().category(), decision.reason(), decision.decidedBy(),
+                decision.decidedAt());
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * The indexes behind the queue and the outbox relay. They only make those queries fast, so a
+ * The index behind the queue (the outbox relay makes its own). They only make those queries fast, so a
  * failure to create them is logged rather than stopping the service.
  */
 @Component
@@ -31,12 +31,7 @@ class TipIndexes implements ApplicationRunner {
                 .on(ModeratedTips.STATE, Sort.Direction.ASC)
                 .on(ModeratedTips.SUBMITTED_AT, Sort.Direction.ASC)
                 .named("queue");
-        Index outbox = new Index()
-                .on(ModeratedTips.DECISION_ANNOUNCED, Sort.Direction.ASC)
-                .on(ModeratedTips.STATE, Sort.Direction.ASC)
-                .on(ModeratedTips.DECIDED_AT, Sort.Direction.ASC)
-                .named("outbox");
-        Flux.just(queue, outbox)
+        Flux.just(queue)
                 .concatMap(index -> mongo.indexOps(ModeratedTip.class).createIndex(index))
                 .doOnError(error -> log.warn("Could not create the indexes of the tips collection: {}", error.toString()))
                 .onErrorComplete()

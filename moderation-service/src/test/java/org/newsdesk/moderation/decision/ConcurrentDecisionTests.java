@@ -11,7 +11,7 @@ import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
-import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +34,7 @@ class ConcurrentDecisionTests {
     KafkaOperations<Object, Object> kafka;
 
     @Autowired
-    ModeratedTips tips;
+    Outbox tipOutbox;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -67,7 +67,7 @@ class ConcurrentDecisionTests {
 
         // And once Kafka acknowledged the winner's announcement, the topic holds that one decision only
         await().atMost(ModerationTestClient.PATIENCE)
-                .until(() -> tips.find(tip.tipId()).block(Duration.ofSeconds(5)).decisionAnnounced());
+                .until(() -> tipOutbox.isEmpty(tip.tipId()).block(Duration.ofSeconds(5)));
         DecisionAnnouncements.onlyDecision(new KafkaTopicProbe(bootstrapServers), tip.tipId());
     }
 

@@ -172,7 +172,7 @@ class ModerationApiSliceTests {
     void theQueueIsJsonAndNoHtml() {
         // Given one tip waiting
         ModeratedTip waiting = ModeratedTip.pending(TestTips.newTipId(),
-                Submission.from(TestTips.policePlan(TestTips.newTipId())), Instant.now());
+                Submission.from(TestTips.policePlan(TestTips.newTipId())), 1, Instant.now());
         given(tips.pending(anyInt())).willReturn(Flux.just(waiting));
 
         // When a moderator's JSON client asks for the queue
@@ -219,6 +219,6 @@ class ModerationApiSliceTests {
         Decision decision = new Decision(TestTips.newTipId(), Outcome.APPROVED, submission.headline(),
                 submission.body(), new Decision.OriginalText(submission.headline(), submission.body()), null,
                 ModerationIntegrationTest.MODERATOR, Instant.now());
-        return new ModeratedTip(tipId, submission, TipState.DECIDED, decision, false, Instant.now());
+        return new ModeratedTip(tipId, submission, TipState.DECIDED, decision, 2, 1, Instant.now());
     }
 }

@@ -62,7 +62,7 @@ class PoisonMessageTests {
                 ("{\"tipId\":\"" + untyped + "\",\"headline\":\"No type\"}").getBytes(StandardCharsets.UTF_8)));
         TipSubmitted current = TestTips.policePlan(fromTheFuture);
         TipSubmitted future = new TipSubmitted(current.eventId(), TipSubmitted.SCHEMA_VERSION + 1,
-                current.occurredAt(), fromTheFuture, current.receiptDigest(), current.headline(), current.body(),
+                current.occurredAt(), fromTheFuture, 1, current.receiptDigest(), current.headline(), current.body(),
                 current.area(), current.category(), current.contact(), current.submittedAt());
         kafka.send(Topics.TIPS_SUBMITTED, PARTITION, fromTheFuture, future).get(30, TimeUnit.SECONDS);
 

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
 import org.newsdesk.events.TipDecided;
+import org.newsdesk.messaging.outbox.Outbox;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.newsdesk.moderation.TestTips;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
@@ -40,15 +43,18 @@ class ModeratedTipsOnRealMongoTests {
     @Autowired
     ModeratedTips tips;
 
+    @Autowired
+    ReactiveMongoOperations operations;
+
     @Test
     void aRedeliveredTipIsStoredOnce() {
         // Given a tip that was received
         String tipId = TestTips.newTipId();
         Submission submission = Submission.from(TestTips.policePlan(tipId));
-        assertThat(tips.receive(tipId, submission, Instant.now()).block(TIMEOUT)).isTrue();
+        assertThat(tips.receive(tipId, submission, 1, Instant.now()).block(TIMEOUT)).isTrue();
 
         // When it is received again
-        Boolean again = tips.receive(tipId, submission, Instant.now()).block(TIMEOUT);
+        Boolean again = tips.receive(tipId, submission, 1, Instant.now()).block(TIMEOUT);
 
         // Then nothing new is stored
         assertThat(again).isFalse();
@@ -60,11 +66,12 @@ class ModeratedTipsOnRealMongoTests {
         // Given a pending tip
         String tipId = TestTips.newTipId();
         Submission submission = Submission.from(TestTips.policePlan(tipId));
-        tips.receive(tipId, submission, Instant.now()).block(TIMEOUT);
+        tips.receive(tipId, submission, 1, Instant.now()).block(TIMEOUT);
+        ModeratedTip pending = tips.find(tipId).block(TIMEOUT);
 
         // When four decisions are written at once
         List<ModeratedTip> winners = Flux.range(0, 4)
-                .flatMap(i -> Mono.defer(() -> tips.decide(tipId, decision(submission, "moderator-" + i)))
+                .flatMap(i -> Mono.defer(() -> tips.decide(pending, decision(submission, "moderator-" + i)))
                         .subscribeOn(Schedulers.parallel()))
                 .collectList()
                 .block(TIMEOUT);
@@ -74,7 +81,10 @@ class ModeratedTipsOnRealMongoTests {
         ModeratedTip stored = tips.find(tipId).block(TIMEOUT);
         assertThat(stored.state()).isEqualTo(TipState.DECIDED);
         assertThat(stored.decision().decidedBy()).isEqualTo(winners.get(0).decision().decidedBy());
-        assertThat(stored.decisionAnnounced()).isFalse();
+        assertThat(stored.revision()).isEqualTo(2);
+        Document raw = operations.findById(tipId, Document.class, ModeratedTip.COLLECTION).block(TIMEOUT);
+        assertThat(raw.getList(Outbox.ENTRIES, Document.class)).singleElement()
+                .satisfies(entry -> assertThat(entry.getString("payload")).contains(stored.decision().eventId()));
     }
 
     private static Decision decision(Submission submission, String moderator) {

@@ -2,6 +2,7 @@ package org.newsdesk.publishing.publication;
 
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.messaging.UnprocessableEventException;
+import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryDraft;
@@ -13,10 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a moderator's decision into a published story and tells the other services about it.
  *
- * <p>Two steps, each safe to repeat: store the story (a no-op when it is stored already), then
- * announce it unless Kafka already acknowledged an announcement. The story is marked announced
- * only after that acknowledgement, so a failed send fails the message, Kafka delivers it again,
- * and the retry finds the story stored and only announces it.
+ * <p>One write, safe to repeat: the story and its {@code StoryPublished} are stored together (a
+ * no-op for a decision the story already reflects), and the outbox relay sends the announcement.
  *
  * <p>Runs on Kafka listener threads, which may block on MongoDB and Kafka; it is never called
  * from the web server's event loop.
@@ -27,12 +26,12 @@ class StoryPublication {
     private static final Logger log = LoggerFactory.getLogger(StoryPublication.class);
 
     private final StoryRepository stories;
-    private final StoryAnnouncer announcer;
+    private final Outbox outbox;
     private final PublishingProperties properties;
 
-    StoryPublication(StoryRepository stories, StoryAnnouncer announcer, PublishingProperties properties) {
+    StoryPublication(StoryRepository stories, Outbox storyOutbox, PublishingProperties properties) {
         this.stories = stories;
-        this.announcer = announcer;
+        this.outbox = storyOutbox;
         this.properties = properties;
     }
 
@@ -47,13 +46,11 @@ class StoryPublication {
                     "Approved TipDecided for tip " + decision.tipId() + " lacks a headline or a body");
         }
         Story story = stories.store(new StoryDraft(decision.tipId(), decision.headline(), decision.body(),
-                        decision.area(), decision.category(), decision.decidedAt()))
+                        decision.area(), decision.category(), decision.decidedAt(), decision.revision()))
                 .timeout(properties.storeTimeout()).block();
-        if (story.announced()) {
-            log.debug("Tip {} is published and announced already: nothing to do", decision.tipId());
-            return;
-        }
-        announcer.announce(story).timeout(properties.announceTimeout()).block();
+        log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
+        // Stored with its announcement: the offset may be committed now, and the relay sends it.
+        outbox.relayInBackground(story.id());
     }
 
     private static boolean isBlank(String text) {

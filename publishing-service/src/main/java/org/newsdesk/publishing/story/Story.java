@@ -12,8 +12,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id          the tip's id, which is also the Kafka key of everything about it
  * @param slug        the readable, unique part of the story's address
  * @param publishedAt when the moderator approved it, to the millisecond (what MongoDB keeps)
- * @param announced   whether Kafka acknowledged the {@code StoryPublished} for it; a story stored
- *                    but not yet announced is announced when its decision is delivered again
+ * @param revision         the story's own revision: 1 when first published, one more with every
+ *                         change; its {@code StoryPublished} events carry it
+ * @param decisionRevision the revision of the moderators' tip this story was made from, so an older
+ *                         or repeated decision never changes it
  */
 @Document(StoryRepository.COLLECTION)
 public record Story(
@@ -24,7 +26,8 @@ public record Story(
         String area,
         String category,
         Instant publishedAt,
-        boolean announced) {
+        long revision,
+        long decisionRevision) {
 
     /** Where this story sits in the newest-first order: what a page cursor points at. */
     public StoryPosition position() {

@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * What a story is made of before it has a slug.
  *
- * @param publishedAt taken from the event, never from the clock, so that a rebuild from the log
- *                    publishes each story at the same moment again
+ * @param publishedAt      taken from the event, never from the clock, so that a rebuild from the log
+ *                         publishes each story at the same moment again
+ * @param decisionRevision the revision of the moderators' tip the decision came from
  */
 public record StoryDraft(String tipId, String headline, String body, String area, String category,
-        Instant publishedAt) {
+        Instant publishedAt, long decisionRevision) {
 
     public StoryDraft {
         Objects.requireNonNull(tipId, "tipId");
@@ -24,6 +25,6 @@ public record StoryDraft(String tipId, String headline, String body, String area
     }
 
     Story withSlug(String slug) {
-        return new Story(tipId, slug, headline, body, area, category, publishedAt, false);
+        return new Story(tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision);
     }
 }

@@ -3,19 +3,25 @@ package org.newsdesk.publishing.story;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.publishing.PublishingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
@@ -38,9 +44,10 @@ import reactor.core.publisher.Mono;
 @Repository
 public class StoryRepository implements InitializingBean {
 
-    static final String COLLECTION = "stories";
+    public static final String COLLECTION = "stories";
 
-    private static final String STORED_AT = "storedAt";
+    private static final String REVISION = "revision";
+    private static final String DECISION_REVISION = "decisionRevision";
 
     private static final Logger log = LoggerFactory.getLogger(StoryRepository.class);
 
@@ -50,16 +57,18 @@ public class StoryRepository implements InitializingBean {
     private static final Duration INDEX_TIMEOUT = Duration.ofSeconds(30);
 
     private final ReactiveMongoTemplate mongo;
+    private final PublishingProperties properties;
 
-    StoryRepository(ReactiveMongoTemplate mongo) {
+    StoryRepository(ReactiveMongoTemplate mongo, PublishingProperties properties) {
         this.mongo = mongo;
+        this.properties = properties;
     }
 
     /**
      * The indexes must exist before the first story is stored, since the unique slug is what
      * keeps two stories from sharing an address; startup is the one place that may block. The
-     * newest-first index serves the pages and the other one the relay's search for unannounced
-     * stories on real MongoDB; mongo-java-server accepts and ignores compound indexes.
+     * newest-first index serves the pages on real MongoDB; mongo-java-server accepts and ignores
+     * compound indexes.
      */
     @Override
     public void afterPropertiesSet() {
@@ -69,21 +78,40 @@ public class StoryRepository implements InitializingBean {
                         .on("publishedAt", Sort.Direction.DESC)
                         .on("_id", Sort.Direction.DESC)
                         .named("newest_first")))
-                .then(indexes.createIndex(new Index()
-                        .on("announced", Sort.Direction.ASC)
-                        .on(STORED_AT, Sort.Direction.ASC)
-                        .named("awaiting_announcement")))
                 .block(INDEX_TIMEOUT);
     }
 
     /**
-     * Stores the story for a tip unless one is stored already, and answers the stored story
-     * either way: a story, once stored, is never changed by a repeated decision. A new story gets
-     * the first free slug among its headline's slug, {@code -2}, {@code -3}...
+     * Stores the story for a decision, together with its {@code StoryPublished} in the story's
+     * outbox, in one write. A decision older than, or the same as, the one the story was made from
+     * changes nothing, so redelivery and replay are harmless; a newer one (an edit after
+     * publication) updates the text and announces the story's next revision. A new story gets the
+     * first free slug among its headline's slug, {@code -2}, {@code -3}...
+     *
+     * @return the story as stored
      */
     public Mono<Story> store(StoryDraft draft) {
         return findById(draft.tipId())
+                .flatMap(existing -> existing.decisionRevision() >= draft.decisionRevision()
+                        ? Mono.just(existing)
+                        : revise(existing, draft).switchIfEmpty(Mono.defer(() -> store(draft))))
                 .switchIfEmpty(Mono.defer(() -> storeWithFreeSlug(draft, StorySlugs.of(draft.headline()), 1)));
+    }
+
+    /** Empty when the story changed meanwhile: the caller reads it again. */
+    private Mono<Story> revise(Story existing, StoryDraft draft) {
+        Story revised = new Story(existing.id(), existing.slug(), draft.headline(), draft.body(), draft.area(),
+                draft.category(), existing.publishedAt(), existing.revision() + 1, draft.decisionRevision());
+        Update update = new Update()
+                .set("headline", revised.headline())
+                .set("body", revised.body())
+                .set("area", revised.area())
+                .set("category", revised.category())
+                .set(REVISION, revised.revision())
+                .set(DECISION_REVISION, revised.decisionRevision());
+        Outbox.announce(update, Topics.STORIES_PUBLISHED, announcement(revised));
+        return mongo.findAndModify(query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
+                update, FindAndModifyOptions.options().returnNew(true), Story.class);
     }
 
     private Mono<Story> storeWithFreeSlug(StoryDraft draft, String baseSlug, int attempt) {
@@ -114,7 +142,7 @@ public class StoryRepository implements InitializingBean {
 
     /**
      * An upsert that only ever inserts: {@code $setOnInsert} leaves an existing document as it is,
-     * so the write is idempotent even without the read before it.
+     * outbox included, so the write is idempotent even without the read before it.
      */
     private Mono<Story> insertIfAbsent(Story story) {
         Document fields = new Document();
@@ -122,27 +150,24 @@ public class StoryRepository implements InitializingBean {
         fields.remove("_id");
         Update update = new Update();
         fields.forEach(update::setOnInsert);
-        // Not part of the story readers see: when this service stored it, which tells the relay
-        // how long a story has waited for its announcement (publishedAt may be long past on a replay).
-        update.setOnInsert(STORED_AT, Instant.now());
+        Outbox.announceOnInsert(update, Topics.STORIES_PUBLISHED, announcement(story));
         return mongo.upsert(query(where("_id").is(story.id())), update, COLLECTION)
                 .flatMap(result -> result.getUpsertedId() != null
                         ? Mono.just(story)
                         : findById(story.id()));
     }
 
-    /** Records that Kafka acknowledged the story's {@code StoryPublished}, so it is never sent again. */
-    public Mono<Void> markAnnounced(String id) {
-        return mongo.updateFirst(query(where("_id").is(id)), new Update().set("announced", true), Story.class)
-                .then();
-    }
-
-    /** Stories stored before the instant whose announcement Kafka never acknowledged, oldest first. */
-    public Flux<Story> unannouncedStoredBefore(Instant storedBefore, int limit) {
-        Query waiting = query(where("announced").is(false).and(STORED_AT).lt(storedBefore))
-                .with(Sort.by(Sort.Direction.ASC, STORED_AT))
-                .limit(limit);
-        return mongo.find(waiting, Story.class);
+    /**
+     * Everything in the event follows from the stored story, the event id included, so a repeated
+     * send is recognisably the same event. The first revision keeps the id it had before stories
+     * had revisions.
+     */
+    private StoryPublished announcement(Story story) {
+        String name = StoryPublished.TYPE + ":" + story.id() + (story.revision() > 1 ? ":" + story.revision() : "");
+        UUID eventId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+        return new StoryPublished(eventId, StoryPublished.SCHEMA_VERSION, story.publishedAt(), story.id(),
+                story.revision(), story.slug(), story.headline(), properties.storyUrl(story.slug()),
+                story.publishedAt());
     }
 
     public Mono<Story> findById(String id) {

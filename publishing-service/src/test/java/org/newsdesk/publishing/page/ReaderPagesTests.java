@@ -232,7 +232,8 @@ class ReaderPagesTests {
     }
 
     private Story store(String headline, String body, String area, String category, Instant publishedAt) {
-        return stories.store(new StoryDraft(Decisions.newTipId(), headline, body, area, category, publishedAt))
+        return stories.store(new StoryDraft(Decisions.newTipId(), headline, body, area, category, publishedAt,
+                Decisions.DECIDED_REVISION))
                 .block();
     }
 

@@ -88,7 +88,7 @@ class DeadLetterTests {
     void anUnknownSchemaVersionGoesToTheDeadLetterTopic() {
         // Given a decision from a future version of the contract
         String tipId = Decisions.newTipId();
-        TipDecided future = new TipDecided(UUID.randomUUID(), 2, Instant.now(), tipId, TipDecided.Outcome.APPROVED,
+        TipDecided future = new TipDecided(UUID.randomUUID(), 2, Instant.now(), tipId, 2, TipDecided.Outcome.APPROVED,
                 "From the future", "Version two", null, null, null, "moderator", Instant.now());
 
         // When it arrives, followed by a good decision

@@ -203,7 +203,7 @@ class StoriesApiTests {
 
     private Story store(String headline, String body, Instant publishedAt) {
         return stories.store(new StoryDraft(Decisions.newTipId(), headline, body, "Erewash", "Crime and policing",
-                publishedAt)).block();
+                publishedAt, Decisions.DECIDED_REVISION)).block();
     }
 
     private List<Item> walk(int limit, String cursor) {

@@ -1,5 +1,6 @@
 package org.newsdesk.publishing.story;
 
+import org.newsdesk.publishing.PublishingProperties;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** For tests that need the repository over a database of their own, such as an empty one. */
@@ -9,6 +10,6 @@ public final class StoryRepositories {
     }
 
     public static StoryRepository over(ReactiveMongoTemplate mongo) {
-        return new StoryRepository(mongo);
+        return new StoryRepository(mongo, new PublishingProperties(null, null));
     }
 }

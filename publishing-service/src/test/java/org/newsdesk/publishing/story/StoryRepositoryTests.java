@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -19,6 +22,9 @@ class StoryRepositoryTests {
     @Autowired
     StoryRepository stories;
 
+    @Autowired
+    ReactiveMongoOperations mongo;
+
     @Test
     void storingTheSameTipAgainChangesNothing() {
         // Given a stored story
@@ -27,7 +33,7 @@ class StoryRepositoryTests {
 
         // When the same tip is stored again, even with other words
         Story again = stories.store(new StoryDraft(tipId, "Edited headline", "Edited body", null, null,
-                Instant.now())).block();
+                Instant.now(), Decisions.DECIDED_REVISION)).block();
 
         // Then the first story stands, and is what the second call answers
         assertThat(again).isEqualTo(first);
@@ -74,21 +80,46 @@ class StoryRepositoryTests {
     }
 
     @Test
-    void aStoryIsAnnouncedOnlyOnceMarked() {
-        // Given a stored story
+    void aStoryIsStoredWithItsAnnouncementInOneWrite() {
+        // When a story is stored
         String tipId = Decisions.newTipId();
         Story stored = stories.store(draft(tipId, "Announce me")).block();
-        assertThat(stored.announced()).isFalse();
 
-        // When its announcement is acknowledged
-        stories.markAnnounced(tipId).block();
+        // Then its StoryPublished waits in the same document, for its first revision
+        Document raw = mongo.findById(tipId, Document.class, StoryRepository.COLLECTION).block();
+        assertThat(stored.revision()).isEqualTo(1);
+        assertThat(raw.getList(Outbox.ENTRIES, Document.class)).singleElement()
+                .satisfies(entry -> assertThat(entry.getString("payload"))
+                        .contains("\"slug\":\"" + stored.slug() + "\"").contains("\"revision\":1"));
+    }
 
-        // Then it says so, and storing it again keeps that
-        assertThat(stories.findById(tipId).block().announced()).isTrue();
-        assertThat(stories.store(draft(tipId, "Announce me")).block().announced()).isTrue();
+    @Test
+    void aNewerDecisionRevisesTheStoryAndAnOlderOneChangesNothing() {
+        // Given a story from the tip's second revision
+        String tipId = Decisions.newTipId();
+        Story first = stories.store(draft(tipId, "Bus shelter repaired")).block();
+
+        // When the tip's third revision arrives (an edit), then its first, late
+        Story revised = stories.store(new StoryDraft(tipId, "Bus shelter repaired at last", "After three months.",
+                "Long Eaton", "Roads", Instant.now(), Decisions.DECIDED_REVISION + 1)).block();
+        Story late = stories.store(new StoryDraft(tipId, "Stale words", "Stale body", "Long Eaton", "Roads",
+                Instant.now(), 1)).block();
+
+        // Then the edit is the story's second revision, at the same address and publication time,
+        // announced again; the late one changed nothing
+        assertThat(revised.revision()).isEqualTo(2);
+        assertThat(revised.headline()).isEqualTo("Bus shelter repaired at last");
+        assertThat(revised.slug()).isEqualTo(first.slug());
+        assertThat(revised.publishedAt()).isEqualTo(first.publishedAt());
+        assertThat(late).isEqualTo(revised);
+        assertThat(stories.findById(tipId).block()).isEqualTo(revised);
+        Document raw = mongo.findById(tipId, Document.class, StoryRepository.COLLECTION).block();
+        assertThat(raw.getList(Outbox.ENTRIES, Document.class)).extracting(entry -> entry.get("revision"))
+                .containsExactly(1L, 2L);
     }
 
     private static StoryDraft draft(String tipId, String headline) {
-        return new StoryDraft(tipId, headline, "What the resident saw.", "Long Eaton", "Roads", Instant.now());
+        return new StoryDraft(tipId, headline, "What the resident saw.", "Long Eaton", "Roads", Instant.now(),
+                Decisions.DECIDED_REVISION);
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Kafka did not acknowledge the tip in time, so it was not accepted and nothing of it was kept. */
+/** The store did not acknowledge the tip in time, so it was not accepted. */
 class TipNotAcceptedException extends ErrorResponseException {
 
     TipNotAcceptedException(Duration retryAfter, Throwable cause) {
@@ -17,7 +17,7 @@ class TipNotAcceptedException extends ErrorResponseException {
 
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "We could not take your tip right now and kept nothing of it. Please send it again in a moment.");
+                "We could not take your tip right now. Please send it again in a moment.");
         problem.setTitle("Tip not accepted");
         return problem;
     }

@@ -61,7 +61,7 @@ class DeadLetterTests {
         probe.sendRaw(new ProducerRecord<>(Topics.TIPS_DECIDED, untyped,
                 ("{\"tipId\": \"" + untyped + "\", \"outcome\": \"APPROVED\"}").getBytes(StandardCharsets.UTF_8)));
         Instant now = Instant.now();
-        kafka.send(Topics.TIPS_DECIDED, futureVersion, new TipDecided(UUID.randomUUID(), 99, now, futureVersion,
+        kafka.send(Topics.TIPS_DECIDED, futureVersion, new TipDecided(UUID.randomUUID(), 99, now, futureVersion, 2,
                 TipDecided.Outcome.APPROVED, "h", "b", null, null, null, "moderator", now)).get(10, TimeUnit.SECONDS);
 
         // When the tip's decision follows

@@ -176,14 +176,14 @@ class ReceiptStatusTests {
 
     private static TipDecided decided(String tipId, TipDecided.Outcome outcome, String reason) {
         Instant now = now();
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now, tipId, outcome,
+        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now, tipId, 2, outcome,
                 "Street lights out on Derby Road", "Half the street lights have been out for a week.", "Erewash",
                 "Roads", reason, "moderator", now);
     }
 
     static StoryPublished published(String tipId, String slug) {
         Instant now = now();
-        return new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, now, tipId, slug,
+        return new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, now, tipId, 1, slug,
                 "Street lights out on Derby Road", "http://localhost:8083/stories/" + slug, now);
     }
 

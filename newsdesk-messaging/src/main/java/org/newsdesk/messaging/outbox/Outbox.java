@@ -1,0 +1,85 @@
+package org.newsdesk.messaging.outbox;
+
+import java.util.List;
+
+import org.newsdesk.events.NewsdeskEvent;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+
+/**
+ * The outbox of one MongoDB collection whose records announce their changes as events.
+ *
+ * <p>There are no multi-document transactions on every MongoDB Newsdesk runs on, so a record
+ * keeps its unsent events inside its own document: the state change and the event that announces
+ * it are one single-document write, and either both are stored or neither is. After the write the
+ * service asks for the record to be relayed at once; the {@link OutboxRelay} sends its events in
+ * order and removes each once Kafka acknowledged it. Should that not happen (a crash, Kafka down),
+ * the relay finds the record again on its own.
+ *
+ * <pre>{@code
+ * Update decide = new Update().set("state", "DECIDED");
+ * Outbox.announce(decide, Topics.TIPS_DECIDED, tipDecided);
+ * mongo.updateFirst(pendingTip, decide, "tips").then(tipsOutbox.relay(tipId));
+ * }</pre>
+ */
+public final class Outbox {
+
+    /** The record's unsent events, oldest first. */
+    public static final String ENTRIES = "outbox";
+    /** Entries the relay gave up on, with the reason; kept for a person to look at. */
+    public static final String PARKED = "outboxParked";
+    /** Which relay instance is sending the record's events, and until when. */
+    static final String LEASE = "outboxLease";
+
+    private final OutboxRelay relay;
+    private final String collection;
+
+    Outbox(OutboxRelay relay, String collection) {
+        this.relay = relay;
+        this.collection = collection;
+    }
+
+    /**
+     * Adds the events to {@code update} as the record's newest outbox entries, in this order. One
+     * call per update: MongoDB takes one {@code $push} per field.
+     */
+    public static Update announce(Update update, String topic, NewsdeskEvent... events) {
+        if (update.modifies(ENTRIES)) {
+            throw new IllegalStateException("This update already announces events; announce them all in one call");
+        }
+        Object[] entries = java.util.Arrays.stream(events).map(event -> OutboxEntry.of(topic, event).toDocument())
+                .toArray();
+        update.push(ENTRIES).each(entries);
+        return update;
+    }
+
+    /**
+     * For an insert-only upsert ({@code $setOnInsert} everywhere): a new record starts with this
+     * event in its outbox, and an existing one is left alone, outbox included.
+     */
+    public static Update announceOnInsert(Update update, String topic, NewsdeskEvent event) {
+        return update.setOnInsert(ENTRIES, List.of(OutboxEntry.of(topic, event).toDocument()));
+    }
+
+    /** Sends the record's waiting events now; completes when they are sent or set aside for a retry. */
+    public Mono<Void> relay(String recordId) {
+        return relay.relay(collection, recordId);
+    }
+
+    /**
+     * Sends the record's waiting events without making the caller wait: the events are stored, so
+     * the caller's answer does not depend on Kafka.
+     */
+    public void relayInBackground(String recordId) {
+        relay.relayInBackground(collection, recordId);
+    }
+
+    /** Whether every event of the record has been sent (or parked): nothing waits in its outbox. */
+    public Mono<Boolean> isEmpty(String recordId) {
+        return relay.hasWaitingEvents(collection, recordId).map(waiting -> !waiting);
+    }
+
+    public String collection() {
+        return collection;
+    }
+}

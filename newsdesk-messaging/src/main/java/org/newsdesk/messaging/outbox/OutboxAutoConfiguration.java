@@ -1,0 +1,48 @@
+package org.newsdesk.messaging.outbox;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.newsdesk.messaging.EventPublisher;
+import org.newsdesk.messaging.NewsdeskKafkaAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+
+/** One outbox relay per service that keeps records in MongoDB and sends events to Kafka. */
+@AutoConfiguration(after = { NewsdeskKafkaAutoConfiguration.class, MongoReactiveAutoConfiguration.class },
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration")
+@ConditionalOnClass(ReactiveMongoOperations.class)
+@ConditionalOnBean({ ReactiveMongoOperations.class, EventPublisher.class })
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxMetrics newsdeskOutboxMetrics(ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry available = registry.getIfAvailable();
+        return available == null ? OutboxMetrics.standalone() : new OutboxMetrics(available);
+    }
+
+    @Bean
+    OutboxRelay newsdeskOutboxRelay(ReactiveMongoOperations mongo, EventPublisher publisher,
+            OutboxProperties properties, OutboxMetrics metrics) {
+        return new OutboxRelay(mongo, publisher, properties, metrics, Clock.systemUTC());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class OutboxHealthConfiguration {
+
+        @Bean(name = "outboxHealthIndicator")
+        HealthIndicator outboxHealthIndicator(OutboxRelay relay, OutboxMetrics metrics) {
+            return new OutboxHealthIndicator(relay, metrics);
+        }
+    }
+}

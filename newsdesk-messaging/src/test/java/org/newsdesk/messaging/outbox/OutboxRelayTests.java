@@ -1,0 +1,182 @@
+package org.newsdesk.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.messaging.EventPublisher;
+import org.newsdesk.messaging.MessagingIntegrationTest;
+import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/**
+ * The one outbox every service uses, on a real broker and a real MongoDB wire protocol: records
+ * written with their events, then relayed, swept, retried and parked.
+ */
+@MessagingIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OutboxRelayTests {
+
+    static final String COLLECTION = "outboxTestRecords";
+    static final String TOPIC = MessagingIntegrationTest.TOPIC;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    OutboxMetrics metrics;
+
+    @Autowired
+    OutboxProperties properties;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    ReactiveMongoOperations mongo;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    Outbox outbox;
+    KafkaTopicProbe probe;
+
+    @BeforeEach
+    void outbox() {
+        outbox = relay.outbox(COLLECTION);
+        probe = new KafkaTopicProbe(broker.getBrokersAsString());
+    }
+
+    @Test
+    void aRecordsEventsAreSentInOrderRightAfterTheWriteAndLeaveItsOutbox() {
+        // Given a record stored together with three events about it, in one write
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "third");
+        Outbox.announce(write, TOPIC, tip(id, "first"), tip(id, "second"), tip(id, "third"));
+        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+
+        // When the service relays it
+        outbox.relay(id).block(Duration.ofSeconds(20));
+
+        // Then Kafka has the three events in order, once each, and the record's outbox is empty
+        assertThat(probe.records(TOPIC, id)).extracting(ConsumerRecord::value)
+                .satisfiesExactly(first -> assertThat(first).contains("\"first\""),
+                        second -> assertThat(second).contains("\"second\""),
+                        third -> assertThat(third).contains("\"third\""));
+        assertThat(stored(id).getList(Outbox.ENTRIES, Document.class)).isEmpty();
+        assertThat(stored(id)).doesNotContainKey(Outbox.LEASE);
+    }
+
+    @Test
+    void twoInstancesRelayingTheSameRecordAtOnceSendEachEventOnce() {
+        // Given a record with events, and a second instance of the service with its own relay
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "new");
+        Outbox.announce(write, TOPIC, java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(n -> tip(id, "event " + n)).toArray(TipSubmitted[]::new));
+        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        OutboxRelay otherInstance = new OutboxRelay(mongo, publisher, properties, OutboxMetrics.standalone(),
+                Clock.systemUTC());
+
+        // When both relay it at the same moment
+        reactor.core.publisher.Mono.when(outbox.relay(id), otherInstance.outbox(COLLECTION).relay(id))
+                .block(Duration.ofSeconds(30));
+        // (the loser of the lease leaves the record to the winner; a sweep would pick up anything left)
+        relay.sweep().block(Duration.ofSeconds(30));
+
+        // Then each event is on Kafka exactly once
+        assertThat(probe.records(TOPIC, id)).hasSize(5);
+        assertThat(stored(id).getList(Outbox.ENTRIES, Document.class)).isEmpty();
+    }
+
+    @Test
+    void theSweepFindsEventsNobodyRelayedAfterACrash() {
+        // Given a record whose service stopped between the write and the relay, with a lease that expired
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "orphaned")
+                .set(Outbox.LEASE, new Document("owner", "a crashed instance")
+                        .append("until", java.util.Date.from(Instant.now().minusSeconds(1))));
+        Outbox.announce(write, TOPIC, tip(id, "left behind"));
+        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+
+        // When the relay sweeps
+        relay.sweep().block(Duration.ofSeconds(30));
+
+        // Then the event is sent
+        assertThat(probe.records(TOPIC, id)).singleElement()
+                .satisfies(record -> assertThat(record.value()).contains("left behind"));
+    }
+
+    @Test
+    void aPoisonedEntryIsParkedAndTheEntriesBehindItAreSent(CapturedOutput output) {
+        // Given a record whose first event can never be read again, followed by a good one
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "poisoned");
+        Outbox.announce(write, TOPIC, tip(id, "poisoned"), tip(id, "behind the poison"));
+        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        mongo.updateFirst(query(where("_id").is(id)), new Update().set(Outbox.ENTRIES + ".0.type", "newsdesk.gone"),
+                COLLECTION).block(Duration.ofSeconds(10));
+        double parkedBefore = metrics.count(COLLECTION, "parked");
+
+        // When it is relayed
+        outbox.relay(id).block(Duration.ofSeconds(20));
+
+        // Then the poisoned entry is parked with its reason, logged at ERROR and counted
+        Document record = stored(id);
+        assertThat(record.getList(Outbox.ENTRIES, Document.class)).isEmpty();
+        assertThat(record.getList(Outbox.PARKED, Document.class)).singleElement()
+                .satisfies(parked -> assertThat(parked.getString("reason")).contains("newsdesk.gone"));
+        assertThat(output).contains("ERROR").contains("Parked event");
+        assertThat(metrics.count(COLLECTION, "parked")).isEqualTo(parkedBefore + 1);
+        // And the event behind it went out
+        assertThat(probe.records(TOPIC, id)).singleElement()
+                .satisfies(sent -> assertThat(sent.value()).contains("behind the poison"));
+    }
+
+    @Test
+    void anEventKafkaRefusesIsRetriedWithBackOffThenParkedWithoutHoldingUpTheRest() {
+        // Given a record whose first event is larger than Kafka takes, then an ordinary one
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "oversized");
+        Outbox.announce(write, TOPIC, tip(id, "x".repeat(2_000_000)), tip(id, "after the oversized one"));
+        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+
+        // When it is relayed, and the relay retries it as its back-off allows
+        outbox.relay(id).block(Duration.ofSeconds(20));
+
+        // Then, after max-attempts failures, it is parked and the second event is sent
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(stored(id).getList(Outbox.PARKED, Document.class, List.of())).singleElement()
+                        .satisfies(parked -> assertThat(parked.get("attempts", Number.class).intValue())
+                                .isEqualTo(properties.maxAttempts() - 1)));
+        await().untilAsserted(() -> assertThat(probe.records(TOPIC, id)).singleElement()
+                .satisfies(sent -> assertThat(sent.value()).contains("after the oversized one")));
+    }
+
+    private Document stored(String id) {
+        return mongo.findById(id, Document.class, COLLECTION).block(Duration.ofSeconds(10));
+    }
+
+    private static TipSubmitted tip(String tipId, String headline) {
+        return TipSubmitted.of(tipId, null, headline, "Body of the tip", "Ilkeston", "Community", null,
+                Instant.now());
+    }
+}
