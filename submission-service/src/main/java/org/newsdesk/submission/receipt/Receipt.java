@@ -2,37 +2,90 @@ package org.newsdesk.submission.receipt;
 
 import java.time.Instant;
 
+import org.newsdesk.events.TipDecided;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The read model behind a receipt, one document per tip. It is built only from Kafka events (and
- * the submission's own acknowledged send), so it can always be rebuilt from the log.
+ * the write made when the tip is accepted), so it can always be rebuilt from the log.
  *
- * @param receiptDigest SHA-256 of the receipt code; absent while only later events of the tip
- *                      have been read
- * @param statusRank    {@link ReceiptStatus#rank()}, kept beside the status so updates can say
- *                      "only if this moves forward" in one query
+ * <p>It follows three records owned by others: the resident's tip, the moderators' tip and the
+ * story. For each it keeps the revision it last applied, so an event is applied only when it is
+ * newer than what the receipt already reflects, and the status is worked out from all three: a
+ * newer decision may move a receipt back as well as forward.
+ *
+ * @param receiptDigest      SHA-256 of the receipt code; absent while only later events of the tip
+ *                           have been read
+ * @param decisionOutcome    the moderators' latest outcome, {@code null} while undecided
+ * @param version            counts this document's own writes: every write is conditional on it
  */
 @Document(Receipt.COLLECTION)
 record Receipt(
         @Id String tipId,
         String receiptDigest,
         ReceiptStatus status,
-        int statusRank,
         String storyUrl,
         String reason,
         Instant submittedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long submissionRevision,
+        long decisionRevision,
+        TipDecided.Outcome decisionOutcome,
+        long storyRevision,
+        long version) {
 
     static final String COLLECTION = "receipts";
 
     static final String ID = "_id";
     static final String RECEIPT_DIGEST = "receiptDigest";
-    static final String STATUS = "status";
-    static final String STATUS_RANK = "statusRank";
-    static final String STORY_URL = "storyUrl";
-    static final String REASON = "reason";
-    static final String SUBMITTED_AT = "submittedAt";
-    static final String UPDATED_AT = "updatedAt";
+    static final String VERSION = "version";
+
+    /** Nothing known yet about the tip. */
+    static Receipt unknown(String tipId) {
+        return new Receipt(tipId, null, ReceiptStatus.RECEIVED, null, null, null, null, 0, 0, null, 0, 0);
+    }
+
+    Receipt withSubmission(long revision, String digest, Instant at) {
+        return new Receipt(tipId, digest != null ? digest : receiptDigest, status, storyUrl, reason,
+                submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt, updatedAt, revision,
+                decisionRevision, decisionOutcome, storyRevision, version).withStatus(at);
+    }
+
+    Receipt withVersion(long next) {
+        return new Receipt(tipId, receiptDigest, status, storyUrl, reason, submittedAt, updatedAt, submissionRevision,
+                decisionRevision, decisionOutcome, storyRevision, next);
+    }
+
+    Receipt withDecision(long revision, TipDecided.Outcome outcome, String declineReason, Instant at) {
+        return new Receipt(tipId, receiptDigest, status, storyUrl,
+                outcome == TipDecided.Outcome.REJECTED ? declineReason : null, submittedAt, updatedAt,
+                submissionRevision, revision, outcome, storyRevision, version).withStatus(at);
+    }
+
+    Receipt withStory(long revision, String url, Instant at) {
+        return new Receipt(tipId, receiptDigest, status, url, reason, submittedAt, updatedAt, submissionRevision,
+                decisionRevision, decisionOutcome, revision, version).withStatus(at);
+    }
+
+    /** Where the tip stands, from what the receipt knows: a story beats a decision beats nothing. */
+    private Receipt withStatus(Instant at) {
+        ReceiptStatus derived;
+        if (storyUrl != null) {
+            derived = ReceiptStatus.PUBLISHED;
+        }
+        else if (decisionOutcome == TipDecided.Outcome.APPROVED) {
+            derived = ReceiptStatus.IN_REVIEW;
+        }
+        else if (decisionOutcome == TipDecided.Outcome.REJECTED) {
+            derived = ReceiptStatus.DECLINED;
+        }
+        else {
+            derived = ReceiptStatus.RECEIVED;
+        }
+        return new Receipt(tipId, receiptDigest, derived, derived == ReceiptStatus.PUBLISHED ? storyUrl : null,
+                derived == ReceiptStatus.DECLINED ? reason : null, submittedAt,
+                derived == status && updatedAt != null ? updatedAt : at, submissionRevision, decisionRevision,
+                decisionOutcome, storyRevision, version);
+    }
 }

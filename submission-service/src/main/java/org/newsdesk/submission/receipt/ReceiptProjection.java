@@ -2,7 +2,6 @@ package org.newsdesk.submission.receipt;
 
 import java.time.Duration;
 
-import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
@@ -38,29 +37,22 @@ class ReceiptProjection {
     @KafkaListener(id = "receipts-from-submissions", idIsGroup = false, topics = Topics.TIPS_SUBMITTED)
     void on(TipSubmitted submitted) {
         UnprocessableEventException.requireSchemaVersion(submitted, TipSubmitted.SCHEMA_VERSION);
-        receipts.recordSubmission(submitted.tipId(), submitted.receiptDigest(), submitted.submittedAt())
-                .timeout(storeTimeout).block();
+        receipts.recordSubmission(submitted.tipId(), submitted.revision(), submitted.receiptDigest(),
+                submitted.submittedAt()).timeout(storeTimeout).block();
     }
 
     @KafkaListener(id = "receipts-from-decisions", idIsGroup = false, topics = Topics.TIPS_DECIDED)
     void on(TipDecided decided) {
         UnprocessableEventException.requireSchemaVersion(decided, TipDecided.SCHEMA_VERSION);
-        boolean changed = switch (decided.outcome()) {
-            case APPROVED -> advance(decided, ReceiptStatus.IN_REVIEW, null, null);
-            case REJECTED -> advance(decided, ReceiptStatus.DECLINED, null, decided.reason());
-        };
-        log.debug("Tip {} {}: receipt {}", decided.tipId(), decided.outcome(), changed ? "updated" : "already further on");
+        boolean changed = Boolean.TRUE.equals(receipts.recordDecision(decided).timeout(storeTimeout).block());
+        log.debug("Tip {} {} (revision {}): receipt {}", decided.tipId(), decided.outcome(), decided.revision(),
+                changed ? "updated" : "already reflects it");
     }
 
     @KafkaListener(id = "receipts-from-stories", idIsGroup = false, topics = Topics.STORIES_PUBLISHED)
     void on(StoryPublished published) {
         UnprocessableEventException.requireSchemaVersion(published, StoryPublished.SCHEMA_VERSION);
-        advance(published, ReceiptStatus.PUBLISHED, published.url(), null);
-    }
-
-    /** The event's own time, not the clock's, so replaying the log rebuilds identical receipts. */
-    private boolean advance(NewsdeskEvent event, ReceiptStatus status, String storyUrl, String reason) {
-        return Boolean.TRUE.equals(
-                receipts.advance(event.tipId(), status, storyUrl, reason, event.occurredAt()).timeout(storeTimeout).block());
+        // The event's own time, not the clock's, so replaying the log rebuilds identical receipts.
+        receipts.recordStory(published).timeout(storeTimeout).block();
     }
 }

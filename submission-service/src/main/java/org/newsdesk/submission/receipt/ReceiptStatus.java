@@ -1,24 +1,15 @@
 package org.newsdesk.submission.receipt;
 
 /**
- * Where a tip stands, as its resident sees it. A status only ever moves to a higher rank, so
- * events read late, out of order or twice cannot move a receipt backwards.
+ * Where a tip stands, as its resident sees it. A receipt works it out from the latest revisions
+ * of the tip's decision and story it has read (see {@link Receipt}), so events read late, out of
+ * order or twice cannot move it, and a newer decision can.
  */
 public enum ReceiptStatus {
 
-    RECEIVED(0),
+    RECEIVED,
     /** Approved by a moderator and on its way to being published. */
-    IN_REVIEW(1),
-    PUBLISHED(2),
-    DECLINED(2);
-
-    private final int rank;
-
-    ReceiptStatus(int rank) {
-        this.rank = rank;
-    }
-
-    int rank() {
-        return rank;
-    }
+    IN_REVIEW,
+    PUBLISHED,
+    DECLINED
 }

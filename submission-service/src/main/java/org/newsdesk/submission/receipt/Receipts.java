@@ -4,7 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
+import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.TipDecided;
 import org.newsdesk.submission.SubmissionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,20 +16,23 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Writes and reads receipts. Every write is an upsert or a rank-guarded update keyed by the tip
- * id, so any event may be applied any number of times, in any order, and the outcome is the same.
- * There are no transactions: each event touches one document.
+ * Writes and reads receipts. Every write is guarded by the revisions the receipt already
+ * reflects and by the receipt's own version, so any event may be applied any number of times, in
+ * any order, and the outcome is the same. There are no transactions: each event touches one
+ * document.
  */
 @Component
 public class Receipts implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+
+    /** Far more than writers racing for one tip's receipt ever need. */
+    private static final int WRITE_ATTEMPTS = 10;
 
     private final ReactiveMongoOperations mongo;
     private final SubmissionProperties properties;
@@ -55,50 +61,62 @@ public class Receipts implements InitializingBean {
     }
 
     /**
-     * The tip is on Kafka: make its receipt findable. Leaves the status alone when a later event
-     * of the same tip got here first.
+     * The tip is stored: make its receipt findable. A tip's first revision comes both from the
+     * service's own write and from the topic; whichever is second changes nothing.
      */
-    public Mono<Void> recordSubmission(String tipId, String receiptDigest, Instant submittedAt) {
-        Query sameTip = query(where(Receipt.ID).is(tipId));
-        // $min: should the same tip ever be logged twice, the receipt keeps the first moment, in any reading order.
-        Update update = new Update()
-                .min(Receipt.SUBMITTED_AT, submittedAt)
-                .setOnInsert(Receipt.STATUS, ReceiptStatus.RECEIVED.name())
-                .setOnInsert(Receipt.STATUS_RANK, ReceiptStatus.RECEIVED.rank())
-                .setOnInsert(Receipt.UPDATED_AT, submittedAt);
-        if (receiptDigest != null) {
-            update.set(Receipt.RECEIPT_DIGEST, receiptDigest);
-        }
-        // Two writers inserting the same new tip at once: the loser finds the winner's document on a second try.
-        return mongo.upsert(sameTip, update, Receipt.class)
-                .onErrorResume(DuplicateKeyException.class, race -> mongo.upsert(sameTip, update, Receipt.class))
-                .then();
+    public Mono<Void> recordSubmission(String tipId, long revision, String receiptDigest, Instant submittedAt) {
+        return apply(tipId, receipt -> revision <= receipt.submissionRevision() ? receipt
+                : receipt.withSubmission(revision, receiptDigest, submittedAt)).then();
+    }
+
+    /** @return whether the receipt changed: only a decision newer than the one it reflects changes it */
+    Mono<Boolean> recordDecision(TipDecided decided) {
+        return apply(decided.tipId(), receipt -> decided.revision() <= receipt.decisionRevision() ? receipt
+                : receipt.withDecision(decided.revision(), decided.outcome(), decided.reason(), decided.occurredAt()));
+    }
+
+    /** @return whether the receipt changed: only a story revision newer than the one it reflects changes it */
+    Mono<Boolean> recordStory(StoryPublished published) {
+        return apply(published.tipId(), receipt -> published.revision() <= receipt.storyRevision() ? receipt
+                : receipt.withStory(published.revision(), published.url(), published.occurredAt()));
     }
 
     /**
-     * Moves the tip's receipt to {@code status} unless it already stands there or further on.
-     *
-     * @return whether anything changed
+     * Reads the receipt, changes it and writes it back only if nobody wrote it meanwhile (its
+     * version is unchanged, or it still does not exist); otherwise reads again. The status depends
+     * on several fields at once, which a single update operator cannot work out.
      */
-    Mono<Boolean> advance(String tipId, ReceiptStatus status, String storyUrl, String reason, Instant at) {
-        Query behind = query(where(Receipt.ID).is(tipId).and(Receipt.STATUS_RANK).lt(status.rank()));
-        Update update = new Update()
-                .set(Receipt.STATUS, status.name())
-                .set(Receipt.STATUS_RANK, status.rank())
-                .set(Receipt.UPDATED_AT, at);
-        if (storyUrl != null) {
-            update.set(Receipt.STORY_URL, storyUrl);
+    private Mono<Boolean> apply(String tipId, UnaryOperator<Receipt> change) {
+        return Mono.defer(() -> mongo.findById(tipId, Receipt.class)
+                        .defaultIfEmpty(Receipt.unknown(tipId))
+                        .flatMap(current -> {
+                            Receipt next = change.apply(current);
+                            if (next.equals(current)) {
+                                return Mono.just(false);
+                            }
+                            Receipt written = next.withVersion(current.version() + 1);
+                            Mono<Receipt> write = current.version() == 0
+                                    ? mongo.insert(written)
+                                    : mongo.findAndReplace(query(where(Receipt.ID).is(tipId)
+                                            .and(Receipt.VERSION).is(current.version())), written);
+                            return write.map(replaced -> true)
+                                    .switchIfEmpty(Mono.error(() -> new WrittenMeanwhile(tipId)));
+                        }))
+                .retryWhen(Retry.max(WRITE_ATTEMPTS).filter(error -> error instanceof WrittenMeanwhile
+                        || error instanceof DuplicateKeyException && isSameTip(error)));
+    }
+
+    /** A duplicate on the receipt digest is not a race: two tips sharing a code must fail loudly. */
+    private static boolean isSameTip(Throwable duplicate) {
+        return !String.valueOf(duplicate.getMessage()).contains(Receipt.RECEIPT_DIGEST);
+    }
+
+    /** Another writer changed the receipt between our read and our write. */
+    private static final class WrittenMeanwhile extends RuntimeException {
+
+        WrittenMeanwhile(String tipId) {
+            super("Receipt of tip " + tipId + " was written meanwhile", null, false, false);
         }
-        if (reason != null) {
-            update.set(Receipt.REASON, reason);
-        }
-        // No match means no document yet (the upsert creates it) or one at least as far along:
-        // then inserting a second document with the same _id fails, which is the answer "already
-        // there". Once more, because a document created meanwhile may still be behind.
-        return mongo.upsert(behind, update, Receipt.class)
-                .onErrorResume(DuplicateKeyException.class, race -> mongo.upsert(behind, update, Receipt.class))
-                .map(result -> result.getModifiedCount() > 0 || result.getUpsertedId() != null)
-                .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.just(false));
     }
 
     Mono<Receipt> find(ReceiptCode code) {

@@ -68,7 +68,7 @@ class TipSubmissions {
      * write fails: this service's own listener builds the receipt from the topic.
      */
     private Mono<Void> storeReceipt(String tipId, ReceiptCode receipt, Instant submittedAt) {
-        return receipts.recordSubmission(tipId, receipt.digest(), submittedAt)
+        return receipts.recordSubmission(tipId, 1, receipt.digest(), submittedAt)
                 .timeout(properties.storeTimeout())
                 .onErrorResume(failure -> {
                     log.warn("Receipt of tip {} not stored yet, the topic's listener will: {}", tipId, failure.toString());

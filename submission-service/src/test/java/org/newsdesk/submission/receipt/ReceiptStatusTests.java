@@ -115,6 +115,27 @@ class ReceiptStatusTests {
     }
 
     @Test
+    void aNewerDecisionMovesTheReceiptEvenBackAndAnOlderOneArrivingLateDoesNot() {
+        // Given a tip approved at the moderators' revision 2
+        AcceptedTip tip = TipsApi.submit(web);
+        TipDecided approval = approved(tip.tipId());
+        send(Topics.TIPS_DECIDED, approval);
+        awaitStatus(tip.receipt(), "IN_REVIEW");
+
+        // When the moderators change their mind (revision 3), and the approval is delivered again after it
+        TipDecided reversal = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now(), tip.tipId(), 3,
+                TipDecided.Outcome.REJECTED, null, null, "Erewash", "Roads", "The council has already fixed it.",
+                "moderator", now());
+        send(Topics.TIPS_DECIDED, reversal);
+        Map<String, Object> declined = awaitStatus(tip.receipt(), "DECLINED");
+        probe.awaitConsumed(serviceGroup, send(Topics.TIPS_DECIDED, approval));
+
+        // Then the receipt follows the newer decision, and the late copy of the older one changes nothing
+        assertThat(declined).containsEntry("reason", "The council has already fixed it.");
+        assertThat(TipsApi.receipt(web, tip.receipt())).isEqualTo(declined);
+    }
+
+    @Test
     void eventsThatOvertakeTheSubmissionAreKeptAndTheSubmissionDoesNotUndoThem() {
         // Given a tip whose story and decision are read before its submission
         String tipId = UUID.randomUUID().toString();
