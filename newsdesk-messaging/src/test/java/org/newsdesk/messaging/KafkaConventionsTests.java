@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,23 @@ class KafkaConventionsTests {
         Map<String, Object> config = producerFactory.getConfigurationProperties();
 
         assertThat(config).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+    }
+
+    @Test
+    void eventTopicsKeepEveryEventForRebuildsAndDeadLettersForNinetyDays() throws Exception {
+        // When the declared topics' configuration is read back from the broker
+        Map<String, String> retention;
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()))) {
+            List<ConfigResource> topics = List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPIC),
+                    new ConfigResource(ConfigResource.Type.TOPIC, Topics.deadLetterOf(TOPIC)));
+            retention = admin.describeConfigs(topics).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(entry -> entry.getKey().name(),
+                            entry -> entry.getValue().get("retention.ms").value()));
+        }
+
+        // Then the events stay for ever, dead letters for 90 days
+        assertThat(retention).containsEntry(TOPIC, "-1")
+                .containsEntry(Topics.deadLetterOf(TOPIC), Long.toString(Duration.ofDays(90).toMillis()));
     }
 
     @Test

@@ -94,6 +94,31 @@ public class ModeratedTips {
                 ModeratedTip.class);
     }
 
+    /**
+     * Puts back a decision the log holds, as a rebuild does: the tip takes the decision and the
+     * revision it had then, without announcing anything (the event is the log's). Only a decision
+     * newer than what the tip holds is applied.
+     *
+     * @return whether the tip took it; {@code false} for an unknown tip or an older decision
+     */
+    public Mono<Boolean> restore(TipDecided decided) {
+        return find(decided.tipId())
+                .filter(tip -> tip.revision() < decided.revision())
+                .flatMap(tip -> {
+                    Submission submission = tip.submission();
+                    Decision decision = new Decision(decided.eventId().toString(), decided.outcome(),
+                            decided.headline(), decided.body(),
+                            new Decision.OriginalText(submission.headline(), submission.body()), decided.reason(),
+                            decided.decidedBy() == null ? "unknown" : decided.decidedBy(), decided.decidedAt());
+                    return mongo.updateFirst(query(where("_id").is(tip.tipId()).and(REVISION).lt(decided.revision())),
+                            new Update().set(STATE, TipState.DECIDED).set("decision", decision)
+                                    .set(REVISION, decided.revision()),
+                            ModeratedTip.class);
+                })
+                .map(result -> result.getModifiedCount() > 0)
+                .defaultIfEmpty(false);
+    }
+
     /** The event id was fixed with the decision, so the event is the same however often it is sent. */
     static TipDecided announcement(ModeratedTip tip, Decision decision, long revision) {
         return new TipDecided(UUID.fromString(decision.eventId()), TipDecided.SCHEMA_VERSION, decision.decidedAt(),

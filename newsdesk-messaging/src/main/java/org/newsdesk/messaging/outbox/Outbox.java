@@ -74,6 +74,14 @@ public final class Outbox {
         relay.relayInBackground(collection, recordId);
     }
 
+    /**
+     * Drops the record's waiting events up to this revision without sending them, because the
+     * log already holds them: what a rebuild does for the events its records were made from.
+     */
+    public Mono<Void> forget(String recordId, long uptoRevision) {
+        return relay.forget(collection, recordId, uptoRevision);
+    }
+
     /** Whether every event of the record has been sent (or parked): nothing waits in its outbox. */
     public Mono<Boolean> isEmpty(String recordId) {
         return relay.hasWaitingEvents(collection, recordId).map(waiting -> !waiting);

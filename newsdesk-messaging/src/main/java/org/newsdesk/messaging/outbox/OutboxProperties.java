@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the outbox relay sends, retries and gives up, under {@code newsdesk.outbox}.
  *
+ * @param enabled       whether this instance sends at all; off only while a service rebuilds its
+ *                      read model, whose events are in the log already
  * @param sendTimeout   how long one send may wait for Kafka's acknowledgement
  * @param maxAttempts   sends of one entry that may fail for a reason other than an outage before
  *                      the entry is parked; an outage (Kafka or MongoDB unreachable) never counts
@@ -24,11 +26,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize     records read per page while sweeping
  */
 @ConfigurationProperties("newsdesk.outbox")
-public record OutboxProperties(Duration sendTimeout, Integer maxAttempts, Duration initialBackoff,
+public record OutboxProperties(Boolean enabled, Duration sendTimeout, Integer maxAttempts, Duration initialBackoff,
         Duration maxBackoff, Duration outageRetry, Duration lease, Duration sweepInterval, Duration tick,
         Integer batchSize) {
 
     public OutboxProperties {
+        enabled = enabled == null || enabled;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;

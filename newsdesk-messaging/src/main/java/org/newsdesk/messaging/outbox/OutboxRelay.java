@@ -111,6 +111,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     Mono<Void> relay(String collection, String recordId) {
+        if (!properties.enabled()) {
+            return Mono.empty();
+        }
         RecordRef record = new RecordRef(collection, recordId);
         return Mono.usingWhen(claim(record),
                         claimed -> sendInOrder(record, entriesOf(claimed)),
@@ -290,8 +293,19 @@ public class OutboxRelay implements SmartLifecycle {
                 .then();
     }
 
+    /** Removes the record's entries up to a revision: the log holds them already (a rebuild found them there). */
+    Mono<Void> forget(String collection, String recordId, long uptoRevision) {
+        return mongo.updateFirst(query(where("_id").is(recordId)),
+                new Update().pull(Outbox.ENTRIES, new Document("revision", new Document("$lte", uptoRevision))),
+                collection).then();
+    }
+
     @Override
     public void start() {
+        if (!properties.enabled()) {
+            log.info("The outbox relay is off: nothing is sent from this instance");
+            return;
+        }
         Disposable started = Flux.interval(properties.tick())
                 .onBackpressureDrop()
                 .concatMap(tick -> runDueWork(), 1)

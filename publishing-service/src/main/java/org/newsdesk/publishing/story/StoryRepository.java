@@ -91,11 +91,21 @@ public class StoryRepository implements InitializingBean {
      * @return the story as stored
      */
     public Mono<Story> store(StoryDraft draft) {
+        return store(draft, null);
+    }
+
+    /**
+     * As {@link #store(StoryDraft)}, but a new story takes {@code knownSlug} when it is given: the
+     * address the log says the story was published under, which a rebuild must keep.
+     */
+    public Mono<Story> store(StoryDraft draft, @Nullable String knownSlug) {
         return findById(draft.tipId())
                 .flatMap(existing -> existing.decisionRevision() >= draft.decisionRevision()
                         ? Mono.just(existing)
-                        : revise(existing, draft).switchIfEmpty(Mono.defer(() -> store(draft))))
-                .switchIfEmpty(Mono.defer(() -> storeWithFreeSlug(draft, StorySlugs.of(draft.headline()), 1)));
+                        : revise(existing, draft).switchIfEmpty(Mono.defer(() -> store(draft, knownSlug))))
+                .switchIfEmpty(Mono.defer(() -> knownSlug != null
+                        ? insertIfAbsent(draft.withSlug(knownSlug))
+                        : storeWithFreeSlug(draft, StorySlugs.of(draft.headline()), 1)));
     }
 
     /** Empty when the story changed meanwhile: the caller reads it again. */

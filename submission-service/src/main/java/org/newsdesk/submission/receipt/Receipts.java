@@ -31,6 +31,9 @@ public class Receipts implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(Receipts.class);
 
+    /** Where receipts live in the service's database. */
+    public static final String COLLECTION = Receipt.COLLECTION;
+
     /** Far more than writers racing for one tip's receipt ever need. */
     private static final int WRITE_ATTEMPTS = 10;
 
@@ -70,13 +73,13 @@ public class Receipts implements InitializingBean {
     }
 
     /** @return whether the receipt changed: only a decision newer than the one it reflects changes it */
-    Mono<Boolean> recordDecision(TipDecided decided) {
+    public Mono<Boolean> recordDecision(TipDecided decided) {
         return apply(decided.tipId(), receipt -> decided.revision() <= receipt.decisionRevision() ? receipt
                 : receipt.withDecision(decided.revision(), decided.outcome(), decided.reason(), decided.occurredAt()));
     }
 
     /** @return whether the receipt changed: only a story revision newer than the one it reflects changes it */
-    Mono<Boolean> recordStory(StoryPublished published) {
+    public Mono<Boolean> recordStory(StoryPublished published) {
         return apply(published.tipId(), receipt -> published.revision() <= receipt.storyRevision() ? receipt
                 : receipt.withStory(published.revision(), published.url(), published.occurredAt()));
     }

@@ -1,0 +1,121 @@
+package org.newsdesk.publishing.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.events.TipDecided;
+import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.publishing.Decisions;
+import org.newsdesk.publishing.PublishingApplication;
+import org.newsdesk.publishing.PublishingIntegrationTest;
+import org.newsdesk.publishing.story.Story;
+import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.testsupport.InProcessMongo;
+import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.kafka.core.KafkaOperations;
+
+/**
+ * The stories are a read model: dropped, they come back from the log with the same content,
+ * slugs included, and without a second announcement.
+ */
+@PublishingIntegrationTest
+class StoriesRebuildTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    KafkaOperations<Object, Object> kafka;
+
+    @Autowired
+    StoryRepository stories;
+
+    @Autowired
+    Outbox storyOutbox;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void aRebuildFromTheLogGivesTheSameStoriesAndAnnouncesNothingAgain() throws Exception {
+        // Given stories with one headline, decided in quick succession on every partition, one of
+        // them edited after publication (a second decision revision)
+        String headline = "Flooding on the A52 at Borrowash " + UUID.randomUUID().toString().substring(0, 6);
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> tipIds = new ArrayList<>();
+        for (int n = 0; n < 6; n++) {
+            String tipId = Decisions.newTipId();
+            tipIds.add(tipId);
+            send(n % 3, Decisions.approved(tipId, headline, "Report number " + n, decidedAt.plusMillis(n % 2)));
+        }
+        String edited = tipIds.get(0);
+        awaitAnnounced(tipIds);
+        send(0, new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, Instant.now(), edited,
+                Decisions.DECIDED_REVISION + 1, TipDecided.Outcome.APPROVED, headline, "Corrected: the road reopened.",
+                "Erewash", "Roads", null, "editor", Instant.now()));
+        await().atMost(PATIENCE).until(() -> stories.findById(edited).block().revision() == 2
+                && storyOutbox.isEmpty(edited).block());
+        Map<String, Story> before = snapshot(stories, tipIds);
+        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers);
+        int announcementsBefore = announcements(probe, tipIds);
+
+        // When the read model is rebuilt from the log into an empty database
+        String database = "newsdesk-publishing-rebuilt-" + UUID.randomUUID();
+        try (ConfigurableApplicationContext rebuild = PublishingApplication.application().run(
+                "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
+                "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
+                "--spring.mongodb.database=" + database,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
+
+            // Then every story is back, field by field, at the same address and revision
+            StoryRepository rebuilt = rebuild.getBean(StoryRepository.class);
+            assertThat(snapshot(rebuilt, tipIds)).isEqualTo(before);
+            assertThat(before.values()).extracting(Story::slug).doesNotHaveDuplicates();
+            // And nothing waits to be announced, and nothing was announced again
+            ReactiveMongoOperations rebuiltMongo = rebuild.getBean(ReactiveMongoOperations.class);
+            for (String tipId : tipIds) {
+                Document raw = rebuiltMongo.findById(tipId, Document.class, StoryRepository.COLLECTION).block();
+                assertThat(raw.getList(Outbox.ENTRIES, Document.class, List.of())).as("outbox of %s", tipId).isEmpty();
+            }
+        }
+        assertThat(announcements(probe, tipIds)).isEqualTo(announcementsBefore).isEqualTo(tipIds.size() + 1);
+    }
+
+    private void send(int partition, TipDecided decision) throws Exception {
+        kafka.send(new ProducerRecord<>(Topics.TIPS_DECIDED, partition, decision.tipId(), decision))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private void awaitAnnounced(List<String> tipIds) {
+        await().atMost(PATIENCE).until(() -> tipIds.stream().allMatch(tipId ->
+                stories.findById(tipId).blockOptional().isPresent() && storyOutbox.isEmpty(tipId).block()));
+    }
+
+    private static Map<String, Story> snapshot(StoryRepository repository, List<String> tipIds) {
+        Map<String, Story> snapshot = new TreeMap<>();
+        tipIds.forEach(tipId -> snapshot.put(tipId, repository.findById(tipId).block()));
+        return snapshot;
+    }
+
+    private static int announcements(KafkaTopicProbe probe, List<String> tipIds) {
+        return tipIds.stream().mapToInt(tipId -> probe.records(Topics.STORIES_PUBLISHED, tipId).size()).sum();
+    }
+}
