@@ -45,7 +45,16 @@ public record TipSubmitted(
                 headline, body, area, category, contact, submittedAt);
     }
 
-    /** What a resident chose to tell about themselves; each part may be {@code null}. */
+    /**
+     * What a resident chose to tell about themselves; each part may be {@code null}. Its string
+     * form leaves the parts out, so that no log line or exception message that prints an event
+     * (Spring Messaging prints the payload it cannot convert) shows them.
+     */
     public record Contact(String name, String email, String phone) {
+
+        @Override
+        public String toString() {
+            return "Contact[redacted]";
+        }
     }
 }

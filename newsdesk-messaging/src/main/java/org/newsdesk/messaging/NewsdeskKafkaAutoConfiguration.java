@@ -13,7 +13,6 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -80,9 +79,8 @@ public class NewsdeskKafkaAutoConfiguration {
             NewsdeskKafkaProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaOperations,
                 (record, exception) -> {
-                    log.warn("Sending {}-{}@{} (key {}) to its dead-letter topic: {}", record.topic(),
-                            record.partition(), record.offset(), record.key(),
-                            NestedExceptionUtils.getMostSpecificCause(exception).toString());
+                    log.warn("Sending {} to its dead-letter topic: {}", RecordMetadataLogging.describe(record),
+                            RecordMetadataLogging.describe(exception));
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
         NewsdeskKafkaProperties.Retry retry = properties.retry();
@@ -106,12 +104,18 @@ public class NewsdeskKafkaAutoConfiguration {
                 TransientFailures.isTransient(exception) ? untilTheOutageIsOver : null);
         errorHandler.setRetryListeners((record, exception, deliveryAttempt) -> {
             if (TransientFailures.isTransient(exception)) {
-                log.warn("{}-{}@{} (key {}) failed on attempt {} because a dependency is unavailable; it waits and "
-                        + "is retried until it succeeds: {}", record.topic(), record.partition(), record.offset(),
-                        record.key(), deliveryAttempt, NestedExceptionUtils.getMostSpecificCause(exception).toString());
+                log.warn("{} failed on attempt {} because a dependency is unavailable; it waits and is retried "
+                        + "until it succeeds: {}", RecordMetadataLogging.describe(record), deliveryAttempt,
+                        RecordMetadataLogging.describe(exception));
             }
         });
         return errorHandler;
+    }
+
+    /** Static, as a post-processor must be; it also makes the record formatters metadata-only before any listener starts. */
+    @Bean
+    static RecordMetadataLogging newsdeskRecordMetadataLogging() {
+        return new RecordMetadataLogging();
     }
 
     /** One per application context, with send threads of its own, which close with the context. */

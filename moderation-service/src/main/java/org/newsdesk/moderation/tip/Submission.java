@@ -27,7 +27,12 @@ public record Submission(
                 event.submittedAt());
     }
 
-    /** Each part may be {@code null}. */
+    /** Each part may be {@code null}. Left out of the string form, which logs and exception messages may show. */
     public record Contact(String name, String email, String phone) {
+
+        @Override
+        public String toString() {
+            return "Contact[redacted]";
+        }
     }
 }

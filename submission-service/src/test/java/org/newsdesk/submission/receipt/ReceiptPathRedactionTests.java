@@ -1,0 +1,93 @@
+package org.newsdesk.submission.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.submission.SubmissionApplication;
+import org.newsdesk.submission.SubmissionProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * A receipt lookup that fails on our side is logged without the code it was for, whether our
+ * controller advice or Boot's error handler answers it. The failures are staged here, where a
+ * filter can break a request before any controller sees it; {@code SecretsStayOutOfLogsTests}
+ * fails a lookup on the real service.
+ */
+@WebFluxTest(controllers = ReceiptController.class,
+        properties = "spring.config.name=" + SubmissionApplication.CONFIG_NAME)
+@EnableConfigurationProperties(SubmissionProperties.class)
+@Import({ ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class })
+@ExtendWith(OutputCaptureExtension.class)
+class ReceiptPathRedactionTests {
+
+    private static final String RECEIPT = "K7Q2-M9XD-4HRT-PW3C";
+
+    @Autowired
+    WebTestClient web;
+
+    @MockitoBean
+    Receipts receipts;
+
+    @Test
+    void aLookupMongoDbCannotAnswerIsLoggedWithoutTheCode(CapturedOutput output) {
+        // Given MongoDB cannot be reached
+        given(receipts.find(any())).willReturn(Mono.error(new DataAccessResourceFailureException("MongoDB is unreachable")));
+
+        // When a resident looks up their receipt
+        web.get().uri("/api/tips/{receipt}", RECEIPT).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().is5xxServerError();
+
+        // Then the failure is logged, naming the route but not the code
+        assertThat(output).contains("Unexpected error on GET /api/tips/{redacted}");
+        assertCodeNeverLogged(output);
+    }
+
+    @Test
+    void aLookupThatFailsBeforeAnyControllerIsLoggedWithoutTheCode(CapturedOutput output) {
+        // Given a request that breaks before it reaches a controller
+        // When a resident looks up their receipt
+        web.get().uri("/api/tips/{receipt}", RECEIPT).accept(MediaType.APPLICATION_JSON)
+                .header(BrokenFilter.BREAK, "yes").exchange()
+                .expectStatus().is5xxServerError();
+
+        // Then Boot's error handler logs it with its stack trace, neither of which names the code
+        assertThat(output).contains("500 Server Error for HTTP GET \"/api/tips/{redacted}\"")
+                .contains("HTTP GET \"/api/tips/{redacted}\" [ExceptionHandlingWebHandler]");
+        assertCodeNeverLogged(output);
+    }
+
+    private static void assertCodeNeverLogged(CapturedOutput output) {
+        assertThat(output.getAll().toUpperCase(Locale.ROOT)).doesNotContain(RECEIPT).doesNotContain(RECEIPT.replace("-", ""));
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class BrokenFilter {
+
+        static final String BREAK = "X-Break-Before-Controller";
+
+        @Bean
+        WebFilter breakOnRequest() {
+            return (exchange, chain) -> exchange.getRequest().getHeaders().containsHeader(BREAK)
+                    ? Mono.error(new IllegalStateException("A filter broke"))
+                    : chain.filter(exchange);
+        }
+    }
+}
