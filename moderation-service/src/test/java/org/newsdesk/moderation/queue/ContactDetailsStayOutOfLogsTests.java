@@ -50,14 +50,14 @@ class ContactDetailsStayOutOfLogsTests {
                 "+44 115 496 " + ThreadLocalRandom.current().nextInt(1000, 10000));
         TipSubmitted queued = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
         TipSubmitted tip = new TipSubmitted(queued.eventId(), queued.schemaVersion(), queued.occurredAt(), queued.tipId(),
-                queued.receiptDigest(), queued.headline(), queued.body(), queued.area(), queued.category(), contact,
+                queued.revision(), queued.receiptDigest(), queued.headline(), queued.body(), queued.area(), queued.category(), contact,
                 queued.submittedAt());
         ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
         moderation.submitAndAwaitQueued(tip);
 
         // When the same tip comes again from a schema version to come
         kafka.send(Topics.TIPS_SUBMITTED, tip.tipId(), new TipSubmitted(tip.eventId(), TipSubmitted.SCHEMA_VERSION + 1,
-                tip.occurredAt(), tip.tipId(), tip.receiptDigest(), tip.headline(), tip.body(), tip.area(),
+                tip.occurredAt(), tip.tipId(), tip.revision(), tip.receiptDigest(), tip.headline(), tip.body(), tip.area(),
                 tip.category(), contact, tip.submittedAt())).get(30, TimeUnit.SECONDS);
         // And with its contact mangled in ways Jackson quotes when it refuses them
         KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
