@@ -5,6 +5,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.outage.Dependencies;
+import org.newsdesk.messaging.outage.OutageAwareBackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,9 +22,15 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.BackOff;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Applies Newsdesk's Kafka conventions to the producer and consumer factories Spring Boot builds
@@ -67,16 +75,20 @@ public class NewsdeskKafkaAutoConfiguration {
      * <ul>
      * <li>poison (not deserializable, not convertible to the listener's type, or rejected with
      * {@link UnprocessableEventException}) fails the same way every time: parked at once;
-     * <li>an outage of MongoDB or Kafka ({@link TransientFailures}) is not the message's fault:
-     * retried with growing pauses until the outage is over, the partition waiting meanwhile, so a
-     * tip a resident was told is accepted is never parked because a database was restarting;
+     * <li>a failure that looks like an outage ({@link TransientFailures}: a timeout, an unreachable
+     * server) is checked against the service's {@link Dependencies}: when Kafka or MongoDB does not
+     * answer, the listener container pauses and tries again until it does, however long that takes,
+     * and the record never counts it against itself, so a tip a resident was told is accepted is
+     * never parked because a database was restarting. When they all answer, the failure is the
+     * record's own (a slow query is not an outage) and it is treated like a bug;
      * <li>anything else is a bug in a listener: a few retries in case it passes, then parked,
      * so the partition moves on and the message can be replayed once the bug is fixed.
      * </ul>
      */
     @Bean
     DefaultErrorHandler newsdeskErrorHandler(KafkaOperations<Object, Object> kafkaOperations,
-            NewsdeskKafkaProperties properties) {
+            NewsdeskKafkaProperties properties, Dependencies dependencies,
+            KafkaListenerEndpointRegistry listenerContainers, TaskScheduler newsdeskListenerPauses) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaOperations,
                 (record, exception) -> {
                     log.warn("Sending {} to its dead-letter topic: {}", RecordMetadataLogging.describe(record),
@@ -84,13 +96,17 @@ public class NewsdeskKafkaAutoConfiguration {
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
         NewsdeskKafkaProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retry.attempts());
-        bounded.setInitialInterval(retry.initialInterval().toMillis());
-        bounded.setMultiplier(2);
-        bounded.setMaxInterval(retry.maxInterval().toMillis());
-        // Neither attempts nor elapsed time are limited: only the end of the outage ends it.
-        ExponentialBackOff untilTheOutageIsOver = new ExponentialBackOff(retry.initialInterval().toMillis(), 2);
-        untilTheOutageIsOver.setMaxInterval(retry.transientMaxInterval().toMillis());
+        Supplier<BackOff> bounded = () -> {
+            ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts());
+            backOff.setInitialInterval(retry.initialInterval().toMillis());
+            backOff.setMultiplier(2);
+            backOff.setMaxInterval(retry.maxInterval().toMillis());
+            return backOff;
+        };
+        // While a dependency is down neither attempts nor elapsed time are limited: only the end
+        // of the outage ends it. Once all answer, the record's own bounded retries apply.
+        OutageAwareBackOff outageAware = new OutageAwareBackOff(dependencies, bounded,
+                retry.initialInterval().toMillis(), retry.transientMaxInterval().toMillis());
 
         // The default not-retryable exceptions (deserialization, conversion, ...) stay, and the
         // handler checks them before it asks the back-off function: poison wins over an outage.
@@ -98,18 +114,30 @@ public class NewsdeskKafkaAutoConfiguration {
         // changes, so a record whose outage ends in a bug gets the bug's bounded retries and one
         // whose bug ends in an outage waits. That is why listeners wait with timeout(d).block():
         // its failure has a type of its own, unlike block(d)'s IllegalStateException.
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, bounded);
+        // The container pauses during a back-off instead of its consumer thread sleeping: it keeps
+        // polling (paused) and so keeps its partitions through an outage of any length.
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, bounded.get(),
+                new ContainerPausingBackOffHandler(
+                        new ListenerContainerPauseService(listenerContainers, newsdeskListenerPauses)));
         errorHandler.addNotRetryableExceptions(UnprocessableEventException.class);
         errorHandler.setBackOffFunction((record, exception) ->
-                TransientFailures.isTransient(exception) ? untilTheOutageIsOver : null);
+                TransientFailures.isTransient(exception) ? outageAware : null);
         errorHandler.setRetryListeners((record, exception, deliveryAttempt) -> {
             if (TransientFailures.isTransient(exception)) {
-                log.warn("{} failed on attempt {} because a dependency is unavailable; it waits and is retried "
-                        + "until it succeeds: {}", RecordMetadataLogging.describe(record), deliveryAttempt,
-                        RecordMetadataLogging.describe(exception));
+                log.warn("{} failed on attempt {} the way an outage looks: {}", RecordMetadataLogging.describe(record),
+                        deliveryAttempt, RecordMetadataLogging.describe(exception));
             }
         });
         return errorHandler;
+    }
+
+    /** Resumes listener containers paused for a back-off; its threads go with the context. */
+    @Bean
+    ThreadPoolTaskScheduler newsdeskListenerPauses() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("listener-resume-");
+        scheduler.setDaemon(true);
+        return scheduler;
     }
 
     /** Static, as a post-processor must be; it also makes the record formatters metadata-only before any listener starts. */

@@ -33,13 +33,10 @@ public record NewsdeskKafkaProperties(Integer partitions, Short replicationFacto
      * @param initialInterval      wait before the first retry; it doubles each time up to
      *                             {@code maxInterval}, or {@code transientMaxInterval} during an outage
      * @param maxInterval          longest wait between two of the bounded retries
-     * @param transientMaxInterval longest wait between two retries during an outage. The listener
-     *                             container waits on its consumer thread, between two polls, so this
-     *                             wait plus the time the failing listener took (its own MongoDB and
-     *                             Kafka timeouts: tens of seconds) must stay well under the consumer's
-     *                             {@code max.poll.interval.ms} (5 minutes by default). Otherwise the
-     *                             broker takes the consumer for dead in every outage and hands its
-     *                             partitions to another instance, which fails the same way
+     * @param transientMaxInterval longest pause of a listener container between two retries during
+     *                             an outage: how late, at most, it notices that the outage is over.
+     *                             The container pauses rather than sleeps, so it keeps its partitions
+     *                             however long it waits
      */
     public record Retry(Integer attempts, Duration initialInterval, Duration maxInterval,
             Duration transientMaxInterval) {
@@ -48,7 +45,7 @@ public record NewsdeskKafkaProperties(Integer partitions, Short replicationFacto
             attempts = attempts == null ? 3 : attempts;
             initialInterval = initialInterval == null ? Duration.ofMillis(200) : initialInterval;
             maxInterval = maxInterval == null ? Duration.ofSeconds(2) : maxInterval;
-            transientMaxInterval = transientMaxInterval == null ? Duration.ofSeconds(30) : transientMaxInterval;
+            transientMaxInterval = transientMaxInterval == null ? Duration.ofSeconds(5) : transientMaxInterval;
         }
     }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
@@ -30,6 +31,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
@@ -61,7 +64,18 @@ class KafkaConventionsTests {
     @Autowired
     NewsdeskKafkaProperties properties;
 
+    @Autowired
+    TcpDependency database;
+
+    @Autowired
+    KafkaListenerEndpointRegistry containers;
+
     KafkaTopicProbe probe;
+
+    @AfterEach
+    void databaseBack() {
+        database.up();
+    }
 
     @BeforeEach
     void probe() {
@@ -151,19 +165,39 @@ class KafkaConventionsTests {
     }
 
     @Test
-    void anEventWaitsOutAnOutageLongerThanTheRetriesABugGetsAndIsThenProcessed() {
-        // Given an event whose listener finds MongoDB down more often than a bug would be retried
-        TipSubmitted tip = tip(RecordingListener.OUTAGE);
-        assertThat(RecordingListener.OUTAGE_FAILURES).isGreaterThan(properties.retry().attempts() + 1);
+    void duringAnOutageTheContainerPausesForAsLongAsItLastsAndTheEventIsThenProcessed() {
+        // Given the listener's database is down
+        database.down();
+        TipSubmitted tip = tip(RecordingListener.NEEDS_DATABASE);
+
+        // When an event arrives that needs it
+        publisher.publish(TOPIC, tip).block(Duration.ofSeconds(10));
+
+        // Then the container pauses, again and again, for longer than a bug's retries would last
+        await().untilAsserted(() -> assertThat(containers.getListenerContainer(RecordingListener.ID)
+                .isPauseRequested()).isTrue());
+        await().until(() -> listener.attempts(tip.tipId()) > properties.retry().attempts() + 2);
+        assertThat(probe.records(Topics.deadLetterOf(TOPIC), tip.tipId())).isEmpty();
+
+        // And once the database is back, the event is processed, never having been parked
+        database.up();
+        await().untilAsserted(() -> assertThat(listener.headlines()).contains(RecordingListener.NEEDS_DATABASE));
+        assertThat(probe.records(Topics.deadLetterOf(TOPIC), tip.tipId())).isEmpty();
+    }
+
+    @Test
+    void aTimeoutWhileEveryDependencyAnswersIsTheEventsOwnAndParksItAfterBoundedRetries() {
+        // Given an event whose query is too slow, although the databases answer
+        TipSubmitted tip = tip(RecordingListener.SLOW_QUERY);
 
         // When it is published
         publisher.publish(TOPIC, tip).block(Duration.ofSeconds(10));
 
-        // Then it is processed once MongoDB is back
-        await().untilAsserted(() -> assertThat(listener.headlines()).contains(RecordingListener.OUTAGE));
-        assertThat(listener.attempts(tip.tipId())).isEqualTo(RecordingListener.OUTAGE_FAILURES + 1);
-        // And it was never parked as poison
-        assertThat(probe.records(Topics.deadLetterOf(TOPIC), tip.tipId())).isEmpty();
+        // Then it is parked, with its reason, after the retries a bug gets
+        ConsumerRecord<String, String> parked = probe.awaitRecord(Topics.deadLetterOf(TOPIC), tip.tipId());
+        assertThat(new String(parked.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(),
+                StandardCharsets.UTF_8)).isEqualTo(QueryTimeoutException.class.getName());
+        assertThat(listener.attempts(tip.tipId())).isEqualTo(properties.retry().attempts() + 1);
     }
 
     @Test
@@ -195,33 +229,47 @@ class KafkaConventionsTests {
             return topics.withDeadLetters(TOPIC);
         }
 
+        /** A database of the listener's own, on a real socket the tests can take down and bring back. */
         @Bean
-        RecordingListener recordingListener() {
-            return new RecordingListener();
+        TcpDependency database() {
+            return TcpDependency.start("the listener's database");
+        }
+
+        @Bean
+        RecordingListener recordingListener(TcpDependency database) {
+            return new RecordingListener(database);
         }
     }
 
     static class RecordingListener {
 
         static final String UNPROCESSABLE = "unprocessable";
-        static final String OUTAGE = "MongoDB is restarting";
+        static final String ID = "conventions-listener";
+        static final String NEEDS_DATABASE = "needs the database";
+        static final String SLOW_QUERY = "a query too slow";
         static final String BUG = "trips a bug";
-        /** More than the first attempt and the 3 retries a bug gets. */
-        static final int OUTAGE_FAILURES = 6;
+        private final TcpDependency database;
 
         private final List<String> headlines = new CopyOnWriteArrayList<>();
         private final AtomicInteger unprocessableAttempts = new AtomicInteger();
         private final Map<String, AtomicInteger> attemptsByTip = new ConcurrentHashMap<>();
 
-        @KafkaListener(topics = TOPIC)
+        RecordingListener(TcpDependency database) {
+            this.database = database;
+        }
+
+        @KafkaListener(id = ID, topics = TOPIC)
         void on(TipSubmitted tip) {
             int attempt = attemptsByTip.computeIfAbsent(tip.tipId(), id -> new AtomicInteger()).incrementAndGet();
             if (UNPROCESSABLE.equals(tip.headline())) {
                 unprocessableAttempts.incrementAndGet();
                 throw new UnprocessableEventException("rejected on purpose");
             }
-            if (OUTAGE.equals(tip.headline()) && attempt <= OUTAGE_FAILURES) {
+            if (NEEDS_DATABASE.equals(tip.headline()) && !database.answers(Duration.ofMillis(200))) {
                 throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+            }
+            if (SLOW_QUERY.equals(tip.headline())) {
+                throw new QueryTimeoutException("Query exceeded its time limit");
             }
             if (BUG.equals(tip.headline())) {
                 throw new IllegalStateException("a bug in the listener");

@@ -3,6 +3,7 @@ package org.newsdesk.submission.receipt;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import org.springframework.web.reactive.result.view.ViewResolver;
  * here it prints the request like everyone else.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class ReceiptPathRedaction {
 
     static final String RECEIPTS = "/api/tips/";

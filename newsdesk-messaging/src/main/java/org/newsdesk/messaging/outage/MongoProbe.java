@@ -1,0 +1,37 @@
+package org.newsdesk.messaging.outage;
+
+import java.time.Duration;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+/** MongoDB answers when it answers {@code ping}, which mongo-java-server and MongoDB both know. */
+class MongoProbe implements DependencyProbe {
+
+    private final MongoClient mongo;
+
+    MongoProbe(MongoClient mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public String name() {
+        return "MongoDB";
+    }
+
+    @Override
+    public boolean answers(Duration timeout) {
+        try {
+            return Mono.from(mongo.getDatabase("admin").runCommand(new Document("ping", 1)))
+                    .timeout(timeout)
+                    .map(answer -> true)
+                    .onErrorReturn(false)
+                    .blockOptional(timeout.plusSeconds(1))
+                    .orElse(false);
+        }
+        catch (RuntimeException unavailable) {
+            return false;
+        }
+    }
+}
