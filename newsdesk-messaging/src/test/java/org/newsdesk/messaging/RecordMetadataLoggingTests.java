@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.outage.OutageAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,7 +35,8 @@ class RecordMetadataLoggingTests {
             new TipSubmitted.Contact("Mara Quill", "mara.quill@example.org", "+44 115 496 0831");
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, NewsdeskKafkaAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, NewsdeskKafkaAutoConfiguration.class,
+                    OutageAutoConfiguration.class))
             // Nothing listens on the discard port: every send fails, after a short wait for metadata.
             .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:9",
                     "spring.kafka.producer.properties.max.block.ms=200");
