@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
@@ -115,11 +116,16 @@ public class OutboxRelay implements SmartLifecycle {
             return Mono.empty();
         }
         RecordRef record = new RecordRef(collection, recordId);
-        return Mono.usingWhen(claim(record),
-                        claimed -> sendInOrder(record, entriesOf(claimed)),
-                        claimed -> release(record),
-                        (claimed, error) -> release(record),
-                        claimed -> release(record))
+        return Mono.defer(() -> {
+            // What Kafka acknowledged leaves the outbox in the same write that gives up the lease:
+            // a relayed record costs two writes, the claim and this one, however many events it had.
+            List<String> sent = new CopyOnWriteArrayList<>();
+            return Mono.usingWhen(claim(record),
+                    claimed -> sendInOrder(record, entriesOf(claimed), sent),
+                    claimed -> finish(record, sent),
+                    (claimed, error) -> finish(record, sent),
+                    claimed -> finish(record, sent));
+        })
                 .doOnError(error -> retryAfterOutage(record, error))
                 .onErrorComplete(TransientFailures::isTransient)
                 .then();
@@ -144,9 +150,23 @@ public class OutboxRelay implements SmartLifecycle {
                 Document.class, record.collection());
     }
 
-    private Mono<Void> release(RecordRef record) {
-        return mongo.updateFirst(query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)),
-                new Update().unset(Outbox.LEASE), record.collection()).then();
+    /**
+     * Removes the sent entries and gives up the lease. Should the lease have expired and passed to
+     * another instance meanwhile, the sent entries are removed all the same, and that instance's
+     * lease is left alone.
+     */
+    private Mono<Void> finish(RecordRef record, List<String> sent) {
+        Update release = new Update().unset(Outbox.LEASE);
+        Document sentEntries = new Document(OutboxEntry.EVENT_ID, new Document("$in", List.copyOf(sent)));
+        if (!sent.isEmpty()) {
+            release.pull(Outbox.ENTRIES, sentEntries);
+        }
+        return mongo.updateFirst(query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)), release,
+                        record.collection())
+                .flatMap(result -> result.getMatchedCount() > 0 || sent.isEmpty() ? Mono.empty()
+                        : mongo.updateFirst(query(where("_id").is(record.id())),
+                                new Update().pull(Outbox.ENTRIES, sentEntries), record.collection()))
+                .then();
     }
 
     private static List<OutboxEntry> entriesOf(Document record) {
@@ -154,18 +174,18 @@ public class OutboxRelay implements SmartLifecycle {
         return entries.stream().map(OutboxEntry::from).toList();
     }
 
-    private Mono<Void> sendInOrder(RecordRef record, List<OutboxEntry> entries) {
+    private Mono<Void> sendInOrder(RecordRef record, List<OutboxEntry> entries, List<String> sent) {
         return Flux.fromIterable(entries)
-                .concatMap(entry -> send(record, entry))
+                .concatMap(entry -> send(record, entry, sent))
                 // A parked entry no longer holds up the ones behind it; a waiting one does.
-                .takeUntil(sent -> sent.retryAt() != null)
-                .filter(sent -> sent.retryAt() != null)
+                .takeUntil(outcome -> outcome.retryAt() != null)
+                .filter(outcome -> outcome.retryAt() != null)
                 .doOnNext(waiting -> retries.merge(record, waiting.retryAt(),
                         (known, next) -> known.isBefore(next) ? known : next))
                 .then();
     }
 
-    private Mono<Sent> send(RecordRef record, OutboxEntry entry) {
+    private Mono<Sent> send(RecordRef record, OutboxEntry entry, List<String> sent) {
         Instant now = clock.instant();
         if (entry.notBefore() != null && entry.notBefore().isAfter(now)) {
             return Mono.just(Sent.retryAt(entry.notBefore()));
@@ -179,19 +199,14 @@ public class OutboxRelay implements SmartLifecycle {
         }
         return publisher.publish(entry.topic(), event)
                 .timeout(properties.sendTimeout())
-                .then(remove(record, entry))
-                .doOnSuccess(done -> metrics.sent(record.collection()))
+                .doOnSuccess(acknowledged -> {
+                    sent.add(entry.eventId());
+                    metrics.sent(record.collection());
+                })
                 .thenReturn(Sent.DONE)
                 .onErrorResume(failure -> TransientFailures.isTransient(failure)
                         ? Mono.error(failure)
                         : failed(record, entry, failure));
-    }
-
-    /** Acknowledged by Kafka: the entry leaves the outbox, whoever holds the lease by now. */
-    private Mono<Void> remove(RecordRef record, OutboxEntry entry) {
-        return mongo.updateFirst(query(where("_id").is(record.id())),
-                new Update().pull(Outbox.ENTRIES, new Document(OutboxEntry.EVENT_ID, entry.eventId())),
-                record.collection()).then();
     }
 
     private Mono<Sent> failed(RecordRef record, OutboxEntry entry, Throwable failure) {
