@@ -14,7 +14,7 @@ import org.newsdesk.moderation.TestTips;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -36,8 +36,8 @@ class ConcurrentDecisionTests {
     @Autowired
     Outbox tipOutbox;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @LocalServerPort
     int port;
@@ -68,7 +68,7 @@ class ConcurrentDecisionTests {
         // And once Kafka acknowledged the winner's announcement, the topic holds that one decision only
         await().atMost(ModerationTestClient.PATIENCE)
                 .until(() -> tipOutbox.isEmpty(tip.tipId()).block(Duration.ofSeconds(5)));
-        DecisionAnnouncements.onlyDecision(new KafkaTopicProbe(bootstrapServers), tip.tipId());
+        DecisionAnnouncements.onlyDecision(new KafkaTopicProbe(broker.getBrokersAsString()), tip.tipId());
     }
 
     private static Mono<Integer> decide(WebClient client, String tipId, String json) {

@@ -25,7 +25,7 @@ import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,8 +49,8 @@ class DecisionOutboxTests {
     @Autowired
     OutboxRelay relay;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Test
     void aDecisionStoredRightBeforeACrashIsAnnouncedByTheSweep() {
@@ -74,7 +74,7 @@ class DecisionOutboxTests {
         relay.sweep().block(ModerationTestClient.PATIENCE);
 
         // Then the decision is announced as it was recorded, under its original event id and the tip's revision
-        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
         ConsumerRecord<String, String> announced = probe.awaitRecord(Topics.TIPS_DECIDED, submitted.tipId());
         TipDecided event = JsonMapper.builder().build().readValue(announced.value(), TipDecided.class);
         assertThat(event.eventId()).hasToString(eventId);

@@ -19,7 +19,7 @@ import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
@@ -37,8 +37,8 @@ class TipDecisionTests {
     @Autowired
     KafkaOperations<Object, Object> kafka;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     ModerationTestClient moderation;
     KafkaTopicProbe probe;
@@ -46,7 +46,7 @@ class TipDecisionTests {
     @BeforeEach
     void setUp() {
         moderation = new ModerationTestClient(webTestClient, kafka);
-        probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
+        probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
     }
 
     @Test

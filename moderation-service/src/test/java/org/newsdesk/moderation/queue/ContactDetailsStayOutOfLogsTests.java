@@ -19,7 +19,7 @@ import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaOperations;
@@ -39,8 +39,8 @@ class ContactDetailsStayOutOfLogsTests {
     @Autowired
     KafkaOperations<Object, Object> kafka;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Test
     void aTipWithContactDetailsThatIsParkedLeavesThemOutOfTheLog(CapturedOutput output) throws Exception {
@@ -60,7 +60,7 @@ class ContactDetailsStayOutOfLogsTests {
                 tip.occurredAt(), tip.tipId(), tip.revision(), tip.receiptDigest(), tip.headline(), tip.body(), tip.area(),
                 tip.category(), contact, tip.submittedAt())).get(30, TimeUnit.SECONDS);
         // And with its contact mangled in ways Jackson quotes when it refuses them
-        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
         ConsumerRecord<String, byte[]> sent = probe.rawRecords(Topics.TIPS_SUBMITTED, tip.tipId()).get(0);
         String json = new String(sent.value(), StandardCharsets.UTF_8);
         assertThat(json).contains(contact.email());

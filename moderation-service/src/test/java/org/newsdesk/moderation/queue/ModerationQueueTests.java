@@ -15,6 +15,7 @@ import org.newsdesk.moderation.ModerationTestClient.QueueEntry;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,8 +32,8 @@ class ModerationQueueTests {
     @Autowired
     KafkaOperations<Object, Object> kafka;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Value("${spring.kafka.consumer.group-id}")
     String groupId;
@@ -72,7 +73,7 @@ class ModerationQueueTests {
 
         // When Kafka delivers the very same event again
         SendResult<Object, Object> redelivery = moderation.submit(tip);
-        new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE)
+        new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE)
                 .awaitConsumed(groupId, redelivery.getRecordMetadata());
 
         // Then the queue still holds it exactly once
@@ -88,7 +89,7 @@ class ModerationQueueTests {
 
         // When its submission is replayed from the log
         SendResult<Object, Object> replay = moderation.submit(tip);
-        new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE)
+        new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE)
                 .awaitConsumed(groupId, replay.getRecordMetadata());
 
         // Then it stays decided and out of the queue

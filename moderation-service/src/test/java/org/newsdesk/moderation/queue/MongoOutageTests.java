@@ -22,7 +22,7 @@ import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
@@ -59,8 +59,8 @@ class MongoOutageTests {
     @Autowired
     KafkaListenerEndpointRegistry containers;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @DynamicPropertySource
     static void ownMongo(DynamicPropertyRegistry registry) {
@@ -89,7 +89,7 @@ class MongoOutageTests {
         // bounded retries would take
         await().atMost(Duration.ofSeconds(60)).until(() -> containers.getListenerContainers().stream()
                 .anyMatch(container -> container.isPauseRequested()));
-        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers);
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString());
         await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(15))
                 .until(() -> probe.records(Topics.deadLetterOf(Topics.TIPS_SUBMITTED)).isEmpty());
 

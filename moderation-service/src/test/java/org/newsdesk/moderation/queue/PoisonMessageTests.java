@@ -19,7 +19,7 @@ import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,8 +43,8 @@ class PoisonMessageTests {
     @Autowired
     ModeratedTips tips;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheNextTipIsStillQueued() throws Exception {
@@ -52,7 +52,7 @@ class PoisonMessageTests {
         String notJson = "poison-" + UUID.randomUUID();
         String untyped = "poison-" + UUID.randomUUID();
         String fromTheFuture = "poison-" + UUID.randomUUID();
-        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers, ModerationTestClient.PATIENCE);
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
         ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, notJson,
                 "{\"tipId\": oops".getBytes(StandardCharsets.UTF_8));
         garbage.headers().add(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME,

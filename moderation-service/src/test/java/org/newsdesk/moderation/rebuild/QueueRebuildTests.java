@@ -18,7 +18,7 @@ import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.testsupport.InProcessMongo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -41,8 +41,8 @@ class QueueRebuildTests {
     @Autowired
     Outbox tipOutbox;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Test
     void aRebuildFromTheLogGivesBackTheQueueAndEveryDecision() throws Exception {
@@ -69,7 +69,7 @@ class QueueRebuildTests {
                 "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
                 "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                 "--spring.mongodb.database=newsdesk-moderation-rebuilt-" + UUID.randomUUID(),
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers)) {
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())) {
 
             // Then each tip is back as it was: state, decision with its original text, revisions
             ModeratedTips rebuilt = rebuild.getBean(ModeratedTips.class);

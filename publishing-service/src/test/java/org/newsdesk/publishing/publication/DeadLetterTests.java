@@ -21,7 +21,7 @@ import org.newsdesk.publishing.PublishingIntegrationTest;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +36,8 @@ class DeadLetterTests {
     @Autowired
     KafkaOperations<Object, Object> kafka;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Autowired
     StoryRepository stories;
@@ -47,7 +47,7 @@ class DeadLetterTests {
 
     @BeforeEach
     void probe() {
-        probe = new KafkaTopicProbe(bootstrapServers);
+        probe = new KafkaTopicProbe(broker.getBrokersAsString());
         decisions = new DecisionPartition(kafka, probe);
     }
 

@@ -26,7 +26,7 @@ import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,8 +45,8 @@ class TipDecidedListenerTests {
     @Autowired
     KafkaOperations<Object, Object> kafka;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Autowired
     StoryRepository stories;
@@ -65,7 +65,7 @@ class TipDecidedListenerTests {
 
     @BeforeEach
     void probe() {
-        probe = new KafkaTopicProbe(bootstrapServers);
+        probe = new KafkaTopicProbe(broker.getBrokersAsString());
         decisions = new DecisionPartition(kafka, probe);
     }
 

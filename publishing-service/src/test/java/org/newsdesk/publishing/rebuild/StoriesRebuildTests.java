@@ -27,7 +27,7 @@ import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.InProcessMongo;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaOperations;
@@ -50,8 +50,8 @@ class StoriesRebuildTests {
     @Autowired
     Outbox storyOutbox;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Test
     void aRebuildFromTheLogGivesTheSameStoriesAndAnnouncesNothingAgain() throws Exception {
@@ -73,7 +73,7 @@ class StoriesRebuildTests {
         await().atMost(PATIENCE).until(() -> stories.findById(edited).block().revision() == 2
                 && storyOutbox.isEmpty(edited).block());
         Map<String, Story> before = snapshot(stories, tipIds);
-        KafkaTopicProbe probe = new KafkaTopicProbe(bootstrapServers);
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString());
         int announcementsBefore = announcements(probe, tipIds);
 
         // When the read model is rebuilt from the log into an empty database
@@ -82,7 +82,7 @@ class StoriesRebuildTests {
                 "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
                 "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                 "--spring.mongodb.database=" + database,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
 
             // Then every story is back, field by field, at the same address and revision

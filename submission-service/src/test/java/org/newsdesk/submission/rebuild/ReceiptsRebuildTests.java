@@ -24,7 +24,7 @@ import org.newsdesk.submission.TipsApi.AcceptedTip;
 import org.newsdesk.submission.receipt.Receipts;
 import org.newsdesk.testsupport.InProcessMongo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,8 +45,8 @@ class ReceiptsRebuildTests {
     @Autowired
     ReactiveMongoOperations mongo;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Test
     void aRebuildFromTheLogGivesTheSameReceipts() throws Exception {
@@ -72,7 +72,7 @@ class ReceiptsRebuildTests {
                 "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
                 "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                 "--spring.mongodb.database=newsdesk-submission-rebuilt-" + UUID.randomUUID(),
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers)) {
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())) {
 
             // Then every receipt is back, field by field
             assertThat(receipts(rebuild.getBean(ReactiveMongoOperations.class), tipIds)).isEqualTo(before);
