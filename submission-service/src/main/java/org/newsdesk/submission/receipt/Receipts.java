@@ -99,19 +99,23 @@ public class Receipts implements InitializingBean {
                             }
                             Receipt written = next.withVersion(current.version() + 1);
                             Mono<Receipt> write = current.version() == 0
-                                    ? mongo.insert(written)
+                                    ? mongo.insert(written).onErrorResume(DuplicateKeyException.class,
+                                            duplicate -> insertedMeanwhile(tipId, duplicate))
                                     : mongo.findAndReplace(query(where(Receipt.ID).is(tipId)
                                             .and(Receipt.VERSION).is(current.version())), written);
                             return write.map(replaced -> true)
                                     .switchIfEmpty(Mono.error(() -> new WrittenMeanwhile(tipId)));
                         }))
-                .retryWhen(Retry.max(WRITE_ATTEMPTS).filter(error -> error instanceof WrittenMeanwhile
-                        || error instanceof DuplicateKeyException && isSameTip(error)));
+                .retryWhen(Retry.max(WRITE_ATTEMPTS).filter(WrittenMeanwhile.class::isInstance));
     }
 
-    /** A duplicate on the receipt digest is not a race: two tips sharing a code must fail loudly. */
-    private static boolean isSameTip(Throwable duplicate) {
-        return !String.valueOf(duplicate.getMessage()).contains(Receipt.RECEIPT_DIGEST);
+    /**
+     * An insert refused as a duplicate: a race if another writer created this tip's receipt
+     * meanwhile (read it again); otherwise two tips share a receipt code, which must fail loudly.
+     */
+    private Mono<Receipt> insertedMeanwhile(String tipId, DuplicateKeyException duplicate) {
+        return mongo.exists(query(where(Receipt.ID).is(tipId)), Receipt.class)
+                .flatMap(exists -> Mono.error(exists ? new WrittenMeanwhile(tipId) : duplicate));
     }
 
     /** Another writer changed the receipt between our read and our write. */

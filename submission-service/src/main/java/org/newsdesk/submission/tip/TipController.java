@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -29,8 +30,10 @@ class TipController {
      */
     @PostMapping(path = "/api/tips", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TipAccepted>> submit(@Valid @RequestBody TipRequest tip) {
-        return submissions.submit(tip).map(accepted -> ResponseEntity.accepted()
+    Mono<ResponseEntity<TipAccepted>> submit(@Valid @RequestBody TipRequest tip,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
+        return submissions.submit(tip, key).map(accepted -> ResponseEntity.accepted()
                 .location(URI.create("/api/tips/" + accepted.receipt()))
                 .cacheControl(CacheControl.noStore())
                 .body(accepted));

@@ -12,6 +12,10 @@ import org.newsdesk.submission.receipt.Receipts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -42,18 +46,38 @@ class TipSubmissions {
      * Completes with the new tip's receipt, or fails with {@link TipNotAcceptedException} when the
      * store did not acknowledge the write within the accept timeout. A write that timed out may
      * still land; the tip is then delivered although the resident was asked to send it again: a
-     * possible duplicate, never a loss.
+     * possible duplicate, never a loss, and no duplicate at all for a client that sends an
+     * idempotency key: a request repeating one that was stored gets that one's answer (a
+     * different tip under a used key gets a {@code 422}).
+     *
+     * @param key the request's idempotency key, or {@code null}
      */
-    Mono<TipAccepted> submit(TipRequest request) {
+    Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key) {
+        if (key == null) {
+            return accept(request, null);
+        }
+        String fingerprint = fingerprint(request);
+        return tips.findByIdempotencyKey(key.digest())
+                .flatMap(stored -> replay(stored, key, fingerprint))
+                .switchIfEmpty(Mono.defer(() -> accept(request, key)
+                        // Two copies of one request racing: the loser answers as the winner did.
+                        .onErrorResume(duplicateKey(), duplicate -> tips.findByIdempotencyKey(key.digest())
+                                .flatMap(stored -> replay(stored, key, fingerprint))
+                                .switchIfEmpty(Mono.error(duplicate)))));
+    }
+
+    private Mono<TipAccepted> accept(TipRequest request, IdempotencyKey key) {
         String tipId = UUID.randomUUID().toString();
         ReceiptCode receipt = ReceiptCode.generate();
         Instant submittedAt = Instant.now();
         TipSubmitted event = TipSubmitted.of(tipId, receipt.digest(), request.headline(), request.body(),
                 request.area(), request.category(), contact(request), submittedAt);
+        SubmittedTips.Replay replay = key == null ? null
+                : new SubmittedTips.Replay(key.digest(), fingerprint(request), key.seal(receipt));
 
-        return tips.store(event)
+        return tips.store(event, replay)
                 .timeout(properties.acceptTimeout())
-                .onErrorMap(failure -> {
+                .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
                     log.warn("Tip {} not accepted: the store did not acknowledge it: {}", tipId,
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
@@ -74,6 +98,29 @@ class TipSubmissions {
                     log.warn("Receipt of tip {} not stored yet, the topic's listener will: {}", tipId, failure.toString());
                     return Mono.empty();
                 });
+    }
+
+    private static Mono<TipAccepted> replay(SubmittedTips.StoredReplay stored, IdempotencyKey key, String fingerprint) {
+        if (!fingerprint.equals(stored.replay().requestFingerprint())) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This " + IdempotencyKey.HEADER + " was already used for a different tip. Use a new key for a new tip.");
+            problem.setTitle(IdempotencyKey.HEADER + " reused");
+            return Mono.error(new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null));
+        }
+        ReceiptCode receipt = key.unseal(stored.replay().sealedReceipt());
+        return Mono.just(new TipAccepted(stored.tipId(), receipt.formatted(), ReceiptStatus.RECEIVED));
+    }
+
+    private static java.util.function.Predicate<Throwable> duplicateKey() {
+        return DuplicateKeyException.class::isInstance;
+    }
+
+    /** The tip as sent, for telling a repeated request from another tip under the same key. */
+    private static String fingerprint(TipRequest request) {
+        String joined = String.join("\u0000", String.valueOf(request.headline()), String.valueOf(request.body()),
+                String.valueOf(request.area()), String.valueOf(request.category()), String.valueOf(request.name()),
+                String.valueOf(request.email()), String.valueOf(request.phone()));
+        return java.util.HexFormat.of().formatHex(IdempotencyKey.sha256(joined));
     }
 
     private static TipSubmitted.Contact contact(TipRequest request) {

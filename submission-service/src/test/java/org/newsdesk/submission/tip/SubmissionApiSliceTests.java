@@ -55,7 +55,7 @@ class SubmissionApiSliceTests {
     @ValueSource(strings = { "", "*/*", "application/json", "text/html;q=0.9, application/json;q=0.8" })
     void anAcceptedTipIsAnsweredInJsonToEveryClientThatTakesJson(String accept) {
         // Given Kafka takes the tip
-        given(submissions.submit(any()))
+        given(submissions.submit(any(), any()))
                 .willReturn(Mono.just(new TipAccepted("tip-1", RECEIPT, ReceiptStatus.RECEIVED)));
 
         // When a client that can read JSON sends it, saying so or not

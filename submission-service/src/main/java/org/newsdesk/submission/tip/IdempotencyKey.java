@@ -1,0 +1,117 @@
+package org.newsdesk.submission.tip;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.newsdesk.submission.receipt.ReceiptCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A client's {@code Idempotency-Key}: a request sent again with the same key (after a timeout, a
+ * {@code 503}, a lost connection) gets the answer of the first one that was stored, the same tip
+ * and the same receipt, instead of a second tip.
+ *
+ * <p>The service keeps only a digest of the key, and the receipt code sealed with a key derived
+ * from it (AES-GCM): whoever reads the database learns neither, and only the client that holds
+ * the idempotency key can get its receipt back. Keys are meant to be random (a UUID), which is
+ * what makes a plain hash a sound derivation.
+ */
+final class IdempotencyKey {
+
+    static final String HEADER = "Idempotency-Key";
+
+    /** Visible ASCII, as the IETF draft and the payment APIs that made the header popular use it. */
+    private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{8,255}");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final String value;
+
+    private IdempotencyKey(String value) {
+        this.value = value;
+    }
+
+    /** @return {@code null} without a header; a 400 problem for one that cannot be a key */
+    static IdempotencyKey fromHeader(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (!VALID.matcher(header).matches()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    HEADER + " must be 8 to 255 visible ASCII characters, such as a UUID");
+            problem.setTitle("Invalid " + HEADER);
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        return new IdempotencyKey(header);
+    }
+
+    /** What the database finds the key by. */
+    String digest() {
+        return HexFormat.of().formatHex(sha256("newsdesk-idempotency-key:" + value));
+    }
+
+    String seal(ReceiptCode receipt) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
+            byte[] sealed = cipher.doFinal(receipt.formatted().getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
+                    .put(iv).put(sealed).array());
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("Every Java runtime has AES-GCM", ex);
+        }
+    }
+
+    ReceiptCode unseal(String sealed) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(sealed);
+            byte[] iv = new byte[IV_BYTES];
+            System.arraycopy(bytes, 0, iv, 0, IV_BYTES);
+            byte[] plain = cipher(Cipher.DECRYPT_MODE, iv).doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
+            return ReceiptCode.parse(new String(plain, StandardCharsets.US_ASCII))
+                    .orElseThrow(() -> new IllegalStateException("A sealed receipt that is not a receipt code"));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("The sealed receipt does not open with this key", ex);
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(sha256("newsdesk-receipt-seal:" + value), "AES"),
+                new GCMParameterSpec(TAG_BITS, iv));
+        return cipher;
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+        }
+    }
+
+    /** Deliberately not the key: whoever holds it can open the receipt. */
+    @Override
+    public String toString() {
+        return "IdempotencyKey[redacted]";
+    }
+}

@@ -1,0 +1,90 @@
+package org.newsdesk.submission.tip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.newsdesk.events.Topics;
+import org.newsdesk.submission.SubmissionIntegrationTest;
+import org.newsdesk.submission.TipJson;
+import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/** A resident's app that sends a tip again with the same Idempotency-Key gets the first answer, not a second tip. */
+@SubmissionIntegrationTest
+class IdempotencyKeyTests {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void theSameTipSentAgainWithItsKeyGetsTheFirstAnswerAndStaysOneTip() {
+        // Given a tip accepted under a key
+        String key = UUID.randomUUID().toString();
+        String tip = TipJson.write(TipJson.complete());
+        Map<String, Object> first = send(key, tip, HttpStatus.ACCEPTED);
+
+        // When the app sends it again, as after a lost answer, and once more at the same time twice
+        Map<String, Object> again = send(key, tip, HttpStatus.ACCEPTED);
+        List<Map<String, Object>> racing = Flux.range(0, 2)
+                .flatMap(n -> reactor.core.publisher.Mono.fromCallable(() -> send(key, tip, HttpStatus.ACCEPTED))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .collectList().block(Duration.ofSeconds(30));
+
+        // Then every answer names the same tip and receipt, and the newsroom gets the tip once
+        assertThat(again).containsEntry("tipId", first.get("tipId")).containsEntry("receipt", first.get("receipt"));
+        assertThat(racing).allSatisfy(answer -> assertThat(answer)
+                .containsEntry("tipId", first.get("tipId")).containsEntry("receipt", first.get("receipt")));
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString());
+        assertThat(probe.awaitRecord(Topics.TIPS_SUBMITTED, (String) first.get("tipId"))).isNotNull();
+        assertThat(probe.records(Topics.TIPS_SUBMITTED, (String) first.get("tipId"))).hasSize(1);
+    }
+
+    @Test
+    void aDifferentTipUnderAUsedKeyIsRefused() {
+        // Given a tip accepted under a key
+        String key = UUID.randomUUID().toString();
+        send(key, TipJson.write(TipJson.complete()), HttpStatus.ACCEPTED);
+
+        // When another tip comes with the same key
+        Map<String, Object> problem = send(key, TipJson.write(TipJson.with("headline", "A different tip altogether")), HttpStatus.UNPROCESSABLE_CONTENT);
+
+        // Then it is refused, saying why
+        assertThat(problem).containsEntry("title", "Idempotency-Key reused").doesNotContainKey("receipt");
+    }
+
+    @Test
+    void aKeyThatCannotBeOneIsABadRequest() {
+        Map<String, Object> problem = send("short", TipJson.write(TipJson.complete()), HttpStatus.BAD_REQUEST);
+
+        assertThat(problem).containsEntry("title", "Invalid Idempotency-Key");
+    }
+
+    private Map<String, Object> send(String key, String tip, HttpStatus expected) {
+        return web.post().uri("/api/tips")
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .header(IdempotencyKey.HEADER, key)
+                .bodyValue(tip)
+                .exchange()
+                .expectStatus().isEqualTo(expected)
+                .expectBody(JSON).returnResult().getResponseBody();
+    }
+}
