@@ -21,6 +21,8 @@ import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.MessagingIntegrationTest;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
@@ -43,6 +45,10 @@ class OutboxRelayTests {
 
     @Autowired
     OutboxMetrics metrics;
+
+    @Autowired
+    @Qualifier("outboxHealthIndicator")
+    HealthIndicator outboxHealth;
 
     @Autowired
     OutboxProperties properties;
@@ -146,6 +152,9 @@ class OutboxRelayTests {
                 .satisfies(parked -> assertThat(parked.getString("reason")).contains("newsdesk.gone"));
         assertThat(output).contains("ERROR").contains("Parked event");
         assertThat(metrics.count(COLLECTION, "parked")).isEqualTo(parkedBefore + 1);
+        assertThat(outboxHealth.health().getDetails().get("parkedRecords"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .hasEntrySatisfying(COLLECTION, count -> assertThat((Long) count).isPositive());
         // And the event behind it went out
         assertThat(probe.records(TOPIC, id)).singleElement()
                 .satisfies(sent -> assertThat(sent.value()).contains("behind the poison"));
