@@ -58,7 +58,10 @@ class SecretsStayOutOfLogsTests {
         String tipId = (String) accepted.get("tipId");
         String receipt = (String) accepted.get("receipt");
 
-        // When their receipt is stored in a shape the service cannot read, and they look it up, however they type it
+        // When their receipt, once built from the topic, is stored in a shape the service cannot
+        // read, and they look it up, however they type it
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(
+                mongo.exists(query(where("_id").is(tipId)), "receipts").block(Duration.ofSeconds(5))));
         mongo.updateFirst(query(where("_id").is(tipId)), Update.update("status", "MISLAID"), "receipts")
                 .block(Duration.ofSeconds(5));
         for (String typed : new String[] { receipt, receipt.toLowerCase(Locale.ROOT).replace("-", "") }) {

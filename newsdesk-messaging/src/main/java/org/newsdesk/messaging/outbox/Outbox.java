@@ -61,6 +61,24 @@ public final class Outbox {
         return update.setOnInsert(ENTRIES, List.of(OutboxEntry.of(topic, event).toDocument()));
     }
 
+    /**
+     * For the insert of a record with a new id, which no other instance can know yet: the record
+     * starts with this event in its outbox and with this instance's lease on it, so that
+     * {@link #relayOwnInBackground} can send it without a write to take the lease first.
+     */
+    public Update announceOnInsertHeld(Update update, String topic, NewsdeskEvent event) {
+        announceOnInsert(update, topic, event);
+        return update.setOnInsert(LEASE, relay.newLease());
+    }
+
+    /**
+     * Sends the events of a record inserted with {@link #announceOnInsertHeld} without making the
+     * caller wait; should the lease no longer be this instance's, it is taken as usual.
+     */
+    public void relayOwnInBackground(String recordId) {
+        relay.relayOwnInBackground(collection, recordId);
+    }
+
     /** Sends the record's waiting events now; completes when they are sent or set aside for a retry. */
     public Mono<Void> relay(String recordId) {
         return relay.relay(collection, recordId);

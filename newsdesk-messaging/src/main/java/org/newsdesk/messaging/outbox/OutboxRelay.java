@@ -112,19 +112,38 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     Mono<Void> relay(String collection, String recordId) {
+        return relay(new RecordRef(collection, recordId), false);
+    }
+
+    /**
+     * @param ownLease whether this instance wrote its lease together with the record: then reading
+     *                 the record is enough, and the write that takes a lease is saved
+     */
+    private Mono<Void> relay(RecordRef record, boolean ownLease) {
         if (!properties.enabled()) {
             return Mono.empty();
         }
-        RecordRef record = new RecordRef(collection, recordId);
         return Mono.defer(() -> {
             // What Kafka acknowledged leaves the outbox in the same write that gives up the lease:
             // a relayed record costs two writes, the claim and this one, however many events it had.
             List<String> sent = new CopyOnWriteArrayList<>();
-            return Mono.usingWhen(claim(record),
-                    claimed -> sendInOrder(record, entriesOf(claimed), sent),
-                    claimed -> finish(record, sent),
-                    (claimed, error) -> finish(record, sent),
-                    claimed -> finish(record, sent));
+            Mono<Document> held = ownLease
+                    ? mongo.findOne(query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)
+                            .and(LEASE_UNTIL).gt(Date.from(clock.instant()))), Document.class, record.collection())
+                            .switchIfEmpty(Mono.defer(() -> claim(record)))
+                    : claim(record);
+            AtomicReference<Instant> retryAt = new AtomicReference<>();
+            return Mono.usingWhen(held,
+                            claimed -> sendInOrder(record, entriesOf(claimed), sent, retryAt),
+                            claimed -> finish(record, sent),
+                            (claimed, error) -> finish(record, sent),
+                            claimed -> finish(record, sent))
+                    // Only once the lease is given up: a retry that came earlier would find it taken.
+                    .then(Mono.fromRunnable(() -> {
+                        if (retryAt.get() != null) {
+                            retries.merge(record, retryAt.get(), (known, next) -> known.isBefore(next) ? known : next);
+                        }
+                    }));
         })
                 .doOnError(error -> retryAfterOutage(record, error))
                 .onErrorComplete(TransientFailures::isTransient)
@@ -132,7 +151,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     void relayInBackground(String collection, String recordId) {
-        relay(collection, recordId).subscribe(null, error -> {
+        inBackground(collection, recordId, false);
+    }
+
+    void relayOwnInBackground(String collection, String recordId) {
+        inBackground(collection, recordId, true);
+    }
+
+    /** A lease for this instance, from now on. */
+    Document newLease() {
+        return new Document("owner", owner).append("until", Date.from(clock.instant().plus(properties.lease())));
+    }
+
+    private void inBackground(String collection, String recordId, boolean ownLease) {
+        relay(new RecordRef(collection, recordId), ownLease).subscribe(null, error -> {
             log.warn("Relaying the outbox of {}/{} failed; the relay tries again: {}", collection, recordId,
                     describe(error));
             retries.put(new RecordRef(collection, recordId), clock.instant().plus(properties.outageRetry()));
@@ -144,8 +176,7 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = clock.instant();
         Criteria claimable = where("_id").is(record.id()).and(ENTRY_IDS).exists(true)
                 .orOperator(where(Outbox.LEASE).exists(false), where(LEASE_UNTIL).lt(Date.from(now)));
-        Update lease = new Update().set(Outbox.LEASE,
-                new Document("owner", owner).append("until", Date.from(now.plus(properties.lease()))));
+        Update lease = new Update().set(Outbox.LEASE, newLease());
         return mongo.findAndModify(query(claimable), lease, FindAndModifyOptions.options().returnNew(true),
                 Document.class, record.collection());
     }
@@ -174,14 +205,14 @@ public class OutboxRelay implements SmartLifecycle {
         return entries.stream().map(OutboxEntry::from).toList();
     }
 
-    private Mono<Void> sendInOrder(RecordRef record, List<OutboxEntry> entries, List<String> sent) {
+    private Mono<Void> sendInOrder(RecordRef record, List<OutboxEntry> entries, List<String> sent,
+            AtomicReference<Instant> retryAt) {
         return Flux.fromIterable(entries)
                 .concatMap(entry -> send(record, entry, sent))
                 // A parked entry no longer holds up the ones behind it; a waiting one does.
                 .takeUntil(outcome -> outcome.retryAt() != null)
                 .filter(outcome -> outcome.retryAt() != null)
-                .doOnNext(waiting -> retries.merge(record, waiting.retryAt(),
-                        (known, next) -> known.isBefore(next) ? known : next))
+                .doOnNext(waiting -> retryAt.set(waiting.retryAt()))
                 .then();
     }
 

@@ -34,6 +34,9 @@ public class Receipts implements InitializingBean {
     /** Where receipts live in the service's database. */
     public static final String COLLECTION = Receipt.COLLECTION;
 
+    /** Where the service keeps each tip until Kafka has it (the tip feature's collection). */
+    private static final String SUBMITTED_TIPS = "tips";
+
     /** Far more than writers racing for one tip's receipt ever need. */
     private static final int WRITE_ATTEMPTS = 10;
 
@@ -63,10 +66,7 @@ public class Receipts implements InitializingBean {
         }
     }
 
-    /**
-     * The tip is stored: make its receipt findable. A tip's first revision comes both from the
-     * service's own write and from the topic; whichever is second changes nothing.
-     */
+    /** The tip is on the topic: its receipt from now on follows the tip's decision and story. */
     public Mono<Void> recordSubmission(String tipId, long revision, String receiptDigest, Instant submittedAt) {
         return apply(tipId, receipt -> revision <= receipt.submissionRevision() ? receipt
                 : receipt.withSubmission(revision, receiptDigest, submittedAt)).then();
@@ -126,7 +126,16 @@ public class Receipts implements InitializingBean {
         }
     }
 
+    /**
+     * The receipt, or, for a tip stored but not yet read back from the topic (Kafka is slow or
+     * down), what its stored submission says: received. The submitted tips live in this service's
+     * {@code tips} collection, found by the same digest.
+     */
     Mono<Receipt> find(ReceiptCode code) {
-        return mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())), Receipt.class);
+        return mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())), Receipt.class)
+                .switchIfEmpty(Mono.defer(() -> mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())),
+                                org.bson.Document.class, SUBMITTED_TIPS)
+                        .map(tip -> Receipt.unknown(tip.getString("_id")).withSubmission(1, code.digest(),
+                                tip.getDate("submittedAt").toInstant()))));
     }
 }

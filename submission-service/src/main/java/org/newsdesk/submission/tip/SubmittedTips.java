@@ -30,13 +30,16 @@ class SubmittedTips implements InitializingBean {
 
     static final String COLLECTION = "tips";
     static final String IDEMPOTENCY_KEY = "idempotencyKeyDigest";
+    static final String RECEIPT_DIGEST = "receiptDigest";
 
     private static final Logger log = LoggerFactory.getLogger(SubmittedTips.class);
 
     private final ReactiveMongoOperations mongo;
+    private final Outbox outbox;
 
-    SubmittedTips(ReactiveMongoOperations mongo) {
+    SubmittedTips(ReactiveMongoOperations mongo, Outbox tipOutbox) {
         this.mongo = mongo;
+        this.outbox = tipOutbox;
     }
 
     /**
@@ -48,7 +51,10 @@ class SubmittedTips implements InitializingBean {
         mongo.indexOps(COLLECTION)
                 .createIndex(new Index().on(IDEMPOTENCY_KEY, Sort.Direction.ASC).unique().sparse()
                         .named("idempotency_key"))
-                .subscribe(null, error -> log.warn("Could not create the idempotency key index: {}", error.toString()));
+                // Receipts are looked up here until the receipt itself is built from the topic.
+                .then(mongo.indexOps(COLLECTION).createIndex(new Index().on(RECEIPT_DIGEST, Sort.Direction.ASC)
+                        .unique().sparse().named("receipt_digest")))
+                .subscribe(null, error -> log.warn("Could not create the indexes of submitted tips: {}", error.toString()));
     }
 
     /**
@@ -62,14 +68,15 @@ class SubmittedTips implements InitializingBean {
     Mono<Void> store(TipSubmitted tip, Replay replay) {
         Update insert = new Update()
                 .setOnInsert("revision", tip.revision())
-                .setOnInsert("receiptDigest", tip.receiptDigest())
+                .setOnInsert(RECEIPT_DIGEST, tip.receiptDigest())
                 .setOnInsert("submittedAt", Date.from(tip.submittedAt()));
         if (replay != null) {
             insert.setOnInsert(IDEMPOTENCY_KEY, replay.keyDigest())
                     .setOnInsert("requestFingerprint", replay.requestFingerprint())
                     .setOnInsert("sealedReceipt", replay.sealedReceipt());
         }
-        Outbox.announceOnInsert(insert, Topics.TIPS_SUBMITTED, tip);
+        // A new id: nobody else can be relaying it, so the lease comes with the insert.
+        outbox.announceOnInsertHeld(insert, Topics.TIPS_SUBMITTED, tip);
         return mongo.upsert(query(where("_id").is(tip.tipId())), insert, COLLECTION).then();
     }
 

@@ -8,7 +8,6 @@ import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.submission.receipt.ReceiptStatus;
-import org.newsdesk.submission.receipt.Receipts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -32,13 +31,11 @@ class TipSubmissions {
 
     private final SubmittedTips tips;
     private final Outbox outbox;
-    private final Receipts receipts;
     private final SubmissionProperties properties;
 
-    TipSubmissions(SubmittedTips tips, Outbox tipOutbox, Receipts receipts, SubmissionProperties properties) {
+    TipSubmissions(SubmittedTips tips, Outbox tipOutbox, SubmissionProperties properties) {
         this.tips = tips;
         this.outbox = tipOutbox;
-        this.receipts = receipts;
         this.properties = properties;
     }
 
@@ -82,22 +79,8 @@ class TipSubmissions {
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
                 })
-                .then(Mono.defer(() -> storeReceipt(tipId, receipt, submittedAt)))
-                .doOnSuccess(stored -> outbox.relayInBackground(tipId))
+                .doOnSuccess(stored -> outbox.relayOwnInBackground(tipId))
                 .thenReturn(new TipAccepted(tipId, receipt.formatted(), ReceiptStatus.RECEIVED));
-    }
-
-    /**
-     * The tip is already stored and on its way, so the resident gets their receipt even if this
-     * write fails: this service's own listener builds the receipt from the topic.
-     */
-    private Mono<Void> storeReceipt(String tipId, ReceiptCode receipt, Instant submittedAt) {
-        return receipts.recordSubmission(tipId, 1, receipt.digest(), submittedAt)
-                .timeout(properties.storeTimeout())
-                .onErrorResume(failure -> {
-                    log.warn("Receipt of tip {} not stored yet, the topic's listener will: {}", tipId, failure.toString());
-                    return Mono.empty();
-                });
     }
 
     private static Mono<TipAccepted> replay(SubmittedTips.StoredReplay stored, IdempotencyKey key, String fingerprint) {

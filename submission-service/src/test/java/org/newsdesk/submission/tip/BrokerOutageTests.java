@@ -86,6 +86,12 @@ class BrokerOutageTests {
                     .expectStatus().isAccepted()
                     .expectBody().returnResult().getResponseBody());
             tipIds.add(accepted.get("tipId").asString());
+            // And its receipt already answers, from the stored tip
+            web.get().uri("/api/tips/{receipt}", accepted.get("receipt").asString())
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("RECEIVED");
         }
 
         // When Kafka comes back at the address the service knows (the embedded broker picks its own
