@@ -12,7 +12,7 @@ import de.bwaldvogel.mongo.MongoServer;
  * Every write is in the file before it is acknowledged, so a killed process loses nothing a client
  * was told was written (see {@link CommitBeforeReplyBackend}).
  */
-final class LocalMongoServer implements AutoCloseable {
+public final class LocalMongoServer implements AutoCloseable {
 
     private final MongoServer server;
     private final String connectionString;
@@ -23,7 +23,7 @@ final class LocalMongoServer implements AutoCloseable {
     }
 
     /** Opens (or creates) the store under {@code dataDir} and listens on {@code port}; 0 picks a free port. */
-    static LocalMongoServer start(Path dataDir, int port) {
+    public static LocalMongoServer start(Path dataDir, int port) {
         Path storeFile = dataDir.toAbsolutePath().resolve("mongo").resolve("newsdesk.mv.db");
         try {
             Files.createDirectories(storeFile.getParent());
@@ -44,7 +44,7 @@ final class LocalMongoServer implements AutoCloseable {
     }
 
     /** {@code mongodb://127.0.0.1:PORT}, without a database: each service names its own. */
-    String connectionString() {
+    public String connectionString() {
         return connectionString;
     }
 

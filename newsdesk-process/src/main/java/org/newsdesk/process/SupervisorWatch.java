@@ -38,7 +38,7 @@ final class SupervisorWatch implements AutoCloseable {
             if (supervisor.map(ProcessHandle::isAlive).orElse(false)) {
                 return;
             }
-            log.warn("The supervisor of this service (pid {}) has gone: stopping", supervisorPid);
+            log.warn("The supervisor of this service (pid {}) has gone: stopping now", supervisorPid);
             checks.shutdown();
             whenGone.run();
         }, 0, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);

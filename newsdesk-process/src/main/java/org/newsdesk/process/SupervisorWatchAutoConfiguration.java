@@ -1,8 +1,5 @@
 package org.newsdesk.process;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,14 +18,6 @@ public class SupervisorWatchAutoConfiguration {
 
     public static final String SUPERVISOR_PID = "newsdesk.supervisor-pid";
 
-    /**
-     * Long enough for Spring to close the service in order, short enough that its port is free
-     * again by the time someone restarts the supervisor. Kafka and MongoDB usually went with the
-     * supervisor, and a service never acknowledges anything it has not stored, so a stop cut short
-     * loses nothing.
-     */
-    static final Duration EXIT_GRACE = Duration.ofSeconds(5);
-
     @Bean(destroyMethod = "close")
     SupervisorWatch supervisorWatch(Environment environment) {
         long supervisorPid = environment.getRequiredProperty(SUPERVISOR_PID, Long.class);
@@ -36,22 +25,11 @@ public class SupervisorWatchAutoConfiguration {
     }
 
     /**
-     * Exits through the JVM's shutdown hooks, so Spring closes the service, but halts if that takes
-     * longer than {@link #EXIT_GRACE}: a close can wait on a broker that has gone, or on a start-up
-     * still in progress.
+     * Halts rather than exits: a graceful close would only wait, holding the port, on the broker and
+     * the store that went with the supervisor in every run that sets this. Nothing is lost by it, since
+     * a service acknowledges nothing before Kafka or MongoDB has it.
      */
     private static void exit() {
-        Thread halt = new Thread(() -> {
-            try {
-                TimeUnit.MILLISECONDS.sleep(EXIT_GRACE.toMillis());
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(1);
-        }, "supervisor-gone-halt");
-        halt.setDaemon(true);
-        halt.start();
-        System.exit(1);
+        Runtime.getRuntime().halt(1);
     }
 }

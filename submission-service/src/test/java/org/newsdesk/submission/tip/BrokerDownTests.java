@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.newsdesk.submission.SubmissionApplication;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * is closed afterwards instead of retrying a dead broker for the rest of the test run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + SubmissionApplication.CONFIG_NAME,
         "spring.kafka.bootstrap-servers=127.0.0.1:" + BrokerDownTests.DEAD_PORT,
         "spring.mongodb.database=newsdesk-submission-broker-down",
         // Nothing to create topics on or consume from; the producer is what is under test.
