@@ -1,33 +1,37 @@
 package org.newsdesk.endtoend;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.stream.Stream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.launcher.LocalKafkaBroker;
+import org.newsdesk.launcher.LocalMongoServer;
 import org.newsdesk.launcher.NewsdeskServices;
-import org.newsdesk.testsupport.InProcessMongo;
-import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The journey on what runs without Docker: a real KRaft broker in this JVM and a real MongoDB
- * wire-protocol server (mongo-java-server), all three services on one broker and one store.
+ * The journey on what the embedded run uses, without Docker: the launcher's real KRaft broker and
+ * its on-disk MongoDB wire-protocol store in this JVM, in a data folder of this class's own, and
+ * the three services from their jars, each in a JVM of its own.
  */
 class EmbeddedTipJourneyTests extends TipJourney {
 
-    private static EmbeddedKafkaKraftBroker kafka;
+    @TempDir
+    static Path dataDir;
+
+    private static LocalKafkaBroker kafka;
+    private static LocalMongoServer mongo;
     private static NewsdeskServices services;
 
     @BeforeAll
     static void startNewsdesk() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.afterPropertiesSet();
-        services = configured(NewsdeskServices.against(kafka.getBrokersAsString(),
-                InProcessMongo.connectionString())).start();
+        kafka = LocalKafkaBroker.start(dataDir, freePort(), freePort());
+        mongo = LocalMongoServer.start(dataDir, 0);
+        services = configured(NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())).start();
     }
 
     @AfterAll
@@ -35,8 +39,11 @@ class EmbeddedTipJourneyTests extends TipJourney {
         if (services != null) {
             services.close();
         }
+        if (mongo != null) {
+            mongo.close();
+        }
         if (kafka != null) {
-            kafka.destroy();
+            kafka.close();
         }
     }
 
@@ -47,18 +54,16 @@ class EmbeddedTipJourneyTests extends TipJourney {
 
     @Override
     String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
-    @Test
-    void coHostedServicesServeOnEventLoopsOfTheirOwn() {
-        // Given the three services in one JVM, as the embedded run has them
-        List<ReactorResourceFactory> loops = Stream.of(services.submission(), services.moderation(),
-                        services.publishing())
-                .map(service -> service.context().getBean(ReactorResourceFactory.class))
-                .toList();
-
-        // Then none serves on Reactor Netty's global loops, which closing any one of them would dispose of
-        assertThat(loops).doesNotHaveDuplicates().noneMatch(ReactorResourceFactory::isUseGlobalResources);
+    /** Kafka's controller port must be known before start-up (it names the quorum), so 0 will not do. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 }

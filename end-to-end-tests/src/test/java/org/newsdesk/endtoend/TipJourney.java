@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,24 +45,15 @@ abstract class TipJourney {
     abstract String kafkaBootstrapServers();
 
     /**
-     * Free ports for all, a moderator password, and the publishing service told its own address:
-     * story links must lead readers to it, so its port is chosen before it starts.
+     * The services from their jars on free ports, a moderator password, and the publishing service
+     * told its own address: story links must lead readers to it.
      */
     static NewsdeskServices.Starter configured(NewsdeskServices.Starter starter) {
-        int publishingPort = freePort();
-        return starter.randomPorts()
-                .port(NewsdeskServices.Service.PUBLISHING, publishingPort)
+        starter.servicesDirectory(NewsdeskDistribution.servicesDirectory()).randomPorts();
+        return starter
                 .property(NewsdeskServices.Service.PUBLISHING, "newsdesk.publishing.public-base-url",
-                        "http://localhost:" + publishingPort)
+                        "http://localhost:" + starter.port(NewsdeskServices.Service.PUBLISHING))
                 .property(NewsdeskServices.Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

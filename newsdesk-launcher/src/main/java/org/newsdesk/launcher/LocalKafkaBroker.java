@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * A real single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM,
  * with its log on disk so that a restart on the same directory finds every event again.
  */
-final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
 
@@ -46,7 +46,7 @@ final class LocalKafkaBroker implements AutoCloseable {
      * Starts the broker with its log under {@code dataDir}, formatting the storage on the first
      * start only, and returns once the broker answers clients.
      */
-    static LocalKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
+    public static LocalKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         Map<String, String> config = brokerConfig(logDir, brokerPort, controllerPort);
         formatOnFirstStart(dataDir, logDir, config);
@@ -145,7 +145,7 @@ final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

@@ -5,13 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) inside this JVM, storing its data in one H2
  * MVStore file. The services talk to it with the real MongoDB driver, as they would to mongod.
+ * Every write is in the file before it is acknowledged, so a killed process loses nothing a client
+ * was told was written (see {@link CommitBeforeReplyBackend}).
  */
-final class LocalMongoServer implements AutoCloseable {
+public final class LocalMongoServer implements AutoCloseable {
 
     private final MongoServer server;
     private final String connectionString;
@@ -22,7 +23,7 @@ final class LocalMongoServer implements AutoCloseable {
     }
 
     /** Opens (or creates) the store under {@code dataDir} and listens on {@code port}; 0 picks a free port. */
-    static LocalMongoServer start(Path dataDir, int port) {
+    public static LocalMongoServer start(Path dataDir, int port) {
         Path storeFile = dataDir.toAbsolutePath().resolve("mongo").resolve("newsdesk.mv.db");
         try {
             Files.createDirectories(storeFile.getParent());
@@ -31,7 +32,7 @@ final class LocalMongoServer implements AutoCloseable {
             throw new IllegalStateException("Could not create " + storeFile.getParent(), ex);
         }
         // H2 locks the file: a second launcher on the same data folder fails here instead of corrupting it.
-        MongoServer server = new MongoServer(new H2Backend(storeFile.toString()));
+        MongoServer server = new MongoServer(CommitBeforeReplyBackend.open(storeFile));
         try {
             server.bind("127.0.0.1", port);
         }
@@ -43,11 +44,11 @@ final class LocalMongoServer implements AutoCloseable {
     }
 
     /** {@code mongodb://127.0.0.1:PORT}, without a database: each service names its own. */
-    String connectionString() {
+    public String connectionString() {
         return connectionString;
     }
 
-    /** Closes the client connections and then the H2 store, which writes out everything not yet committed. */
+    /** Closes the client connections and then the store. */
     @Override
     public void close() {
         server.shutdown();

@@ -2,7 +2,6 @@ package org.newsdesk.launcher;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -12,38 +11,19 @@ import java.util.function.Supplier;
 import org.newsdesk.launcher.NewsdeskServices.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingInitializationContext;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Newsdesk on one machine with nothing installed but a JDK: a real Kafka broker, a
- * MongoDB-compatible store on disk and the three services, all in this JVM. Ctrl-C stops them in
- * order, and the next start finds every tip, decision and story again.
+ * Newsdesk on one machine with nothing installed but a JDK: a real Kafka broker and a
+ * MongoDB-compatible store on disk in this JVM, and the three services from their own jars in
+ * JVMs of their own, as in production. Ctrl-C stops them in order, and the next start finds every
+ * tip, decision and story again. Every line it prints names where it comes from: {@code [launcher]}
+ * or the service's name.
  */
 public final class NewsdeskLauncher {
 
-    static final int KAFKA_PORT = 9092;
-    static final int KAFKA_CONTROLLER_PORT = 9093;
-    static final int MONGO_PORT = 27017;
-
     private static final Logger log = LoggerFactory.getLogger(NewsdeskLauncher.class);
 
-    /**
-     * Chatty at INFO and of no use to someone running Newsdesk locally: the ready line says what
-     * they need. Newsdesk's own loggers stay at INFO.
-     */
-    private static final Map<String, LogLevel> QUIET_LOGGERS = Map.of(
-            "kafka", LogLevel.WARN,
-            "org.apache.kafka", LogLevel.WARN,
-            "state.change.logger", LogLevel.WARN,
-            // Logs its routine activation at WARN on every start.
-            "org.apache.kafka.controller.QuorumController", LogLevel.ERROR,
-            // Warns about each compound index it skips; real MongoDB builds them, and the local data set is small.
-            "de.bwaldvogel", LogLevel.ERROR,
-            "org.mongodb.driver", LogLevel.WARN,
-            "org.springframework", LogLevel.WARN);
+    static final String READY = "Newsdesk is ready";
 
     /** What has been started so far, newest first: stopping walks it from the top. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -53,45 +33,67 @@ public final class NewsdeskLauncher {
     }
 
     public static void main(String[] args) {
-        quietLogging();
-        Path dataDir = dataDirectory(System.getenv("NEWSDESK_DATA_DIR"));
-        String portsInUse = portsInUse();
+        LauncherSettings settings;
+        try {
+            settings = LauncherSettings.from(System.getenv(), System.getProperty("java.class.path"));
+        }
+        catch (IllegalStateException ex) {
+            log.error("Newsdesk cannot start: {}", ex.getMessage());
+            System.exit(1);
+            return;
+        }
+        String portsInUse = portsInUse(settings);
         if (portsInUse != null) {
-            System.err.println("Newsdesk cannot start: " + portsInUse);
+            log.error("Newsdesk cannot start: {}", portsInUse);
             System.exit(1);
         }
         NewsdeskLauncher launcher = new NewsdeskLauncher();
         // Registered before anything starts, so Ctrl-C during start-up also stops what is already running.
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "newsdesk-shutdown"));
         try {
-            NewsdeskServices services = launcher.start(dataDir);
+            NewsdeskServices services = launcher.start(settings);
             if (services != null) {
-                System.out.println(readyLine(services, dataDir));
+                services.awaitReady(NewsdeskServices.DEFAULT_START_TIMEOUT);
+                System.out.println("[launcher] " + readyLine(services, settings));
             }
         }
         catch (RuntimeException ex) {
+            if (launcher.isStopping()) {
+                // Ctrl-C during start-up: the services went away because they were asked to.
+                return;
+            }
             log.error("Newsdesk could not start", ex);
             System.exit(1);
         }
     }
 
     /**
-     * Starts Kafka, MongoDB and the services in that order. Returns null if a stop was requested
-     * meanwhile.
+     * Starts Kafka, MongoDB and the services in that order, and returns without waiting for the
+     * services to be ready, so that a stop need not wait for that either. Returns null if a stop
+     * was requested meanwhile.
      */
-    private NewsdeskServices start(Path dataDir) {
-        log.info("Starting Newsdesk with its data in {}", dataDir);
-        LocalKafkaBroker kafka = startPart(() -> LocalKafkaBroker.start(dataDir, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
-        LocalMongoServer mongo = startPart(() -> LocalMongoServer.start(dataDir, MONGO_PORT));
+    private NewsdeskServices start(LauncherSettings settings) {
+        log.info("Starting Newsdesk with its data in {}", settings.dataDir());
+        LocalKafkaBroker kafka = startPart(() -> LocalKafkaBroker.start(settings.dataDir(), settings.kafkaPort(),
+                settings.kafkaControllerPort()));
+        LocalMongoServer mongo = startPart(() -> LocalMongoServer.start(settings.dataDir(), settings.mongoPort()));
         if (kafka == null || mongo == null) {
             return null;
         }
-        return startPart(() -> NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
-                .property("spring.main.banner-mode", "off")
-                .property("spring.main.log-startup-info", "false")
+        NewsdeskServices.Starter services = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
+                .servicesDirectory(settings.servicesDir())
                 // Only this local run may fall back to a known moderator password; the service says so in its log.
-                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed", "true")
-                .start());
+                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed", "true");
+        for (Service service : Service.values()) {
+            services.port(service, settings.port(service));
+        }
+        String publicBaseUrl = System.getenv("NEWSDESK_PUBLIC_BASE_URL");
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            // Story links must lead to wherever the publishing service listens in this run.
+            services.property(Service.PUBLISHING, "newsdesk.publishing.public-base-url",
+                    "http://localhost:" + settings.port(Service.PUBLISHING));
+        }
+        return startPart(services::launch);
     }
 
     /**
@@ -107,7 +109,14 @@ public final class NewsdeskLauncher {
         return part;
     }
 
-    /** Services first (they still publish and commit offsets), then MongoDB and Kafka, newest first. */
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    /**
+     * The services first (they still publish and commit offsets), then MongoDB, which commits
+     * what is left, then Kafka.
+     */
     private synchronized void stop() {
         stopping = true;
         if (started.isEmpty()) {
@@ -126,22 +135,17 @@ public final class NewsdeskLauncher {
         log.info("Newsdesk stopped");
     }
 
-    static Path dataDirectory(String configured) {
-        Path directory = (configured == null || configured.isBlank()) ? Path.of(".newsdesk-data") : Path.of(configured);
-        return directory.toAbsolutePath().normalize();
-    }
-
     /**
      * Checked up front because each part would otherwise fail on its own, deep in a stack
      * trace, after the parts before it had already started.
      */
-    private static String portsInUse() {
+    static String portsInUse(LauncherSettings settings) {
         Map<Integer, String> needed = new TreeMap<>();
-        needed.put(KAFKA_PORT, "Kafka");
-        needed.put(KAFKA_CONTROLLER_PORT, "the Kafka controller");
-        needed.put(MONGO_PORT, "MongoDB");
+        needed.put(settings.kafkaPort(), "Kafka");
+        needed.put(settings.kafkaControllerPort(), "the Kafka controller");
+        needed.put(settings.mongoPort(), "MongoDB");
         for (Service service : Service.values()) {
-            needed.put(service.defaultPort(), "the " + service.name().toLowerCase() + " service");
+            needed.put(settings.port(service), "the " + service.shortName() + " service");
         }
         StringBuilder taken = new StringBuilder();
         needed.forEach((port, user) -> {
@@ -164,25 +168,13 @@ public final class NewsdeskLauncher {
         }
     }
 
-    private static String readyLine(NewsdeskServices services, Path dataDir) {
+    private static String readyLine(NewsdeskServices services, LauncherSettings settings) {
         String password = System.getenv("NEWSDESK_MODERATOR_PASSWORD");
         String moderator = (password == null || password.isBlank()) ? "user moderator, password moderator"
                 : "user moderator";
-        return "Newsdesk is ready: submit " + services.submission().baseUrl()
+        return READY + ": submit " + services.submission().baseUrl()
                 + " | moderate " + services.moderation().baseUrl() + " (" + moderator + ")"
                 + " | read " + services.publishing().baseUrl()
-                + " | data in " + dataDir + " | Ctrl-C stops";
-    }
-
-    /**
-     * Kafka starts before any Spring application, so Spring Boot's Logback set-up would come too
-     * late to keep the broker's start-up chatter at WARN. The services reuse this set-up and add
-     * their own levels.
-     */
-    private static void quietLogging() {
-        LoggingSystem logging = LoggingSystem.get(NewsdeskLauncher.class.getClassLoader());
-        logging.beforeInitialize();
-        logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
-        QUIET_LOGGERS.forEach(logging::setLogLevel);
+                + " | data in " + settings.dataDir() + " | Ctrl-C stops";
     }
 }

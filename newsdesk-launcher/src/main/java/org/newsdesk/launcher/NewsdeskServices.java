@@ -1,107 +1,103 @@
 package org.newsdesk.launcher;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.newsdesk.moderation.ModerationApplication;
-import org.newsdesk.publishing.PublishingApplication;
-import org.newsdesk.submission.SubmissionApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The three Newsdesk services running side by side in this JVM, each in its own Spring context,
- * against a Kafka and a MongoDB that the caller provides. Used by the embedded launcher and by the
- * end-to-end tests:
+ * The three Newsdesk services, each run from its own executable jar in a JVM of its own, exactly
+ * as in production, against a Kafka and a MongoDB that the caller provides. This JVM supervises
+ * them: it relays their output with each line prefixed by the service's name, reports loudly a
+ * service that dies, and stops them. They end by themselves if this JVM dies without stopping them
+ * (see {@code newsdesk-process}). Used by the embedded launcher and by the end-to-end tests:
  *
  * <pre>{@code
  * try (NewsdeskServices services = NewsdeskServices.against(bootstrapServers, mongoUri)
+ *         .servicesDirectory(Path.of("newsdesk-launcher/target/services"))
  *         .randomPorts()
- *         .property(Service.PUBLISHING, "newsdesk.publishing.public-base-url", "http://localhost:18083")
  *         .start()) {
- *     int port = services.get(Service.SUBMISSION).port();
+ *     String submission = services.submission().baseUrl();
  * }
  * }</pre>
- *
- * Closing stops them in the reverse order of starting: first the service that takes tips in,
- * last the one that publishes them.
  */
 public final class NewsdeskServices implements AutoCloseable {
 
-    /*
-     * One classpath carries every service's dependencies, and Spring Boot configures whatever it
-     * finds. Each service therefore leaves out the auto-configurations that only another service
-     * asked for.
-     */
+    private static final Logger log = LoggerFactory.getLogger(NewsdeskServices.class);
+
+    /** Long enough for Spring's graceful shutdown of a healthy service; a service still running then is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    /** Three JVMs starting at once on a two-core machine that is busy with other things. */
+    static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private static final Duration HEALTH_POLL = Duration.ofMillis(250);
+
+    /** Where a service sends its liveness: Spring Boot's actuator, answering UP once Kafka and MongoDB are reachable. */
+    private static final String HEALTH_PATH = "/actuator/health";
 
     /**
-     * Spring Security is there for the moderation service only; left alone, Spring Boot would put
-     * a generated password in front of the public submission and reading sites too.
+     * A local run values a quick start over peak throughput: the JIT's top tier costs start-up time
+     * on two cores, and the serial collector needs neither threads nor memory of its own.
      */
-    static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration");
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    /** Thymeleaf renders the publishing service's reader pages; the others have no templates. */
-    static final List<String> THYMELEAF_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration");
-
-    private static final String AUTOCONFIGURE_EXCLUDE = "spring.autoconfigure.exclude";
-
-    /** The services in start order: readers' side first, so every consumer is listening before tips arrive. */
     public enum Service {
 
-        PUBLISHING(8083, PublishingApplication.class, PublishingApplication::application,
-                SECURITY_AUTO_CONFIGURATIONS),
-        MODERATION(8082, ModerationApplication.class, ModerationApplication::application,
-                THYMELEAF_AUTO_CONFIGURATIONS),
-        SUBMISSION(8081, SubmissionApplication.class, SubmissionApplication::application,
-                concat(SECURITY_AUTO_CONFIGURATIONS, THYMELEAF_AUTO_CONFIGURATIONS));
+        PUBLISHING("publishing", 8083),
+        MODERATION("moderation", 8082),
+        SUBMISSION("submission", 8081);
 
+        private final String shortName;
         private final int defaultPort;
-        private final Class<?> applicationClass;
-        private final Supplier<SpringApplicationBuilder> application;
-        private final List<String> othersAutoConfigurations;
 
-        Service(int defaultPort, Class<?> applicationClass, Supplier<SpringApplicationBuilder> application,
-                List<String> othersAutoConfigurations) {
+        Service(String shortName, int defaultPort) {
+            this.shortName = shortName;
             this.defaultPort = defaultPort;
-            this.applicationClass = applicationClass;
-            this.application = application;
-            this.othersAutoConfigurations = othersAutoConfigurations;
         }
 
-        /** Auto-configurations that other services brought onto the shared classpath, left out of this one. */
-        List<String> othersAutoConfigurations() {
-            return othersAutoConfigurations;
+        /** {@code moderation}: how the service's lines are prefixed, and the start of its artifact's name. */
+        public String shortName() {
+            return shortName;
         }
 
-        private static List<String> concat(List<String> first, List<String> second) {
-            List<String> both = new ArrayList<>(first);
-            both.addAll(second);
-            return List.copyOf(both);
-        }
-
-        /** The port from the service's own configuration, as in the public contract. */
+        /** The port in the public contract. */
         public int defaultPort() {
             return defaultPort;
         }
+
+        /** The executable jar's name in the services directory, as the launcher's build puts it there. */
+        public String jarName() {
+            return shortName + "-service.jar";
+        }
     }
 
-    /** One started service: its Spring context and the port it actually listens on. */
-    public record RunningService(Service service, ConfigurableApplicationContext context, int port) {
+    /** One running service: its process and the port it listens on. */
+    public record RunningService(Service service, int port, Process process) {
 
         public String baseUrl() {
             return "http://localhost:" + port;
@@ -109,9 +105,24 @@ public final class NewsdeskServices implements AutoCloseable {
     }
 
     private final Map<Service, RunningService> running;
+    private final List<Thread> outputRelays;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile boolean closing;
 
-    private NewsdeskServices(Map<Service, RunningService> running) {
+    private NewsdeskServices(Map<Service, RunningService> running, List<Thread> outputRelays) {
         this.running = running;
+        this.outputRelays = outputRelays;
+        running.values().forEach(service -> service.process().onExit().thenAccept(process -> {
+            if (!closing) {
+                log.error("""
+                        
+                        *************************************************************************
+                        The {} service stopped unexpectedly (exit code {}). Newsdesk is incomplete
+                        until it is started again: its last lines above are prefixed [{}].
+                        *************************************************************************""",
+                        service.service().shortName(), process.exitValue(), service.service().shortName());
+            }
+        }));
     }
 
     /** Prepares the services to run against this Kafka cluster and this MongoDB deployment. */
@@ -135,44 +146,131 @@ public final class NewsdeskServices implements AutoCloseable {
         return get(Service.PUBLISHING);
     }
 
-    @Override
-    public void close() {
-        List<RunningService> stopOrder = new ArrayList<>(running.values());
-        Collections.reverse(stopOrder);
-        for (RunningService service : stopOrder) {
-            service.context().close();
+    /**
+     * Waits until every service answers its health check with UP. Fails as soon as one of them
+     * exits, or when the time is up.
+     */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (RunningService service : running.values()) {
+            while (!isUp(service)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("The " + service.service().shortName()
+                            + " service did not report itself UP within " + timeout.toSeconds() + " s");
+                }
+                // Waiting on the process doubles as the pause between health checks, and ends it the moment the service dies.
+                try {
+                    Process exited = service.process().onExit().get(HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    throw new IllegalStateException("The " + service.service().shortName() + " service exited with code "
+                            + exited.exitValue() + " before it was ready; see its lines prefixed ["
+                            + service.service().shortName() + "]");
+                }
+                catch (TimeoutException stillRunning) {
+                    // Ask again.
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the services", ex);
+                }
+                catch (ExecutionException ex) {
+                    throw new IllegalStateException("Could not watch the " + service.service().shortName() + " service", ex);
+                }
+            }
         }
     }
 
-    /** Collects ports and properties, then starts all three services. */
+    private boolean isUp(RunningService service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + HEALTH_PATH))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+        }
+        catch (IOException notListeningYet) {
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking for the services' health", ex);
+        }
+    }
+
+    /**
+     * Asks every service to stop (SIGTERM: Spring's graceful shutdown), waits for them up to
+     * {@link #STOP_GRACE}, then kills whichever is still running.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        Instant asked = Instant.now();
+        // SIGTERM through the handle: Process.destroy() would also close the pipe their last lines come through.
+        running.values().forEach(service -> service.process().toHandle().destroy());
+        Instant deadline = asked.plus(STOP_GRACE);
+        for (RunningService service : running.values()) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            try {
+                if (!service.process().waitFor(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS)) {
+                    log.warn("The {} service did not stop within {} s: killing it", service.service().shortName(),
+                            STOP_GRACE.toSeconds());
+                    service.process().destroyForcibly().waitFor();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                service.process().destroyForcibly();
+            }
+        }
+        // Their last lines are still on their way through the pipes.
+        for (Thread relay : outputRelays) {
+            try {
+                relay.join(Duration.ofSeconds(2).toMillis());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.info("The services stopped in {} ms", Duration.between(asked, Instant.now()).toMillis());
+    }
+
+    /** Collects where the jars are, ports and properties, then starts all three services. */
     public static final class Starter {
 
         private final Map<String, String> common = new LinkedHashMap<>();
         private final Map<Service, Map<String, String>> perService = new EnumMap<>(Service.class);
+        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private Path servicesDirectory;
+        private PrintStream output = System.out;
 
         private Starter(String kafkaBootstrapServers, String mongoUri) {
             common.put("spring.kafka.bootstrap-servers", Objects.requireNonNull(kafkaBootstrapServers));
             common.put("spring.mongodb.uri", Objects.requireNonNull(mongoUri));
-            // The host owns the JVM: Logback must outlive the contexts to report their shutdown.
-            common.put("logging.register-shutdown-hook", "false");
-            // Logging is set up once per JVM, so it would show the first service's name on every service's lines.
+            // The service stops itself should this JVM die without stopping it first.
+            common.put("newsdesk.supervisor-pid", Long.toString(ProcessHandle.current().pid()));
+            common.put("spring.main.banner-mode", "off");
+            // Every line is prefixed with the service's name already.
             common.put("logging.include-application-name", "false");
-            // Metrics.globalRegistry is static: bound to it, each service's meters would show up in the others'.
-            common.put("management.metrics.use-global-registry", "false");
             for (Service service : Service.values()) {
                 perService.put(service, new LinkedHashMap<>());
+                ports.put(service, service.defaultPort());
             }
         }
 
-        /** Listens on {@code port} instead of the service's own; 0 picks a free one. */
-        public Starter port(Service service, int port) {
-            return property(service, "server.port", Integer.toString(port));
+        /** The directory holding {@code submission-service.jar}, {@code moderation-service.jar} and {@code publishing-service.jar}. */
+        public Starter servicesDirectory(Path directory) {
+            this.servicesDirectory = directory;
+            return this;
         }
 
-        /** Every service on a free port of the operating system's choosing. */
+        public Starter port(Service service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        /** Every service on a port that is free now (the services cannot report a port of their own choosing back). */
         public Starter randomPorts() {
             for (Service service : Service.values()) {
-                port(service, 0);
+                port(service, freePort());
             }
             return this;
         }
@@ -189,59 +287,103 @@ public final class NewsdeskServices implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Starts the services one after another; if one fails, those already started are
-         * closed again and the failure is rethrown.
-         */
+        /** Where the services' output goes, line by line, each prefixed with the service's name. */
+        public Starter output(PrintStream output) {
+            this.output = output;
+            return this;
+        }
+
+        public int port(Service service) {
+            return ports.get(service);
+        }
+
+        /** Starts the services and waits until all of them are ready; if one fails, all are stopped again. */
         public NewsdeskServices start() {
-            Map<Service, RunningService> running = new EnumMap<>(Service.class);
+            NewsdeskServices services = launch();
             try {
-                for (Service service : Service.values()) {
-                    ConfigurableApplicationContext context = service.application.get()
-                            // Otherwise Spring Boot takes the host's main class for the application's own.
-                            .main(service.applicationClass)
-                            .registerShutdownHook(false)
-                            .initializers(Starter::ownNettyResources)
-                            .run(commandLineFor(service));
-                    int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-                    running.put(service, new RunningService(service, context, port));
-                }
+                services.awaitReady(DEFAULT_START_TIMEOUT);
             }
             catch (RuntimeException ex) {
-                new NewsdeskServices(running).close();
+                services.close();
                 throw ex;
             }
-            return new NewsdeskServices(running);
+            return services;
         }
 
-        /**
-         * By default every Spring context in a JVM serves HTTP on Reactor Netty's global event
-         * loops, and closing any context disposes of them: stopping the first service would cut
-         * the requests the other two are still finishing. Each co-hosted service gets loops of its
-         * own instead (Spring Boot's own factory steps back when one is defined).
-         */
-        private static void ownNettyResources(ConfigurableApplicationContext context) {
-            ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
-                ReactorResourceFactory resources = new ReactorResourceFactory();
-                resources.setUseGlobalResources(false);
-                // The web server has drained its requests gracefully by the time the loops close.
-                resources.setShutdownQuietPeriod(Duration.ofMillis(100));
-                return resources;
-            });
-        }
-
-        String[] commandLineFor(Service service) {
-            Map<String, String> properties = new LinkedHashMap<>(common);
-            properties.putAll(perService.get(service));
-            List<String> excluded = new ArrayList<>(service.othersAutoConfigurations());
-            String requested = properties.get(AUTOCONFIGURE_EXCLUDE);
-            if (requested != null && !requested.isBlank()) {
-                excluded.add(requested);
+        /** Starts the three processes at once and returns without waiting for them: see {@link #awaitReady(Duration)}. */
+        public NewsdeskServices launch() {
+            String java = ProcessHandle.current().info().command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            Map<Service, RunningService> running = new EnumMap<>(Service.class);
+            List<Thread> relays = new ArrayList<>();
+            try {
+                for (Service service : Service.values()) {
+                    Process process = new ProcessBuilder(commandLine(java, service))
+                            .redirectErrorStream(true)
+                            .start();
+                    running.put(service, new RunningService(service, ports.get(service), process));
+                    relays.add(relayOutput(service, process));
+                }
             }
-            properties.put(AUTOCONFIGURE_EXCLUDE, String.join(",", excluded));
-            return properties.entrySet().stream()
-                    .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                    .toArray(String[]::new);
+            catch (IOException ex) {
+                running.values().forEach(started -> started.process().destroyForcibly());
+                throw new UncheckedIOException("Could not start the services", ex);
+            }
+            return new NewsdeskServices(running, relays);
+        }
+
+        List<String> commandLine(String java, Service service) {
+            Path jar = jar(service);
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(JVM_OPTIONS);
+            command.add("-jar");
+            command.add(jar.toString());
+            Map<String, String> properties = new LinkedHashMap<>(common);
+            properties.put("server.port", Integer.toString(ports.get(service)));
+            properties.putAll(perService.get(service));
+            properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+            return command;
+        }
+
+        private Path jar(Service service) {
+            if (servicesDirectory == null) {
+                throw new IllegalStateException("No services directory given");
+            }
+            Path jar = servicesDirectory.resolve(service.jarName()).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("The " + service.shortName() + " service's jar is not at " + jar
+                        + ": build Newsdesk with ./mvnw -DskipTests package");
+            }
+            return jar;
+        }
+
+        private Thread relayOutput(Service service, Process process) {
+            String prefix = "[" + service.shortName() + "] ";
+            Thread relay = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        output.println(prefix + line);
+                    }
+                }
+                catch (IOException ex) {
+                    // The process is gone, and with it whatever it had left to say.
+                }
+            }, service.shortName() + "-output");
+            relay.setDaemon(true);
+            relay.start();
+            return relay;
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException("Could not find a free port", ex);
+            }
         }
     }
 }

@@ -24,7 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
         classes = PublishingApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.config.name=" + PublishingApplication.CONFIG_NAME,
                 "newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL,
                 "newsdesk.publishing.pages.tip-form-url=" + PublishingIntegrationTest.TIP_FORM_URL,
                 // Fail fast into the dead-letter topic instead of waiting out production back-offs.

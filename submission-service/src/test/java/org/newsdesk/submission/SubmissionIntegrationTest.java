@@ -21,7 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + SubmissionApplication.CONFIG_NAME,
         // Only retryable failures wait between attempts; keep those short.
         "newsdesk.kafka.retry.initial-interval=50ms",
         "newsdesk.kafka.retry.max-interval=200ms" })

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.events.TipDecided.Outcome;
-import org.newsdesk.moderation.ModerationApplication;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
@@ -50,7 +49,6 @@ import reactor.core.publisher.Mono;
  * Whatever is refused here must never reach {@link DecisionDesk}.
  */
 @WebFluxTest(properties = {
-        "spring.config.name=" + ModerationApplication.CONFIG_NAME,
         "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD },
         // The security configuration is package-private, hence a pattern rather than a class to import.
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
-import org.newsdesk.moderation.ModerationApplication;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -38,7 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * same port.
  */
 @SpringBootTest(properties = {
-        "spring.config.name=" + ModerationApplication.CONFIG_NAME,
         "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
         "spring.mongodb.database=newsdesk-moderation-outage",
         "newsdesk.kafka.retry.initial-interval=100ms",

@@ -19,6 +19,7 @@ import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.testsupport.InProcessMongo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -64,7 +65,7 @@ class QueueRebuildTests {
         List<ModeratedTip> before = tipIds.stream().map(id -> withoutReceivedAt(tips.find(id).block(TIMEOUT))).toList();
 
         // When the moderators' tips are rebuilt from the log into an empty database
-        try (ConfigurableApplicationContext rebuild = ModerationApplication.application().run(
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(ModerationApplication.class).run(
                 "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
                 "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
                 "--spring.mongodb.uri=" + InProcessMongo.connectionString(),

@@ -28,6 +28,7 @@ import org.newsdesk.testsupport.InProcessMongo;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaOperations;
@@ -78,7 +79,7 @@ class StoriesRebuildTests {
 
         // When the read model is rebuilt from the log into an empty database
         String database = "newsdesk-publishing-rebuilt-" + UUID.randomUUID();
-        try (ConfigurableApplicationContext rebuild = PublishingApplication.application().run(
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(PublishingApplication.class).run(
                 "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
                 "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                 "--spring.mongodb.database=" + database,

@@ -25,6 +25,7 @@ import org.newsdesk.submission.receipt.Receipts;
 import org.newsdesk.testsupport.InProcessMongo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -68,7 +69,7 @@ class ReceiptsRebuildTests {
         List<Document> before = receipts(mongo, tipIds);
 
         // When the receipts are rebuilt from the log into an empty database
-        try (ConfigurableApplicationContext rebuild = SubmissionApplication.application().run(
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(SubmissionApplication.class).run(
                 "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
                 "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                 "--spring.mongodb.database=newsdesk-submission-rebuilt-" + UUID.randomUUID(),

@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.newsdesk.submission.SubmissionApplication;
 import org.newsdesk.submission.SubmissionProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +30,7 @@ import reactor.core.publisher.Mono;
  * filter can break a request before any controller sees it; {@code SecretsStayOutOfLogsTests}
  * fails a lookup on the real service.
  */
-@WebFluxTest(controllers = ReceiptController.class,
-        properties = "spring.config.name=" + SubmissionApplication.CONFIG_NAME)
+@WebFluxTest(controllers = ReceiptController.class)
 @EnableConfigurationProperties(SubmissionProperties.class)
 @Import({ ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class })
 @ExtendWith(OutputCaptureExtension.class)

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.Topics;
-import org.newsdesk.submission.SubmissionApplication;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.newsdesk.testsupport.KafkaTopicProbe;
@@ -38,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the topic, exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + SubmissionApplication.CONFIG_NAME,
         "spring.mongodb.database=newsdesk-submission-broker-outage",
         // The broker that comes up later is the test's; it gets the topic from the test.
         "spring.kafka.admin.auto-create=false",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.newsdesk.submission.SubmissionApplication;
 import org.newsdesk.submission.TipJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +21,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * stored is refused quickly, with a 503 the resident can act on; it is never answered 202.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + SubmissionApplication.CONFIG_NAME,
         "spring.mongodb.uri=mongodb://127.0.0.1:" + StoreDownTests.DEAD_PORT + "/?serverSelectionTimeoutMS=500",
         "spring.kafka.bootstrap-servers=127.0.0.1:" + StoreDownTests.DEAD_PORT,
         "spring.kafka.admin.auto-create=false",

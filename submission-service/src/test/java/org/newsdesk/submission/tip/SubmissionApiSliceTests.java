@@ -9,7 +9,6 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.newsdesk.submission.SubmissionApplication;
 import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.receipt.ReceiptStatus;
@@ -33,7 +32,7 @@ import reactor.core.publisher.Mono;
  * The resident's HTTP API alone: request mapping, validation and problem details, with neither
  * Kafka nor MongoDB behind it. Whatever is refused here must never reach {@link TipSubmissions}.
  */
-@WebFluxTest(properties = "spring.config.name=" + SubmissionApplication.CONFIG_NAME)
+@WebFluxTest
 @EnableConfigurationProperties(SubmissionProperties.class)
 class SubmissionApiSliceTests {
 

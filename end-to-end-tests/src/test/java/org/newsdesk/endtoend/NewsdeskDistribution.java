@@ -1,0 +1,31 @@
+package org.newsdesk.endtoend;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the build put the jars these tests run, laid out as users get them: the launcher's jar,
+ * with the services' jars in {@code services/} beside it. The failsafe configuration names both.
+ */
+final class NewsdeskDistribution {
+
+    private NewsdeskDistribution() {
+    }
+
+    static Path launcherJar() {
+        return existing("newsdesk.launcher.jar");
+    }
+
+    static Path servicesDirectory() {
+        return existing("newsdesk.services.dir");
+    }
+
+    private static Path existing(String property) {
+        String configured = System.getProperty(property);
+        if (configured == null || !Files.exists(Path.of(configured))) {
+            throw new IllegalStateException("System property " + property + " must name the packaged Newsdesk (is '"
+                    + configured + "'): run these tests with ./mvnw verify, which packages it first");
+        }
+        return Path.of(configured);
+    }
+}

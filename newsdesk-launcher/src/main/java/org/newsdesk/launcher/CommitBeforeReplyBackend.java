@@ -1,0 +1,172 @@
+package org.newsdesk.launcher;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server's H2 backend with one change: whatever a command wrote is committed to the
+ * store file before the command's reply goes out, so nothing a client saw acknowledged is lost
+ * when the process dies.
+ *
+ * <p>The plain backend lets H2 commit in the background about once a second. A service that is
+ * told "written" moves on (a Kafka consumer commits its offset, a resident gets a 202), and a
+ * {@code kill -9} within that second silently took the write back.
+ *
+ * <p>Process crashes are covered, power loss is not: {@link MVStore#commit()} hands the new chunk
+ * to the operating system without forcing it to the disk. What is in the page cache outlives a
+ * killed process, so an fsync per write would cost a great deal and buy nothing for a local run.
+ *
+ * <p>Commits only ever happen between commands: commands run under the shared side of a lock and
+ * a commit takes the exclusive side. Otherwise a commit made for one command could catch another
+ * half done (a document stored but its unique index entry not yet), and a crash right after would
+ * leave that half on disk. That is also why H2's own commits are switched off (in the background
+ * and under memory pressure alike) and this class does H2's background housekeeping itself.
+ * Concurrent writers share commits: whoever gets the lock first writes everything changed so far.
+ */
+final class CommitBeforeReplyBackend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitBeforeReplyBackend.class);
+
+    /**
+     * A commit per write leaves many small chunks that later writes empty out; H2 rewrites the
+     * live pages of chunks below this fill rate (percent) into new ones so the old space is reused.
+     */
+    private static final int TARGET_FILL_RATE = 80;
+
+    /** At most this much rewritten per round, so housekeeping never holds up writers for long. */
+    private static final int MAX_REWRITE_BYTES = 1024 * 1024;
+
+    private static final long HOUSEKEEPING_INTERVAL_MS = 1000;
+
+    private static final int PAGE_SPLIT_SIZE = 4 * 1024;
+
+    /**
+     * How long a chunk no longer in use stays untouched before its space is written over. H2's 45 s
+     * default waits out disks that hold writes back, which matters for power loss only; with a
+     * commit per write it would let the file grow by tens of megabytes a second under load. What
+     * must not be written over is a chunk a command is still reading, and every query here reads
+     * all its results into memory before it answers, within milliseconds: 2 s is ample.
+     */
+    private static final int RETENTION_TIME_MS = 2000;
+
+    private final MVStore store;
+    private final ReentrantReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
+    private volatile boolean worthKeepingHouse;
+    private final ScheduledExecutorService housekeeping;
+
+    private CommitBeforeReplyBackend(MVStore store) {
+        super(store);
+        this.store = store;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mongo-store-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(this::keepHouse, HOUSEKEEPING_INTERVAL_MS, HOUSEKEEPING_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens (or creates) the store file; H2 locks it, so a second process on the same file fails here. */
+    static CommitBeforeReplyBackend open(Path storeFile) {
+        MVStore store = new MVStore.Builder()
+                .fileName(storeFile.toString())
+                .autoCommitDisabled()
+                // 0 also stops the commits H2 would otherwise make from inside a write once enough is unsaved.
+                .autoCommitBufferSize(0)
+                // Each commit rewrites every page it touched: H2's SQL engine's 4 KB, not the MVStore's 16 KB,
+                // halves what a commit writes.
+                .pageSplitSize(PAGE_SPLIT_SIZE)
+                .open();
+        store.setRetentionTime(RETENTION_TIME_MS);
+        return new CommitBeforeReplyBackend(store);
+    }
+
+    /** Every command of a current driver comes through here (OP_MSG too), writes included. */
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        try {
+            commandsOrCommit.readLock().lock();
+            try {
+                return super.handleCommand(channel, database, command, query);
+            }
+            finally {
+                commandsOrCommit.readLock().unlock();
+            }
+        }
+        finally {
+            // Also after a failed command: an insert of many documents may have stored some before failing.
+            commitWhatChanged();
+        }
+    }
+
+    private void commitWhatChanged() {
+        // A command nested in another commits with the outer one; it could not take the exclusive lock anyway.
+        if (commandsOrCommit.getReadHoldCount() > 0 || !store.hasUnsavedChanges()) {
+            return;
+        }
+        commandsOrCommit.writeLock().lock();
+        try {
+            // Another command's commit may have taken this command's changes along.
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+                worthKeepingHouse = true;
+            }
+        }
+        finally {
+            commandsOrCommit.writeLock().unlock();
+        }
+    }
+
+    /**
+     * What H2's background writer would do: rewrite the live pages of sparse chunks into new ones,
+     * so the old chunks can be reused. It runs between commands, like every commit (H2 compacts
+     * only when no commit holds its store lock, which with a commit per write is hardly ever), and
+     * goes on after the writes stop until there is nothing left to rewrite.
+     */
+    private void keepHouse() {
+        if (!worthKeepingHouse) {
+            return;
+        }
+        commandsOrCommit.writeLock().lock();
+        try {
+            worthKeepingHouse = store.compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES);
+            if (worthKeepingHouse) {
+                store.commit();
+            }
+        }
+        catch (RuntimeException ex) {
+            // Tried again after the next write; writes do not depend on it.
+            worthKeepingHouse = false;
+            log.warn("Housekeeping of the MongoDB store failed", ex);
+        }
+        finally {
+            commandsOrCommit.writeLock().unlock();
+        }
+    }
+
+    /** Stops housekeeping, then closes the store, which commits whatever is left. */
+    @Override
+    public void close() {
+        housekeeping.shutdown();
+        try {
+            if (!housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Housekeeping of the MongoDB store did not finish; closing the store anyway");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        // Not MVStore.compactFile() to shrink the file first: in H2 2.4.240 it trips H2's own assertions.
+        super.close();
+    }
+}

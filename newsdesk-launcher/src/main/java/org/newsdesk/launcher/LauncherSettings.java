@@ -1,0 +1,80 @@
+package org.newsdesk.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.newsdesk.launcher.NewsdeskServices.Service;
+
+/**
+ * What the embedded run can be told through the environment: where its data and the service jars
+ * are, and, for running a second copy beside the first (as the crash test does), its ports. The
+ * defaults are the public contract's.
+ */
+record LauncherSettings(Path dataDir, Path servicesDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+        Map<Service, Integer> servicePorts) {
+
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int MONGO_PORT = 27017;
+
+    static LauncherSettings from(Map<String, String> environment, String launcherClassPath) {
+        Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            servicePorts.put(service, port(environment, "NEWSDESK_" + service.name() + "_PORT", service.defaultPort()));
+        }
+        return new LauncherSettings(
+                dataDirectory(environment.get("NEWSDESK_DATA_DIR")),
+                servicesDirectory(environment.get("NEWSDESK_SERVICES_DIR"), launcherClassPath),
+                port(environment, "NEWSDESK_KAFKA_PORT", KAFKA_PORT),
+                port(environment, "NEWSDESK_KAFKA_CONTROLLER_PORT", KAFKA_CONTROLLER_PORT),
+                port(environment, "NEWSDESK_MONGODB_PORT", MONGO_PORT),
+                Map.copyOf(servicePorts));
+    }
+
+    int port(Service service) {
+        return servicePorts.get(service);
+    }
+
+    /** Relative to the folder the command is run from, made absolute so the ready line shows exactly where. */
+    static Path dataDirectory(String configured) {
+        Path directory = isBlank(configured) ? Path.of(".newsdesk-data") : Path.of(configured);
+        return directory.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The build puts the service jars in {@code services/} beside the launcher's jar; started with
+     * {@code java -jar}, the class path is exactly that jar. Anywhere else (an IDE, say), the
+     * directory must be named.
+     */
+    static Path servicesDirectory(String configured, String launcherClassPath) {
+        if (!isBlank(configured)) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path launcherJar = Path.of(launcherClassPath).toAbsolutePath().normalize();
+        if (launcherClassPath.contains(java.io.File.pathSeparator) || !Files.isRegularFile(launcherJar)) {
+            throw new IllegalStateException("Set NEWSDESK_SERVICES_DIR to the folder holding the service jars"
+                    + " (newsdesk-launcher/target/services after ./mvnw -DskipTests package), or start the launcher"
+                    + " with java -jar newsdesk-launcher/target/newsdesk-exec.jar");
+        }
+        return launcherJar.resolveSibling("services");
+    }
+
+    private static int port(Map<String, String> environment, String variable, int defaultPort) {
+        String configured = environment.get(variable);
+        if (isBlank(configured)) {
+            return defaultPort;
+        }
+        try {
+            return Integer.parseInt(configured.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalStateException(variable + " must be a port number, not '" + configured + "'");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,90 @@
+package org.newsdesk.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.launcher.NewsdeskServices.Service;
+
+class LauncherSettingsTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theDataStaysInTheFolderTheCommandIsRunFromUnlessConfigured() {
+        // Given no NEWSDESK_DATA_DIR, then one relative and one absolute setting
+
+        // When the data folder is resolved
+        Path byDefault = LauncherSettings.dataDirectory(null);
+        Path blank = LauncherSettings.dataDirectory(" ");
+        Path relative = LauncherSettings.dataDirectory("demo/../data");
+        Path absolute = LauncherSettings.dataDirectory("/srv/newsdesk");
+
+        // Then it is an absolute path: the ready line shows exactly where the data went
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        assertThat(byDefault).isEqualTo(workingDirectory.resolve(".newsdesk-data"));
+        assertThat(blank).isEqualTo(byDefault);
+        assertThat(relative).isEqualTo(workingDirectory.resolve("data"));
+        assertThat(absolute).isEqualTo(Path.of("/srv/newsdesk"));
+    }
+
+    @Test
+    void theServiceJarsAreBesideTheLauncherJarUnlessConfigured() throws IOException {
+        // Given a launcher started with java -jar, which makes its jar the whole class path
+        Path launcherJar = Files.createFile(folder.resolve("newsdesk-exec.jar"));
+
+        // When the services folder is resolved without and with NEWSDESK_SERVICES_DIR
+        Path beside = LauncherSettings.servicesDirectory(null, launcherJar.toString());
+        Path configured = LauncherSettings.servicesDirectory("/opt/newsdesk/services", launcherJar.toString());
+
+        // Then it is services/ beside the jar, or what was configured
+        assertThat(beside).isEqualTo(folder.resolve("services"));
+        assertThat(configured).isEqualTo(Path.of("/opt/newsdesk/services"));
+    }
+
+    @Test
+    void withoutAJarToGoByTheServicesFolderMustBeNamed() {
+        // Given a launcher run from classes, as in an IDE
+        String classPath = folder.resolve("classes") + File.pathSeparator + folder.resolve("lib.jar");
+
+        // Then it says how to tell it where the services are
+        assertThatIllegalStateException().isThrownBy(() -> LauncherSettings.servicesDirectory(null, classPath))
+                .withMessageContaining("NEWSDESK_SERVICES_DIR");
+    }
+
+    @Test
+    void theContractsPortsUnlessTheEnvironmentMovesThem() {
+        // Given an environment that moves MongoDB and the moderation service only
+        Map<String, String> environment = Map.of(
+                "NEWSDESK_SERVICES_DIR", folder.toString(),
+                "NEWSDESK_MONGODB_PORT", "37017",
+                "NEWSDESK_MODERATION_PORT", " 18082 ");
+
+        // When the settings are read
+        LauncherSettings settings = LauncherSettings.from(environment, "unused.jar");
+
+        // Then everything else keeps the public contract's ports
+        assertThat(settings.mongoPort()).isEqualTo(37017);
+        assertThat(settings.port(Service.MODERATION)).isEqualTo(18082);
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(settings.port(Service.SUBMISSION)).isEqualTo(8081);
+        assertThat(settings.port(Service.PUBLISHING)).isEqualTo(8083);
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedByName() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> LauncherSettings.from(
+                        Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_KAFKA_PORT", "kafka"), "unused.jar"))
+                .withMessageContaining("NEWSDESK_KAFKA_PORT");
+    }
+}
