@@ -24,7 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
         "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
-@AutoConfigureWebTestClient
+// A bound on waiting, not a performance target: the machines that run the suite are small and shared.
+@AutoConfigureWebTestClient(timeout = "30s")
 public @interface ModerationIntegrationTest {
 
     String MODERATOR = "moderator";

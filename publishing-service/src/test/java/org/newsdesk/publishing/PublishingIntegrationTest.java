@@ -33,7 +33,8 @@ import org.springframework.test.context.ContextConfiguration;
         })
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@AutoConfigureWebTestClient
+// A bound on waiting, not a performance target: the machines that run the suite are small and shared.
+@AutoConfigureWebTestClient(timeout = "30s")
 public @interface PublishingIntegrationTest {
 
     /** Deliberately not the default, so tests see the property is used. */

@@ -28,6 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = "group.initial.rebalance.delay.ms=0")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
-@AutoConfigureWebTestClient
+// A bound on waiting, not a performance target: the machines that run the suite are small and shared.
+@AutoConfigureWebTestClient(timeout = "30s")
 public @interface SubmissionIntegrationTest {
 }

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
         "newsdesk.outbox.outage-retry=200ms",
         "newsdesk.outbox.tick=100ms" })
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
-@AutoConfigureWebTestClient
+// A bound on waiting, not a performance target: the machines that run the suite are small and shared.
+@AutoConfigureWebTestClient(timeout = "30s")
 @DirtiesContext
 class BrokerOutageTests {
 
