@@ -37,7 +37,7 @@ public record OutboxProperties(Boolean enabled, Duration sendTimeout, Integer ma
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         outageRetry = outageRetry == null ? Duration.ofSeconds(2) : outageRetry;
-        lease = lease == null ? Duration.ofMinutes(1) : lease;
+        lease = lease == null ? Duration.ofSeconds(30) : lease;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(5) : sweepInterval;
         tick = tick == null ? Duration.ofMillis(500) : tick;
         batchSize = batchSize == null ? 200 : batchSize;

@@ -318,19 +318,36 @@ public class OutboxRelay implements SmartLifecycle {
             waiting = waiting.and("_id").gt(afterId);
         }
         Query page = query(waiting).with(Sort.by("_id")).limit(properties.batchSize());
-        page.fields().include("_id");
+        page.fields().include("_id").include(Outbox.LEASE);
         return mongo.find(page, Document.class, collection)
-                .map(record -> record.get("_id").toString())
                 .collectList()
-                .flatMap(ids -> {
-                    if (ids.isEmpty()) {
+                .flatMap(records -> {
+                    if (records.isEmpty()) {
                         return Mono.empty();
                     }
-                    log.info("Relaying {} record(s) of {} found with waiting events", ids.size(), collection);
-                    Mono<Void> relayed = Flux.fromIterable(ids).concatMap(id -> relay(collection, id)).then();
-                    return ids.size() < properties.batchSize() ? relayed
-                            : relayed.then(Mono.defer(() -> sweepFrom(collection, ids.get(ids.size() - 1))));
+                    log.info("Relaying {} record(s) of {} found with waiting events", records.size(), collection);
+                    Mono<Void> relayed = Flux.fromIterable(records).concatMap(found -> relayOrWait(collection, found))
+                            .then();
+                    String last = records.get(records.size() - 1).get("_id").toString();
+                    return records.size() < properties.batchSize() ? relayed
+                            : relayed.then(Mono.defer(() -> sweepFrom(collection, last)));
                 });
+    }
+
+    /**
+     * A record still leased (by an instance that died with it, say) is tried again the moment its
+     * lease runs out, not only at the next sweep: after a crash, what the old process held goes
+     * out within one lease.
+     */
+    private Mono<Void> relayOrWait(String collection, Document found) {
+        RecordRef record = new RecordRef(collection, found.get("_id").toString());
+        Document lease = found.get(Outbox.LEASE, Document.class);
+        java.util.Date until = lease == null ? null : lease.getDate("until");
+        if (until != null && until.toInstant().isAfter(clock.instant())) {
+            retries.merge(record, until.toInstant(), (known, next) -> known.isBefore(next) ? known : next);
+            return Mono.empty();
+        }
+        return relay(record, false);
     }
 
     private Mono<Void> countParked(String collection) {

@@ -132,6 +132,23 @@ class OutboxRelayTests {
     }
 
     @Test
+    void eventsHeldByAnInstanceThatDiedGoOutWhenItsLeaseRunsOut() {
+        // Given a record whose instance died while it held a lease that has not yet run out
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "held by the dead")
+                .set(Outbox.LEASE, new Document("owner", "a killed instance")
+                        .append("until", java.util.Date.from(Instant.now().plusSeconds(2))));
+        Outbox.announce(write, TOPIC, tip(id, "held by the dead"));
+        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+
+        // When the relay sweeps, as at the start of a new instance
+        relay.sweep().block(Duration.ofSeconds(30));
+
+        // Then the event goes out once the lease has run out, long before the next sweep (minutes away)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe.records(TOPIC, id)).hasSize(1));
+    }
+
+    @Test
     void aPoisonedEntryIsParkedAndTheEntriesBehindItAreSent(CapturedOutput output) {
         // Given a record whose first event can never be read again, followed by a good one
         String id = UUID.randomUUID().toString();
