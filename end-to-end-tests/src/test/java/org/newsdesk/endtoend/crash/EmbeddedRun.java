@@ -111,6 +111,16 @@ final class EmbeddedRun {
                 .until(() -> ports.all().stream().allMatch(EmbeddedRun::isFree));
     }
 
+    /**
+     * SIGKILL to the launcher alone, as when only its process is killed; returns once the services
+     * under it have ended by themselves, which their supervisor watch makes them do, and freed their ports.
+     */
+    void killLauncherOnly(Ports ports) {
+        launcher.destroyForcibly();
+        await("the services to end with their launcher").atMost(STOP_PATIENCE)
+                .until(() -> ports.all().stream().allMatch(EmbeddedRun::isFree));
+    }
+
     /** SIGTERM, as Ctrl-C: returns the launcher's exit code, once it and every process under it have ended. */
     int stop() {
         List<ProcessHandle> services = launcher.descendants().toList();
