@@ -7,16 +7,16 @@ import java.nio.file.Path;
  * Where the build put the jars these tests run, laid out as users get them: the launcher's jar,
  * with the services' jars in {@code services/} beside it. The failsafe configuration names both.
  */
-final class NewsdeskDistribution {
+public final class NewsdeskDistribution {
 
     private NewsdeskDistribution() {
     }
 
-    static Path launcherJar() {
+    public static Path launcherJar() {
         return existing("newsdesk.launcher.jar");
     }
 
-    static Path servicesDirectory() {
+    public static Path servicesDirectory() {
         return existing("newsdesk.services.dir");
     }
 

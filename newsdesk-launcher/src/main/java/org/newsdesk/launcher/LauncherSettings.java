@@ -1,5 +1,6 @@
 package org.newsdesk.launcher;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -53,7 +54,7 @@ record LauncherSettings(Path dataDir, Path servicesDir, int kafkaPort, int kafka
             return Path.of(configured).toAbsolutePath().normalize();
         }
         Path launcherJar = Path.of(launcherClassPath).toAbsolutePath().normalize();
-        if (launcherClassPath.contains(java.io.File.pathSeparator) || !Files.isRegularFile(launcherJar)) {
+        if (launcherClassPath.contains(File.pathSeparator) || !Files.isRegularFile(launcherJar)) {
             throw new IllegalStateException("Set NEWSDESK_SERVICES_DIR to the folder holding the service jars"
                     + " (newsdesk-launcher/target/services after ./mvnw -DskipTests package), or start the launcher"
                     + " with java -jar newsdesk-launcher/target/newsdesk-exec.jar");

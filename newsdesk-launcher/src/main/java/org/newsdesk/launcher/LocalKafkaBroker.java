@@ -88,7 +88,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 Map.entry("default.replication.factor", "1"),
                 Map.entry("min.insync.replicas", "1"),
                 // Three consumer groups join at start-up; nobody else is coming, so do not wait for them.
-                Map.entry("group.initial.rebalance.delay.ms", "0"));
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // After a crash the controller keeps the dead broker's registration until its session
+                // times out, and refuses the restarted broker until then: 9 s by default, 4 s here.
+                Map.entry("broker.session.timeout.ms", "4000"),
+                Map.entry("broker.heartbeat.interval.ms", "1000"));
     }
 
     /**

@@ -83,7 +83,10 @@ public final class NewsdeskLauncher {
         NewsdeskServices.Starter services = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
                 .servicesDirectory(settings.servicesDir())
                 // Only this local run may fall back to a known moderator password; the service says so in its log.
-                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed", "true");
+                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed", "true")
+                // A consumer killed with the run stays in its group until its session times out, and the
+                // restarted consumers wait for it: 45 s by default. This run is restarted at once after a crash.
+                .property("spring.kafka.consumer.properties.session.timeout.ms", "10000");
         for (Service service : Service.values()) {
             services.port(service, settings.port(service));
         }

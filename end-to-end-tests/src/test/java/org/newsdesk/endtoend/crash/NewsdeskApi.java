@@ -1,0 +1,185 @@
+package org.newsdesk.endtoend.crash;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Newsdesk's public HTTP API as a resident, a moderator and a reader use it, with nothing but
+ * {@code java.net.http}. A call that gets no answer at all throws {@link IOException}: for the
+ * crash test that means the run is gone, and whatever was asked was never acknowledged.
+ */
+final class NewsdeskApi {
+
+    static final String MODERATOR = "moderator";
+
+    /** The embedded run's local default, which it falls back to without NEWSDESK_MODERATOR_PASSWORD. */
+    static final String MODERATOR_PASSWORD = "moderator";
+
+    record AcceptedTip(String tipId, String receipt) {
+    }
+
+    /** What the receipt says; {@code httpStatus} 404 if the receipt is unknown. */
+    record ReceiptAnswer(int httpStatus, String status, String storyUrl, String reason) {
+
+        boolean decided() {
+            return "IN_REVIEW".equals(status) || "PUBLISHED".equals(status) || "DECLINED".equals(status);
+        }
+    }
+
+    record Story(String id, String slug) {
+    }
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String submission;
+    private final String moderation;
+    private final String publishing;
+
+    NewsdeskApi(EmbeddedRun.Ports ports) {
+        this.submission = "http://127.0.0.1:" + ports.submission();
+        this.moderation = "http://127.0.0.1:" + ports.moderation();
+        this.publishing = "http://127.0.0.1:" + ports.publishing();
+    }
+
+    /** The tip's id and receipt if it was accepted (202), empty for any other answer. */
+    Optional<AcceptedTip> submitTip(String headline, String body, String area) throws IOException {
+        Map<String, String> tip = new LinkedHashMap<>();
+        tip.put("headline", headline);
+        tip.put("body", body);
+        tip.put("area", area);
+        HttpResponse<String> response = send(post(submission + "/api/tips", tip));
+        if (response.statusCode() != 202) {
+            return Optional.empty();
+        }
+        JsonNode accepted = json.readTree(response.body());
+        return Optional.of(new AcceptedTip(accepted.get("tipId").asString(), accepted.get("receipt").asString()));
+    }
+
+    /** The ids of every tip in the moderators' queue, following {@code next} for as long as there is one. */
+    List<String> queuedTipIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        do {
+            HttpResponse<String> response = send(asModerator(HttpRequest.newBuilder(
+                    URI.create(moderation + "/api/queue?limit=100&cursor=" + encode(cursor)))).GET().build());
+            expect(200, response);
+            JsonNode queue = json.readTree(response.body());
+            queue.get("items").forEach(item -> ids.add(item.get("tipId").asString()));
+            cursor = text(queue, "next");
+        }
+        while (cursor != null);
+        return ids;
+    }
+
+    /** The HTTP status of a decision: 200 when it was recorded, 409 when the tip was decided already. */
+    int decide(String tipId, String outcome, String reason) throws IOException {
+        Map<String, String> decision = new LinkedHashMap<>();
+        decision.put("outcome", outcome);
+        if (reason != null) {
+            decision.put("reason", reason);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(moderation + "/api/tips/" + tipId + "/decision"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(decision)));
+        return send(asModerator(request).build()).statusCode();
+    }
+
+    ReceiptAnswer receipt(String receipt) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(submission + "/api/tips/" + encode(receipt))).GET().build());
+        if (response.statusCode() != 200) {
+            return new ReceiptAnswer(response.statusCode(), null, null, null);
+        }
+        JsonNode answer = json.readTree(response.body());
+        return new ReceiptAnswer(200, text(answer, "status"), text(answer, "storyUrl"), text(answer, "reason"));
+    }
+
+    /** The story a reader gets at this slug, or empty if there is none. */
+    Optional<Story> story(String slug) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(publishing + "/api/stories/" + encode(slug))).GET().build());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        expect(200, response);
+        return Optional.of(story(json.readTree(response.body())));
+    }
+
+    /** Every published story, page by page, as a reader's app would fetch them all. */
+    List<Story> allStories() throws IOException {
+        List<Story> stories = new ArrayList<>();
+        String cursor = "";
+        do {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                    URI.create(publishing + "/api/stories?limit=100&cursor=" + encode(cursor))).GET().build());
+            expect(200, response);
+            JsonNode page = json.readTree(response.body());
+            page.get("items").forEach(item -> stories.add(story(item)));
+            cursor = text(page, "next");
+        }
+        while (cursor != null);
+        return stories;
+    }
+
+    private static Story story(JsonNode story) {
+        return new Story(story.get("id").asString(), story.get("slug").asString());
+    }
+
+    private HttpRequest post(String url, Map<String, String> body) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+    }
+
+    private static HttpRequest.Builder asModerator(HttpRequest.Builder request) {
+        String credentials = MODERATOR + ":" + MODERATOR_PASSWORD;
+        return request.header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            return http.send(bounded, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", ex);
+        }
+    }
+
+    private static void expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return (value == null || value.isNull()) ? null : value.asString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

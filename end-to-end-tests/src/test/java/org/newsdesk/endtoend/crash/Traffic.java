@@ -1,0 +1,119 @@
+package org.newsdesk.endtoend.crash;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Residents sending tips and moderators deciding them, each as fast as Newsdesk answers, every
+ * acknowledged answer written to the ledger. A thread stops for good at the first call that gets
+ * no answer at all: the run has been killed.
+ */
+final class Traffic implements AutoCloseable {
+
+    private static final int RESIDENTS = 1;
+    private static final int MODERATORS = 2;
+    private static final int DECISIONS_PER_QUEUE_READ = 5;
+
+    private static final List<String> AREAS = List.of("Long Eaton", "Ilkeston", "Sandiacre", "Draycott");
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(RESIDENTS + MODERATORS);
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicInteger tipNumber = new AtomicInteger();
+    private final List<Throwable> failures = new ArrayList<>();
+
+    private Traffic() {
+    }
+
+    /** Starts the traffic; each thread draws its choices from a generator seeded from {@code random}. */
+    static Traffic start(NewsdeskApi api, Ledger ledger, Random random) {
+        Traffic traffic = new Traffic();
+        for (int resident = 0; resident < RESIDENTS; resident++) {
+            Random choices = new Random(random.nextLong());
+            traffic.threads.execute(() -> traffic.untilGone(() -> traffic.sendTip(api, ledger, choices)));
+        }
+        for (int moderator = 0; moderator < MODERATORS; moderator++) {
+            Random choices = new Random(random.nextLong());
+            traffic.threads.execute(() -> traffic.untilGone(() -> traffic.decideSomeTips(api, ledger, choices)));
+        }
+        return traffic;
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private void untilGone(Step step) {
+        try {
+            while (!stopped.get()) {
+                step.run();
+            }
+        }
+        catch (IOException gone) {
+            // No answer: the run was killed, and whatever this thread asked was never acknowledged.
+        }
+        catch (RuntimeException | Error ex) {
+            synchronized (failures) {
+                failures.add(ex);
+            }
+        }
+    }
+
+    private void sendTip(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
+        int number = tipNumber.incrementAndGet();
+        String area = AREAS.get(choices.nextInt(AREAS.size()));
+        api.submitTip("Crash test tip " + number, "Something happened in " + area + ", reported as tip " + number + ".",
+                area).ifPresent(tip -> ledger.accepted(new Ledger.Tip(tip.tipId(), tip.receipt())));
+    }
+
+    /** Reads the queue, then decides a few of its tips, picked at random, one way or the other. */
+    private void decideSomeTips(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
+        List<String> queue;
+        try {
+            queue = new ArrayList<>(api.queuedTipIds());
+        }
+        catch (IllegalStateException notAnswered) {
+            // Not a 200: a service whose MongoDB was just killed before it was itself. Ask again.
+            return;
+        }
+        Collections.shuffle(queue, choices);
+        for (String tipId : queue.subList(0, Math.min(DECISIONS_PER_QUEUE_READ, queue.size()))) {
+            boolean approve = choices.nextBoolean();
+            String outcome = approve ? "APPROVED" : "REJECTED";
+            String reason = approve ? null : "Declined in the crash test, tip " + tipId;
+            // 409: another moderator was quicker, or a decision sent just before a crash did land. Both fine.
+            if (api.decide(tipId, outcome, reason) == 200) {
+                ledger.recorded(new Ledger.Decision(tipId, outcome, reason));
+            }
+        }
+    }
+
+    /** Stops the threads (those still running finish their call) and reports anything that went wrong in them. */
+    @Override
+    public void close() {
+        stopped.set(true);
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The traffic did not stop");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (failures) {
+            if (!failures.isEmpty()) {
+                IllegalStateException failed = new IllegalStateException("The traffic failed");
+                failures.forEach(failed::addSuppressed);
+                throw failed;
+            }
+        }
+    }
+}
