@@ -1,7 +1,7 @@
 package org.newsdesk.messaging;
 
 import com.mongodb.reactivestreams.client.MongoClient;
-import org.bson.Document;
+import org.newsdesk.messaging.outage.MongoProbe;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,7 +27,7 @@ public class MongoPingHealthAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     @ConditionalOnMissingBean(name = "mongoHealthIndicator")
     ReactiveHealthIndicator mongoHealthIndicator(MongoClient mongo) {
-        return () -> Mono.from(mongo.getDatabase("admin").runCommand(new Document("ping", 1)))
+        return () -> MongoProbe.ping(mongo)
                 .map(answer -> Health.up().build())
                 .onErrorResume(error -> Mono.just(Health.down(error).build()));
     }
