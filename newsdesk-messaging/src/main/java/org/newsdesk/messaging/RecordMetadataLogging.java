@@ -20,7 +20,7 @@ import org.springframework.kafka.support.LoggingProducerListener;
  * failure's type only; the dead-letter record keeps the message in its headers, beside the value.
  * </ul>
  */
-final class RecordMetadataLogging implements BeanPostProcessor {
+public final class RecordMetadataLogging implements BeanPostProcessor {
 
     /**
      * The formatters are static, so every service in one JVM shares them (the embedded launcher
@@ -49,7 +49,7 @@ final class RecordMetadataLogging implements BeanPostProcessor {
     }
 
     /** What went wrong, as far as a log may say it: the type of the failure, not its message. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         return NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName();
     }
 }

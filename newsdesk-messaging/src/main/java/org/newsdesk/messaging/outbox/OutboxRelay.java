@@ -1,5 +1,6 @@
 package org.newsdesk.messaging.outbox;
 
+import static org.newsdesk.messaging.RecordMetadataLogging.describe;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -141,7 +142,7 @@ public class OutboxRelay implements SmartLifecycle {
                     // Only once the lease is given up: a retry that came earlier would find it taken.
                     .then(Mono.fromRunnable(() -> {
                         if (retryAt.get() != null) {
-                            retries.merge(record, retryAt.get(), (known, next) -> known.isBefore(next) ? known : next);
+                            retryFrom(record, retryAt.get());
                         }
                     }));
         })
@@ -167,7 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
         relay(new RecordRef(collection, recordId), ownLease).subscribe(null, error -> {
             log.warn("Relaying the outbox of {}/{} failed; the relay tries again: {}", collection, recordId,
                     describe(error));
-            retries.put(new RecordRef(collection, recordId), clock.instant().plus(properties.outageRetry()));
+            retryFrom(new RecordRef(collection, recordId), clock.instant().plus(properties.outageRetry()));
         });
     }
 
@@ -226,7 +227,7 @@ public class OutboxRelay implements SmartLifecycle {
             event = entry.event();
         }
         catch (RuntimeException unreadable) {
-            return park(record, entry, "the stored event cannot be read: " + describe(unreadable));
+            return park(record, entry, "the stored event cannot be read", unreadable);
         }
         return publisher.publish(entry.topic(), event)
                 .timeout(properties.sendTimeout())
@@ -243,8 +244,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Sent> failed(RecordRef record, OutboxEntry entry, Throwable failure) {
         int attempts = entry.attempts() + 1;
         if (attempts >= properties.maxAttempts()) {
-            return park(record, entry, "Kafka did not take it after " + attempts + " attempts; last: "
-                    + describe(failure));
+            return park(record, entry, "Kafka did not take it after " + attempts + " attempts", failure);
         }
         Instant retryAt = clock.instant().plus(properties.backoffAfter(attempts));
         log.warn("Sending event {} ({}) of {}/{} failed (attempt {} of {}), next try at {}: {}", entry.eventId(),
@@ -255,18 +255,21 @@ public class OutboxRelay implements SmartLifecycle {
         Update backOff = new Update()
                 .set(Outbox.ENTRIES + ".$." + OutboxEntry.ATTEMPTS, attempts)
                 .set(Outbox.ENTRIES + ".$." + OutboxEntry.NOT_BEFORE, Date.from(retryAt))
-                .set(Outbox.ENTRIES + ".$." + OutboxEntry.LAST_ERROR, describe(failure));
+                .set(Outbox.ENTRIES + ".$." + OutboxEntry.LAST_ERROR, detail(failure));
         return mongo.updateFirst(sameEntry, backOff, record.collection()).thenReturn(Sent.retryAt(retryAt));
     }
 
-    /** Moves the entry aside in the same record, so the entries behind it can go. */
-    private Mono<Sent> park(RecordRef record, OutboxEntry entry, String reason) {
-        log.error("Parked event {} ({}, revision {}) of {}/{}: {}. It stays in the record's {} until someone "
-                + "looks at it; the events behind it go on.", entry.eventId(), entry.type(), entry.revision(),
-                record.collection(), record.id(), reason, Outbox.PARKED);
+    /**
+     * Moves the entry aside in the same record, so the entries behind it can go. The log says why
+     * by the failure's type; its message, which may quote the event, stays with the parked entry.
+     */
+    private Mono<Sent> park(RecordRef record, OutboxEntry entry, String why, Throwable failure) {
+        log.error("Parked event {} ({}, revision {}) of {}/{}: {} ({}). It stays in the record's {} with the "
+                + "reason until someone looks at it; the events behind it go on.", entry.eventId(), entry.type(),
+                entry.revision(), record.collection(), record.id(), why, describe(failure), Outbox.PARKED);
         Document parked = entry.toDocument()
                 .append("parkedAt", Date.from(clock.instant()))
-                .append("reason", reason);
+                .append("reason", why + ": " + detail(failure));
         Update moveAside = new Update()
                 .pull(Outbox.ENTRIES, new Document(OutboxEntry.EVENT_ID, entry.eventId()))
                 .push(Outbox.PARKED, parked);
@@ -280,8 +283,13 @@ public class OutboxRelay implements SmartLifecycle {
         if (TransientFailures.isTransient(error)) {
             log.warn("Kafka or MongoDB is unavailable; the outbox of {}/{} is tried again in {}: {}",
                     record.collection(), record.id(), properties.outageRetry(), describe(error));
-            retries.put(record, clock.instant().plus(properties.outageRetry()));
+            retryFrom(record, clock.instant().plus(properties.outageRetry()));
         }
+    }
+
+    /** Schedules the record for a retry from that moment; of two schedules, the earlier one stands. */
+    private void retryFrom(RecordRef record, Instant when) {
+        retries.merge(record, when, (known, next) -> known.isBefore(next) ? known : next);
     }
 
     /** What the ticker does: the retries that are due, and a sweep when one is due. */
@@ -342,9 +350,9 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Void> relayOrWait(String collection, Document found) {
         RecordRef record = new RecordRef(collection, found.get("_id").toString());
         Document lease = found.get(Outbox.LEASE, Document.class);
-        java.util.Date until = lease == null ? null : lease.getDate("until");
+        Date until = lease == null ? null : lease.getDate("until");
         if (until != null && until.toInstant().isAfter(clock.instant())) {
-            retries.merge(record, until.toInstant(), (known, next) -> known.isBefore(next) ? known : next);
+            retryFrom(record, until.toInstant());
             return Mono.empty();
         }
         return relay(record, false);
@@ -397,7 +405,11 @@ public class OutboxRelay implements SmartLifecycle {
         return retries.size();
     }
 
-    private static String describe(Throwable failure) {
+    /**
+     * The failure in full, for what is stored with the entry (in the same database as the event
+     * itself), never for a log line: its message may quote the event.
+     */
+    private static String detail(Throwable failure) {
         return NestedExceptionUtils.getMostSpecificCause(failure).toString();
     }
 
