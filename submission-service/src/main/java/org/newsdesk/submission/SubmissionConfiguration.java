@@ -2,8 +2,6 @@ package org.newsdesk.submission;
 
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.TopicDeclarations;
-import org.newsdesk.messaging.outbox.Outbox;
-import org.newsdesk.messaging.outbox.OutboxRelay;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +10,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SubmissionProperties.class)
 class SubmissionConfiguration {
-
-    /** Each tip waits in its document until Kafka has it. */
-    @Bean
-    Outbox tipOutbox(OutboxRelay relay) {
-        return relay.outbox("tips");
-    }
 
     /**
      * The service writes tips and follows every tip's fate, so it declares all three topics: it

@@ -9,6 +9,7 @@ import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.bson.Document;
 import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.messaging.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -37,9 +38,10 @@ class SubmittedTips implements InitializingBean {
     private final ReactiveMongoOperations mongo;
     private final Outbox outbox;
 
-    SubmittedTips(ReactiveMongoOperations mongo, Outbox tipOutbox) {
+    /** Each tip waits in its own document until Kafka has it. */
+    SubmittedTips(ReactiveMongoOperations mongo, OutboxRelay relay) {
         this.mongo = mongo;
-        this.outbox = tipOutbox;
+        this.outbox = relay.outbox(COLLECTION);
     }
 
     /**
@@ -78,6 +80,11 @@ class SubmittedTips implements InitializingBean {
         // A new id: nobody else can be relaying it, so the lease comes with the insert.
         outbox.announceOnInsertHeld(insert, Topics.TIPS_SUBMITTED, tip);
         return mongo.upsert(query(where("_id").is(tip.tipId())), insert, COLLECTION).then();
+    }
+
+    /** Sends the stored tip to Kafka without making the resident wait (see {@link #store}). */
+    void relayInBackground(String tipId) {
+        outbox.relayOwnInBackground(tipId);
     }
 
     /** The tip first stored under this idempotency key, as a repeated request is answered. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.newsdesk.events.TipSubmitted;
-import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.submission.receipt.ReceiptStatus;
@@ -30,12 +29,10 @@ class TipSubmissions {
     private static final Logger log = LoggerFactory.getLogger(TipSubmissions.class);
 
     private final SubmittedTips tips;
-    private final Outbox outbox;
     private final SubmissionProperties properties;
 
-    TipSubmissions(SubmittedTips tips, Outbox tipOutbox, SubmissionProperties properties) {
+    TipSubmissions(SubmittedTips tips, SubmissionProperties properties) {
         this.tips = tips;
-        this.outbox = tipOutbox;
         this.properties = properties;
     }
 
@@ -51,27 +48,27 @@ class TipSubmissions {
      */
     Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key) {
         if (key == null) {
-            return accept(request, null);
+            return accept(request, null, null);
         }
         String fingerprint = fingerprint(request);
         return tips.findByIdempotencyKey(key.digest())
                 .flatMap(stored -> replay(stored, key, fingerprint))
-                .switchIfEmpty(Mono.defer(() -> accept(request, key)
+                .switchIfEmpty(Mono.defer(() -> accept(request, key, fingerprint)
                         // Two copies of one request racing: the loser answers as the winner did.
-                        .onErrorResume(duplicateKey(), duplicate -> tips.findByIdempotencyKey(key.digest())
+                        .onErrorResume(DuplicateKeyException.class, duplicate -> tips.findByIdempotencyKey(key.digest())
                                 .flatMap(stored -> replay(stored, key, fingerprint))
                                 .switchIfEmpty(Mono.error(duplicate)))));
     }
 
-    private Mono<TipAccepted> accept(TipRequest request, IdempotencyKey key) {
+    /** @param key and {@code fingerprint} (of the request), both {@code null} without an idempotency key */
+    private Mono<TipAccepted> accept(TipRequest request, IdempotencyKey key, String fingerprint) {
         String tipId = UUID.randomUUID().toString();
         ReceiptCode receipt = ReceiptCode.generate();
         Instant submittedAt = Instant.now();
         TipSubmitted event = TipSubmitted.of(tipId, receipt.digest(), request.headline(), request.body(),
                 request.area(), request.category(), contact(request), submittedAt);
         SubmittedTips.Replay replay = key == null ? null
-                : new SubmittedTips.Replay(key.digest(), fingerprint(request), key.seal(receipt));
-
+                : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
         return tips.store(event, replay)
                 .timeout(properties.acceptTimeout())
                 .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
@@ -79,7 +76,7 @@ class TipSubmissions {
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
                 })
-                .doOnSuccess(stored -> outbox.relayOwnInBackground(tipId))
+                .doOnSuccess(stored -> tips.relayInBackground(tipId))
                 .thenReturn(new TipAccepted(tipId, receipt.formatted(), ReceiptStatus.RECEIVED));
     }
 
@@ -92,10 +89,6 @@ class TipSubmissions {
         }
         ReceiptCode receipt = key.unseal(stored.replay().sealedReceipt());
         return Mono.just(new TipAccepted(stored.tipId(), receipt.formatted(), ReceiptStatus.RECEIVED));
-    }
-
-    private static java.util.function.Predicate<Throwable> duplicateKey() {
-        return DuplicateKeyException.class::isInstance;
     }
 
     /** The tip as sent, for telling a repeated request from another tip under the same key. */
