@@ -1,9 +1,5 @@
 package org.newsdesk.endtoend;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.launcher.LocalKafkaBroker;
 import org.newsdesk.launcher.LocalMongoServer;
 import org.newsdesk.launcher.NewsdeskServices;
+import org.newsdesk.testsupport.FreePorts;
 
 /**
  * The journey on what the embedded run uses, without Docker: the launcher's real KRaft broker and
@@ -29,7 +26,7 @@ class EmbeddedTipJourneyTests extends TipJourney {
 
     @BeforeAll
     static void startNewsdesk() {
-        kafka = LocalKafkaBroker.start(dataDir, freePort(), freePort());
+        kafka = LocalKafkaBroker.start(dataDir, FreePorts.loopback(), FreePorts.loopback());
         mongo = LocalMongoServer.start(dataDir, 0);
         services = configured(NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())).start();
     }
@@ -55,15 +52,5 @@ class EmbeddedTipJourneyTests extends TipJourney {
     @Override
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
-    }
-
-    /** Kafka's controller port must be known before start-up (it names the quorum), so 0 will not do. */
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

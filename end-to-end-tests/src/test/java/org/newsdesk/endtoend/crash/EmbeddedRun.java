@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.newsdesk.endtoend.NewsdeskDistribution;
+import org.newsdesk.testsupport.FreePorts;
 
 /**
  * The embedded run exactly as a user starts it, {@code java -jar newsdesk-exec.jar}, as a child
@@ -33,21 +33,14 @@ final class EmbeddedRun {
     record Ports(int submission, int moderation, int publishing, int kafka, int kafkaController, int mongo) {
 
         static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+            return new Ports(FreePorts.loopback(), FreePorts.loopback(), FreePorts.loopback(), FreePorts.loopback(),
+                    FreePorts.loopback(), FreePorts.loopback());
         }
 
         List<Integer> all() {
             return List.of(submission, moderation, publishing, kafka, kafkaController, mongo);
         }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }
     }
 
     private final Process launcher;

@@ -3,9 +3,6 @@ package org.newsdesk.moderation.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +16,7 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.testsupport.FreePorts;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -45,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class MongoOutageTests {
 
-    private static final int MONGO_PORT = freePort();
+    private static final int MONGO_PORT = FreePorts.loopback();
     private static MongoServer mongo = startMongo();
 
     @Autowired
@@ -103,14 +101,5 @@ class MongoOutageTests {
         MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", MONGO_PORT);
         return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -3,9 +3,6 @@ package org.newsdesk.submission.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.Topics;
 import org.newsdesk.submission.TipJson;
+import org.newsdesk.testsupport.FreePorts;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class BrokerOutageTests {
 
-    private static final int KAFKA_PORT = freePort();
+    private static final int KAFKA_PORT = FreePorts.loopback();
     private static EmbeddedKafkaKraftBroker broker;
     private static TcpForwarder kafkaAddress;
 
@@ -105,14 +103,5 @@ class BrokerOutageTests {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 probe.records(Topics.TIPS_SUBMITTED).stream().map(ConsumerRecord::key).toList())
                 .containsExactlyInAnyOrderElementsOf(tipIds));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }
