@@ -1,6 +1,7 @@
 package org.newsdesk.messaging.outbox;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,7 +55,7 @@ public class OutboxMetrics {
 
     /** Records with parked entries, per collection. */
     Map<String, Long> parkedRecords() {
-        Map<String, Long> snapshot = new java.util.TreeMap<>();
+        Map<String, Long> snapshot = new TreeMap<>();
         parkedRecords.forEach((collection, count) -> snapshot.put(collection, count.get()));
         return snapshot;
     }

@@ -77,7 +77,7 @@ class OutboxRelayTests {
         String id = UUID.randomUUID().toString();
         Update write = new Update().set("state", "third");
         Outbox.announce(write, TOPIC, tip(id, "first"), tip(id, "second"), tip(id, "third"));
-        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        store(id, write);
 
         // When the service relays it
         outbox.relay(id).block(Duration.ofSeconds(20));
@@ -98,7 +98,7 @@ class OutboxRelayTests {
         Update write = new Update().set("state", "new");
         Outbox.announce(write, TOPIC, java.util.stream.IntStream.rangeClosed(1, 5)
                 .mapToObj(n -> tip(id, "event " + n)).toArray(TipSubmitted[]::new));
-        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        store(id, write);
         OutboxRelay otherInstance = new OutboxRelay(mongo, publisher, properties, OutboxMetrics.standalone(),
                 Clock.systemUTC());
 
@@ -121,7 +121,7 @@ class OutboxRelayTests {
                 .set(Outbox.LEASE, new Document("owner", "a crashed instance")
                         .append("until", java.util.Date.from(Instant.now().minusSeconds(1))));
         Outbox.announce(write, TOPIC, tip(id, "left behind"));
-        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        store(id, write);
 
         // When the relay sweeps
         relay.sweep().block(Duration.ofSeconds(30));
@@ -139,7 +139,7 @@ class OutboxRelayTests {
                 .set(Outbox.LEASE, new Document("owner", "a killed instance")
                         .append("until", java.util.Date.from(Instant.now().plusSeconds(2))));
         Outbox.announce(write, TOPIC, tip(id, "held by the dead"));
-        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        store(id, write);
 
         // When the relay sweeps, as at the start of a new instance
         relay.sweep().block(Duration.ofSeconds(30));
@@ -154,7 +154,7 @@ class OutboxRelayTests {
         String id = UUID.randomUUID().toString();
         Update write = new Update().set("state", "poisoned");
         Outbox.announce(write, TOPIC, tip(id, "poisoned"), tip(id, "behind the poison"));
-        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        store(id, write);
         mongo.updateFirst(query(where("_id").is(id)), new Update().set(Outbox.ENTRIES + ".0.type", "newsdesk.gone"),
                 COLLECTION).block(Duration.ofSeconds(10));
         double parkedBefore = metrics.count(COLLECTION, "parked");
@@ -185,7 +185,7 @@ class OutboxRelayTests {
         String id = UUID.randomUUID().toString();
         Update write = new Update().set("state", "oversized");
         Outbox.announce(write, TOPIC, tip(id, "x".repeat(2_000_000)), tip(id, "after the oversized one"));
-        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
+        store(id, write);
 
         // When it is relayed, and the relay retries it as its back-off allows
         outbox.relay(id).block(Duration.ofSeconds(20));
@@ -197,6 +197,11 @@ class OutboxRelayTests {
                                 .isEqualTo(properties.maxAttempts() - 1)));
         await().untilAsserted(() -> assertThat(probe.records(TOPIC, id)).singleElement()
                 .satisfies(sent -> assertThat(sent.value()).contains("after the oversized one")));
+    }
+
+    /** Writes a record as a service would: its state and its outbox in one write. */
+    private void store(String id, Update write) {
+        mongo.upsert(query(where("_id").is(id)), write, COLLECTION).block(Duration.ofSeconds(10));
     }
 
     private Document stored(String id) {

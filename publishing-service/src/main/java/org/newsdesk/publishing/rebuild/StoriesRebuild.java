@@ -1,6 +1,7 @@
 package org.newsdesk.publishing.rebuild;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ class StoriesRebuild extends ReadModelRebuild {
         });
         List<List<TipDecided>> byFirstDecision = new ArrayList<>(approvals.values());
         byFirstDecision.forEach(decisions -> decisions.sort(Comparator.comparingLong(NewsdeskEvent::revision)));
-        byFirstDecision.sort(Comparator.<List<TipDecided>, java.time.Instant>comparing(
+        byFirstDecision.sort(Comparator.<List<TipDecided>, Instant>comparing(
                 decisions -> decisions.get(0).decidedAt()).thenComparing(decisions -> decisions.get(0).tipId()));
 
         int alreadyAnnounced = 0;

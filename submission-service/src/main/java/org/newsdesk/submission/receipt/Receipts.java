@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
+import org.bson.Document;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.submission.SubmissionProperties;
@@ -134,7 +135,7 @@ public class Receipts implements InitializingBean {
     Mono<Receipt> find(ReceiptCode code) {
         return mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())), Receipt.class)
                 .switchIfEmpty(Mono.defer(() -> mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())),
-                                org.bson.Document.class, SUBMITTED_TIPS)
+                                Document.class, SUBMITTED_TIPS)
                         .map(tip -> Receipt.unknown(tip.getString("_id")).withSubmission(1, code.digest(),
                                 tip.getDate("submittedAt").toInstant()))));
     }

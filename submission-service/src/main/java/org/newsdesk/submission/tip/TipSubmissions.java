@@ -1,6 +1,7 @@
 package org.newsdesk.submission.tip;
 
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import org.newsdesk.events.TipSubmitted;
@@ -96,7 +97,7 @@ class TipSubmissions {
         String joined = String.join("\u0000", String.valueOf(request.headline()), String.valueOf(request.body()),
                 String.valueOf(request.area()), String.valueOf(request.category()), String.valueOf(request.name()),
                 String.valueOf(request.email()), String.valueOf(request.phone()));
-        return java.util.HexFormat.of().formatHex(IdempotencyKey.sha256(joined));
+        return HexFormat.of().formatHex(IdempotencyKey.sha256(joined));
     }
 
     private static TipSubmitted.Contact contact(TipRequest request) {
