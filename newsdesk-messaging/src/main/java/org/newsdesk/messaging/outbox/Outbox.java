@@ -105,8 +105,4 @@ public final class Outbox {
     public Mono<Boolean> isEmpty(String recordId) {
         return relay.hasWaitingEvents(collection, recordId).map(waiting -> !waiting);
     }
-
-    public String collection() {
-        return collection;
-    }
 }
