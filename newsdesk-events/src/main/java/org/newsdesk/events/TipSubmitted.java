@@ -1,6 +1,8 @@
 package org.newsdesk.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,6 +13,9 @@ import java.util.UUID;
  *                      service to rebuild its receipts from the log, useless to anyone who reads
  *                      the topic and wants to impersonate the resident
  * @param contact       how to reach the resident, or {@code null} when they stayed anonymous
+ * @param happenedOn     the day it happened, when the resident said
+ * @param contactConsent whether the resident agreed to be contacted about the tip
+ * @param photos         references to the resident's photos in the media store, in their order
  */
 public record TipSubmitted(
         UUID eventId,
@@ -24,7 +29,10 @@ public record TipSubmitted(
         String area,
         String category,
         Contact contact,
-        Instant submittedAt) implements NewsdeskEvent {
+        Instant submittedAt,
+        LocalDate happenedOn,
+        Boolean contactConsent,
+        List<PhotoReference> photos) implements NewsdeskEvent {
 
     public static final String TYPE = "newsdesk.tip-submitted";
     public static final int SCHEMA_VERSION = 1;
@@ -37,12 +45,30 @@ public record TipSubmitted(
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(submittedAt, "submittedAt");
+        // Events written before the form asked have no consent: no answer means no.
+        contactConsent = Boolean.TRUE.equals(contactConsent);
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    /** A tip as residents sent them before the form asked for a date, consent and photos. */
+    public TipSubmitted(UUID eventId, int schemaVersion, Instant occurredAt, String tipId, long revision,
+            String receiptDigest, String headline, String body, String area, String category, Contact contact,
+            Instant submittedAt) {
+        this(eventId, schemaVersion, occurredAt, tipId, revision, receiptDigest, headline, body, area, category,
+                contact, submittedAt, null, false, List.of());
     }
 
     public static TipSubmitted of(String tipId, String receiptDigest, String headline, String body,
             String area, String category, Contact contact, Instant submittedAt) {
         return new TipSubmitted(UUID.randomUUID(), SCHEMA_VERSION, submittedAt, tipId, 1, receiptDigest,
                 headline, body, area, category, contact, submittedAt);
+    }
+
+    public static TipSubmitted of(String tipId, String receiptDigest, String headline, String body,
+            String area, String category, Contact contact, Instant submittedAt, LocalDate happenedOn,
+            boolean contactConsent, List<PhotoReference> photos) {
+        return new TipSubmitted(UUID.randomUUID(), SCHEMA_VERSION, submittedAt, tipId, 1, receiptDigest,
+                headline, body, area, category, contact, submittedAt, happenedOn, contactConsent, photos);
     }
 
     /**

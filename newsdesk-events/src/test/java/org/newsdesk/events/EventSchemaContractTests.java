@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +63,66 @@ class EventSchemaContractTests {
     }
 
     @Test
+    void aTipWithADateConsentAndPhotosMatchesItsSchemaAndReadsBackTheSame() {
+        // Given a tip from the form, with the day it happened and two photo claim checks
+        TipSubmitted event = TipSubmitted.of("tip-2", "b".repeat(64), "Flooding on Nottingham Road",
+                "The ford is closed again.", "Ilkeston", "Environment",
+                new TipSubmitted.Contact(null, "sam@example.org", null), NOON, LocalDate.parse("2023-07-25"), true,
+                List.of(photo("6650f3a2c1d4e5f6a7b8c9d0", "image/jpeg"), photo("6650f3a2c1d4e5f6a7b8c9d1", "image/png")));
+        JsonNode node = json.valueToTree(event);
+
+        // Then it validates, the date travels as a plain ISO date, and it reads back equal
+        assertThat(errors(TipSubmitted.TYPE, node)).isEmpty();
+        assertThat(node.get("happenedOn").asString()).isEqualTo("2023-07-25");
+        assertThat(json.treeToValue(node, TipSubmitted.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aTipWrittenBeforePhotosExistedStillReads() {
+        // Given a TipSubmitted as the first version of the service wrote it
+        ObjectNode node = json.valueToTree(TipSubmitted.of("tip-3", null, "Headline", "Body", null, null, null, NOON));
+        node.remove(List.of("happenedOn", "contactConsent", "photos"));
+
+        // Then it still validates and reads as a tip without photos
+        assertThat(errors(TipSubmitted.TYPE, node)).isEmpty();
+        TipSubmitted read = json.treeToValue(node, TipSubmitted.class);
+        assertThat(read.photos()).isEmpty();
+        assertThat(read.contactConsent()).isFalse();
+    }
+
+    @Test
+    void theSchemaRefusesAPhotoOfAnotherKind() {
+        ObjectNode node = json.valueToTree(TipSubmitted.of("tip-4", null, "Headline", "Body", null, null, null, NOON,
+                null, false, List.of(photo("id-1", "image/svg+xml"))));
+
+        assertThat(errors(TipSubmitted.TYPE, node)).isNotEmpty();
+    }
+
+    @Test
+    void heldAndDuplicateDecisionsMatchTheirSchemaAndCarryChosenPhotos() {
+        // Given an approval with a chosen photo, a hold with a note, and a duplicate of another tip
+        TipDecided approved = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2,
+                TipDecided.Outcome.APPROVED, "Headline", "Body", "Ilkeston", "Environment", null, "moderator", NOON,
+                null, List.of(new StoryPhoto(photo("id-1", "image/webp"), "The ford at dawn")), null, null);
+        TipDecided held = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2,
+                TipDecided.Outcome.HELD, null, null, null, null, null, "moderator", NOON, null, List.of(), null,
+                "Asked the resident for the date");
+        TipDecided duplicate = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2,
+                TipDecided.Outcome.DUPLICATE, null, null, null, null, "Someone told us already.", "moderator", NOON,
+                "duplicate", List.of(), "tip-0", null);
+
+        // Then each validates and reads back equal; a duplicate that names no original does not validate
+        for (TipDecided decided : List.of(approved, held, duplicate)) {
+            JsonNode node = json.valueToTree(decided);
+            assertThat(errors(TipDecided.TYPE, node)).as(decided.outcome().name()).isEmpty();
+            assertThat(json.treeToValue(node, TipDecided.class)).isEqualTo(decided);
+        }
+        ObjectNode orphan = json.valueToTree(duplicate);
+        orphan.putNull("duplicateOf");
+        assertThat(errors(TipDecided.TYPE, orphan)).isNotEmpty();
+    }
+
+    @Test
     void decisionsMatchTheirSchema() {
         // Given an approval with the published text and a decline with a reason
         TipDecided approved = decision(TipDecided.Outcome.APPROVED, "Edited headline", "Edited body", null);
@@ -107,6 +168,10 @@ class EventSchemaContractTests {
     private static TipDecided decision(TipDecided.Outcome outcome, String headline, String body, String reason) {
         return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2, outcome, headline, body,
                 "Countywide", "Community", reason, "moderator", NOON);
+    }
+
+    private static PhotoReference photo(String id, String contentType) {
+        return new PhotoReference(id, contentType, 48_213, "c".repeat(64), 1200, 800);
     }
 
     private List<Error> errors(String type, JsonNode node) {

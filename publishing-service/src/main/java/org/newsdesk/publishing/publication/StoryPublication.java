@@ -37,8 +37,8 @@ class StoryPublication {
 
     void apply(TipDecided decision) {
         UnprocessableEventException.requireSchemaVersion(decision, TipDecided.SCHEMA_VERSION);
-        if (decision.outcome() == TipDecided.Outcome.REJECTED) {
-            log.debug("Tip {} was declined: nothing to publish", decision.tipId());
+        if (!decision.outcome().publishes()) {
+            log.debug("Tip {} was {}: nothing to publish", decision.tipId(), decision.outcome());
             return;
         }
         if (isBlank(decision.headline()) || isBlank(decision.body())) {

@@ -59,7 +59,7 @@ record Receipt(
 
     Receipt withDecision(long revision, TipDecided.Outcome outcome, String declineReason, Instant at) {
         return new Receipt(tipId, receiptDigest, status, storyUrl,
-                outcome == TipDecided.Outcome.REJECTED ? declineReason : null, submittedAt, updatedAt,
+                outcome.declines() ? declineReason : null, submittedAt, updatedAt,
                 submissionRevision, revision, outcome, storyRevision, version).withStatus(at);
     }
 
@@ -74,11 +74,12 @@ record Receipt(
         if (storyUrl != null) {
             derived = ReceiptStatus.PUBLISHED;
         }
-        else if (decisionOutcome == TipDecided.Outcome.APPROVED) {
-            derived = ReceiptStatus.IN_REVIEW;
-        }
-        else if (decisionOutcome == TipDecided.Outcome.REJECTED) {
+        else if (decisionOutcome != null && decisionOutcome.declines()) {
             derived = ReceiptStatus.DECLINED;
+        }
+        else if (decisionOutcome != null) {
+            // Approved and waiting for its story, or held for more information.
+            derived = ReceiptStatus.IN_REVIEW;
         }
         else {
             derived = ReceiptStatus.RECEIVED;
