@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.story.Story;
-import org.newsdesk.publishing.story.StoryCursor;
 import org.newsdesk.publishing.story.StoryPage;
 
 /**
@@ -18,7 +17,7 @@ record FrontPageView(List<Headline> stories, boolean first, @Nullable String nex
 
     static FrontPageView of(StoryPage page, boolean first, ZoneId zone) {
         return new FrontPageView(page.items().stream().map(story -> Headline.of(story, zone)).toList(), first,
-                page.next() == null ? null : StoryCursor.encode(page.next()));
+                page.next());
     }
 
     /** What the front page shows of a story: a link, its date and its area. */

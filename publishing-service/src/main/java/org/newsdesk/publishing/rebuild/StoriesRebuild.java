@@ -55,7 +55,7 @@ class StoriesRebuild extends ReadModelRebuild {
 
     @Override
     protected List<String> collections() {
-        return List.of(StoryRepository.COLLECTION);
+        return StoryRepository.collections();
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.newsdesk.publishing.PublishingProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,33 +31,66 @@ class StoriesController {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
 
-    private final StoryRepository stories;
+    /** Longer than any question a reader types; the index looks at the first ten words anyway. */
+    static final int MAX_QUERY_LENGTH = 200;
 
-    StoriesController(StoryRepository stories) {
+    static final int MAX_SECTION_LENGTH = 100;
+
+    private final StoryRepository stories;
+    private final PublishingProperties properties;
+
+    StoriesController(StoryRepository stories, PublishingProperties properties) {
         this.stories = stories;
+        this.properties = properties;
     }
 
     /**
-     * Both parameters arrive as text so that a bad value is answered with a problem naming the
+     * Every parameter arrives as text so that a bad value is answered with a problem naming the
      * parameter, rather than a generic type-mismatch error. An empty value counts as absent, so
-     * {@code ?limit=&cursor=} is the first page.
+     * {@code ?limit=&cursor=} is the first page. An area or category nobody published in is no
+     * error: its list is empty, as it is for an area whose first story is still to come.
      */
     @GetMapping
     Mono<StoriesJson> list(@RequestParam(required = false) String limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String q) {
         List<FieldError> errors = new ArrayList<>();
         int size = parseLimit(limit, errors);
-        StoryPosition after = parseCursor(cursor, errors);
-        if (!errors.isEmpty()) {
-            return Mono.error(new InvalidParametersException(errors));
+        checkSection("area", area, errors);
+        checkSection("category", category, errors);
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
         }
-        return stories.page(after, size).map(StoriesJson::of);
+        StoryQuery query = StoryQuery.of(q, area, category);
+        if (query.isSearch()) {
+            SearchPosition after = parseCursor(cursor, StoryCursor::decodeSearch, errors);
+            return errors.isEmpty() ? stories.search(query, after, size).map(this::json)
+                    : Mono.error(new InvalidParametersException(errors));
+        }
+        StoryPosition after = parseCursor(cursor, StoryCursor::decode, errors);
+        return errors.isEmpty() ? stories.page(query, after, size).map(this::json)
+                : Mono.error(new InvalidParametersException(errors));
+    }
+
+    private StoriesJson json(StoryPage page) {
+        return StoriesJson.of(page, properties);
+    }
+
+    /** A name must have a letter or digit: {@code area=!!!} would otherwise mean every area. */
+    private static void checkSection(String parameter, @Nullable String name, List<FieldError> errors) {
+        if (name == null || name.isEmpty()) {
+            return;
+        }
+        if (name.length() > MAX_SECTION_LENGTH || Words.key(name).isEmpty()) {
+            errors.add(new FieldError(parameter, "must be a name or key of at most " + MAX_SECTION_LENGTH
+                    + " characters with at least one letter or digit"));
+        }
     }
 
     @GetMapping("/{slug}")
     Mono<StoryJson> one(@PathVariable String slug) {
         return stories.findBySlug(slug)
-                .map(StoryJson::of)
+                .map(story -> StoryJson.of(story, properties))
                 .switchIfEmpty(Mono.error(() -> new StoryNotFoundException(slug)));
     }
 
@@ -76,33 +111,46 @@ class StoriesController {
         return DEFAULT_LIMIT;
     }
 
-    private static @Nullable StoryPosition parseCursor(@Nullable String cursor, List<FieldError> errors) {
+    private static <P> @Nullable P parseCursor(@Nullable String cursor, Function<String, Optional<P>> decode,
+            List<FieldError> errors) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
-        Optional<StoryPosition> position = StoryCursor.decode(cursor);
+        Optional<P> position = decode.apply(cursor);
         if (position.isEmpty()) {
             errors.add(new FieldError("cursor", "is not a cursor this API handed out; "
-                    + "pass the 'next' value of a previous page unchanged, or leave it out for the first page"));
+                    + "pass the 'next' value of a previous page of the same query unchanged, "
+                    + "or leave it out for the first page"));
         }
         return position.orElse(null);
     }
 
-    record StoryJson(String id, String slug, String headline, String body, String area, String category,
-            Instant publishedAt) {
+    /**
+     * @param url the story's page for readers
+     * @param areaKey the area as in {@code /areas/{area}} and the {@code area} parameter; null without an area
+     * @param categoryKey likewise for the category
+     */
+    record StoryJson(String id, String slug, String headline, String body, @Nullable String area,
+            @Nullable String category, Instant publishedAt, String url, @Nullable String areaKey,
+            @Nullable String categoryKey) {
 
-        static StoryJson of(Story story) {
+        static StoryJson of(Story story, PublishingProperties properties) {
             return new StoryJson(story.id(), story.slug(), story.headline(), story.body(), story.area(),
-                    story.category(), story.publishedAt());
+                    story.category(), story.publishedAt(), properties.storyUrl(story.slug()),
+                    emptyToNull(Words.key(story.area())), emptyToNull(Words.key(story.category())));
+        }
+
+        private static @Nullable String emptyToNull(String key) {
+            return key.isEmpty() ? null : key;
         }
     }
 
     /** @param next the cursor of the following page; {@code null} (and present) on the last page */
     record StoriesJson(List<StoryJson> items, @Nullable String next) {
 
-        static StoriesJson of(StoryPage page) {
-            return new StoriesJson(page.items().stream().map(StoryJson::of).toList(),
-                    page.next() == null ? null : StoryCursor.encode(page.next()));
+        static StoriesJson of(StoryPage page, PublishingProperties properties) {
+            return new StoriesJson(page.items().stream().map(story -> StoryJson.of(story, properties)).toList(),
+                    page.next());
         }
     }
 

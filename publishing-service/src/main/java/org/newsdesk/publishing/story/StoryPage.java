@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of stories, newest first.
  *
- * @param next where the following page starts, or {@code null} when this is the last page
+ * @param next the cursor of the following page ({@link StoryCursor}), or {@code null} when this is the last page
  */
-public record StoryPage(List<Story> items, @Nullable StoryPosition next) {
+public record StoryPage(List<Story> items, @Nullable String next) {
 
     public StoryPage {
         items = List.copyOf(items);

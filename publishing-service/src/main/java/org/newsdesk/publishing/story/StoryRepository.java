@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,12 +26,11 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The published stories in MongoDB. Every write is keyed by the tip id and changes nothing when
@@ -58,26 +58,29 @@ public class StoryRepository implements InitializingBean {
 
     private final ReactiveMongoTemplate mongo;
     private final PublishingProperties properties;
+    private final StoryIndex index;
 
-    StoryRepository(ReactiveMongoTemplate mongo, PublishingProperties properties) {
+    StoryRepository(ReactiveMongoTemplate mongo, PublishingProperties properties, StoryIndex index) {
         this.mongo = mongo;
         this.properties = properties;
+        this.index = index;
+    }
+
+    /** Every collection of the read model: the stories and their index, for the rebuild command. */
+    public static List<String> collections() {
+        return List.of(COLLECTION, StoryIndex.POSTINGS, StoryIndex.TERMS, StoryIndex.SECTIONS, StoryIndex.STATE);
     }
 
     /**
-     * The indexes must exist before the first story is stored, since the unique slug is what
-     * keeps two stories from sharing an address; startup is the one place that may block. The
-     * newest-first index serves the pages on real MongoDB; mongo-java-server accepts and ignores
-     * compound indexes.
+     * The unique index must exist before the first story is stored, since it is what keeps two
+     * stories from sharing an address; startup is the one place that may block. Lists and
+     * searches do not read this collection by anything but {@code _id}: they go through the
+     * {@link StoryIndex}, which is fast on mongo-java-server too, where only unique indexes count.
      */
     @Override
     public void afterPropertiesSet() {
         ReactiveIndexOperations indexes = mongo.indexOps(Story.class);
         indexes.createIndex(new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"))
-                .then(indexes.createIndex(new Index()
-                        .on("publishedAt", Sort.Direction.DESC)
-                        .on("_id", Sort.Direction.DESC)
-                        .named("newest_first")))
                 .block(INDEX_TIMEOUT);
     }
 
@@ -99,10 +102,30 @@ public class StoryRepository implements InitializingBean {
      * address the log says the story was published under, which a rebuild must keep.
      */
     public Mono<Story> store(StoryDraft draft, @Nullable String knownSlug) {
+        // The index follows the story in the same call, also when the story was stored already:
+        // a redelivery after a crash between the two writes completes the index, and indexing a
+        // revision that is indexed already reads one document and writes nothing.
+        return storeStory(draft, knownSlug).flatMap(story -> indexed(story).thenReturn(story));
+    }
+
+    /**
+     * Two stories of one month written at once upsert the same posting documents; on MongoDB the
+     * loser of an upsert race can get a duplicate key error. The index write only sets values, so
+     * doing it again is safe.
+     */
+    private Mono<Void> indexed(Story story) {
+        return index.index(story).retryWhen(Retry.backoff(5, Duration.ofMillis(10))
+                .filter(error -> error instanceof DuplicateKeyException
+                        || error instanceof org.springframework.dao.DataIntegrityViolationException
+                        || error instanceof com.mongodb.MongoBulkWriteException
+                        || error.getCause() instanceof com.mongodb.MongoBulkWriteException));
+    }
+
+    private Mono<Story> storeStory(StoryDraft draft, @Nullable String knownSlug) {
         return findById(draft.tipId())
                 .flatMap(existing -> existing.decisionRevision() >= draft.decisionRevision()
                         ? Mono.just(existing)
-                        : revise(existing, draft).switchIfEmpty(Mono.defer(() -> store(draft, knownSlug))))
+                        : revise(existing, draft).switchIfEmpty(Mono.defer(() -> storeStory(draft, knownSlug))))
                 .switchIfEmpty(Mono.defer(() -> knownSlug != null
                         ? insertIfAbsent(draft.withSlug(knownSlug))
                         : storeWithFreeSlug(draft, StorySlugs.of(draft.headline()), 1)));
@@ -193,27 +216,58 @@ public class StoryRepository implements InitializingBean {
      * story when it is {@code null}).
      */
     public Mono<StoryPage> page(@Nullable StoryPosition after, int size) {
+        return page(StoryQuery.ALL, after, size);
+    }
+
+    /**
+     * Up to {@code size} stories of the query's area and category, newest first, after
+     * {@code after}; the query's words are not looked at (see {@link #search}).
+     */
+    public Mono<StoryPage> page(StoryQuery query, @Nullable StoryPosition after, int size) {
+        requirePositive(size);
+        // One more than asked for tells whether another page follows without a count.
+        return index.newest(query, after, size + 1).flatMap(found -> {
+            List<StoryIndex.Posting> items = found.subList(0, Math.min(size, found.size()));
+            String next = found.size() > size ? StoryCursor.encode(items.get(size - 1).position()) : null;
+            return inOrder(items.stream().map(StoryIndex.Posting::id).toList())
+                    .map(stories -> new StoryPage(stories, next));
+        });
+    }
+
+    /** Up to {@code size} stories matching the query's words, best match first, after {@code after}. */
+    public Mono<StoryPage> search(StoryQuery query, @Nullable SearchPosition after, int size) {
+        requirePositive(size);
+        return index.best(query, after, size + 1).flatMap(found -> {
+            List<SearchPosition> items = found.subList(0, Math.min(size, found.size()));
+            String next = found.size() > size ? StoryCursor.encode(items.get(size - 1)) : null;
+            return inOrder(items.stream().map(SearchPosition::id).toList())
+                    .map(stories -> new StoryPage(stories, next));
+        });
+    }
+
+    /** The areas ({@code "area"}) or categories ({@code "category"}) with stories, by key, with their names. */
+    public Mono<Map<String, String>> sections(String kind) {
+        return index.sections(kind);
+    }
+
+    /** The name of an area or category, empty when no story was ever published in it. */
+    public Mono<String> sectionName(String kind, String key) {
+        return index.sectionName(kind, key);
+    }
+
+    /** The stories with these ids, in this order; one that has gone meanwhile is left out. */
+    private Mono<List<Story>> inOrder(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return mongo.find(query(where("_id").in(ids)), Story.class)
+                .collectMap(Story::id)
+                .map(byId -> ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    private static void requirePositive(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("A page holds at least one story, not " + size);
         }
-        Criteria criteria = after == null
-                ? new Criteria()
-                : new Criteria().orOperator(
-                        where("publishedAt").lt(after.publishedAt()),
-                        where("publishedAt").is(after.publishedAt()).and("_id").lt(after.id()));
-        // One more than asked for tells whether another page follows without a count.
-        Query newestFirst = query(criteria)
-                .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
-                .limit(size + 1);
-        Flux<Story> stories = mongo.find(newestFirst, Story.class);
-        return stories.collectList().map(found -> toPage(found, size));
-    }
-
-    private static StoryPage toPage(List<Story> found, int size) {
-        if (found.size() <= size) {
-            return new StoryPage(found, null);
-        }
-        List<Story> items = found.subList(0, size);
-        return new StoryPage(items, items.get(size - 1).position());
     }
 }

@@ -10,6 +10,6 @@ public final class StoryRepositories {
     }
 
     public static StoryRepository over(ReactiveMongoTemplate mongo) {
-        return new StoryRepository(mongo, new PublishingProperties(null, null));
+        return new StoryRepository(mongo, new PublishingProperties(null, null), new StoryIndex(mongo));
     }
 }
