@@ -30,10 +30,15 @@ public record PublishingProperties(URI publicBaseUrl, Duration storeTimeout) {
 
     /** The absolute address of a story's page for readers. */
     public String storyUrl(String slug) {
+        return url("/stories/" + slug);
+    }
+
+    /** The absolute address of a path of this service ({@code /areas/erewash}), as readers reach it. */
+    public String url(String path) {
         String base = publicBaseUrl.toString();
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return base + "/stories/" + slug;
+        return base + path;
     }
 }

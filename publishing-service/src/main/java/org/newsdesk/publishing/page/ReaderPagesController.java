@@ -1,11 +1,23 @@
 package org.newsdesk.publishing.page;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.story.SearchPosition;
+import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryCursor;
+import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryPosition;
+import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.publishing.story.Words;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -14,12 +26,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The front page and the story pages, the addresses {@code StoryPublished} announces and
- * residents' receipts link to. Only HTML is served here; the same stories as data are under
- * {@code /api/stories}.
+ * The pages for readers: the front page, a page per area, per category and per story, and the
+ * search, at the addresses {@code StoryPublished} announces and residents' receipts link to. Only
+ * HTML is served here; the same stories as data are under {@code /api/stories}, and every list
+ * here pages with the API's cursors, so it neither repeats nor skips a story while new ones come.
  */
 @Controller
 class ReaderPagesController {
@@ -27,12 +41,17 @@ class ReaderPagesController {
     /** Enough to see what is going on in the area at a glance, few enough for a phone. */
     static final int FRONT_PAGE_SIZE = 20;
 
+    /** A search box takes more, but nobody types more; longer text is cut, not refused. */
+    static final int MAX_QUERY_LENGTH = 200;
+
     private final StoryRepository stories;
     private final ReaderPagesProperties site;
+    private final PublishingProperties publishing;
 
-    ReaderPagesController(StoryRepository stories, ReaderPagesProperties site) {
+    ReaderPagesController(StoryRepository stories, ReaderPagesProperties site, PublishingProperties publishing) {
         this.stories = stories;
         this.site = site;
+        this.publishing = publishing;
     }
 
     @ModelAttribute("site")
@@ -42,40 +61,163 @@ class ReaderPagesController {
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> frontPage(@RequestParam(required = false) @Nullable String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return frontPageAfter(null);
-        }
-        Optional<StoryPosition> after = StoryCursor.decode(cursor);
-        if (after.isEmpty()) {
-            return Mono.just(problem(HttpStatus.BAD_REQUEST, "This link to older stories is broken",
-                    "It may have been cut short when it was copied. The front page lists the newest stories."));
-        }
-        return frontPageAfter(after.get());
+        PageMeta meta = PageMeta.website(cursor == null || cursor.isEmpty() ? site.siteName()
+                        : title("Older stories"),
+                "The latest local news from " + site.siteName() + ", as residents told it.",
+                publishing.url("/"), publishing.url("/feed.atom"), "Latest stories from " + site.siteName());
+        return newestFirst(StoryQuery.ALL, cursor, meta, first -> first ? "Latest stories" : "Older stories", "/",
+                "No stories have been published yet. The first ones will appear here as soon as the newsroom "
+                        + "approves them.");
     }
 
-    private Mono<Rendering> frontPageAfter(@Nullable StoryPosition after) {
-        return stories.page(after, FRONT_PAGE_SIZE)
-                .map(page -> Rendering.view("front-page")
-                        .modelAttribute("page", FrontPageView.of(page, after == null, site.timeZone()))
+    @GetMapping(path = "/areas/{area}", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> area(@PathVariable String area, @RequestParam(required = false) @Nullable String cursor) {
+        return section("area", "/areas/", area, cursor);
+    }
+
+    @GetMapping(path = "/categories/{category}", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> category(@PathVariable String category, @RequestParam(required = false) @Nullable String cursor) {
+        return section("category", "/categories/", category, cursor);
+    }
+
+    /**
+     * An area or category page. Its address is its key ({@code /areas/long-eaton}); any other
+     * spelling of the name is redirected there, and a name nobody has published in is a 404 page
+     * that says so, rather than an empty list that looks like a quiet week.
+     */
+    private Mono<Rendering> section(String kind, String base, String name, @Nullable String cursor) {
+        String key = Words.key(name);
+        if (key.isEmpty()) {
+            return Mono.just(unknownSection(kind));
+        }
+        if (!key.equals(name)) {
+            return Mono.just(Rendering.redirectTo(base + key + (cursor == null ? "" : "?cursor=" + cursor))
+                    .status(HttpStatus.MOVED_PERMANENTLY).build());
+        }
+        StoryQuery query = "area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key);
+        return stories.sectionName(kind, key)
+                .flatMap(sectionName -> {
+                    String path = base + key;
+                    PageMeta meta = PageMeta.website(title(sectionName),
+                            "Local news " + ("area".equals(kind) ? "from " : "about ") + sectionName + ", from "
+                                    + site.siteName() + ".",
+                            publishing.url(path), publishing.url(path + "/feed.atom"),
+                            sectionName + " · " + site.siteName());
+                    return newestFirst(query, cursor, meta,
+                            first -> first ? sectionName : "Older stories · " + sectionName, path,
+                            "There are no stories " + ("area".equals(kind) ? "from " : "about ") + sectionName
+                                    + " at the moment.");
+                })
+                .defaultIfEmpty(unknownSection(kind));
+    }
+
+    private Rendering unknownSection(String kind) {
+        return "area".equals(kind)
+                ? problem(HttpStatus.NOT_FOUND, "Area not found",
+                        "We have not published any stories from this area. The front page lists every story.")
+                : problem(HttpStatus.NOT_FOUND, "Category not found",
+                        "We have not published any stories in this category. The front page lists every story.");
+    }
+
+    private Mono<Rendering> newestFirst(StoryQuery query, @Nullable String cursor, PageMeta meta,
+            Function<Boolean, String> heading, String path, String emptyText) {
+        boolean first = cursor == null || cursor.isEmpty();
+        Optional<StoryPosition> after = first ? Optional.empty() : StoryCursor.decode(cursor);
+        if (!first && after.isEmpty()) {
+            return Mono.just(brokenCursor());
+        }
+        return stories.page(query, after.orElse(null), FRONT_PAGE_SIZE)
+                .map(page -> lastModified(Rendering.view("list").modelAttribute("meta", meta)
+                        .modelAttribute("page", StoryListView.of(heading.apply(first), page, first, path,
+                                first ? emptyText : "There are no older stories.", site.timeZone())), page)
                         .build());
+    }
+
+    @GetMapping(path = "/search", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> search(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String cursor) {
+        String text = q == null ? "" : q.strip();
+        if (text.length() > MAX_QUERY_LENGTH) {
+            text = text.substring(0, MAX_QUERY_LENGTH);
+        }
+        String path = UriComponentsBuilder.fromPath("/search").queryParam("q", text).encode().build().toUriString();
+        PageMeta meta = PageMeta.website(title(text.isEmpty() ? "Search" : "Search: " + text),
+                "Search the local news of " + site.siteName() + ".", publishing.url("/search"),
+                publishing.url("/feed.atom"), "Latest stories from " + site.siteName());
+        if (text.isEmpty()) {
+            return Mono.just(Rendering.view("search").modelAttribute("meta", meta).modelAttribute("q", "")
+                    .build());
+        }
+        boolean first = cursor == null || cursor.isEmpty();
+        Optional<SearchPosition> after = first ? Optional.empty() : StoryCursor.decodeSearch(cursor);
+        if (!first && after.isEmpty()) {
+            return Mono.just(brokenCursor());
+        }
+        String query = text;
+        Mono<StoryPage> found = stories.search(StoryQuery.of(text, null, null), after.orElse(null), FRONT_PAGE_SIZE);
+        return found.map(page -> lastModified(Rendering.view("search"), page)
+                .modelAttribute("meta", meta)
+                .modelAttribute("q", query)
+                .modelAttribute("page", StoryListView.of(
+                        first ? "Stories matching “" + query + "”" : "More stories matching “" + query + "”",
+                        page, first, path, first ? "No story matches your words. Try fewer words, or other ones."
+                                : "There are no more matching stories.", site.timeZone())
+                        .labelled("Best matches", "More matches"))
+                .build());
     }
 
     @GetMapping(path = "/stories/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> story(@PathVariable String slug) {
         return stories.findBySlug(slug)
-                .map(story -> Rendering.view("story")
-                        .modelAttribute("story", StoryView.of(story, site.timeZone()))
-                        .build())
+                .map(story -> {
+                    StoryView view = StoryView.of(story, site.timeZone());
+                    PageMeta meta = new PageMeta(title(story.headline()), PageMeta.summary(story.body()),
+                            publishing.storyUrl(story.slug()), publishing.url("/feed.atom"),
+                            "Latest stories from " + site.siteName(), "article", story.publishedAt().toString(),
+                            null);
+                    return Rendering.view("story")
+                            .modelAttribute("meta", meta)
+                            .modelAttribute("story", view)
+                            .header(HttpHeaders.LAST_MODIFIED, httpDate(story.lastModified()))
+                            .build();
+                })
                 .defaultIfEmpty(problem(HttpStatus.NOT_FOUND, "Story not found",
                         "No story is published under this address. It may have been mistyped, "
                                 + "or the link cut short."));
     }
 
-    private static Rendering problem(HttpStatus status, String title, String detail) {
+    /**
+     * A list changes when a story on it does, or one joins it: its newest change is its
+     * {@code Last-Modified}. (A story leaving a list does not move it: conditional requests rely
+     * on the ETag first, which any change of the page changes.)
+     */
+    private static Rendering.Builder<?> lastModified(Rendering.Builder<?> rendering, StoryPage page) {
+        page.items().stream().map(Story::lastModified).max(Comparator.naturalOrder())
+                .ifPresent(newest -> rendering.header(HttpHeaders.LAST_MODIFIED, httpDate(newest)));
+        return rendering;
+    }
+
+    private Rendering brokenCursor() {
+        return problem(HttpStatus.BAD_REQUEST, "This link to more stories is broken",
+                "It may have been cut short when it was copied. The first page of the list has the newest stories.");
+    }
+
+    private Rendering problem(HttpStatus status, String title, String detail) {
         return Rendering.view("problem")
                 .status(status)
+                .modelAttribute("meta", PageMeta.website(title(title), detail, publishing.url("/"),
+                        publishing.url("/feed.atom"), "Latest stories from " + site.siteName()))
                 .modelAttribute("title", title)
                 .modelAttribute("detail", detail)
                 .build();
+    }
+
+    /** A page's title: what it is, then whose. */
+    private String title(String what) {
+        return what + " · " + site.siteName();
+    }
+
+    static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 }

@@ -13,12 +13,16 @@ import org.newsdesk.publishing.story.Story;
  * @param area     {@code null} rather than blank, so the template has one test for "none"
  * @param category likewise
  */
-record StoryView(String slug, String headline, @Nullable String area, @Nullable String category,
-        PublicationDate published, List<BodyBlock> body) {
+record StoryView(String slug, String headline, StoryListView.@Nullable Section area,
+        StoryListView.@Nullable Section category, PublicationDate published, @Nullable PublicationDate updated,
+        List<BodyBlock> body) {
 
     static StoryView of(Story story, ZoneId zone) {
-        return new StoryView(story.slug(), story.headline(), blankToNull(story.area()), blankToNull(story.category()),
-                PublicationDate.of(story.publishedAt(), zone), BodyBlock.of(story.body()));
+        PublicationDate updated = story.lastModified().isAfter(story.publishedAt())
+                ? PublicationDate.of(story.lastModified(), zone) : null;
+        return new StoryView(story.slug(), story.headline(), StoryListView.Section.of(story.area()),
+                StoryListView.Section.of(story.category()), PublicationDate.of(story.publishedAt(), zone), updated,
+                BodyBlock.of(story.body()));
     }
 
     static @Nullable String blankToNull(@Nullable String text) {

@@ -2,6 +2,7 @@ package org.newsdesk.publishing.story;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,6 +17,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                         change; its {@code StoryPublished} events carry it
  * @param decisionRevision the revision of the moderators' tip this story was made from, so an older
  *                         or repeated decision never changes it
+ * @param updatedAt        when the decision behind the story's current text was made: its
+ *                         publication, or its latest correction; what {@code Last-Modified} and the
+ *                         feeds' {@code updated} say. Null in stories stored before it was kept.
  */
 @Document(StoryRepository.COLLECTION)
 public record Story(
@@ -27,7 +31,13 @@ public record Story(
         String category,
         Instant publishedAt,
         long revision,
-        long decisionRevision) {
+        long decisionRevision,
+        @Nullable Instant updatedAt) {
+
+    /** When the story last changed, for caches and feeds. */
+    public Instant lastModified() {
+        return updatedAt == null || updatedAt.isBefore(publishedAt) ? publishedAt : updatedAt;
+    }
 
     /** Where this story sits in the newest-first order: what a page cursor points at. */
     public StoryPosition position() {

@@ -25,6 +25,6 @@ public record StoryDraft(String tipId, String headline, String body, String area
     }
 
     Story withSlug(String slug) {
-        return new Story(tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision);
+        return new Story(tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision, publishedAt);
     }
 }

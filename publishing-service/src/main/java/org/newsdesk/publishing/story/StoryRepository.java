@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -134,14 +135,16 @@ public class StoryRepository implements InitializingBean {
     /** Empty when the story changed meanwhile: the caller reads it again. */
     private Mono<Story> revise(Story existing, StoryDraft draft) {
         Story revised = new Story(existing.id(), existing.slug(), draft.headline(), draft.body(), draft.area(),
-                draft.category(), existing.publishedAt(), existing.revision() + 1, draft.decisionRevision());
+                draft.category(), existing.publishedAt(), existing.revision() + 1, draft.decisionRevision(),
+                draft.publishedAt().isAfter(existing.lastModified()) ? draft.publishedAt() : existing.lastModified());
         Update update = new Update()
                 .set("headline", revised.headline())
                 .set("body", revised.body())
                 .set("area", revised.area())
                 .set("category", revised.category())
                 .set(REVISION, revised.revision())
-                .set(DECISION_REVISION, revised.decisionRevision());
+                .set(DECISION_REVISION, revised.decisionRevision())
+                .set("updatedAt", revised.updatedAt());
         Outbox.announce(update, Topics.STORIES_PUBLISHED, announcement(revised));
         return mongo.findAndModify(query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
                 update, FindAndModifyOptions.options().returnNew(true), Story.class);
@@ -243,6 +246,16 @@ public class StoryRepository implements InitializingBean {
             return inOrder(items.stream().map(SearchPosition::id).toList())
                     .map(stories -> new StoryPage(stories, next));
         });
+    }
+
+    /** Up to {@code max} stories, newest first, read a page at a time (for the sitemap). */
+    public Flux<Story> newest(int max) {
+        int size = Math.min(max, 500);
+        return page(null, size)
+                .expand(page -> page.next() == null ? Mono.empty()
+                        : page(StoryCursor.decode(page.next()).orElseThrow(), size))
+                .concatMapIterable(StoryPage::items)
+                .take(max);
     }
 
     /** The areas ({@code "area"}) or categories ({@code "category"}) with stories, by key, with their names. */
