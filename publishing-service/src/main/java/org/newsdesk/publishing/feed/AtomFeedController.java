@@ -1,0 +1,217 @@
+package org.newsdesk.publishing.feed;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.story.Story;
+import org.newsdesk.publishing.story.StoryPage;
+import org.newsdesk.publishing.story.StoryQuery;
+import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.publishing.story.Words;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Atom feeds. Every entry is complete for a feed reader: its title, the story's address, an id
+ * that never changes (a {@code tag:} URI of the story's id, so a moved domain or a changed slug
+ * does not make readers see the story again as new), when it was published and last changed, a
+ * summary, the whole text, its area and category, and the outlet as its author.
+ */
+@RestController
+class AtomFeedController {
+
+    static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+    /** What feed readers show at a time; older stories are on the pages. */
+    static final int ENTRIES = 50;
+
+    /** Characters XML 1.0 does not allow at all: a resident's text may hold them, a feed may not. */
+    private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
+    private final StoryRepository stories;
+    private final PublishingProperties publishing;
+    private final String siteName;
+
+    AtomFeedController(StoryRepository stories, PublishingProperties publishing,
+            @Value("${newsdesk.publishing.pages.site-name:Newsdesk}") String siteName) {
+        this.stories = stories;
+        this.publishing = publishing;
+        this.siteName = siteName == null || siteName.isBlank() ? "Newsdesk" : siteName.strip();
+    }
+
+    @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
+    Mono<ResponseEntity<String>> latest() {
+        return feed(StoryQuery.ALL, "Latest stories from " + siteName, "/", "/feed.atom");
+    }
+
+    @GetMapping(path = "/areas/{area}/feed.atom", produces = "application/atom+xml")
+    Mono<ResponseEntity<String>> area(@PathVariable String area) {
+        return section("area", "/areas/", area);
+    }
+
+    @GetMapping(path = "/categories/{category}/feed.atom", produces = "application/atom+xml")
+    Mono<ResponseEntity<String>> category(@PathVariable String category) {
+        return section("category", "/categories/", category);
+    }
+
+    /** A feed of an area or category nobody has published in is a 404, as its page is. */
+    private Mono<ResponseEntity<String>> section(String kind, String base, String name) {
+        String key = Words.key(name);
+        return (key.isEmpty() ? Mono.<String>empty() : stories.sectionName(kind, key))
+                .switchIfEmpty(Mono.error(() -> new UnknownSectionException(kind)))
+                .flatMap(sectionName -> feed("area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key),
+                        sectionName + " · " + siteName, base + key, base + key + "/feed.atom"));
+    }
+
+    private Mono<ResponseEntity<String>> feed(StoryQuery query, String title, String pagePath, String feedPath) {
+        return stories.page(query, null, ENTRIES).map(page -> {
+            Instant updated = updated(page);
+            ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(ATOM)
+                    .header(HttpHeaders.LAST_MODIFIED, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                            .format(updated.atZone(ZoneOffset.UTC)));
+            return answer.body(write(feed(page, title, pagePath, feedPath, updated)));
+        });
+    }
+
+    private Feed feed(StoryPage page, String title, String pagePath, String feedPath, Instant updated) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(publishing.url(feedPath));
+        feed.setTitle(xml(title));
+        feed.setUpdated(Date.from(updated));
+        feed.setAlternateLinks(List.of(link("alternate", publishing.url(pagePath), "text/html")));
+        feed.setOtherLinks(List.of(link("self", publishing.url(feedPath), "application/atom+xml")));
+        feed.setAuthors(List.of(outlet()));
+        feed.setLanguage("en-GB");
+        List<Entry> entries = new ArrayList<>();
+        for (Story story : page.items()) {
+            entries.add(entry(story));
+        }
+        feed.setEntries(entries);
+        return feed;
+    }
+
+    private Entry entry(Story story) {
+        Entry entry = new Entry();
+        entry.setId(tag(story));
+        entry.setTitle(xml(story.headline()));
+        entry.setAlternateLinks(List.of(link("alternate", publishing.storyUrl(story.slug()), "text/html")));
+        entry.setPublished(Date.from(story.publishedAt()));
+        entry.setUpdated(Date.from(story.lastModified()));
+        entry.setAuthors(List.of(outlet()));
+        entry.setSummary(text(summary(story.body())));
+        entry.setContents(List.of(text(story.body())));
+        List<Category> categories = new ArrayList<>();
+        category(categories, story.area(), "/areas/");
+        category(categories, story.category(), "/categories/");
+        entry.setCategories(categories);
+        return entry;
+    }
+
+    private void category(List<Category> categories, String name, String base) {
+        String key = Words.key(name);
+        if (!key.isEmpty()) {
+            Category category = new Category();
+            category.setTerm(key);
+            category.setLabel(xml(name.strip()));
+            category.setScheme(publishing.url(base));
+            categories.add(category);
+        }
+    }
+
+    /**
+     * {@code tag:host,date:stories/id} (RFC 4151): tied to the story's id and the day it was
+     * published, neither of which ever changes.
+     */
+    private String tag(Story story) {
+        String host = publishing.publicBaseUrl().getHost();
+        return "tag:" + host + "," + story.publishedAt().atZone(ZoneOffset.UTC).toLocalDate() + ":stories/"
+                + story.id();
+    }
+
+    private Person outlet() {
+        Person outlet = new Person();
+        outlet.setName(xml(siteName));
+        outlet.setUri(publishing.url("/"));
+        return outlet;
+    }
+
+    private static Link link(String rel, String href, String type) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        return link;
+    }
+
+    private static Content text(String value) {
+        Content content = new Content();
+        content.setType(Content.TEXT);
+        content.setValue(xml(value));
+        return content;
+    }
+
+    /** An empty feed is as old as it gets, so that it stays cacheable. */
+    private static Instant updated(StoryPage page) {
+        return page.items().stream().map(Story::lastModified).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
+    private static String summary(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= 280) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', 277);
+        return flat.substring(0, cut > 140 ? cut : 277).strip() + "…";
+    }
+
+    static String xml(String text) {
+        return text == null ? "" : NOT_XML.matcher(text).replaceAll("");
+    }
+
+    private static String write(Feed feed) {
+        try {
+            return new WireFeedOutput().outputString(feed, true);
+        }
+        catch (FeedException e) {
+            // Everything in the feed is ours or stripped of what XML forbids: this is a bug.
+            throw new IllegalStateException("Could not write the Atom feed " + feed.getId(), e);
+        }
+    }
+
+    static final class UnknownSectionException extends ErrorResponseException {
+
+        UnknownSectionException(String kind) {
+            super(HttpStatus.NOT_FOUND, problem(kind), null);
+        }
+
+        private static ProblemDetail problem(String kind) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "No story has been published in this " + kind + ".");
+            problem.setTitle("area".equals(kind) ? "Area not found" : "Category not found");
+            return problem;
+        }
+    }
+}
