@@ -2,6 +2,7 @@ package org.newsdesk.publishing.story;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,6 +13,7 @@ import org.newsdesk.publishing.PublishingProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +53,7 @@ class StoriesController {
      * error: its list is empty, as it is for an area whose first story is still to come.
      */
     @GetMapping
-    Mono<StoriesJson> list(@RequestParam(required = false) String limit,
+    Mono<ResponseEntity<StoriesJson>> list(@RequestParam(required = false) String limit,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String area,
             @RequestParam(required = false) String category, @RequestParam(required = false) String q) {
         List<FieldError> errors = new ArrayList<>();
@@ -72,8 +74,12 @@ class StoriesController {
                 : Mono.error(new InvalidParametersException(errors));
     }
 
-    private StoriesJson json(StoryPage page) {
-        return StoriesJson.of(page, properties);
+    /** With the newest change of the stories listed as {@code Last-Modified}, for conditional requests. */
+    private ResponseEntity<StoriesJson> json(StoryPage page) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        page.items().stream().map(Story::lastModified).max(Comparator.naturalOrder())
+                .ifPresent(answer::lastModified);
+        return answer.body(StoriesJson.of(page, properties));
     }
 
     /** A name must have a letter or digit: {@code area=!!!} would otherwise mean every area. */
@@ -88,9 +94,9 @@ class StoriesController {
     }
 
     @GetMapping("/{slug}")
-    Mono<StoryJson> one(@PathVariable String slug) {
+    Mono<ResponseEntity<StoryJson>> one(@PathVariable String slug) {
         return stories.findBySlug(slug)
-                .map(story -> StoryJson.of(story, properties))
+                .map(story -> ResponseEntity.ok().lastModified(story.lastModified()).body(StoryJson.of(story, properties)))
                 .switchIfEmpty(Mono.error(() -> new StoryNotFoundException(slug)));
     }
 
