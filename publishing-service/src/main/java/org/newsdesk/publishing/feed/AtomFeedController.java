@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import com.rometools.rome.feed.atom.Category;
-import com.rometools.rome.feed.atom.Content;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
@@ -41,6 +46,7 @@ import reactor.core.publisher.Mono;
  * summary, the whole text, its area and category, and the outlet as its author.
  */
 @RestController
+@Tag(name = "Feeds", description = "Atom feeds (RFC 4287) for feed readers")
 class AtomFeedController {
 
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
@@ -63,17 +69,35 @@ class AtomFeedController {
     }
 
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
+    @Operation(operationId = "latestFeed", summary = "The latest stories as an Atom feed")
+    @ApiResponse(responseCode = "200", description = "The " + ENTRIES + " newest stories",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     Mono<ResponseEntity<String>> latest() {
         return feed(StoryQuery.ALL, "Latest stories from " + siteName, "/", "/feed.atom");
     }
 
     @GetMapping(path = "/areas/{area}/feed.atom", produces = "application/atom+xml")
-    Mono<ResponseEntity<String>> area(@PathVariable String area) {
+    @Operation(operationId = "areaFeed", summary = "The latest stories of an area as an Atom feed")
+    @ApiResponse(responseCode = "200", description = "The " + ENTRIES + " newest stories of the area",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No story was ever published in this area",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    Mono<ResponseEntity<String>> area(
+            @Parameter(description = "The area's key, as in its page's address") @PathVariable String area) {
         return section("area", "/areas/", area);
     }
 
     @GetMapping(path = "/categories/{category}/feed.atom", produces = "application/atom+xml")
-    Mono<ResponseEntity<String>> category(@PathVariable String category) {
+    @Operation(operationId = "categoryFeed", summary = "The latest stories of a category as an Atom feed")
+    @ApiResponse(responseCode = "200", description = "The " + ENTRIES + " newest stories of the category",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No story was ever published in this category",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    Mono<ResponseEntity<String>> category(
+            @Parameter(description = "The category's key, as in its page's address") @PathVariable String category) {
         return section("category", "/categories/", category);
     }
 
@@ -166,9 +190,10 @@ class AtomFeedController {
         return link;
     }
 
-    private static Content text(String value) {
-        Content content = new Content();
-        content.setType(Content.TEXT);
+    /** ROME's content; the OpenAPI annotation of the same name describes the answers. */
+    private static com.rometools.rome.feed.atom.Content text(String value) {
+        var content = new com.rometools.rome.feed.atom.Content();
+        content.setType(com.rometools.rome.feed.atom.Content.TEXT);
         content.setValue(xml(value));
         return content;
     }

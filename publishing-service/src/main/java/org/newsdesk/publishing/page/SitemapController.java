@@ -5,6 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryRepository;
@@ -22,6 +27,7 @@ import reactor.core.publisher.Mono;
  * pointing at it.
  */
 @RestController
+@Tag(name = "Pages", description = "The pages for readers and what search engines read")
 class SitemapController {
 
     /** The protocol's limit for one sitemap file. */
@@ -36,6 +42,10 @@ class SitemapController {
     }
 
     @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(operationId = "sitemap", summary = "The sitemap (sitemaps.org) of the front page, areas, categories and stories")
+    @ApiResponse(responseCode = "200", description = "The sitemap",
+            content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     Mono<ResponseEntity<String>> sitemap() {
         return Mono.zip(stories.sections("area"), stories.sections("category"),
                         stories.newest(MAX_URLS - 1_000).collectList())
@@ -60,6 +70,10 @@ class SitemapController {
     }
 
     @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(operationId = "robots", summary = "Where crawlers may go, and where the sitemap is")
+    @ApiResponse(responseCode = "200", description = "robots.txt",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     String robots() {
         return "User-agent: *\nDisallow: /api/\nSitemap: " + publishing.url("/sitemap.xml") + "\n";
     }

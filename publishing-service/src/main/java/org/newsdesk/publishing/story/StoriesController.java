@@ -8,6 +8,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
 import org.springframework.http.HttpStatus;
@@ -28,6 +34,8 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/stories", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Stories", description = "The published stories, for other sites and reader apps. Answers are cacheable "
+        + "(ETag, Last-Modified, Cache-Control) and readable cross-origin with GET.")
 class StoriesController {
 
     static final int DEFAULT_LIMIT = 20;
@@ -53,9 +61,33 @@ class StoriesController {
      * error: its list is empty, as it is for an area whose first story is still to come.
      */
     @GetMapping
-    Mono<ResponseEntity<StoriesJson>> list(@RequestParam(required = false) String limit,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String q) {
+    @Operation(operationId = "listStories", summary = "List or search the published stories",
+            description = "Newest first; with q, best match first (stories matching more of the words, then more "
+                    + "of them in the headline, then the newest). Follow `next` for the following page: paging "
+                    + "never repeats or skips a story while new ones are published. `next` is null on the last page.")
+    @ApiResponse(responseCode = "200", description = "A page of stories")
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the client holds",
+            content = @Content)
+    @ApiResponse(responseCode = "400", description = "A parameter is invalid; `errors` names each",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = InvalidParametersProblem.class)))
+    @ApiResponse(responseCode = "406", description = "The client accepts no JSON", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
+    Mono<ResponseEntity<StoriesJson>> list(
+            @Parameter(description = "Stories per page, 1 to " + MAX_LIMIT + "; " + DEFAULT_LIMIT + " when absent",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_LIMIT))
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "The `next` of the previous page of the same query, unchanged")
+            @RequestParam(required = false) String cursor,
+            @Parameter(description = "Only stories of this area, by name or key (`Long Eaton` or `long-eaton`); "
+                    + "an area without stories gives an empty list", schema = @Schema(maxLength = MAX_SECTION_LENGTH))
+            @RequestParam(required = false) String area,
+            @Parameter(description = "Only stories of this category, by name or key",
+                    schema = @Schema(maxLength = MAX_SECTION_LENGTH))
+            @RequestParam(required = false) String category,
+            @Parameter(description = "Words to search the headline and body for; case and accents do not matter",
+                    schema = @Schema(maxLength = MAX_QUERY_LENGTH))
+            @RequestParam(required = false) String q) {
         List<FieldError> errors = new ArrayList<>();
         int size = parseLimit(limit, errors);
         checkSection("area", area, errors);
@@ -94,7 +126,16 @@ class StoriesController {
     }
 
     @GetMapping("/{slug}")
-    Mono<ResponseEntity<StoryJson>> one(@PathVariable String slug) {
+    @Operation(operationId = "getStory", summary = "One published story, by the slug of its address")
+    @ApiResponse(responseCode = "200", description = "The story")
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the client holds",
+            content = @Content)
+    @ApiResponse(responseCode = "404", description = "No story is published under this slug", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "406", description = "The client accepts no JSON", content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
+    Mono<ResponseEntity<StoryJson>> one(
+            @Parameter(description = "The story's slug, as in its address /stories/{slug}") @PathVariable String slug) {
         return stories.findBySlug(slug)
                 .map(story -> ResponseEntity.ok().lastModified(story.lastModified()).body(StoryJson.of(story, properties)))
                 .switchIfEmpty(Mono.error(() -> new StoryNotFoundException(slug)));
@@ -136,8 +177,14 @@ class StoriesController {
      * @param areaKey the area as in {@code /areas/{area}} and the {@code area} parameter; null without an area
      * @param categoryKey likewise for the category
      */
-    record StoryJson(String id, String slug, String headline, String body, @Nullable String area,
-            @Nullable String category, Instant publishedAt, String url, @Nullable String areaKey,
+    @Schema(name = "Story", requiredProperties = {"id", "slug", "headline", "body", "publishedAt", "url"})
+    record StoryJson(String id, String slug, String headline, String body,
+            @Schema(types = {"string", "null"}, description = "The area, as the newsroom wrote it") @Nullable String area,
+            @Schema(types = {"string", "null"}, description = "The category, as the newsroom wrote it") @Nullable String category,
+            Instant publishedAt,
+            @Schema(description = "The story's page for readers", format = "uri") String url,
+            @Schema(types = {"string", "null"}, description = "The area's key, as in /areas/{area}") @Nullable String areaKey,
+            @Schema(types = {"string", "null"}, description = "The category's key, as in /categories/{category}")
             @Nullable String categoryKey) {
 
         static StoryJson of(Story story, PublishingProperties properties) {
@@ -152,7 +199,10 @@ class StoriesController {
     }
 
     /** @param next the cursor of the following page; {@code null} (and present) on the last page */
-    record StoriesJson(List<StoryJson> items, @Nullable String next) {
+    @Schema(name = "StoryPage", requiredProperties = {"items", "next"})
+    record StoriesJson(List<StoryJson> items,
+            @Schema(description = "The cursor of the following page; null on the last page", nullable = true,
+                    types = {"string", "null"}) @Nullable String next) {
 
         static StoriesJson of(StoryPage page, PublishingProperties properties) {
             return new StoriesJson(page.items().stream().map(story -> StoryJson.of(story, properties)).toList(),
@@ -160,7 +210,22 @@ class StoriesController {
         }
     }
 
-    record FieldError(String field, String message) {
+    @Schema(description = "What is wrong with one parameter")
+    record FieldError(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String field,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String message) {
+    }
+
+    /** An RFC 9457 problem detail as this API sends it: for the description only. */
+    @Schema(name = "Problem", description = "An RFC 9457 problem detail")
+    record Problem(String type, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int status, String detail, String instance) {
+    }
+
+    /** The problem of a request with invalid parameters: for the description only. */
+    @Schema(name = "InvalidParametersProblem", description = "An RFC 9457 problem detail naming each invalid parameter")
+    record InvalidParametersProblem(String type, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int status, String detail, String instance,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<FieldError> errors) {
     }
 
     static final class InvalidParametersException extends ErrorResponseException {

@@ -1,0 +1,81 @@
+package org.newsdesk.publishing.page;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reader pages in the OpenAPI description. springdoc describes only handlers that answer with
+ * a body, not views, so the pages are described here; {@code OpenApiContractTests} fails when
+ * this and {@link ReaderPagesController} disagree on a path, a parameter or a status.
+ */
+@Component
+class ReaderPagesDescription implements OpenApiCustomizer {
+
+    private static final String TAG = "Pages";
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            openApi.setPaths(new Paths());
+        }
+        openApi.getPaths()
+                .addPathItem("/", page("frontPage", "The front page: the latest stories, newest first",
+                        List.of(cursor()), "400", "A broken link to older stories"))
+                .addPathItem("/stories/{slug}", page("storyPage", "A story's page",
+                        List.of(path("slug", "The story's slug")), "404", "No story under this address"))
+                .addPathItem("/areas/{area}", page("areaPage", "An area's stories, newest first",
+                        List.of(path("area", "The area's key; another spelling of its name is redirected (301) "
+                                + "to it"), cursor()), "404", "No story was ever published in this area",
+                        "400", "A broken link to older stories", "301", "Moved to the area's key"))
+                .addPathItem("/categories/{category}", page("categoryPage", "A category's stories, newest first",
+                        List.of(path("category", "The category's key; another spelling is redirected (301) to it"),
+                                cursor()), "404", "No story was ever published in this category",
+                        "400", "A broken link to older stories", "301", "Moved to the category's key"))
+                .addPathItem("/search", page("searchPage", "The search: a form, and the best matches first",
+                        List.of(new Parameter().in("query").name("q").required(false)
+                                .description("Words to look for; case and accents do not matter")
+                                .schema(new StringSchema()), cursor()), "400", "A broken link to more matches"));
+    }
+
+    /** A page's operation: 200 and 304 always, then pairs of status and description. */
+    private static PathItem page(String id, String summary, List<Parameter> parameters, String... statuses) {
+        ApiResponses responses = new ApiResponses()
+                .addApiResponse("200", new ApiResponse().description("The page").content(html()))
+                .addApiResponse("304", new ApiResponse().description("Not modified"));
+        for (int i = 0; i < statuses.length; i += 2) {
+            ApiResponse response = new ApiResponse().description(statuses[i + 1]);
+            if (!statuses[i].startsWith("3")) {
+                response.content(html());
+            }
+            responses.addApiResponse(statuses[i], response);
+        }
+        return new PathItem().get(new Operation().operationId(id).summary(summary).addTagsItem(TAG)
+                .parameters(parameters).responses(responses));
+    }
+
+    private static Content html() {
+        return new Content().addMediaType("text/html", new MediaType().schema(new StringSchema()));
+    }
+
+    private static Parameter cursor() {
+        return new Parameter().in("query").name("cursor").required(false)
+                .description("Where the list goes on, from the page's own link").schema(new StringSchema());
+    }
+
+    private static Parameter path(String name, String description) {
+        return new Parameter().in("path").name(name).required(true).description(description)
+                .schema(new StringSchema());
+    }
+}
