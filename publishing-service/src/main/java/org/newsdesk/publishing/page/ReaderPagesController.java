@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.story.PublishedPhoto;
 import org.newsdesk.publishing.story.SearchPosition;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryCursor;
@@ -174,7 +175,7 @@ class ReaderPagesController {
                     PageMeta meta = new PageMeta(title(story.headline()), PageMeta.summary(story.body()),
                             publishing.storyUrl(story.slug()), publishing.url("/feed.atom"),
                             "Latest stories from " + site.siteName(), "article", story.publishedAt().toString(),
-                            null);
+                            story.photos().isEmpty() ? null : image(story.photos().get(0), story.headline()));
                     return Rendering.view("story")
                             .modelAttribute("meta", meta)
                             .modelAttribute("story", view)
@@ -210,6 +211,13 @@ class ReaderPagesController {
                 .modelAttribute("title", title)
                 .modelAttribute("detail", detail)
                 .build();
+    }
+
+    /** The picture a shared link previews with: the story's first photo, large. */
+    private PageMeta.Image image(PublishedPhoto photo, String headline) {
+        PublishedPhoto.Variant large = photo.upTo(1600);
+        return new PageMeta.Image(publishing.url("/photos/" + large.id()), large.width(), large.height(),
+                photo.alt(headline));
     }
 
     /** A page's title: what it is, then whose. */

@@ -1,9 +1,13 @@
 package org.newsdesk.publishing.publication;
 
+import java.util.List;
+
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.photo.PhotoCopies;
+import org.newsdesk.publishing.story.PublishedPhoto;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryRepository;
@@ -29,10 +33,14 @@ class StoryPublication {
     private final Outbox outbox;
     private final PublishingProperties properties;
 
-    StoryPublication(StoryRepository stories, Outbox storyOutbox, PublishingProperties properties) {
+    private final PhotoCopies photoCopies;
+
+    StoryPublication(StoryRepository stories, Outbox storyOutbox, PublishingProperties properties,
+            PhotoCopies photoCopies) {
         this.stories = stories;
         this.outbox = storyOutbox;
         this.properties = properties;
+        this.photoCopies = photoCopies;
     }
 
     void apply(TipDecided decision) {
@@ -45,8 +53,13 @@ class StoryPublication {
             throw new UnprocessableEventException(
                     "Approved TipDecided for tip " + decision.tipId() + " lacks a headline or a body");
         }
+        Story existing = stories.findById(decision.tipId()).timeout(properties.storeTimeout()).block();
+        // A decision the story already reflects changes nothing: no photo is copied again for it.
+        List<PublishedPhoto> photos = existing != null && existing.decisionRevision() >= decision.revision()
+                ? existing.photos()
+                : photoCopies.copy(decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
         Story story = stories.store(new StoryDraft(decision.tipId(), decision.headline(), decision.body(),
-                        decision.area(), decision.category(), decision.decidedAt(), decision.revision()))
+                        decision.area(), decision.category(), decision.decidedAt(), decision.revision(), photos))
                 .timeout(properties.storeTimeout()).block();
         log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
         // Stored with its announcement: the offset may be committed now, and the relay sends it.

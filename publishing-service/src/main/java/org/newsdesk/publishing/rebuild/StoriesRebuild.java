@@ -17,6 +17,8 @@ import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.messaging.rebuild.ReadModelRebuild;
 import org.newsdesk.messaging.rebuild.RebuildMode;
 import org.newsdesk.messaging.rebuild.TopicReplay;
+import org.newsdesk.publishing.photo.PhotoCopies;
+import org.newsdesk.publishing.story.PublishedPhoto;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryRepository;
@@ -45,17 +47,22 @@ class StoriesRebuild extends ReadModelRebuild {
     private final StoryRepository stories;
     private final Outbox storyOutbox;
 
+    private final PhotoCopies photoCopies;
+
     StoriesRebuild(ReactiveMongoOperations mongo, ConfigurableApplicationContext context, TopicReplay replay,
-            StoryRepository stories, Outbox storyOutbox) {
+            StoryRepository stories, Outbox storyOutbox, PhotoCopies photoCopies) {
         super(mongo, context);
         this.replay = replay;
         this.stories = stories;
         this.storyOutbox = storyOutbox;
+        this.photoCopies = photoCopies;
     }
 
     @Override
     protected List<String> collections() {
-        return StoryRepository.collections();
+        List<String> collections = new ArrayList<>(StoryRepository.collections());
+        collections.addAll(PhotoCopies.collections());
+        return collections;
     }
 
     @Override
@@ -80,8 +87,11 @@ class StoriesRebuild extends ReadModelRebuild {
             StoryPublished logged = announced.get(tipId);
             Story story = null;
             for (TipDecided decided : decisions) {
+                // The photos are copied again from the shared media store, as when first published.
+                List<PublishedPhoto> photos = photoCopies.copy(tipId, decided.photos(),
+                        story == null ? List.of() : story.photos());
                 story = stories.store(new StoryDraft(tipId, decided.headline(), decided.body(), decided.area(),
-                        decided.category(), decided.decidedAt(), decided.revision()),
+                        decided.category(), decided.decidedAt(), decided.revision(), photos),
                         logged == null ? null : logged.slug()).block(WRITE_TIMEOUT);
             }
             if (logged != null) {

@@ -1,6 +1,7 @@
 package org.newsdesk.publishing.story;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param updatedAt        when the decision behind the story's current text was made: its
  *                         publication, or its latest correction; what {@code Last-Modified} and the
  *                         feeds' {@code updated} say. Null in stories stored before it was kept.
+ * @param photos           the photos published with it, in the moderator's order
  */
 @Document(StoryRepository.COLLECTION)
 public record Story(
@@ -32,7 +34,13 @@ public record Story(
         Instant publishedAt,
         long revision,
         long decisionRevision,
-        @Nullable Instant updatedAt) {
+        @Nullable Instant updatedAt,
+        @Nullable List<PublishedPhoto> photos) {
+
+    public Story {
+        // Stories stored before photos were published have none.
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
 
     /** When the story last changed, for caches and feeds. */
     public Instant lastModified() {

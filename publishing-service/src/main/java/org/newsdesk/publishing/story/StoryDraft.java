@@ -2,6 +2,7 @@ package org.newsdesk.publishing.story;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,9 +11,16 @@ import java.util.Objects;
  * @param publishedAt      taken from the event, never from the clock, so that a rebuild from the log
  *                         publishes each story at the same moment again
  * @param decisionRevision the revision of the moderators' tip the decision came from
+ * @param photos           publishing's copies of the photos the moderator chose, made before the story is stored
  */
 public record StoryDraft(String tipId, String headline, String body, String area, String category,
-        Instant publishedAt, long decisionRevision) {
+        Instant publishedAt, long decisionRevision, List<PublishedPhoto> photos) {
+
+    /** A story without photos. */
+    public StoryDraft(String tipId, String headline, String body, String area, String category, Instant publishedAt,
+            long decisionRevision) {
+        this(tipId, headline, body, area, category, publishedAt, decisionRevision, List.of());
+    }
 
     public StoryDraft {
         Objects.requireNonNull(tipId, "tipId");
@@ -22,9 +30,11 @@ public record StoryDraft(String tipId, String headline, String body, String area
         // MongoDB keeps milliseconds: truncating here makes the stored story, the announced event
         // and every page cursor agree on the same instant.
         publishedAt = publishedAt.truncatedTo(ChronoUnit.MILLIS);
+        photos = photos == null ? List.of() : List.copyOf(photos);
     }
 
     Story withSlug(String slug) {
-        return new Story(tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision, publishedAt);
+        return new Story(tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision, publishedAt,
+                photos);
     }
 }

@@ -136,7 +136,8 @@ public class StoryRepository implements InitializingBean {
     private Mono<Story> revise(Story existing, StoryDraft draft) {
         Story revised = new Story(existing.id(), existing.slug(), draft.headline(), draft.body(), draft.area(),
                 draft.category(), existing.publishedAt(), existing.revision() + 1, draft.decisionRevision(),
-                draft.publishedAt().isAfter(existing.lastModified()) ? draft.publishedAt() : existing.lastModified());
+                draft.publishedAt().isAfter(existing.lastModified()) ? draft.publishedAt() : existing.lastModified(),
+                draft.photos());
         Update update = new Update()
                 .set("headline", revised.headline())
                 .set("body", revised.body())
@@ -144,7 +145,8 @@ public class StoryRepository implements InitializingBean {
                 .set("category", revised.category())
                 .set(REVISION, revised.revision())
                 .set(DECISION_REVISION, revised.decisionRevision())
-                .set("updatedAt", revised.updatedAt());
+                .set("updatedAt", revised.updatedAt())
+                .set("photos", revised.photos());
         Outbox.announce(update, Topics.STORIES_PUBLISHED, announcement(revised));
         return mongo.findAndModify(query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
                 update, FindAndModifyOptions.options().returnNew(true), Story.class);
