@@ -147,7 +147,7 @@ class ReaderPagesController {
                 publishing.url("/feed.atom"), "Latest stories from " + site.siteName());
         if (text.isEmpty()) {
             return Mono.just(Rendering.view("search").modelAttribute("meta", meta).modelAttribute("q", "")
-                    .build());
+                    .modelAttribute("searchPage", true).build());
         }
         boolean first = cursor == null || cursor.isEmpty();
         Optional<SearchPosition> after = first ? Optional.empty() : StoryCursor.decodeSearch(cursor);
@@ -159,6 +159,7 @@ class ReaderPagesController {
         return found.map(page -> lastModified(Rendering.view("search"), page)
                 .modelAttribute("meta", meta)
                 .modelAttribute("q", query)
+                .modelAttribute("searchPage", true)
                 .modelAttribute("page", StoryListView.of(
                         first ? "Stories matching “" + query + "”" : "More stories matching “" + query + "”",
                         page, first, path, first ? "No story matches your words. Try fewer words, or other ones."

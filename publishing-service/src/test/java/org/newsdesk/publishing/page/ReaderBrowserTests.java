@@ -1,0 +1,214 @@
+package org.newsdesk.publishing.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.newsdesk.browser.Browser;
+import org.newsdesk.browser.BrowserTest;
+import org.newsdesk.events.PhotoReference;
+import org.newsdesk.events.StoryPhoto;
+import org.newsdesk.media.MediaStore;
+import org.newsdesk.publishing.Decisions;
+import org.newsdesk.publishing.PublishingIntegrationTest;
+import org.newsdesk.publishing.SeedStory;
+import org.newsdesk.publishing.photo.PhotoCopies;
+import org.newsdesk.publishing.story.Story;
+import org.newsdesk.publishing.story.StoryDraft;
+import org.newsdesk.publishing.story.StoryRepository;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Readers' pages in a real browser, on a phone and at a desk: the front page, a story with a
+ * photo, an area, a search typed into the box, and paging forward through an area, each checked
+ * with axe-core (WCAG 2.2 AA) and photographed to {@code target/screenshots/} for people to look at.
+ */
+@BrowserTest
+@PublishingIntegrationTest
+class ReaderBrowserTests {
+
+    @Autowired
+    StoryRepository stories;
+
+    @Autowired
+    MediaStore mediaStore;
+
+    @Autowired
+    PhotoCopies photoCopies;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aReaderOnAPhoneGoesFromTheFrontPageToAStoryAndItsArea() throws IOException {
+        // Given the two real stories, the newer one with a captioned photo, in an area of their own
+        String area = "Erewash " + suffix();
+        SeedStory plan = SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN);
+        SeedStory victims = SeedStory.load(SeedStory.VICTIM_SUPPORT);
+        store(plan.headline(), plan.body(), area, "Crime and policing", Instant.now().plusSeconds(3000), List.of());
+        PhotoReference photo = mediaStore.store(picture(1600, 1067), "image/jpeg", 1600, 1067).block();
+        String tipId = Decisions.newTipId();
+        Story story = store(victims.headline(), victims.body(), area, "Crime and policing",
+                Instant.now().plusSeconds(3600), photoCopies.copy(tipId, List.of(
+                        new StoryPhoto(photo, "PCC Angelique Foster in conversation at a community meeting")), List.of()),
+                tipId);
+
+        try (Browser browser = Browser.open(Browser.Screen.PHONE)) {
+            // When a reader opens the front page
+            browser.visit(url("/"));
+            // Then it is accessible and leads to the newest story
+            browser.assertAccessible();
+            browser.screenshot("front-page-phone");
+            WebElement first = browser.driver().findElement(By.cssSelector(".headlines h2 a"));
+            assertThat(first.getText()).isEqualTo(victims.headline());
+
+            // When they open the story
+            first.click();
+            // Then it shows the headline, the photo at a size that fits, and links to its area and category
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo(victims.headline());
+            WebElement image = browser.driver().findElement(By.cssSelector("figure img"));
+            assertThat(image.getAttribute("alt")).isEqualTo("PCC Angelique Foster in conversation at a community meeting");
+            assertThat(((Number) browser.driver().executeScript("return arguments[0].naturalWidth", image)).intValue())
+                    .as("the browser loaded a copy").isPositive();
+            assertThat(image.getSize().getWidth()).isLessThanOrEqualTo(390);
+            browser.assertAccessible();
+            browser.screenshot("story-phone");
+            browser.fullPageScreenshot("story-phone-full");
+
+            // When they follow the area's link
+            browser.driver().findElement(By.linkText(area)).click();
+            // Then the area's page lists both stories, newest first
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo(area);
+            assertThat(browser.driver().findElements(By.cssSelector(".headlines h2 a"))).extracting(WebElement::getText)
+                    .containsExactly(victims.headline(), plan.headline());
+            browser.assertAccessible();
+            browser.screenshot("area-phone");
+        }
+        try (Browser browser = Browser.open(Browser.Screen.SMALL_PHONE)) {
+            browser.visit(url("/stories/" + story.slug()));
+            browser.assertAccessible();
+            // Nothing sticks out sideways at the narrowest screen we promise
+            assertThat(((Number) browser.driver().executeScript(
+                    "return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(320);
+            browser.screenshot("story-small-phone");
+        }
+        try (Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
+            browser.visit(url("/stories/" + story.slug()));
+            browser.assertAccessible();
+            browser.screenshot("story-desktop");
+        }
+    }
+
+    @Test
+    void aReaderSearchesFromTheBoxWithoutAccents() {
+        // Given a story with accented words
+        String word = "w" + suffix();
+        Story story = store("Café on Bath Street reopens with crème brûlée " + word,
+                "The café, closed since the flood, reopened on Saturday.", "Ilkeston", "Food and drink",
+                Instant.now(), List.of());
+
+        try (Browser browser = Browser.open(Browser.Screen.PHONE)) {
+            // When a reader types the words without accents into the search box
+            browser.visit(url("/"));
+            WebElement box = browser.driver().findElement(By.id("site-search-q"));
+            box.sendKeys("cafe creme " + word);
+            box.submit();
+
+            // Then the story is the best match, and the page is accessible
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Stories matching “cafe creme " + word + "”");
+            assertThat(browser.driver().findElements(By.cssSelector(".headlines h2 a")).get(0).getText())
+                    .isEqualTo(story.headline());
+            assertThat(browser.driver().findElement(By.id("search-q")).getAttribute("value"))
+                    .isEqualTo("cafe creme " + word);
+            browser.assertAccessible();
+            browser.screenshot("search-phone");
+        }
+    }
+
+    @Test
+    void aReaderPagesForwardThroughAnAreaSeeingEveryStoryOnce() {
+        // Given more than three pages of stories in an area
+        String area = "Long Eaton " + suffix();
+        List<String> headlines = new ArrayList<>();
+        Instant start = Instant.parse("2025-01-01T08:00:00Z");
+        int count = ReaderPagesController.FRONT_PAGE_SIZE * 3 + 5;
+        for (int i = 0; i < count; i++) {
+            headlines.add(0, "Story " + (i + 1) + " from " + area);
+            store("Story " + (i + 1) + " from " + area, "Text of story " + (i + 1) + ".", area, "Community",
+                    start.plusSeconds(60L * i), List.of());
+        }
+
+        try (Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
+            // When a reader opens the area and follows "Older stories" to the end
+            browser.visit(url("/areas/" + area.toLowerCase().replace(' ', '-')));
+            List<String> seen = new ArrayList<>();
+            int pages = 0;
+            while (true) {
+                pages++;
+                browser.assertAccessible();
+                if (pages <= 2) {
+                    browser.screenshot("area-page-" + pages + "-desktop");
+                }
+                browser.driver().findElements(By.cssSelector(".headlines h2 a")).forEach(link -> seen.add(link.getText()));
+                List<WebElement> older = browser.driver().findElements(By.cssSelector("a[rel=next]"));
+                if (older.isEmpty()) {
+                    break;
+                }
+                older.get(0).click();
+            }
+
+            // Then they saw every story once, newest first, over four pages
+            assertThat(pages).isEqualTo(4);
+            assertThat(seen).isEqualTo(headlines);
+        }
+    }
+
+    private Story store(String headline, String body, String area, String category, Instant publishedAt,
+            List<org.newsdesk.publishing.story.PublishedPhoto> photos) {
+        return store(headline, body, area, category, publishedAt, photos, Decisions.newTipId());
+    }
+
+    private Story store(String headline, String body, String area, String category, Instant publishedAt,
+            List<org.newsdesk.publishing.story.PublishedPhoto> photos, String tipId) {
+        return stories.store(new StoryDraft(tipId, headline, body, area, category, publishedAt,
+                Decisions.DECIDED_REVISION, photos)).block();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** A landscape JPEG with a sky and a hill, as a stand-in for a resident's photo. */
+    private static byte[] picture(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setPaint(new GradientPaint(0, 0, new Color(120, 170, 220), 0, height, new Color(220, 235, 250)));
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(new Color(70, 130, 70));
+        graphics.fillOval(-width / 4, height / 2, width * 3 / 2, height);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+}
