@@ -107,40 +107,29 @@ class StoryIndex {
     }
 
     private Mono<Void> write(Story story, List<String> before) {
-        Map<String, Boolean> terms = terms(story);
-        int month = month(story.publishedAt());
-        String entry = ENTRIES + "." + entryKey(story.id());
-        String areaKey = Words.key(story.area());
-        String categoryKey = Words.key(story.category());
-
         ReactiveBulkOperations directory = mongo.bulkOps(BulkMode.UNORDERED, TERMS);
         ReactiveBulkOperations sections = mongo.bulkOps(BulkMode.UNORDERED, SECTIONS);
         ReactiveBulkOperations postings = mongo.bulkOps(BulkMode.UNORDERED, POSTINGS);
         List<String> after = new ArrayList<>();
         boolean anySection = false;
-        for (Map.Entry<String, Boolean> term : terms.entrySet()) {
-            String postingId = term.getKey() + "|" + month;
-            after.add(postingId);
-            directory.upsert(query(where("_id").is(term.getKey())), new Update().addToSet("months", month));
-            postings.upsert(query(where("_id").is(postingId)), new Update().set(entry, new Document("i", story.id())
-                    .append("t", Date.from(story.publishedAt()))
-                    .append("h", term.getValue())
-                    .append("a", areaKey)
-                    .append("c", categoryKey)));
-            if (term.getKey().startsWith(AREA) || term.getKey().startsWith(CATEGORY)) {
-                boolean area = term.getKey().startsWith(AREA);
+        String field = ENTRIES + "." + entryKey(story.id());
+        for (Entry entry : entries(story)) {
+            after.add(entry.postingId());
+            directory.upsert(query(where("_id").is(entry.term())), new Update().addToSet("months", entry.month()));
+            postings.upsert(query(where("_id").is(entry.postingId())), new Update().set(field, entry.value()));
+            if (entry.section() != null) {
                 // The first name a section is published under stays its name: areas typed as
                 // "erewash" and "Erewash" are one section, and it should not flicker between them.
-                sections.upsert(query(where("_id").is(term.getKey())), new Update()
-                        .setOnInsert("kind", area ? "area" : "category")
-                        .setOnInsert("key", term.getKey().substring(2))
-                        .setOnInsert("name", (area ? story.area() : story.category()).strip()));
+                sections.upsert(query(where("_id").is(entry.term())), new Update()
+                        .setOnInsert("kind", entry.section())
+                        .setOnInsert("key", entry.term().substring(2))
+                        .setOnInsert("name", entry.sectionName()));
                 anySection = true;
             }
         }
         for (String left : before) {
             if (!after.contains(left)) {
-                postings.updateOne(query(where("_id").is(left)), new Update().unset(entry));
+                postings.updateOne(query(where("_id").is(left)), new Update().unset(field));
             }
         }
         Mono<?> sectionsWritten = anySection ? sections.execute() : Mono.empty();
@@ -151,6 +140,36 @@ class StoryIndex {
                 .then(mongo.upsert(query(where("_id").is(story.id())),
                         new Update().set("revision", story.revision()).set("postings", after), STATE))
                 .then();
+    }
+
+    /**
+     * What the index holds of a story under one term: the entry {@code value} goes into the
+     * posting document {@code postingId} under the story's {@link #entryKey}; an area or a
+     * category term also names its section ({@code "area"} or {@code "category"}).
+     */
+    record Entry(String term, int month, String postingId, Document value, @Nullable String section,
+            @Nullable String sectionName) {
+    }
+
+    /** Every entry of a story in the index, one per term. */
+    static List<Entry> entries(Story story) {
+        int month = month(story.publishedAt());
+        String areaKey = Words.key(story.area());
+        String categoryKey = Words.key(story.category());
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, Boolean> term : terms(story).entrySet()) {
+            Document value = new Document("i", story.id())
+                    .append("t", Date.from(story.publishedAt()))
+                    .append("h", term.getValue())
+                    .append("a", areaKey)
+                    .append("c", categoryKey);
+            String section = term.getKey().startsWith(AREA) ? "area"
+                    : term.getKey().startsWith(CATEGORY) ? "category" : null;
+            String sectionName = section == null ? null
+                    : ("area".equals(section) ? story.area() : story.category()).strip();
+            entries.add(new Entry(term.getKey(), month, term.getKey() + "|" + month, value, section, sectionName));
+        }
+        return entries;
     }
 
     /** Every term of a story, with whether it is in the headline. */
