@@ -142,6 +142,8 @@ class OpenApiContractTests {
                 new Call("/categories/nothing-at-all", "/categories/{category}", null, 404),
                 new Call("/search?q=contract", "/search", null, 200),
                 new Call("/search?q=contract&cursor=junk", "/search", null, 400),
+                new Call("/photos/not-a-photo", "/photos/{id}", null, 404),
+                new Call("/photos/000000000000000000000000", "/photos/{id}", null, 404),
                 new Call("/sitemap.xml", "/sitemap.xml", null, 200),
                 new Call("/robots.txt", "/robots.txt", null, 200));
 
