@@ -92,8 +92,11 @@ class ReaderPagesController {
             return Mono.just(unknownSection(kind));
         }
         if (!key.equals(name)) {
-            return Mono.just(Rendering.redirectTo(base + key + (cursor == null ? "" : "?cursor=" + cursor))
-                    .status(HttpStatus.MOVED_PERMANENTLY).build());
+            // Encoded: the cursor is whatever the client sent, and goes into a Location header.
+            String target = UriComponentsBuilder.fromPath(base + key)
+                    .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                    .encode().build().toUriString();
+            return Mono.just(Rendering.redirectTo(target).status(HttpStatus.MOVED_PERMANENTLY).build());
         }
         StoryQuery query = "area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key);
         return stories.sectionName(kind, key)

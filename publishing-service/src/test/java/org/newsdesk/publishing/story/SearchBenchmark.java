@@ -24,6 +24,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,6 +48,8 @@ import reactor.core.publisher.Flux;
  * give the same answers to every query of the benchmark, or it stops. The write path's own rate
  * is measured on that sample. It prints p50/p99 per query.
  */
+@EnabledIfSystemProperty(named = "benchmark.stories", matches = "\\d+",
+        disabledReason = "a benchmark: run it by name with -Dbenchmark.stories=100000")
 class SearchBenchmark {
 
     private static final List<String> AREAS = List.of("Erewash", "Ilkeston", "Long Eaton", "Sandiacre", "Stapleford",
@@ -58,7 +61,7 @@ class SearchBenchmark {
 
     @Test
     void listsAndSearchesOverTheIndexAgainstPlainScans() throws IOException {
-        int count = Integer.getInteger("benchmark.stories", 100_000);
+        int count = Integer.getInteger("benchmark.stories");
         int rounds = Integer.getInteger("benchmark.rounds", 200);
         MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
