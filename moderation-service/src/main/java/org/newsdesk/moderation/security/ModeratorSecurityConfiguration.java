@@ -1,20 +1,26 @@
 package org.newsdesk.moderation.security;
 
+import java.util.function.Function;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Moderators sign in with HTTP Basic as the single user {@value #MODERATOR}. The JSON API is not
- * used from HTML forms with cookies, so CSRF protection would only get in the way of its clients;
- * health stays open for load balancers and orchestrators.
+ * Moderators sign in with HTTP Basic for the JSON API. The API is not used from HTML forms with
+ * cookies, so CSRF protection would only get in the way of its clients, and it keeps no session:
+ * every call carries its credentials, which {@link RememberingAuthenticationManager} makes cheap
+ * after the first. Health stays open for load balancers and orchestrators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -30,19 +36,37 @@ class ModeratorSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Only the hash is kept: the plain password exists just long enough to be encoded. */
     @Bean
-    MapReactiveUserDetailsService moderators(ModeratorProperties properties, PasswordEncoder passwordEncoder) {
-        return new MapReactiveUserDetailsService(User.withUsername(MODERATOR)
-                .password(passwordEncoder.encode(ModeratorPassword.resolve(properties)))
-                .roles(ROLE)
-                .build());
+    ModeratorAccounts moderatorAccounts(ModeratorProperties properties, PasswordEncoder passwordEncoder) {
+        return new ModeratorAccounts(properties, passwordEncoder);
+    }
+
+    /** Only the hashes are kept: a plain password exists just long enough to be encoded. */
+    @Bean
+    MapReactiveUserDetailsService moderators(ModeratorAccounts accounts) {
+        return new MapReactiveUserDetailsService(accounts.users());
     }
 
     @Bean
-    SecurityWebFilterChain moderatorSecurity(ServerHttpSecurity http) {
+    ReactiveAuthenticationManager moderatorAuthentication(ModeratorAccounts accounts,
+            MapReactiveUserDetailsService moderators, PasswordEncoder passwordEncoder, ModeratorProperties properties) {
+        UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
+                new UserDetailsRepositoryReactiveAuthenticationManager(moderators);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new RememberingAuthenticationManager(accounts, bcrypt, new SignInThrottle(properties.signIn()),
+                clientPseudonym(), properties.signIn());
+    }
+
+    private static Function<ServerWebExchange, String> clientPseudonym() {
+        return exchange -> "unknown";
+    }
+
+    @Bean
+    SecurityWebFilterChain moderatorSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager moderatorAuthentication) {
         ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint("Newsdesk moderation");
         return http
+                .authenticationManager(moderatorAuthentication)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/api/**").hasRole(ROLE)
