@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.security;
 
-import java.util.function.Function;
-
+import org.newsdesk.web.ClientAddresses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +13,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Moderators sign in with HTTP Basic for the JSON API. The API is not used from HTML forms with
@@ -49,16 +47,13 @@ class ModeratorSecurityConfiguration {
 
     @Bean
     ReactiveAuthenticationManager moderatorAuthentication(ModeratorAccounts accounts,
-            MapReactiveUserDetailsService moderators, PasswordEncoder passwordEncoder, ModeratorProperties properties) {
+            MapReactiveUserDetailsService moderators, PasswordEncoder passwordEncoder, ModeratorProperties properties,
+            ClientAddresses clientAddresses) {
         UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
                 new UserDetailsRepositoryReactiveAuthenticationManager(moderators);
         bcrypt.setPasswordEncoder(passwordEncoder);
         return new RememberingAuthenticationManager(accounts, bcrypt, new SignInThrottle(properties.signIn()),
-                clientPseudonym(), properties.signIn());
-    }
-
-    private static Function<ServerWebExchange, String> clientPseudonym() {
-        return exchange -> "unknown";
+                clientAddresses::pseudonym, properties.signIn());
     }
 
     @Bean

@@ -24,7 +24,9 @@ import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.moderation.tip.TipState;
+import org.newsdesk.web.WebAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.ApplicationContext;
@@ -54,6 +56,7 @@ import reactor.core.publisher.Mono;
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                 pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"))
 @EnableConfigurationProperties(ModerationProperties.class)
+@ImportAutoConfiguration(WebAutoConfiguration.class)
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";

@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.web.WebAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ModeratorPasswordTests {
 
     private final ReactiveWebApplicationContextRunner security = new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class))
             .withUserConfiguration(ModeratorSecurityConfiguration.class);
 
     @Test
