@@ -1,6 +1,9 @@
 package org.newsdesk.moderation.security;
 
+import java.util.function.Function;
+
 import org.newsdesk.web.ClientAddresses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Moderators sign in with HTTP Basic for the JSON API. The API is not used from HTML forms with
@@ -48,12 +52,21 @@ class ModeratorSecurityConfiguration {
     @Bean
     ReactiveAuthenticationManager moderatorAuthentication(ModeratorAccounts accounts,
             MapReactiveUserDetailsService moderators, PasswordEncoder passwordEncoder, ModeratorProperties properties,
-            ClientAddresses clientAddresses) {
+            ObjectProvider<ClientAddresses> clientAddresses) {
         UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
                 new UserDetailsRepositoryReactiveAuthenticationManager(moderators);
         bcrypt.setPasswordEncoder(passwordEncoder);
         return new RememberingAuthenticationManager(accounts, bcrypt, new SignInThrottle(properties.signIn()),
-                clientAddresses::pseudonym, properties.signIn());
+                clientPseudonyms(clientAddresses), properties.signIn());
+    }
+
+    /**
+     * Clients known by newsdesk-web's daily pseudonym of their address. Only a run without a web
+     * server (a rebuild) lacks it, and nobody can sign in to that anyway.
+     */
+    private static Function<ServerWebExchange, String> clientPseudonyms(ObjectProvider<ClientAddresses> addresses) {
+        ClientAddresses clients = addresses.getIfAvailable();
+        return clients == null ? exchange -> "no-web-server" : clients::pseudonym;
     }
 
     @Bean

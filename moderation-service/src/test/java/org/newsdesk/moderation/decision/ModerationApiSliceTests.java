@@ -19,6 +19,7 @@ import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.queue.ModerationQueue;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -32,6 +33,7 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,6 +59,8 @@ import reactor.core.publisher.Mono;
                 pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"))
 @EnableConfigurationProperties(ModerationProperties.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
+// The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
+@Import(ModerationQueue.class)
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";
@@ -134,7 +138,7 @@ class ModerationApiSliceTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("outcome")
-                .jsonPath("$.errors[0].message").isEqualTo("must be APPROVED or REJECTED");
+                .jsonPath("$.errors[0].message").isEqualTo("must be APPROVED, REJECTED, HELD or DUPLICATE");
         verifyNoInteractions(desk);
     }
 
@@ -174,7 +178,8 @@ class ModerationApiSliceTests {
         // Given one tip waiting
         ModeratedTip waiting = ModeratedTip.pending(TestTips.newTipId(),
                 Submission.from(TestTips.policePlan(TestTips.newTipId())), 1, Instant.now());
-        given(tips.pending(anyInt())).willReturn(Flux.just(waiting));
+        given(tips.pending(any(), any(), anyInt())).willReturn(Flux.just(waiting));
+        given(tips.waiting(any())).willReturn(Mono.just(1L));
 
         // When a moderator's JSON client asks for the queue
         web.get().uri("/api/queue").headers(asJsonClientOfModerator()).exchange()
