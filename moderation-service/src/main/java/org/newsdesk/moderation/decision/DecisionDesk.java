@@ -7,6 +7,7 @@ import java.util.List;
 import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.moderation.ModerationProperties;
+import org.newsdesk.moderation.queue.QueueChanges;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.tip.Claim;
 import org.newsdesk.moderation.tip.Decision;
@@ -38,9 +39,12 @@ public class DecisionDesk {
     private final Outbox outbox;
     private final ModerationProperties settings;
     private final ModeratorAccounts accounts;
+    private final QueueChanges changes;
 
-    DecisionDesk(ModeratedTips tips, Outbox tipOutbox, ModerationProperties settings, ModeratorAccounts accounts) {
+    DecisionDesk(ModeratedTips tips, Outbox tipOutbox, ModerationProperties settings, ModeratorAccounts accounts,
+            QueueChanges changes) {
         this.tips = tips;
+        this.changes = changes;
         this.outbox = tipOutbox;
         this.settings = settings;
         this.accounts = accounts;
@@ -65,6 +69,8 @@ public class DecisionDesk {
                     Decision decision = request.on(tip.submission(), moderator, now);
                     return tips.decide(tip, decision).switchIfEmpty(Mono.defer(() -> lostTheRace(tipId, moderator)));
                 })
+                .flatMap(decided -> changes.record(tipId, decided.decision().outcome() == Outcome.HELD ? "held" : "decided")
+                        .thenReturn(decided))
                 .doOnNext(decided -> {
                     log.info("Tip {} {} by {}", tipId, decided.decision().outcome(), moderator);
                     // Stored with its announcement: the moderator need not wait for Kafka.
@@ -81,12 +87,14 @@ public class DecisionDesk {
     public Mono<ModeratedTip> claim(String tipId, String moderator) {
         Instant now = now();
         return tips.claim(tipId, moderator, now, now.plus(settings.claims().lease()))
+                .flatMap(claimed -> changes.record(tipId, "claimed").thenReturn(claimed))
                 .switchIfEmpty(Mono.defer(() -> whyNot(tipId, moderator)));
     }
 
     /** Ends the moderator's claim; releasing a tip they do not hold changes nothing. */
     public Mono<Void> release(String tipId, String moderator) {
         return tips.release(tipId, moderator, now())
+                .flatMap(released -> changes.record(tipId, "released").thenReturn(released))
                 .switchIfEmpty(Mono.defer(() -> tips.find(tipId).switchIfEmpty(Mono.error(() -> unknownTip(tipId)))))
                 .then();
     }

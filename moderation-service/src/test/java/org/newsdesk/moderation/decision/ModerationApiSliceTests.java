@@ -20,6 +20,7 @@ import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.queue.ModerationQueue;
+import org.newsdesk.moderation.queue.QueueChanges;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -76,6 +77,9 @@ class ModerationApiSliceTests {
 
     @MockitoBean
     ModeratedTips tips;
+
+    @MockitoBean
+    QueueChanges changes;
 
     @Test
     void withoutCredentialsTheAnswerIsA401ProblemThatAsksForBasic() {
