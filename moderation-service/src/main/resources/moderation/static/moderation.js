@@ -90,8 +90,8 @@
                     if (fresh) {
                         rows.replaceWith(fresh);
                         rows = fresh;
-                        var count = document.querySelector('#waiting-count strong');
-                        count.textContent = fresh.getAttribute('data-waiting');
+                        document.querySelector('#waiting-count strong').textContent = fresh.getAttribute('data-waiting');
+                        document.querySelector('#waiting-count span').textContent = fresh.getAttribute('data-waiting-label');
                         if (focusedId) {
                             var refocus = fresh.querySelector('[data-tip-id="' + focusedId + '"] .tip-link');
                             if (refocus) {

@@ -3,18 +3,29 @@ package org.newsdesk.moderation.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
 import org.newsdesk.browser.BrowserTest;
+import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
+import org.newsdesk.media.MediaStore;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
@@ -51,6 +62,9 @@ class ModeratorWorkspaceBrowserTests {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    @Autowired
+    MediaStore media;
+
     ModerationTestClient moderation;
     KafkaTopicProbe probe;
     String area;
@@ -74,10 +88,12 @@ class ModeratorWorkspaceBrowserTests {
             first.visit(url("/queue?area=" + area));
             first.driver().executeScript("window.sameDocument = true;");
 
-            // When a resident's tip reaches Kafka
+            // When a resident's tip with a photo reaches Kafka
+            PhotoReference photo = media.store(picture(), "image/png", 640, 400).block(Duration.ofSeconds(10));
             TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "a".repeat(64), TestTips.POLICE_PLAN_HEADLINE,
                     TestTips.POLICE_PLAN_BODY, area, "crime", new TipSubmitted.Contact("Sam Resident",
-                            "sam@example.org", null), Instant.now().truncatedTo(ChronoUnit.MILLIS), null, true, List.of());
+                            "sam@example.org", null), Instant.now().truncatedTo(ChronoUnit.MILLIS), LocalDate.of(2023, 5, 2),
+                    true, List.of(photo));
             moderation.submit(tip);
 
             // Then it appears in the open queue without a reload
@@ -92,6 +108,9 @@ class ModeratorWorkspaceBrowserTests {
             await().atMost(ModerationTestClient.PATIENCE).until(() -> first.driver().getPageSource()
                     .contains("You are working on this tip"));
             first.assertAccessible();
+            // The resident's photo is shown to the moderator, read from the media store
+            assertThat(first.driver().executeScript("return document.querySelector('.photo-choice img').naturalWidth"))
+                    .isEqualTo(640L);
             first.fullPageScreenshot("moderation-tip-desktop");
 
             // Then the second moderator, in another browser, sees who has it and cannot decide it
@@ -112,6 +131,8 @@ class ModeratorWorkspaceBrowserTests {
             WebElement headline = first.driver().findElement(By.id("headline"));
             headline.clear();
             headline.sendKeys("Derbyshire police reach recruitment target six months early");
+            first.driver().findElement(By.id("photo-1")).click();
+            first.driver().findElement(By.id("caption-1")).sendKeys("Officers at their passing-out parade");
             first.driver().findElement(By.id("approve")).click();
 
             // Then they are back at the queue, and the decision on the topic carries the edited text
@@ -121,6 +142,10 @@ class ModeratorWorkspaceBrowserTests {
             assertThat(decided.headline()).isEqualTo("Derbyshire police reach recruitment target six months early");
             assertThat(decided.body()).isEqualTo(TestTips.POLICE_PLAN_BODY);
             assertThat(decided.decidedBy()).isEqualTo(ModerationIntegrationTest.MODERATOR);
+            assertThat(decided.photos()).singleElement().satisfies(story -> {
+                assertThat(story.photo()).isEqualTo(photo);
+                assertThat(story.caption()).isEqualTo("Officers at their passing-out parade");
+            });
 
             // And the second moderator's queue loses it without a reload
             await().atMost(ModerationTestClient.PATIENCE).until(() -> links(second.driver(), tip.tipId()).isEmpty());
@@ -176,6 +201,20 @@ class ModeratorWorkspaceBrowserTests {
             assertThat(decided.outcome()).isEqualTo(TipDecided.Outcome.APPROVED);
             assertThat(decided.headline()).isEqualTo(TestTips.POLICE_PLAN_HEADLINE);
         }
+    }
+
+    /** A picture worth looking at in the screenshots: a sky over a field. */
+    private static byte[] picture() throws Exception {
+        BufferedImage image = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setPaint(new GradientPaint(0, 0, new Color(0x5b8fd6), 0, 260, new Color(0xcfe3f7)));
+        graphics.fillRect(0, 0, 640, 260);
+        graphics.setColor(new Color(0x4f7d3a));
+        graphics.fillRect(0, 260, 640, 140);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private TipSubmitted queued(String headline, String body) throws Exception {
