@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
         "newsdesk.moderator.display-name=Duty Editor",
+        // Not the default (30 minutes), so that a test can tell the setting is applied.
+        "newsdesk.moderator.session.idle-timeout=20m",
         "newsdesk.moderator.accounts." + ModerationIntegrationTest.SECOND_MODERATOR + ".display-name=Sam Second",
         // BCrypt of SECOND_PASSWORD at the lowest cost, so that the suite does not spend its time hashing.
         "newsdesk.moderator.accounts." + ModerationIntegrationTest.SECOND_MODERATOR

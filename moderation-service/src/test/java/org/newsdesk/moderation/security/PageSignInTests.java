@@ -43,10 +43,13 @@ class PageSignInTests {
         PageSession after = PageSession.signIn(web, ModerationIntegrationTest.MODERATOR,
                 ModerationIntegrationTest.MODERATOR_PASSWORD);
 
-        // Then the session has a new id, stored in MongoDB, and the old id opens nothing
+        // Then the session has a new id, stored in MongoDB with the configured idle timeout, and the old id opens nothing
         assertThat(after.cookie()).isNotEqualTo(before.cookie());
-        assertThat(mongo.findById(after.cookie(), Document.class, "moderatorSessions").block(Duration.ofSeconds(10)))
-                .isNotNull();
+        Document stored = mongo.findById(after.cookie(), Document.class, "moderatorSessions").block(Duration.ofSeconds(10));
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("principal")).isEqualTo(ModerationIntegrationTest.MODERATOR);
+        assertThat(Duration.between(stored.getDate("accessed").toInstant(), stored.getDate("expireAt").toInstant()))
+                .isEqualTo(Duration.ofMinutes(20));
         before.get(web, "/queue").exchange().expectStatus().is3xxRedirection();
         after.get(web, "/queue").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Duty Editor").contains("Sign out"));
