@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -175,14 +176,20 @@ abstract class TipJourney {
         await().atMost(PATIENCE).until(() -> queuedTipIds().contains(tipId));
     }
 
+    /** The whole queue: it comes in pages, so {@code next} is followed until there is none. */
     @SuppressWarnings("unchecked")
     private List<String> queuedTipIds() {
-        Map<String, Object> queue = moderator().get().uri("/api/queue").exchange()
-                .expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
-        return ((List<Map<String, Object>>) queue.get("items")).stream()
-                .map(item -> (String) item.get("tipId"))
-                .toList();
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        do {
+            Map<String, Object> queue = moderator().get().uri("/api/queue?limit=500&cursor={cursor}", cursor).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+            ((List<Map<String, Object>>) queue.get("items")).forEach(item -> ids.add((String) item.get("tipId")));
+            cursor = (String) queue.get("next");
+        }
+        while (cursor != null);
+        return ids;
     }
 
     private WebTestClient.ResponseSpec decide(String tipId, Map<String, String> decision) {
