@@ -23,8 +23,13 @@ public final class ModeratorAccounts {
     private final Map<String, String> displayNames = new LinkedHashMap<>();
 
     ModeratorAccounts(ModeratorProperties properties, PasswordEncoder encoder) {
+        this(properties, encoder, "127.0.0.1");
+    }
+
+    /** @param serverAddress where the service listens ({@code server.address}; blank for every interface) */
+    ModeratorAccounts(ModeratorProperties properties, PasswordEncoder encoder, String serverAddress) {
         add(User.withUsername(ModeratorSecurityConfiguration.MODERATOR)
-                .password(encoder.encode(ModeratorPassword.resolve(properties)))
+                .password(encoder.encode(ModeratorPassword.resolve(properties, serverAddress)))
                 .roles(ModeratorSecurityConfiguration.ROLE).build(), properties.displayName());
         properties.accounts().forEach((name, account) -> {
             if (users.containsKey(name)) {

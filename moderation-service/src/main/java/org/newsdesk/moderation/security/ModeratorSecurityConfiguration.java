@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.newsdesk.web.ClientAddresses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,8 +48,9 @@ class ModeratorSecurityConfiguration {
     }
 
     @Bean
-    ModeratorAccounts moderatorAccounts(ModeratorProperties properties, PasswordEncoder passwordEncoder) {
-        return new ModeratorAccounts(properties, passwordEncoder);
+    ModeratorAccounts moderatorAccounts(ModeratorProperties properties, PasswordEncoder passwordEncoder,
+            @Value("${server.address:}") String serverAddress) {
+        return new ModeratorAccounts(properties, passwordEncoder, serverAddress);
     }
 
     /** Only the hashes are kept: a plain password exists just long enough to be encoded. */

@@ -78,7 +78,8 @@ class ModeratorPasswordTests {
     void serviceStartsWithTheLocalDefaultWhenAllowed(CapturedOutput output) {
         // Given the embedded launcher's permission and no password
         // When the security configuration starts
-        security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true").run(context -> {
+        security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true",
+                "server.address=127.0.0.1").run(context -> {
             // Then the moderator signs in with the local default, stored only as a BCrypt hash, and the log says so
             assertThat(context).hasNotFailed();
             UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
@@ -103,6 +104,21 @@ class ModeratorPasswordTests {
             assertThat(encoder.matches("moderator", moderator.getPassword())).isFalse();
             assertThat(output).doesNotContain(password);
         });
+    }
+
+    @Test
+    void theLocalDefaultIsRefusedWhereverTheServiceListensBeyondThisMachine() {
+        // Given the launcher's permission, but a service listening on every interface or on a LAN address
+        for (String address : new String[] { "", "0.0.0.0", "192.168.1.20" }) {
+            // When the security configuration starts
+            security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true",
+                    "server.address=" + address).run(context -> {
+                // Then it refuses, saying why and what to set
+                assertThat(context).hasFailed();
+                assertThat(findCause(context.getStartupFailure()))
+                        .hasMessageContaining("beyond this machine").hasMessageContaining("NEWSDESK_MODERATOR_PASSWORD");
+            });
+        }
     }
 
     private static UserDetails moderator(MapReactiveUserDetailsService users) {
