@@ -176,6 +176,28 @@ class ModeratorPagesTests {
         assertThat(html(second.get(web, "/tips/{id}", tip.tipId()))).contains("You are working on this tip");
     }
 
+    @Test
+    void thePagesScriptRenewsTheClaimWithTheTokenInAHeader() throws Exception {
+        // Given a tip the first moderator opened
+        TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
+        moderation.submitAndAwaitQueued(tip);
+        first.get(web, "/tips/{id}", tip.tipId()).exchange().expectStatus().isOk();
+
+        // When the page's script renews the claim as it does, the token in X-CSRF-TOKEN
+        // Then the claim is renewed, and the same call without the token is refused
+        web.post().uri("/tips/{id}/claim", tip.tipId()).cookie(PageSession.COOKIE, first.cookie())
+                .header("X-CSRF-TOKEN", first.csrf()).accept(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.tipId").isEqualTo(tip.tipId()).jsonPath("$.expiresAt").isNotEmpty();
+        web.post().uri("/tips/{id}/claim", tip.tipId()).cookie(PageSession.COOKIE, first.cookie())
+                .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isForbidden();
+
+        // And the second moderator's script is told the tip is someone else's
+        web.post().uri("/tips/{id}/claim", tip.tipId()).cookie(PageSession.COOKIE, second.cookie())
+                .header("X-CSRF-TOKEN", second.csrf()).accept(MediaType.APPLICATION_JSON)
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    }
+
     private static String html(WebTestClient.RequestHeadersSpec<?> request) {
         return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }

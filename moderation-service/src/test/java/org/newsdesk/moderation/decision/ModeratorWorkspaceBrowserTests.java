@@ -169,10 +169,31 @@ class ModeratorWorkspaceBrowserTests {
 
             // Then the resident's reason is the list's wording and their sentence
             await().atMost(ModerationTestClient.PATIENCE).until(() -> browser.driver().getCurrentUrl().contains("/queue?done="));
+            browser.screenshot("moderation-queue-after-decision-phone");
             TipDecided decided = decision(tip.tipId());
             assertThat(decided.outcome()).isEqualTo(TipDecided.Outcome.REJECTED);
             assertThat(decided.reasonCode()).isEqualTo("not-local");
             assertThat(decided.reason()).endsWith("Try the Derby Telegraph.");
+        }
+    }
+
+    @Test
+    void theTipPageIsReadableOnTheNarrowestPhone() throws Exception {
+        try (Browser browser = Browser.open(Browser.Screen.SMALL_PHONE)) {
+            // Given a tip with contact details, opened on a 320 px wide screen
+            TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "c".repeat(64), TestTips.VICTIM_SUPPORT_HEADLINE,
+                    TestTips.VICTIM_SUPPORT_BODY, area, "community", new TipSubmitted.Contact("Sam Resident",
+                            "sam.resident@example.org", "07700 900123"), Instant.now(), null, true, List.of());
+            moderation.submitAndAwaitQueued(tip);
+            browser.visit(url("/login"));
+            signIn(browser, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
+            browser.visit(url("/tips/" + tip.tipId()));
+
+            // Then nothing is wider than the screen, and axe finds nothing wrong
+            assertThat(browser.driver().executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+            browser.assertAccessible();
+            browser.fullPageScreenshot("moderation-tip-small-phone");
         }
     }
 
