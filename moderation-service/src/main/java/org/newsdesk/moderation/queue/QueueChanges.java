@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -65,8 +66,19 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
     public record Change(long seq, String tipId, String kind, Instant at) {
     }
 
+    /** Told of this instance's own changes as they are recorded, before the caller goes on. */
+    private volatile Function<String, Mono<Void>> localListener = tipId -> Mono.empty();
+
+    void onLocalChange(Function<String, Mono<Void>> listener) {
+        this.localListener = listener;
+    }
+
     /** Records a change; never fails the caller's work, which is done already. */
     public Mono<Void> record(String tipId, String kind) {
+        return store(tipId, kind).then(Mono.defer(() -> localListener.apply(tipId)).onErrorComplete());
+    }
+
+    private Mono<Void> store(String tipId, String kind) {
         return mongo.findAndModify(query(where("_id").is(COLLECTION)), new Update().inc("seq", 1L),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
                 .map(counter -> ((Number) counter.get("seq")).longValue())

@@ -5,9 +5,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -93,6 +95,21 @@ public class ModeratedTips {
                 .with(Sort.by(Sort.Order.asc(SUBMITTED_AT), Sort.Order.asc("_id")))
                 .limit(limit);
         return mongo.find(page, ModeratedTip.class);
+    }
+
+    /**
+     * These tips, in no particular order. The query names nothing but {@code _id}, so that even
+     * mongo-java-server, which only uses an index for exactly that, reads them through the index.
+     */
+    public Flux<ModeratedTip> findAll(Collection<String> tipIds) {
+        return tipIds.isEmpty() ? Flux.empty() : mongo.find(query(where("_id").in(tipIds)), ModeratedTip.class);
+    }
+
+    /** Every undecided tip's place in the queue and what the filters look at, without the rest of it. */
+    public Flux<QueueEntry> pendingEntries() {
+        Query pending = query(where(STATE).is(TipState.PENDING));
+        pending.fields().include("_id", SUBMITTED_AT, AREA, CATEGORY);
+        return mongo.find(pending, Document.class, ModeratedTip.COLLECTION).map(QueueEntry::of);
     }
 
     /** Undecided tips, the longest-waiting first. */

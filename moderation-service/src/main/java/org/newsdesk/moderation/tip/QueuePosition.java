@@ -11,7 +11,14 @@ import java.util.Optional;
  * Handed to clients as an opaque URL-safe token with a version prefix, so its content may change
  * without breaking anyone; a tip decided meanwhile does not shift the next page.
  */
-public record QueuePosition(Instant submittedAt, String tipId) {
+public record QueuePosition(Instant submittedAt, String tipId) implements Comparable<QueuePosition> {
+
+    /** The queue's order, as MongoDB sorts it: submission time, then id (ASCII ids compare alike in both). */
+    @Override
+    public int compareTo(QueuePosition other) {
+        int byTime = submittedAt.compareTo(other.submittedAt);
+        return byTime != 0 ? byTime : tipId.compareTo(other.tipId);
+    }
 
     private static final String VERSION = "q1";
     private static final int MAX_TOKEN_LENGTH = 512;

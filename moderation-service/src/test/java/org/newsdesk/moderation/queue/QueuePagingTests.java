@@ -55,10 +55,23 @@ class QueuePagingTests {
         area = "Paging-" + UUID.randomUUID();
     }
 
+    @Autowired
+    QueueView view;
+
     @AfterEach
     void removeTheFlood() {
         // The other tests read the whole queue: ten thousand extra tips would only slow them down.
         mongo.remove(query(where("submission.area").is(area)), ModeratedTip.class).block(Duration.ofMinutes(1));
+        view.resync().block(Duration.ofMinutes(1));
+    }
+
+    /**
+     * These tests write tips straight into MongoDB, past the intake that tells the in-memory view
+     * of each new tip: the view's periodic reading of the whole queue finds them, done here at once.
+     */
+    private void insertPastTheIntake(List<ModeratedTip> tips) {
+        mongo.insertAll(tips).then().block(Duration.ofMinutes(2));
+        view.resync().block(Duration.ofMinutes(1));
     }
 
     @Test
@@ -72,7 +85,7 @@ class QueuePagingTests {
                     i % 2 == 0 ? "crime" : "community", null, start.plusMillis(i / 3));
             flood.add(ModeratedTip.pending(tipId, submission, 1, Instant.now()));
         }
-        mongo.insertAll(flood).then().block(Duration.ofMinutes(2));
+        insertPastTheIntake(flood);
 
         // When a moderator pages through the area's queue, 500 at a time
         List<QueueEntry> seen = new ArrayList<>();
@@ -118,7 +131,7 @@ class QueuePagingTests {
             three.add(ModeratedTip.pending(TestTips.newTipId(), new Submission(UUID.randomUUID().toString(),
                     "Tip " + i, "Body", area, "crime", null, start.plusSeconds(i)), 1, Instant.now()));
         }
-        mongo.insertAll(three).then().block(Duration.ofSeconds(30));
+        insertPastTheIntake(three);
         QueueResponse first = moderation.queuePage("/api/queue?limit=2&area={area}", area);
 
         // When the first tip is decided before the next page is read
@@ -130,6 +143,27 @@ class QueuePagingTests {
         assertThat(second.items()).extracting(QueueEntry::tipId).containsExactly(three.get(2).tipId());
         assertThat(second.next()).isNull();
         assertThat(second.waiting()).isEqualTo(2);
+    }
+
+    @Test
+    void aTipThatLeftTheQueueWithoutNoticeIsLeftOffThePage() {
+        // Given two waiting tips the view knows of
+        Instant start = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        List<ModeratedTip> two = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            two.add(ModeratedTip.pending(TestTips.newTipId(), new Submission(UUID.randomUUID().toString(),
+                    "Tip " + i, "Body", area, "crime", null, start.plusSeconds(i)), 1, Instant.now()));
+        }
+        insertPastTheIntake(two);
+
+        // When the first disappears from MongoDB without a word to the view (as after a crash)
+        mongo.remove(query(where("_id").is(two.get(0).tipId())), ModeratedTip.class).block(Duration.ofSeconds(10));
+
+        // Then a page shows only the second, and the count follows
+        QueueResponse page = moderation.queuePage("/api/queue?limit=1&area={area}", area);
+        assertThat(page.items()).extracting(QueueEntry::tipId).containsExactly(two.get(1).tipId());
+        assertThat(page.next()).isNull();
+        assertThat(page.waiting()).isEqualTo(1);
     }
 
     @Test
