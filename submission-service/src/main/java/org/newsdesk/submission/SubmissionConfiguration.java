@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SubmissionProperties.class)
+@EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class })
 class SubmissionConfiguration {
 
     /**

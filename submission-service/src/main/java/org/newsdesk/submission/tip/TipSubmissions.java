@@ -2,6 +2,7 @@ package org.newsdesk.submission.tip;
 
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import org.newsdesk.events.TipSubmitted;
@@ -67,7 +68,8 @@ class TipSubmissions {
         ReceiptCode receipt = ReceiptCode.generate();
         Instant submittedAt = Instant.now();
         TipSubmitted event = TipSubmitted.of(tipId, receipt.digest(), request.headline(), request.body(),
-                request.area(), request.category(), contact(request), submittedAt);
+                request.area(), request.category(), contact(request), submittedAt, request.happenedOn(),
+                request.contactConsent(), List.of());
         SubmittedTips.Replay replay = key == null ? null
                 : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
         return tips.store(event, replay)
@@ -83,10 +85,7 @@ class TipSubmissions {
 
     private static Mono<TipAccepted> replay(SubmittedTips.StoredReplay stored, IdempotencyKey key, String fingerprint) {
         if (!fingerprint.equals(stored.replay().requestFingerprint())) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This " + IdempotencyKey.HEADER + " was already used for a different tip. Use a new key for a new tip.");
-            problem.setTitle(IdempotencyKey.HEADER + " reused");
-            return Mono.error(new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null));
+            return Mono.error(new KeyReusedException());
         }
         ReceiptCode receipt = key.unseal(stored.replay().sealedReceipt());
         return Mono.just(new TipAccepted(stored.tipId(), receipt.formatted(), ReceiptStatus.RECEIVED));
@@ -96,7 +95,8 @@ class TipSubmissions {
     private static String fingerprint(TipRequest request) {
         String joined = String.join("\u0000", String.valueOf(request.headline()), String.valueOf(request.body()),
                 String.valueOf(request.area()), String.valueOf(request.category()), String.valueOf(request.name()),
-                String.valueOf(request.email()), String.valueOf(request.phone()));
+                String.valueOf(request.email()), String.valueOf(request.phone()), String.valueOf(request.happenedOn()),
+                String.valueOf(request.contactConsent()));
         return HexFormat.of().formatHex(IdempotencyKey.sha256(joined));
     }
 
@@ -105,6 +105,21 @@ class TipSubmissions {
             return null;
         }
         return new TipSubmitted.Contact(request.name(), request.email(), request.phone());
+    }
+
+    /** The idempotency key (or form token) came with another tip before: a client's mistake, not a retry. */
+    static final class KeyReusedException extends ErrorResponseException {
+
+        KeyReusedException() {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(), null);
+        }
+
+        private static ProblemDetail problem() {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "This "
+                    + IdempotencyKey.HEADER + " was already used for a different tip. Use a new key for a new tip.");
+            problem.setTitle(IdempotencyKey.HEADER + " reused");
+            return problem;
+        }
     }
 
     /** The answer to a resident whose tip is on its way. */
