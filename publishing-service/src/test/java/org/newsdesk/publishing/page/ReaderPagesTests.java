@@ -32,8 +32,8 @@ import org.springframework.web.util.HtmlUtils;
 @PublishingIntegrationTest
 class ReaderPagesTests {
 
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-            + "form-action 'none'; frame-ancestors 'none'";
+    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static final Pattern STORY_LINK = Pattern.compile("<a href=\"/stories/([a-z0-9-]+)\">");
     private static final Pattern NEXT_LINK = Pattern.compile("<a href=\"(/\\?cursor=[A-Za-z0-9_-]+)\" rel=\"next\">");
