@@ -3,7 +3,9 @@ package org.newsdesk.submission.tip;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import org.newsdesk.submission.limit.ClientRateLimit;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,15 +13,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 @RestController
 class TipController {
 
     private final TipSubmissions submissions;
+    private final ClientRateLimit tipRateLimit;
 
-    TipController(TipSubmissions submissions) {
+    TipController(TipSubmissions submissions, @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit) {
         this.submissions = submissions;
+        this.tipRateLimit = tipRateLimit;
     }
 
     /**
@@ -31,8 +36,13 @@ class TipController {
     @PostMapping(path = "/api/tips", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TipAccepted>> submit(@Valid @RequestBody TipRequest tip,
-            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
+        // Counted once the tip is known to be valid: the limit is on tips, not on typing mistakes.
+        tipRateLimit.take(exchange).ifPresent(wait -> {
+            throw new TooManyTipsException(wait);
+        });
         return submissions.submit(tip, key).map(accepted -> ResponseEntity.accepted()
                 .location(URI.create("/api/tips/" + accepted.receipt()))
                 .cacheControl(CacheControl.noStore())

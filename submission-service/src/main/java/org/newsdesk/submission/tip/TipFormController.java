@@ -1,14 +1,18 @@
 package org.newsdesk.submission.tip;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.newsdesk.submission.OutletProperties;
+import org.newsdesk.submission.limit.ClientRateLimit;
 import org.newsdesk.submission.tip.TipSubmissions.KeyReusedException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
@@ -45,16 +48,14 @@ class TipFormController {
     private final TipSubmissions submissions;
     private final OutletProperties outlet;
     private final Validator validator;
+    private final ClientRateLimit tipRateLimit;
 
-    TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator) {
+    TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator,
+            @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit) {
         this.submissions = submissions;
         this.outlet = outlet;
         this.validator = validator;
-    }
-
-    @ModelAttribute("outlet")
-    OutletProperties outlet() {
-        return outlet;
+        this.tipRateLimit = tipRateLimit;
     }
 
     /** Never cached: every visit gets its own one-time token. */
@@ -66,16 +67,25 @@ class TipFormController {
     @PostMapping(path = "/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> send(ServerWebExchange exchange) {
         return exchange.getMultipartData()
-                .flatMap(parts -> send(TipForm.of(parts)))
+                .flatMap(parts -> send(TipForm.of(parts), exchange))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(problemPage(
                         HttpStatus.CONTENT_TOO_LARGE, "Your tip is too large to send",
                         "Please shorten the text and send it again.")));
     }
 
-    private Mono<Rendering> send(TipForm form) {
+    private Mono<Rendering> send(TipForm form, ServerWebExchange exchange) {
         Map<String, String> errors = check(form);
         if (!errors.isEmpty()) {
             return Mono.just(formPage(new TipFormPage(form, errors, null), HttpStatus.BAD_REQUEST));
+        }
+        Optional<Duration> wait = tipRateLimit.take(exchange);
+        if (wait.isPresent()) {
+            return Mono.just(Rendering.view("too-many-tips")
+                    .status(HttpStatus.TOO_MANY_REQUESTS)
+                    .modelAttribute("minutes", Math.max(1, (wait.get().toSeconds() + 59) / 60))
+                    .header(HttpHeaders.RETRY_AFTER, ClientRateLimit.retryAfterSeconds(wait.get()))
+                    .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
+                    .build());
         }
         return submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()))
                 .map(accepted -> Rendering.view("receipt")
