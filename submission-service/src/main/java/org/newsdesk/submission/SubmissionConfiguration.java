@@ -2,8 +2,6 @@ package org.newsdesk.submission;
 
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.TopicDeclarations;
-import org.newsdesk.submission.limit.ClientRateLimit;
-import org.newsdesk.web.ClientAddresses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,18 +15,6 @@ class SubmissionConfiguration {
      * The service writes tips and follows every tip's fate, so it declares all three topics: it
      * must be able to start before the other services have created theirs.
      */
-    /** Tips per client per hour, whether sent from the form or the API. */
-    @Bean
-    ClientRateLimit tipRateLimit(SubmissionProperties properties, ClientAddresses clients) {
-        return new ClientRateLimit(properties.tipRateLimit(), clients);
-    }
-
-    /** Receipt codes per client per hour that were looked up and found nothing. */
-    @Bean
-    ClientRateLimit receiptGuessLimit(SubmissionProperties properties, ClientAddresses clients) {
-        return new ClientRateLimit(properties.receiptGuesses(), clients);
-    }
-
     @Bean
     KafkaAdmin.NewTopics submissionTopics(TopicDeclarations topics) {
         return topics.withDeadLetters(Topics.TIPS_SUBMITTED, Topics.TIPS_DECIDED, Topics.STORIES_PUBLISHED);

@@ -3,8 +3,10 @@ package org.newsdesk.submission.receipt;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.limit.ClientRateLimit;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,6 +30,8 @@ import reactor.core.publisher.Mono;
  * up in vain costs the client one of its hourly guesses; once they are used up every lookup
  * waits, found or not, so the answer to a guess never depends on whether it was right.
  */
+// Served only where there is a web server, and so clients to limit (a rebuild run has neither).
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Controller
 class StatusPageController {
 
@@ -34,10 +39,18 @@ class StatusPageController {
 
     private final Receipts receipts;
     private final ClientRateLimit guesses;
+    private final OutletProperties outlet;
 
-    StatusPageController(Receipts receipts, @Qualifier("receiptGuessLimit") ClientRateLimit guesses) {
+    StatusPageController(Receipts receipts, @Qualifier("receiptGuessLimit") ClientRateLimit guesses,
+            OutletProperties outlet) {
         this.receipts = receipts;
         this.guesses = guesses;
+        this.outlet = outlet;
+    }
+
+    @ModelAttribute("outlet")
+    OutletProperties outlet() {
+        return outlet;
     }
 
     @GetMapping(path = "/status", produces = MediaType.TEXT_HTML_VALUE)

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import org.newsdesk.submission.limit.ClientRateLimit;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+// Served only where there is a web server, and so clients to limit (a rebuild run has neither).
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @RestController
 class TipController {
 

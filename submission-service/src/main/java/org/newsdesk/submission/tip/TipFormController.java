@@ -13,6 +13,7 @@ import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.limit.ClientRateLimit;
 import org.newsdesk.submission.tip.TipSubmissions.KeyReusedException;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,6 +36,8 @@ import reactor.core.publisher.Mono;
  * need the code in a URL (history, logs, {@code Referer}). A refresh posts the form again, and its
  * one-time token makes that the same tip with the same receipt.
  */
+// Served only where there is a web server, and so clients to limit (a rebuild run has neither).
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Controller
 class TipFormController {
 
@@ -59,6 +63,11 @@ class TipFormController {
     }
 
     /** Never cached: every visit gets its own one-time token. */
+    @ModelAttribute("outlet")
+    OutletProperties outlet() {
+        return outlet;
+    }
+
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     Rendering form() {
         return formPage(TipFormPage.blank(IdempotencyKey.newFormToken()), HttpStatus.OK);
