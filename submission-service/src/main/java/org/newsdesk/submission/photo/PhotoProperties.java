@@ -25,4 +25,13 @@ public record PhotoProperties(Integer maxCount, DataSize maxSize, DataSize maxTi
         maxPixels = maxPixels == null ? 100_000_000L : maxPixels;
         longestSide = longestSide == null ? 4096 : longestSide;
     }
+
+    /**
+     * The largest multipart request taken: every photo a tip may have, and its text.
+     *
+     * @param textLimit the largest request without photos
+     */
+    public long multipartLimit(DataSize textLimit) {
+        return maxTipSize.toBytes() + textLimit.toBytes();
+    }
 }

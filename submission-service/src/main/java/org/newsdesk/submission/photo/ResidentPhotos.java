@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -121,10 +122,16 @@ public class ResidentPhotos {
                 .collectList();
     }
 
-    /** Stores clean photos in the media store, in their order. */
-    public Mono<List<PhotoReference>> store(List<CleanPhoto> photos) {
+    /**
+     * Stores clean photos in the media store, in their order.
+     *
+     * @param stored told of each photo once it is stored, so that a caller can remove those already
+     *               stored should a later one fail
+     */
+    public Mono<List<PhotoReference>> store(List<CleanPhoto> photos, Consumer<PhotoReference> stored) {
         return Flux.fromIterable(photos)
                 .concatMap(photo -> media.store(photo.bytes(), photo.contentType(), photo.width(), photo.height()))
+                .doOnNext(stored)
                 .collectList();
     }
 

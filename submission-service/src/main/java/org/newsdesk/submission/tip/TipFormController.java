@@ -3,6 +3,7 @@ package org.newsdesk.submission.tip;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.limit.ClientRateLimit;
+import org.newsdesk.submission.photo.PhotoRefusedException;
+import org.newsdesk.submission.photo.ResidentPhotos;
+import org.newsdesk.submission.photo.ResidentPhotos.Upload;
 import org.newsdesk.submission.tip.TipSubmissions.KeyReusedException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -53,9 +57,11 @@ class TipFormController {
     private final OutletProperties outlet;
     private final Validator validator;
     private final ClientRateLimit tipRateLimit;
+    private final ResidentPhotos photos;
 
     TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator,
-            @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit) {
+            @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit, ResidentPhotos photos) {
+        this.photos = photos;
         this.submissions = submissions;
         this.outlet = outlet;
         this.validator = validator;
@@ -76,13 +82,15 @@ class TipFormController {
     @PostMapping(path = "/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> send(ServerWebExchange exchange) {
         return exchange.getMultipartData()
-                .flatMap(parts -> send(TipForm.of(parts), exchange))
+                .flatMap(parts -> PhotoUploads.read(parts.get("photos"))
+                        .flatMap(uploads -> send(TipForm.of(parts), uploads, exchange)))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(problemPage(
                         HttpStatus.CONTENT_TOO_LARGE, "Your tip is too large to send",
-                        "Please shorten the text and send it again.")));
+                        "Together with its photos it is larger than we can take. Please send fewer or smaller "
+                                + "photos, or shorten the text, and send it again.")));
     }
 
-    private Mono<Rendering> send(TipForm form, ServerWebExchange exchange) {
+    private Mono<Rendering> send(TipForm form, List<Upload> uploads, ServerWebExchange exchange) {
         Map<String, String> errors = check(form);
         if (!errors.isEmpty()) {
             return Mono.just(formPage(new TipFormPage(form, errors, null), HttpStatus.BAD_REQUEST));
@@ -96,11 +104,14 @@ class TipFormController {
                     .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
                     .build());
         }
-        return submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()))
+        return photos.clean(uploads)
+                .flatMap(clean -> submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()), clean))
                 .map(accepted -> Rendering.view("receipt")
                         .modelAttribute("receipt", accepted.receipt())
                         .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
                         .build())
+                .onErrorResume(PhotoRefusedException.class, refused -> Mono.just(formPage(new TipFormPage(form,
+                        Map.of("photos", refused.reason()), null), HttpStatus.valueOf(refused.getStatusCode().value()))))
                 // The page was sent before, then changed (back, edit, send): a new tip, if they want.
                 .onErrorResume(KeyReusedException.class, reused -> Mono.just(formPage(new TipFormPage(
                         form.withToken(IdempotencyKey.newFormToken()), Map.of(),

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.photo.PhotoProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Mono;
  * fails a lookup on the real service.
  */
 @WebFluxTest(controllers = ReceiptController.class)
-@EnableConfigurationProperties(SubmissionProperties.class)
+@EnableConfigurationProperties({ SubmissionProperties.class, PhotoProperties.class })
 @Import({ ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class })
 @ExtendWith(OutputCaptureExtension.class)
 class ReceiptPathRedactionTests {

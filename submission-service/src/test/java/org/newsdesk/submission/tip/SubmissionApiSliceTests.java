@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.submission.limit.RateLimitConfiguration;
+import org.newsdesk.submission.photo.PhotoProperties;
+import org.newsdesk.submission.photo.ResidentPhotos;
 import org.newsdesk.web.WebAutoConfiguration;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.receipt.ReceiptStatus;
@@ -39,7 +41,7 @@ import reactor.core.publisher.Mono;
  */
 // Limits off: the slice's requests all come from one address, and limits have their own tests.
 @WebFluxTest(properties = "newsdesk.submission.tip-rate-limit=0")
-@EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class })
+@EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class, PhotoProperties.class })
 @Import(RateLimitConfiguration.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 class SubmissionApiSliceTests {
@@ -57,6 +59,9 @@ class SubmissionApiSliceTests {
 
     @MockitoBean
     Receipts receipts;
+
+    @MockitoBean
+    ResidentPhotos photos;
 
     @ParameterizedTest(name = "Accept: \"{0}\"")
     @ValueSource(strings = { "", "*/*", "application/json", "text/html;q=0.9, application/json;q=0.8" })
