@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -60,6 +61,15 @@ public class ResidentPhotos {
     private static final int NAME_SHOWN = 60;
 
     private static final float JPEG_QUALITY = 0.9f;
+
+    /**
+     * Decoder warnings that mean pixels are missing (the JPEG decoder says "Truncated File - Missing
+     * EOI marker" and "premature end of data segment" for a file cut short). Others, such as about
+     * a colour profile it ignores or stray bytes between segments, are about files phones really
+     * write, and do not refuse a photo.
+     */
+    private static final Pattern MISSING_DATA = Pattern.compile(
+            "truncat|premature end|missing eoi|bad huffman|corrupt jpeg data: bad", Pattern.CASE_INSENSITIVE);
 
     private final PhotoProperties limits;
     private final MediaStore media;
@@ -185,8 +195,8 @@ public class ResidentPhotos {
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             BufferedImage image = reader.read(0, param);
-            if (!warnings.isEmpty()) {
-                // A decoder warns, and goes on with grey, where a file ends early or is damaged.
+            if (warnings.stream().anyMatch(warning -> MISSING_DATA.matcher(warning).find())) {
+                // Where a file ends early or its data is broken, the decoder warns and fills the rest with grey.
                 throw damaged(upload);
             }
             return image;

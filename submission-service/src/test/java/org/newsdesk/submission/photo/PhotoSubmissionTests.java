@@ -28,6 +28,7 @@ import org.newsdesk.submission.TipFormPosts;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -210,6 +211,49 @@ class PhotoSubmissionTests {
         // Then it is one tip, with one photo stored
         assertThat(second).isEqualTo(first);
         assertThat(storedPhotos()).isEqualTo(photosBefore + 1);
+    }
+
+    @Test
+    void theApiAnswersARepeatedRequestWithItsIdempotencyKeyOnceAndStoresItsPhotosOnce() {
+        // Given a tip with a photo and an idempotency key
+        String key = UUID.randomUUID().toString();
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("tip", TipJson.write(TipJson.with("headline", "Market stall fire " + key))).contentType(MediaType.APPLICATION_JSON);
+        body.part("photos", file("fire.jpg", PhotoFixtures.sidewaysJpegWithSecrets())).contentType(MediaType.IMAGE_JPEG);
+        long photosBefore = storedPhotos();
+
+        // When it is sent twice, as after a timeout
+        String first = sendWithKey(body, key);
+        String second = sendWithKey(body, key);
+
+        // Then both answers carry the same receipt, and its photo was stored once
+        assertThat(second).isEqualTo(first);
+        assertThat(storedPhotos()).isEqualTo(photosBefore + 1);
+    }
+
+    @Test
+    void aFormLargerThanAllPhotosMayBeComesBackAsAPage() {
+        // Given a form with three photos of 9 MB each
+        MultipartBodyBuilder form = TipFormPosts.multipart(TipFormPosts.complete());
+        for (int i = 1; i <= 3; i++) {
+            form.part("photos", file(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024))).contentType(MediaType.IMAGE_JPEG);
+        }
+
+        // When it is sent
+        // Then the answer is a page that says what to do
+        TipFormPosts.post(web, form)
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("Your tip is too large to send", "Please send fewer or smaller photos"));
+    }
+
+    private String sendWithKey(MultipartBodyBuilder body, String key) {
+        return web.post().uri("/api/tips").header("Idempotency-Key", key).contentType(MediaType.MULTIPART_FORM_DATA)
+                .accept(MediaType.APPLICATION_JSON).bodyValue(body.build()).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {
+                }).returnResult().getResponseBody().get("receipt");
     }
 
     private String send(Map<String, String> fields, byte[] photo) {

@@ -52,6 +52,9 @@ class TipFormTests {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("script-src 'self'", "form-action 'self'", "frame-ancestors 'none'"))
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectBody(String.class).returnResult().getResponseBody();
 
         // Then it is Erewash Sound's form, posting every field of the contract as multipart to /tips
