@@ -61,19 +61,19 @@ class TipFormController {
 
     TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator,
             @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit, ResidentPhotos photos) {
-        this.photos = photos;
         this.submissions = submissions;
         this.outlet = outlet;
         this.validator = validator;
         this.tipRateLimit = tipRateLimit;
+        this.photos = photos;
     }
 
-    /** Never cached: every visit gets its own one-time token. */
     @ModelAttribute("outlet")
     OutletProperties outlet() {
         return outlet;
     }
 
+    /** Never cached: every visit gets its own one-time token. */
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     Rendering form() {
         return formPage(TipFormPage.blank(IdempotencyKey.newFormToken()), HttpStatus.OK);
@@ -118,8 +118,8 @@ class TipFormController {
                         "You already sent this form once, and we have that tip. If this is a new tip, "
                                 + "check it and send it again."), HttpStatus.CONFLICT)))
                 .onErrorResume(TipNotAcceptedException.class, notAccepted -> Mono.just(formPage(new TipFormPage(
-                        form, Map.of(), "We could not take your tip just now. Nothing is lost: "
-                                + "please send it again in a moment."), HttpStatus.SERVICE_UNAVAILABLE)));
+                        form, Map.of(), "We could not take your tip just now. What you wrote is "
+                                + "still here: please send it again in a moment."), HttpStatus.SERVICE_UNAVAILABLE)));
     }
 
     /** Every problem with the form, one per field, in the order of the form. */
