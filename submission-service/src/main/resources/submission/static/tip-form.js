@@ -22,9 +22,26 @@
         update();
     }
 
-    function previews(input, list) {
+    // Says at once what the server would refuse, so nobody waits for an upload that cannot succeed.
+    function warning(input) {
+        var maxCount = parseInt(input.getAttribute('data-max-count'), 10);
+        var maxBytes = parseInt(input.getAttribute('data-max-bytes'), 10);
+        var tooBig = Array.prototype.filter.call(input.files, function (file) { return file.size > maxBytes; })
+            .map(function (file) { return '“' + file.name + '”'; });
+        if (input.files.length > maxCount) {
+            return 'You chose ' + input.files.length + ' photos; you can send up to ' + maxCount + '.';
+        }
+        if (tooBig.length) {
+            return tooBig.join(', ') + (tooBig.length === 1 ? ' is' : ' are') + ' larger than '
+                + Math.round(maxBytes / 1048576) + ' MB. Please choose a smaller copy.';
+        }
+        return '';
+    }
+
+    function previews(input, list, note) {
         var urls = [];
         input.addEventListener('change', function () {
+            note.textContent = warning(input);
             urls.forEach(URL.revokeObjectURL);
             urls = [];
             list.textContent = '';
@@ -50,7 +67,8 @@
     document.querySelectorAll('[data-count]').forEach(counter);
     var photos = document.getElementById('photos');
     var list = document.getElementById('photo-previews');
-    if (photos && list) {
-        previews(photos, list);
+    var note = document.getElementById('photo-warning');
+    if (photos && list && note) {
+        previews(photos, list, note);
     }
 })();

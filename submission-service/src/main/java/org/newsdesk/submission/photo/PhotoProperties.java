@@ -26,6 +26,11 @@ public record PhotoProperties(Integer maxCount, DataSize maxSize, DataSize maxTi
         longestSide = longestSide == null ? 4096 : longestSide;
     }
 
+    /** The per-photo limit in whole megabytes, as the form states it. */
+    public long maxSizeMegabytes() {
+        return maxSize.toMegabytes();
+    }
+
     /**
      * The largest multipart request taken: every photo a tip may have, and its text.
      *

@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.limit.ClientRateLimit;
+import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.PhotoRefusedException;
 import org.newsdesk.submission.photo.ResidentPhotos;
 import org.newsdesk.submission.photo.ResidentPhotos.Upload;
@@ -58,14 +59,17 @@ class TipFormController {
     private final Validator validator;
     private final ClientRateLimit tipRateLimit;
     private final ResidentPhotos photos;
+    private final PhotoProperties photoLimits;
 
     TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator,
-            @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit, ResidentPhotos photos) {
+            @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit, ResidentPhotos photos,
+            PhotoProperties photoLimits) {
         this.submissions = submissions;
         this.outlet = outlet;
         this.validator = validator;
         this.tipRateLimit = tipRateLimit;
         this.photos = photos;
+        this.photoLimits = photoLimits;
     }
 
     @ModelAttribute("outlet")
@@ -167,6 +171,7 @@ class TipFormController {
                 .status(status)
                 .modelAttribute("page", page)
                 .modelAttribute("areas", outlet.areaChoices())
+                .modelAttribute("photoLimits", photoLimits)
                 .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
                 .build();
     }
