@@ -114,8 +114,29 @@ class StatusPageTests {
                 .expectBody(String.class).value(page -> assertThat(page).contains("Please wait a little")
                         .doesNotContain("Received"));
 
+        // And the API, the other way to look a code up, makes it wait too
+        web.get().uri("/api/tips/{receipt}", tip.receipt()).header("X-Forwarded-For", client)
+                .accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+
         // And another client is not held up by it
         assertThat(lookUp(tip.receipt(), HttpStatus.OK)).contains("Received");
+    }
+
+    @Test
+    void wrongCodesLookedUpThroughTheApiCountAsGuessesToo() {
+        // Given one client that looks up as many wrong codes through the API as it may
+        String client = DistinctClients.randomClient();
+        for (int i = 0; i < properties.receiptGuesses(); i++) {
+            web.get().uri("/api/tips/{receipt}", "K7Q2-M9XD-4HRT-PW3C").header("X-Forwarded-For", client)
+                    .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isNotFound();
+        }
+
+        // When it tries the status page
+        // Then it is asked to wait
+        lookUpFrom(client, "K7Q2-M9XD-4HRT-PW3C").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
     private String lookUp(String typed, HttpStatus expected) {

@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  * Kafka nor MongoDB behind it. Whatever is refused here must never reach {@link TipSubmissions}.
  */
 // Limits off: the slice's requests all come from one address, and limits have their own tests.
-@WebFluxTest(properties = "newsdesk.submission.tip-rate-limit=0")
+@WebFluxTest(properties = { "newsdesk.submission.tip-rate-limit=0", "newsdesk.submission.receipt-guesses=0" })
 @EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class, PhotoProperties.class })
 @Import(RateLimitConfiguration.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
