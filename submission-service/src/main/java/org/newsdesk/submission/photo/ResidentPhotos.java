@@ -23,9 +23,11 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
-import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.webp.WebpMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import jakarta.annotation.PreDestroy;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.media.MediaStore;
@@ -167,7 +169,7 @@ public class ResidentPhotos {
                     + " is not a photo we can take. Please send JPEG, PNG or WebP photos.");
         }
         BufferedImage decoded = decode(upload, format);
-        BufferedImage upright = upright(decoded, orientation(bytes));
+        BufferedImage upright = upright(decoded, orientation(bytes, format));
         return encode(upright, format);
     }
 
@@ -217,11 +219,19 @@ public class ResidentPhotos {
                 + " could not be read as a photo: it may be damaged or incomplete. Please send it again or choose another.");
     }
 
-    /** The EXIF orientation (1 to 8), or 1 where there is none or it cannot be read. */
-    static int orientation(byte[] bytes) {
+    /**
+     * The EXIF orientation (1 to 8), or 1 where there is none or it cannot be read. Only the EXIF
+     * of JPEG and WebP is read, with readers that decompress nothing: PNG text chunks may be
+     * compressed (a bomb of their own), and PNGs from phones carry no orientation.
+     */
+    static int orientation(byte[] bytes, PhotoFormat format) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
-            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            Metadata metadata = switch (format) {
+                case JPEG -> JpegMetadataReader.readMetadata(new ByteArrayInputStream(bytes), List.of(new ExifReader()));
+                case WEBP -> WebpMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+                case PNG -> null;
+            };
+            ExifIFD0Directory exif = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
                 return orientation >= 1 && orientation <= 8 ? orientation : 1;

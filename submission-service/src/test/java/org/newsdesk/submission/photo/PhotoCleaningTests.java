@@ -103,6 +103,25 @@ class PhotoCleaningTests {
     }
 
     @Test
+    void aWebpFromAPhoneLosesItsExifAndComesOutUpright() throws IOException {
+        // Given the sideways photo with its secrets as a WebP (cwebp -metadata all), EXIF and XMP kept
+        byte[] sent = PhotoFixtures.webp("sideways-with-gps.webp");
+        assertThat(PhotoMetadata.directories(sent)).contains("ExifIFD0Directory", "GpsDirectory");
+
+        // When it is cleaned
+        CleanPhoto clean = photos.cleanOne(new Upload("IMG_2041.webp", sent));
+
+        // Then it is a JPEG with nothing but its pixels, upright
+        assertThat(clean.contentType()).isEqualTo("image/jpeg");
+        PhotoMetadata.assertNone(clean.bytes());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+        assertThat(image.getWidth()).isEqualTo(80);
+        assertThat(image.getHeight()).isEqualTo(160);
+        assertThat(isRed(image.getRGB(40, 30))).as("top is red").isTrue();
+        assertThat(isBlue(image.getRGB(40, 130))).as("bottom is blue").isTrue();
+    }
+
+    @Test
     void aPageNamedLikeAPhotoIsRefusedByItsContent() {
         assertRefused(new Upload("holiday.jpg", PhotoFixtures.htmlPage()), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "“holiday.jpg” is not a photo we can take");

@@ -64,9 +64,10 @@ public final class PhotoFixtures {
     }
 
     /**
-     * A WebP made by {@code cwebp} (Java cannot write WebP) from a 64 × 32 picture, red left and blue
-     * right: {@code halves.webp} lossy and opaque, {@code halves-alpha.webp} lossless with its top half
-     * half transparent.
+     * A WebP made by {@code cwebp} (Java cannot write WebP): {@code halves.webp} (64 × 32, red left,
+     * blue right, lossy and opaque), {@code halves-alpha.webp} (the same, lossless, its top half half
+     * transparent), {@code sideways-with-gps.webp} ({@link #sidewaysJpegWithSecrets()} converted with
+     * {@code -metadata all}, so with its EXIF and XMP).
      */
     public static byte[] webp(String name) {
         try (InputStream in = PhotoFixtures.class.getResourceAsStream(name)) {
