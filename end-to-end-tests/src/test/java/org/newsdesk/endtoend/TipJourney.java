@@ -23,11 +23,15 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
 import org.junit.jupiter.api.Test;
+import org.newsdesk.browser.Browser;
+import org.newsdesk.browser.BrowserTest;
 import org.newsdesk.events.Topics;
 import org.newsdesk.launcher.NewsdeskServices;
 import org.newsdesk.media.MediaStore;
 import org.newsdesk.media.StoredPhoto;
 import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
@@ -162,6 +166,35 @@ abstract class TipJourney {
         decide(tipId, Map.of("outcome", "REJECTED", "reason", "Too late"))
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    @BrowserTest
+    void aResidentOnAPhoneFollowsATipWithAPhotoToItsPublishedStory() {
+        String headline = "Swans nesting on the Erewash canal at Ilkeston";
+        String editedHeadline = "Swans return to the Erewash canal";
+        String caption = "The pair by the lock gates";
+        try (Browser phone = Browser.open(Browser.Screen.PHONE); Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
+            // Given a resident sends a tip with a photo from the form on their phone
+            String receipt = BrowserJourney.sendTipFromThePhone(phone, services().submission().baseUrl(), headline,
+                    "A pair of swans has built a nest by the lock gates; walkers are asked to keep dogs on leads.",
+                    "/photos/sideways-with-gps.jpg");
+            assertThat(receipt).isNotBlank();
+
+            // When a moderator finds it in the queue, sharpens the headline, keeps the photo and approves it
+            BrowserJourney.openTipFromTheQueue(desk, services().moderation().baseUrl(), MODERATOR_PASSWORD, headline);
+            BrowserJourney.editChoosePhotoAndApprove(desk, editedHeadline, caption);
+
+            // Then the resident's status page leads to the story, with the edit and the photo
+            BrowserJourney.followReceiptToTheStory(phone, services().submission().baseUrl(), receipt);
+            assertThat(phone.driver().findElement(By.tagName("h1")).getText()).isEqualTo(editedHeadline);
+            WebElement photo = phone.driver().findElement(By.cssSelector("figure img"));
+            assertThat(photo.getAttribute("alt")).isEqualTo(caption);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) phone.driver()
+                    .executeScript("return arguments[0].naturalWidth", photo)).intValue() > 0);
+            phone.fullPageScreenshot("journey-5-story-phone");
+            phone.assertAccessible();
+        }
     }
 
     @Test
