@@ -51,10 +51,14 @@ final class BrowserJourney {
         desk.driver().findElement(By.id("password")).sendKeys(password);
         desk.driver().findElement(By.cssSelector("form button[type=submit]")).click();
         desk.visit(moderationUrl + "/queue");
-        WebElement link = await().atMost(PATIENCE).ignoreExceptions().until(() -> desk.driver()
-                .findElement(By.linkText(headline)), found -> found != null);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> desk.driver().findElement(By.linkText(headline)),
+                found -> found != null);
         desk.screenshot("journey-2-queue-desktop");
-        link.click();
+        // The live queue redraws its rows as tips come and go: find the link afresh until a click lands.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            desk.driver().findElement(By.linkText(headline)).click();
+            return desk.driver().getCurrentUrl().contains("/tips/");
+        });
     }
 
     /** The moderator sharpens the headline, keeps the photo with a caption, and approves. */
