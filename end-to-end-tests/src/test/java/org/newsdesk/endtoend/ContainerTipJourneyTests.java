@@ -45,4 +45,9 @@ class ContainerTipJourneyTests extends TipJourney {
     String kafkaBootstrapServers() {
         return kafka.getBootstrapServers();
     }
+
+    @Override
+    String mongoConnectionString() {
+        return mongo.getConnectionString();
+    }
 }

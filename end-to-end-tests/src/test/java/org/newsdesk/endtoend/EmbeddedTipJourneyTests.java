@@ -53,4 +53,9 @@ class EmbeddedTipJourneyTests extends TipJourney {
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
+
+    @Override
+    String mongoConnectionString() {
+        return mongo.connectionString();
+    }
 }

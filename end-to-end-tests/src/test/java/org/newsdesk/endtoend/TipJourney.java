@@ -3,24 +3,44 @@ package org.newsdesk.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 
 import org.junit.jupiter.api.Test;
+import org.newsdesk.browser.Browser;
+import org.newsdesk.browser.BrowserTest;
 import org.newsdesk.events.Topics;
 import org.newsdesk.launcher.NewsdeskServices;
+import org.newsdesk.media.MediaStore;
+import org.newsdesk.media.StoredPhoto;
 import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tip's whole life across the three services, through their public HTTP APIs only, the way a
@@ -32,6 +52,7 @@ abstract class TipJourney {
     static final String MODERATOR_PASSWORD = "a-long-end-to-end-password";
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };
 
@@ -43,6 +64,9 @@ abstract class TipJourney {
 
     /** The Kafka the services run on, for looking at topics from outside them. */
     abstract String kafkaBootstrapServers();
+
+    /** The MongoDB the services run on, for reading the shared media store as any service does. */
+    abstract String mongoConnectionString();
 
     /**
      * The services from their jars on free ports, a moderator password, and the publishing service
@@ -145,6 +169,83 @@ abstract class TipJourney {
     }
 
     @Test
+    @BrowserTest
+    void aResidentOnAPhoneFollowsATipWithAPhotoToItsPublishedStory() {
+        String headline = "Swans nesting on the Erewash canal at Ilkeston";
+        String editedHeadline = "Swans return to the Erewash canal";
+        String caption = "The pair by the lock gates";
+        try (Browser phone = Browser.open(Browser.Screen.PHONE); Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
+            // Given a resident sends a tip with a photo from the form on their phone
+            String receipt = BrowserJourney.sendTipFromThePhone(phone, services().submission().baseUrl(), headline,
+                    "A pair of swans has built a nest by the lock gates; walkers are asked to keep dogs on leads.",
+                    "/photos/sideways-with-gps.jpg");
+            assertThat(receipt).isNotBlank();
+
+            // When a moderator finds it in the queue, sharpens the headline, keeps the photo and approves it
+            BrowserJourney.openTipFromTheQueue(desk, services().moderation().baseUrl(), MODERATOR_PASSWORD, headline);
+            BrowserJourney.editChoosePhotoAndApprove(desk, editedHeadline, caption);
+
+            // Then the resident's status page leads to the story, with the edit and the photo
+            BrowserJourney.followReceiptToTheStory(phone, services().submission().baseUrl(), receipt);
+            assertThat(phone.driver().findElement(By.tagName("h1")).getText()).isEqualTo(editedHeadline);
+            WebElement photo = phone.driver().findElement(By.cssSelector("figure img"));
+            assertThat(photo.getAttribute("alt")).isEqualTo(caption);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) phone.driver()
+                    .executeScript("return arguments[0].naturalWidth", photo)).intValue() > 0);
+            phone.fullPageScreenshot("journey-5-story-phone");
+            phone.assertAccessible();
+        }
+    }
+
+    @Test
+    void aTipsPhotoIsOnItsWayByReferenceAndAnyServiceCanReadItWithoutItsMetadata() throws Exception {
+        // Given a photo a resident's phone took, with its position, camera and XMP in it
+        byte[] photo = resource("/photos/sideways-with-gps.jpg");
+        assertThat(metadataDirectories(photo)).contains("GpsDirectory", "ExifIFD0Directory", "XmpDirectory");
+
+        // When they send it with a tip
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("tip", Map.of("headline", "Flooded underpass at Ilkeston station",
+                "body", "The underpass has been under a foot of water since Sunday.", "area", "Ilkeston"))
+                .contentType(MediaType.APPLICATION_JSON);
+        body.part("photos", new ByteArrayResource(photo) {
+            @Override
+            public String getFilename() {
+                return "IMG_2041.jpg";
+            }
+        }).contentType(MediaType.IMAGE_JPEG);
+        Map<String, Object> accepted = client(services().submission()).post().uri("/api/tips")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .bodyValue(body.build())
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        String tipId = (String) accepted.get("tipId");
+
+        // Then the tip on the topic carries a reference to the photo, not the photo
+        KafkaTopicProbe kafka = new KafkaTopicProbe(kafkaBootstrapServers(), PATIENCE);
+        JsonNode event = JSON.readTree(kafka.awaitRecord(Topics.TIPS_SUBMITTED, tipId).value());
+        assertThat(event.get("photos").size()).isEqualTo(1);
+        JsonNode reference = event.get("photos").get(0);
+        assertThat(reference.get("contentType").asString()).isEqualTo("image/jpeg");
+        assertThat(event.toString()).doesNotContain("IMG_2041");
+
+        // And whoever reads the media store by that reference, as the moderators' service does, gets
+        // the photo the reference describes, upright, with none of its metadata left
+        try (MongoClient mongo = MongoClients.create(mongoConnectionString())) {
+            StoredPhoto stored = MediaStore.in(mongo, "newsdesk-media", "photos").read(reference.get("id").asString())
+                    .block(PATIENCE);
+            assertThat(stored).isNotNull();
+            assertThat(stored.reference().sha256()).isEqualTo(reference.get("sha256").asString())
+                    .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored.bytes())));
+            assertThat(metadataDirectories(stored.bytes())).doesNotContain("ExifIFD0Directory", "ExifSubIFDDirectory",
+                    "GpsDirectory", "XmpDirectory", "IptcDirectory", "ExifThumbnailDirectory", "IccDirectory");
+            assertThat(new String(stored.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("NewsdeskCam", "Exif\0");
+            assertThat(reference.get("height").asInt()).isGreaterThan(reference.get("width").asInt());
+        }
+    }
+
+    @Test
     void everyServiceReportsItselfHealthyIncludingItsDatabase() {
         for (NewsdeskServices.RunningService service : List.of(services().submission(), services().moderation(),
                 services().publishing())) {
@@ -175,14 +276,20 @@ abstract class TipJourney {
         await().atMost(PATIENCE).until(() -> queuedTipIds().contains(tipId));
     }
 
+    /** The whole queue: it comes in pages, so {@code next} is followed until there is none. */
     @SuppressWarnings("unchecked")
     private List<String> queuedTipIds() {
-        Map<String, Object> queue = moderator().get().uri("/api/queue").exchange()
-                .expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
-        return ((List<Map<String, Object>>) queue.get("items")).stream()
-                .map(item -> (String) item.get("tipId"))
-                .toList();
+        List<String> ids = new ArrayList<>();
+        String cursor = "";
+        do {
+            Map<String, Object> queue = moderator().get().uri("/api/queue?limit=500&cursor={cursor}", cursor).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+            ((List<Map<String, Object>>) queue.get("items")).forEach(item -> ids.add((String) item.get("tipId")));
+            cursor = (String) queue.get("next");
+        }
+        while (cursor != null);
+        return ids;
     }
 
     private WebTestClient.ResponseSpec decide(String tipId, Map<String, String> decision) {
@@ -216,6 +323,20 @@ abstract class TipJourney {
 
     private static WebTestClient client(NewsdeskServices.RunningService service) {
         return WebTestClient.bindToServer().baseUrl(service.baseUrl()).responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static List<String> metadataDirectories(byte[] photo) throws Exception {
+        Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(photo), photo.length);
+        return StreamSupport.stream(metadata.getDirectories().spliterator(), false)
+                .map(directory -> directory.getClass().getSimpleName()).toList();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = TipJourney.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String seed(String name) {

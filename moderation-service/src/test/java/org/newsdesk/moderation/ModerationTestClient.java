@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,16 +42,28 @@ public final class ModerationTestClient {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(queuedTipIds()).contains(tip.tipId()));
     }
 
+    /** The whole queue, following {@code next} from page to page. */
     public List<QueueEntry> queue() {
-        return web.get().uri("/api/queue")
+        List<QueueEntry> all = new ArrayList<>();
+        String cursor = "";
+        do {
+            QueueResponse page = queuePage("/api/queue?limit=500&cursor={cursor}", cursor);
+            all.addAll(page.items());
+            cursor = page.next();
+        }
+        while (cursor != null);
+        return all;
+    }
+
+    public QueueResponse queuePage(String uri, Object... variables) {
+        return web.get().uri(uri, variables)
                 .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
                         ModerationIntegrationTest.MODERATOR_PASSWORD))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(QueueResponse.class)
                 .returnResult()
-                .getResponseBody()
-                .items();
+                .getResponseBody();
     }
 
     public List<String> queuedTipIds() {
@@ -82,11 +95,12 @@ public final class ModerationTestClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record QueueResponse(List<QueueEntry> items) {
+    public record QueueResponse(List<QueueEntry> items, String next, long waiting) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record QueueEntry(String tipId, String headline, String body, String area, String category,
-            Instant submittedAt, Map<String, String> contact) {
+            Instant submittedAt, Map<String, String> contact, int photoCount, Map<String, Object> claim,
+            String heldNote, long revision) {
     }
 }

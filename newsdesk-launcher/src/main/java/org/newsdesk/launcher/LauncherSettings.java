@@ -1,6 +1,8 @@
 package org.newsdesk.launcher;
 
 import java.io.File;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -10,11 +12,18 @@ import org.newsdesk.launcher.NewsdeskServices.Service;
 
 /**
  * What the embedded run can be told through the environment: where its data and the service jars
- * are, and, for running a second copy beside the first (as the crash test does), its ports. The
- * defaults are the public contract's.
+ * are, which address the services listen on (this machine only unless told otherwise), and, for
+ * running a second copy beside the first (as the crash test does), its ports. The defaults are the
+ * public contract's.
  */
 record LauncherSettings(Path dataDir, Path servicesDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
-        Map<Service, Integer> servicePorts) {
+        Map<Service, Integer> servicePorts, InetAddress bindAddress) {
+
+    /** Where the services listen unless NEWSDESK_BIND_ADDRESS says otherwise: this machine only. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    /** The moderator password everyone who read the README knows. */
+    static final String LOCAL_DEFAULT_PASSWORD = "moderator";
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
@@ -31,7 +40,51 @@ record LauncherSettings(Path dataDir, Path servicesDir, int kafkaPort, int kafka
                 port(environment, "NEWSDESK_KAFKA_PORT", KAFKA_PORT),
                 port(environment, "NEWSDESK_KAFKA_CONTROLLER_PORT", KAFKA_CONTROLLER_PORT),
                 port(environment, "NEWSDESK_MONGODB_PORT", MONGO_PORT),
-                Map.copyOf(servicePorts));
+                Map.copyOf(servicePorts),
+                bindAddress(environment.get("NEWSDESK_BIND_ADDRESS")));
+    }
+
+    /** Whether other machines can reach the services: any address but a loopback one. */
+    boolean listensBeyondThisMachine() {
+        return !bindAddress.isLoopbackAddress();
+    }
+
+    /** The address in the form a service's {@code server.address} takes. */
+    String bindHost() {
+        return bindAddress.getHostAddress();
+    }
+
+    /**
+     * Whether the moderation service may fall back to the local default password: only when it
+     * listens on this machine alone. Beyond it, anyone on the network could read the queue, with
+     * residents' contact details, so a password of one's own is required, and the default is refused.
+     *
+     * @throws IllegalStateException when the run listens beyond this machine without a password of its own
+     */
+    boolean localDefaultPasswordAllowed(String moderatorPassword) {
+        boolean none = isBlank(moderatorPassword);
+        if (listensBeyondThisMachine() && (none || LOCAL_DEFAULT_PASSWORD.equals(moderatorPassword.trim()))) {
+            throw new IllegalStateException("NEWSDESK_BIND_ADDRESS=" + bindHost() + " makes the services reachable "
+                    + "from other machines, so the moderators' password cannot be the local default '"
+                    + LOCAL_DEFAULT_PASSWORD + "': set NEWSDESK_MODERATOR_PASSWORD to a password of your own, or leave "
+                    + "NEWSDESK_BIND_ADDRESS unset to listen on " + LOOPBACK + " only");
+        }
+        return !listensBeyondThisMachine();
+    }
+
+    /** An IP address only: a host name could resolve differently from one start to the next. */
+    static InetAddress bindAddress(String configured) {
+        String address = isBlank(configured) ? LOOPBACK : configured.trim();
+        if (!address.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw new IllegalStateException("NEWSDESK_BIND_ADDRESS must be an IP address such as " + LOOPBACK
+                    + " (this machine only) or 0.0.0.0 (every interface), not '" + configured + "'");
+        }
+        try {
+            return InetAddress.getByName(address);
+        }
+        catch (UnknownHostException notAnAddress) {
+            throw new IllegalStateException("NEWSDESK_BIND_ADDRESS must be an IP address, not '" + configured + "'");
+        }
     }
 
     int port(Service service) {

@@ -36,6 +36,8 @@ public final class NewsdeskLauncher {
         LauncherSettings settings;
         try {
             settings = LauncherSettings.from(System.getenv(), System.getProperty("java.class.path"));
+            // Checked before anything starts: refusing later would leave Kafka and MongoDB half started.
+            settings.localDefaultPasswordAllowed(System.getenv("NEWSDESK_MODERATOR_PASSWORD"));
         }
         catch (IllegalStateException ex) {
             log.error("Newsdesk cannot start: {}", ex.getMessage());
@@ -82,8 +84,11 @@ public final class NewsdeskLauncher {
         }
         NewsdeskServices.Starter services = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
                 .servicesDirectory(settings.servicesDir())
-                // Only this local run may fall back to a known moderator password; the service says so in its log.
-                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed", "true")
+                .bindAddress(settings.bindHost())
+                // Only this local run, listening on this machine alone, may fall back to a known moderator
+                // password; the service says so in its log.
+                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed",
+                        Boolean.toString(settings.localDefaultPasswordAllowed(System.getenv("NEWSDESK_MODERATOR_PASSWORD"))))
                 // A consumer killed with the run stays in its group until its session times out, and the
                 // restarted consumers wait for it: 45 s by default. This run is restarted at once after a crash.
                 .property("spring.kafka.consumer.properties.session.timeout.ms", "10000");
@@ -178,6 +183,8 @@ public final class NewsdeskLauncher {
         return READY + ": submit " + services.submission().baseUrl()
                 + " | moderate " + services.moderation().baseUrl() + " (" + moderator + ")"
                 + " | read " + services.publishing().baseUrl()
+                + (settings.listensBeyondThisMachine() ? " | listening on " + settings.bindHost()
+                        + ", reachable from other machines" : "")
                 + " | data in " + settings.dataDir() + " | Ctrl-C stops";
     }
 }

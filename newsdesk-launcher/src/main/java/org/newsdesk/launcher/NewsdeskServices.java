@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -97,7 +99,11 @@ public final class NewsdeskServices implements AutoCloseable {
     }
 
     /** One running service: its process and the port it listens on. */
-    public record RunningService(Service service, int port, Process process) {
+    public record RunningService(Service service, int port, Process process, String host) {
+
+        public RunningService(Service service, int port, Process process) {
+            this(service, port, process, "127.0.0.1");
+        }
 
         public String baseUrl() {
             return "http://localhost:" + port;
@@ -180,7 +186,7 @@ public final class NewsdeskServices implements AutoCloseable {
     }
 
     private boolean isUp(RunningService service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + HEALTH_PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + service.host() + ":" + service.port() + HEALTH_PATH))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         try {
@@ -241,6 +247,7 @@ public final class NewsdeskServices implements AutoCloseable {
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private Path servicesDirectory;
         private PrintStream output = System.out;
+        private String bindAddress = "127.0.0.1";
 
         private Starter(String kafkaBootstrapServers, String mongoUri) {
             common.put("spring.kafka.bootstrap-servers", Objects.requireNonNull(kafkaBootstrapServers));
@@ -264,6 +271,15 @@ public final class NewsdeskServices implements AutoCloseable {
 
         public Starter port(Service service, int port) {
             ports.put(service, port);
+            return this;
+        }
+
+        /**
+         * The address every service listens on ({@code server.address}); 127.0.0.1 by default, so
+         * that nothing is reachable from other machines unless asked for.
+         */
+        public Starter bindAddress(String address) {
+            this.bindAddress = address;
             return this;
         }
 
@@ -321,7 +337,7 @@ public final class NewsdeskServices implements AutoCloseable {
                     Process process = new ProcessBuilder(commandLine(java, service))
                             .redirectErrorStream(true)
                             .start();
-                    running.put(service, new RunningService(service, ports.get(service), process));
+                    running.put(service, new RunningService(service, ports.get(service), process, healthHost()));
                     relays.add(relayOutput(service, process));
                 }
             }
@@ -341,9 +357,22 @@ public final class NewsdeskServices implements AutoCloseable {
             command.add(jar.toString());
             Map<String, String> properties = new LinkedHashMap<>(common);
             properties.put("server.port", Integer.toString(ports.get(service)));
+            properties.put("server.address", bindAddress);
             properties.putAll(perService.get(service));
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
             return command;
+        }
+
+        /** Where this JVM asks the services for their health: any-address binds answer on loopback too. */
+        private String healthHost() {
+            try {
+                InetAddress address = InetAddress.getByName(bindAddress);
+                return address.isAnyLocalAddress() ? "127.0.0.1"
+                        : address instanceof Inet6Address ? "[" + bindAddress + "]" : bindAddress;
+            }
+            catch (UnknownHostException unknown) {
+                return bindAddress;
+            }
         }
 
         private Path jar(Service service) {

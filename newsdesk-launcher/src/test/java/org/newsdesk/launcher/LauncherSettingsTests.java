@@ -87,4 +87,48 @@ class LauncherSettingsTests {
                         Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_KAFKA_PORT", "kafka"), "unused.jar"))
                 .withMessageContaining("NEWSDESK_KAFKA_PORT");
     }
+
+    @Test
+    void theRunListensOnLoopbackUnlessTheEnvironmentSaysOtherwise() {
+        // Given no NEWSDESK_BIND_ADDRESS, then every interface, then one LAN address
+        LauncherSettings byDefault = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString()), "unused.jar");
+        LauncherSettings everywhere = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
+                "NEWSDESK_BIND_ADDRESS", "0.0.0.0"), "unused.jar");
+        LauncherSettings lan = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
+                "NEWSDESK_BIND_ADDRESS", " 192.168.1.20 "), "unused.jar");
+
+        // Then only the default stays on this machine
+        assertThat(byDefault.bindHost()).isEqualTo("127.0.0.1");
+        assertThat(byDefault.listensBeyondThisMachine()).isFalse();
+        assertThat(everywhere.listensBeyondThisMachine()).isTrue();
+        assertThat(lan.bindHost()).isEqualTo("192.168.1.20");
+        assertThat(lan.listensBeyondThisMachine()).isTrue();
+    }
+
+    @Test
+    void theLocalDefaultPasswordIsAllowedOnThisMachineOnly() {
+        LauncherSettings local = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString()), "unused.jar");
+        LauncherSettings everywhere = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
+                "NEWSDESK_BIND_ADDRESS", "0.0.0.0"), "unused.jar");
+
+        // On loopback, no password means the local default, with its warning in the service's log
+        assertThat(local.localDefaultPasswordAllowed(null)).isTrue();
+
+        // Beyond this machine, no password and the well-known one are both refused, naming what to set
+        for (String password : new String[] { null, " ", "moderator" }) {
+            assertThatIllegalStateException().isThrownBy(() -> everywhere.localDefaultPasswordAllowed(password))
+                    .withMessageContaining("NEWSDESK_MODERATOR_PASSWORD").withMessageContaining("0.0.0.0");
+        }
+
+        // And a password of one's own is fine, with no fallback to allow
+        assertThat(everywhere.localDefaultPasswordAllowed("Erewash-Sound-2023")).isFalse();
+    }
+
+    @Test
+    void aBindAddressThatIsNoIpAddressIsRefusedByName() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
+                        "NEWSDESK_BIND_ADDRESS", "my-laptop.local"), "unused.jar"))
+                .withMessageContaining("NEWSDESK_BIND_ADDRESS");
+    }
 }

@@ -66,4 +66,15 @@ class NewsdeskServicesTests {
                 .withMessageContaining(servicesDirectory.resolve("submission-service.jar").toString())
                 .withMessageContaining("./mvnw -DskipTests package");
     }
+
+    @Test
+    void theServicesListenOnThisMachineOnlyUnlessToldOtherwise() {
+        // Given a starter told nothing about addresses, and one told to listen everywhere
+        List<String> byDefault = starter.commandLine("java", Service.MODERATION);
+        List<String> everywhere = starter.bindAddress("0.0.0.0").commandLine("java", Service.SUBMISSION);
+
+        // Then the first binds to loopback and the second to every interface
+        assertThat(byDefault).contains("--server.address=127.0.0.1");
+        assertThat(everywhere).contains("--server.address=0.0.0.0");
+    }
 }

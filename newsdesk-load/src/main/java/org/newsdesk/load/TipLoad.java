@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ import org.HdrHistogram.Histogram;
  * java -jar newsdesk-load/target/newsdesk-load.jar [seconds=30] [clients=8] [moderators=2]
  *     [submission=http://127.0.0.1:8081] [moderation=http://127.0.0.1:8082] [password=moderator]
  * </pre>
- * Only loopback addresses are meant: it is for measuring a local run.
+ * Only loopback addresses are meant: it is for measuring a local run. With {@code api-throughput}
+ * as its first argument it measures what signing in costs the moderation API instead (see {@link ApiThroughput}).
  */
 public final class TipLoad {
 
@@ -49,6 +51,10 @@ public final class TipLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("api-throughput")) {
+            ApiThroughput.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, String> settings = new TreeMap<>(Map.of("seconds", "30", "clients", "8", "moderators", "2",
                 "submission", "http://127.0.0.1:8081", "moderation", "http://127.0.0.1:8082", "password", "moderator"));
         for (String arg : args) {

@@ -3,12 +3,15 @@ package org.newsdesk.submission;
 import java.util.Comparator;
 import java.util.List;
 
+import org.newsdesk.submission.photo.PhotoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,9 +35,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final DataSize maxRequestSize;
+    private final long maxMultipartSize;
 
-    ProblemResponses(SubmissionProperties properties) {
+    ProblemResponses(SubmissionProperties properties, PhotoProperties photos) {
         this.maxRequestSize = properties.maxRequestSize();
+        this.maxMultipartSize = photos.multipartLimit(properties.maxRequestSize());
     }
 
     /** One invalid field of a request, as a client can show it next to the input. */
@@ -72,10 +77,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (ex.getStatusCode().isSameCodeAs(HttpStatus.CONTENT_TOO_LARGE)) {
-            ex.getBody().setDetail("A tip may be at most " + maxRequestSize.toKilobytes()
-                    + " KB; this request is larger. Shorten the text and send it again.");
+            ex.getBody().setDetail(tooLarge(exchange));
         }
         return super.handleResponseStatusException(ex, headers, status, exchange);
+    }
+
+    /**
+     * A multipart body over the limit, found while its parts are read: Spring maps the limit to a
+     * 413 for a body it decodes, but not for parts.
+     */
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> handleTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge(exchange));
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, exchange);
+    }
+
+    private String tooLarge(ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        return type != null && MediaType.MULTIPART_FORM_DATA.includes(type)
+                ? "A tip with its photos may be at most " + DataSize.ofBytes(maxMultipartSize).toMegabytes()
+                        + " MB; this request is larger. Send fewer or smaller photos."
+                : "A tip may be at most " + maxRequestSize.toKilobytes()
+                        + " KB; this request is larger. Shorten the text and send it again.";
     }
 
     /** Whatever slipped through is still answered as problem details, without internals. */

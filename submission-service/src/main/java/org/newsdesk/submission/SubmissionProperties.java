@@ -15,15 +15,22 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfter     what the {@code Retry-After} header of a 503 suggests
  * @param storeTimeout   longest a receipt write may take, after the tip is stored or in a
  *                       listener, before it counts as failed
+ * @param tipRateLimit   tips one client may send per hour, through the form and the API together,
+ *                       in one instance; {@code 0} for no limit
+ * @param receiptGuesses receipt codes one client may look up and not find, per hour, before every
+ *                       lookup waits; {@code 0} for no limit. Codes are far too many to guess: this
+ *                       keeps guessers from costing the service anything
  */
 @ConfigurationProperties("newsdesk.submission")
 public record SubmissionProperties(DataSize maxRequestSize, Duration acceptTimeout, Duration retryAfter,
-        Duration storeTimeout) {
+        Duration storeTimeout, Integer tipRateLimit, Integer receiptGuesses) {
 
     public SubmissionProperties {
         maxRequestSize = maxRequestSize == null ? DataSize.ofKilobytes(64) : maxRequestSize;
         acceptTimeout = acceptTimeout == null ? Duration.ofMillis(1800) : acceptTimeout;
         retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
         storeTimeout = storeTimeout == null ? Duration.ofSeconds(5) : storeTimeout;
+        tipRateLimit = tipRateLimit == null ? 20 : tipRateLimit;
+        receiptGuesses = receiptGuesses == null ? 30 : receiptGuesses;
     }
 }

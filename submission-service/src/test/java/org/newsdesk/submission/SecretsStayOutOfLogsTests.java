@@ -7,6 +7,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +18,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.events.Topics;
+import org.newsdesk.submission.photo.PhotoFixtures;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
@@ -30,7 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A resident's receipt code and contact details never reach a log line, even when everything
- * around their tip fails: the receipt lookup, and every receipt listener that reads the tip.
+ * around their tip fails: the receipt lookup, and every receipt listener that reads the tip. Nor
+ * does their address, which only the rate limits look at, nor the names of their photos' files.
  */
 @SubmissionIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,6 +52,9 @@ class SecretsStayOutOfLogsTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    SubmissionProperties properties;
 
     @Test
     void aTipWhoseLookupAndListenersAllFailLeavesNoSecretInTheLogs(CapturedOutput output) {
@@ -106,6 +115,59 @@ class SecretsStayOutOfLogsTests {
         String log = output.getAll();
         assertThat(log.toUpperCase(Locale.ROOT)).doesNotContain(receipt).doesNotContain(receipt.replace("-", ""));
         assertThat(log).doesNotContain(token).doesNotContain(phone);
+    }
+
+    @Test
+    void aResidentsAddressContactDetailsAndFileNamesNeverReachTheLogs(CapturedOutput output) {
+        // Given a resident behind the (trusted) proxy, with contact details and a photo whose name says who they are
+        String token = letters(10);
+        String address = "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff)) + ":"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        String name = "Mara " + token;
+        String email = token + "@example.org";
+        String phone = "+44 115 496 " + ThreadLocalRandom.current().nextInt(1000, 10000);
+        String fileName = "mara-" + token + "-at-home.jpg";
+        Map<String, String> fields = TipFormPosts.complete();
+        fields.put("name", name);
+        fields.put("email", email);
+        fields.put("phone", phone);
+
+        // When they send the form with a photo, then one with a mistake, then one with a file that is no photo
+        form(address, fields, fileName, PhotoFixtures.sidewaysJpegWithSecrets()).expectStatus().isOk();
+        Map<String, String> mistaken = new LinkedHashMap<>(fields);
+        mistaken.put("headline", "");
+        form(address, mistaken, fileName, PhotoFixtures.sidewaysJpegWithSecrets()).expectStatus().isBadRequest();
+        form(address, fields, fileName, PhotoFixtures.htmlPage()).expectStatus().isEqualTo(415);
+        // And send tips until they are told to wait
+        int limit = properties.tipRateLimit();
+        for (int i = 0; i < limit; i++) {
+            web.post().uri("/api/tips").header("X-Forwarded-For", address).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(TipJson.write(withContact(name, email, phone))).exchange();
+        }
+        web.post().uri("/api/tips").header("X-Forwarded-For", address).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TipJson.write(withContact(name, email, phone))).exchange()
+                .expectStatus().isEqualTo(429);
+        // And look up a code that is not theirs
+        web.post().uri("/status").header("X-Forwarded-For", address)
+                .body(BodyInserters.fromFormData("receipt", "K7Q2-M9XD-4HRT-PW3C")).exchange()
+                .expectStatus().isNotFound();
+
+        // Then no line of the log holds their address, any of their contact details or their file's name
+        String log = output.getAll();
+        assertThat(log).doesNotContain(address).doesNotContain(token).doesNotContain(phone)
+                .doesNotContain(address.toUpperCase(Locale.ROOT));
+    }
+
+    private WebTestClient.ResponseSpec form(String client, Map<String, String> fields, String fileName, byte[] photo) {
+        MultipartBodyBuilder body = TipFormPosts.multipart(fields);
+        body.part("photos", new ByteArrayResource(photo) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }).contentType(MediaType.IMAGE_JPEG);
+        return web.post().uri("/tips").header("X-Forwarded-For", client).accept(MediaType.TEXT_HTML)
+                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body.build()).exchange();
     }
 
     private Map<String, Object> send(String tip) {

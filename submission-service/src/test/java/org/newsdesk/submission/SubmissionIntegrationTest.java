@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -23,7 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Only retryable failures wait between attempts; keep those short.
         "newsdesk.kafka.retry.initial-interval=50ms",
-        "newsdesk.kafka.retry.max-interval=200ms" })
+        "newsdesk.kafka.retry.max-interval=200ms",
+        // Tests name their clients in X-Forwarded-For, as a proxy in front of the service would.
+        DistinctClients.TRUSTED_PROXIES })
+@Import(DistinctClients.class)
 // The service's three listeners share one consumer group: let it form at once rather than after the broker's default pause.
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = "group.initial.rebalance.delay.ms=0")

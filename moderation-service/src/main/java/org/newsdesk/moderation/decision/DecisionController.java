@@ -1,8 +1,14 @@
 package org.newsdesk.moderation.decision;
 
 import java.security.Principal;
+import java.time.Instant;
 
+import org.newsdesk.moderation.ModerationProperties;
+import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,9 +19,19 @@ import reactor.core.publisher.Mono;
 class DecisionController {
 
     private final DecisionDesk desk;
+    private final ModerationProperties settings;
+    private final ModeratorAccounts accounts;
 
-    DecisionController(DecisionDesk desk) {
+    DecisionController(DecisionDesk desk, ModerationProperties settings, ModeratorAccounts accounts) {
         this.desk = desk;
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    /** The tip with everything the resident sent, its claim, decision and history. */
+    @GetMapping(path = "/api/tips/{tipId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<TipView> tip(@PathVariable String tipId) {
+        return desk.find(tipId).map(tip -> TipView.of(tip, Instant.now(), accounts::displayName));
     }
 
     /**
@@ -30,7 +46,23 @@ class DecisionController {
             Principal moderator) {
         // An empty body is judged like an empty object: the answer names the missing outcome.
         // Checked before the tip is looked up, so bad input is a 400 whether or not the tip exists.
-        DecisionRequest.Validated valid = (request == null ? DecisionRequest.EMPTY : request).validated();
+        DecisionRequest.Validated valid = (request == null ? DecisionRequest.EMPTY : request).validated(settings);
         return desk.decide(tipId, valid, moderator.getName()).map(DecisionView::of);
+    }
+
+    /** Claims the tip for the caller, or renews their claim: the answer says until when. */
+    @PostMapping(path = "/api/tips/{tipId}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ClaimView> claim(@PathVariable String tipId, Principal moderator) {
+        return desk.claim(tipId, moderator.getName()).map(tip -> new ClaimView(tipId, tip.claim().holder(),
+                tip.claim().expiresAt()));
+    }
+
+    @DeleteMapping(path = "/api/tips/{tipId}/claim")
+    Mono<ResponseEntity<Void>> release(@PathVariable String tipId, Principal moderator) {
+        return desk.release(tipId, moderator.getName())
+                .then(Mono.just(ResponseEntity.noContent().build()));
+    }
+
+    record ClaimView(String tipId, String holder, Instant expiresAt) {
     }
 }

@@ -3,6 +3,8 @@ package org.newsdesk.moderation.decision;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
@@ -23,11 +25,17 @@ record DecisionView(
         String decidedBy,
         Instant decidedAt,
         Decision.OriginalText original,
-        List<String> edits) {
+        List<String> edits,
+        long revision,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reasonCode,
+        List<StoryPhoto> photos,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
 
     static DecisionView of(ModeratedTip tip) {
         Decision decision = tip.decision();
         return new DecisionView(tip.tipId(), decision.outcome(), decision.headline(), decision.body(),
-                decision.reason(), decision.decidedBy(), decision.decidedAt(), decision.original(), decision.edits());
+                decision.reason(), decision.decidedBy(), decision.decidedAt(), decision.original(), decision.edits(),
+                tip.revision(), decision.reasonCode(), decision.photos(), decision.duplicateOf(), decision.note());
     }
 }

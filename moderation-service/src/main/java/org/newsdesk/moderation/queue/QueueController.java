@@ -1,31 +1,41 @@
 package org.newsdesk.moderation.queue;
 
+import java.time.Instant;
 import java.util.List;
 
-import org.newsdesk.moderation.ModerationProperties;
-import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
 class QueueController {
 
-    private final ModeratedTips tips;
-    private final int maxItems;
+    private final ModerationQueue queue;
+    private final ModeratorAccounts accounts;
 
-    QueueController(ModeratedTips tips, ModerationProperties properties) {
-        this.tips = tips;
-        this.maxItems = properties.queue().maxItems();
+    QueueController(ModerationQueue queue, ModeratorAccounts accounts) {
+        this.queue = queue;
+        this.accounts = accounts;
     }
 
-    /** The undecided tips, oldest first, so the tip that has waited longest is read first. */
+    /**
+     * One page of the undecided tips, oldest first, so the tip that has waited longest is read
+     * first; {@code next} is the cursor of the following page, {@code null} on the last one.
+     */
     @GetMapping(path = "/api/queue", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Queue> queue() {
-        return tips.pending(maxItems).map(QueueItem::of).collectList().map(Queue::new);
+    Mono<Page> queue(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String area, @RequestParam(required = false) String category) {
+        ModerationQueue.Request request = queue.request(limit, cursor, area, category);
+        Instant now = Instant.now();
+        return queue.page(request).map(page -> new Page(
+                page.tips().stream().map(tip -> QueueItem.of(tip, now, accounts::displayName)).toList(),
+                page.next(), page.waiting()));
     }
 
-    record Queue(List<QueueItem> items) {
+    /** @param waiting how many tips wait that match the filters, on every page */
+    record Page(List<QueueItem> items, String next, long waiting) {
     }
 }

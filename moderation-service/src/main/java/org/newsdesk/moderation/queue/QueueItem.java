@@ -1,15 +1,21 @@
 package org.newsdesk.moderation.queue;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.newsdesk.events.PhotoReference;
+import org.newsdesk.moderation.tip.Claim;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.Submission;
 
 /**
  * One undecided tip as a moderator reads it.
  *
- * @param contact only present when the resident left a way to reach them
+ * @param contact  only present when the resident left a way to reach them
+ * @param claim    who is working on it and until when, while someone is
+ * @param heldNote why it waits, when a moderator put it on hold
  */
 record QueueItem(
         String tipId,
@@ -19,11 +25,23 @@ record QueueItem(
         String category,
         Instant submittedAt,
         Instant receivedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Submission.Contact contact) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Submission.Contact contact,
+        int photoCount,
+        List<PhotoReference> photos,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ClaimView claim,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String heldNote,
+        long revision) {
 
-    static QueueItem of(ModeratedTip tip) {
+    static QueueItem of(ModeratedTip tip, Instant now, Function<String, String> displayNames) {
         Submission submission = tip.submission();
+        Claim claim = tip.claimAt(now);
         return new QueueItem(tip.tipId(), submission.headline(), submission.body(), submission.area(),
-                submission.category(), submission.submittedAt(), tip.receivedAt(), submission.contact());
+                submission.category(), submission.submittedAt(), tip.receivedAt(), submission.contact(),
+                submission.photos().size(), submission.photos(),
+                claim == null ? null : new ClaimView(claim.holder(), displayNames.apply(claim.holder()), claim.expiresAt()),
+                tip.hold() == null ? null : tip.hold().note(), tip.revision());
+    }
+
+    record ClaimView(String holder, String holderName, Instant expiresAt) {
     }
 }

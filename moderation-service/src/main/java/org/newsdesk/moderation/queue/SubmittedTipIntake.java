@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Puts every submitted tip into the moderators' queue, once: the tip id is the document id and
@@ -27,9 +28,11 @@ class SubmittedTipIntake {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ModeratedTips tips;
+    private final QueueChanges changes;
 
-    SubmittedTipIntake(ModeratedTips tips) {
+    SubmittedTipIntake(ModeratedTips tips, QueueChanges changes) {
         this.tips = tips;
+        this.changes = changes;
     }
 
     // Listener threads are not the event loop, so waiting for MongoDB here is fine and keeps the
@@ -41,7 +44,9 @@ class SubmittedTipIntake {
                     + record.topic() + " but got " + describe(record.value()));
         }
         UnprocessableEventException.requireSchemaVersion(tip, TipSubmitted.SCHEMA_VERSION);
-        Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), Instant.now()).timeout(WRITE_TIMEOUT).block();
+        Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), Instant.now())
+                .flatMap(created -> created ? changes.record(tip.tipId(), "received").thenReturn(true) : Mono.just(false))
+                .timeout(WRITE_TIMEOUT).block();
         if (Boolean.TRUE.equals(isNew)) {
             log.info("Tip {} joined the moderation queue", tip.tipId());
         }

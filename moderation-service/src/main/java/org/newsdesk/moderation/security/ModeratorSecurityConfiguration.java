@@ -1,20 +1,36 @@
 package org.newsdesk.moderation.security;
 
+import java.net.URI;
+import java.util.function.Function;
+
+import org.newsdesk.web.ClientAddresses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Moderators sign in with HTTP Basic as the single user {@value #MODERATOR}. The JSON API is not
- * used from HTML forms with cookies, so CSRF protection would only get in the way of its clients;
- * health stays open for load balancers and orchestrators.
+ * Moderators sign in with HTTP Basic for the JSON API and with a form for the pages; both check
+ * passwords through {@link RememberingAuthenticationManager}, which throttles failures and makes
+ * repeated HTTP Basic calls cheap after the first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -23,6 +39,7 @@ class ModeratorSecurityConfiguration {
 
     static final String MODERATOR = "moderator";
     static final String ROLE = "MODERATOR";
+    static final String LOGIN = "/login";
 
     /** BCrypt behind a prefix that names the algorithm, so a later change of hash can upgrade in place. */
     @Bean
@@ -30,28 +47,89 @@ class ModeratorSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Only the hash is kept: the plain password exists just long enough to be encoded. */
     @Bean
-    MapReactiveUserDetailsService moderators(ModeratorProperties properties, PasswordEncoder passwordEncoder) {
-        return new MapReactiveUserDetailsService(User.withUsername(MODERATOR)
-                .password(passwordEncoder.encode(ModeratorPassword.resolve(properties)))
-                .roles(ROLE)
-                .build());
+    ModeratorAccounts moderatorAccounts(ModeratorProperties properties, PasswordEncoder passwordEncoder,
+            @Value("${server.address:}") String serverAddress) {
+        return new ModeratorAccounts(properties, passwordEncoder, serverAddress);
+    }
+
+    /** Only the hashes are kept: a plain password exists just long enough to be encoded. */
+    @Bean
+    MapReactiveUserDetailsService moderators(ModeratorAccounts accounts) {
+        return new MapReactiveUserDetailsService(accounts.users());
     }
 
     @Bean
-    SecurityWebFilterChain moderatorSecurity(ServerHttpSecurity http) {
+    ReactiveAuthenticationManager moderatorAuthentication(ModeratorAccounts accounts,
+            MapReactiveUserDetailsService moderators, PasswordEncoder passwordEncoder, ModeratorProperties properties,
+            ObjectProvider<ClientAddresses> clientAddresses) {
+        UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
+                new UserDetailsRepositoryReactiveAuthenticationManager(moderators);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new RememberingAuthenticationManager(accounts, bcrypt, new SignInThrottle(properties.signIn()),
+                clientPseudonyms(clientAddresses), properties.signIn());
+    }
+
+    /**
+     * Clients known by newsdesk-web's daily pseudonym of their address. Only a run without a web
+     * server (a rebuild) lacks it, and nobody can sign in to that anyway.
+     */
+    private static Function<ServerWebExchange, String> clientPseudonyms(ObjectProvider<ClientAddresses> addresses) {
+        ClientAddresses clients = addresses.getIfAvailable();
+        return clients == null ? exchange -> "no-web-server" : clients::pseudonym;
+    }
+
+    /**
+     * The JSON API: HTTP Basic on every call, no session, no CSRF (no browser form posts to it).
+     * Ordered first, so that its paths never reach the pages' form login.
+     */
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain moderatorApiSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager moderatorAuthentication) {
         ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint("Newsdesk moderation");
         return http
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/api/**").hasRole(ROLE)
-                        .anyExchange().authenticated())
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authenticationManager(moderatorAuthentication)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .build();
+    }
+
+    /**
+     * The moderators' pages: form login at {@value #LOGIN} into a session (whose id changes at
+     * sign-in, against fixation), CSRF tokens kept in that session for every form, logout. Health
+     * stays open for load balancers and orchestrators; everything else needs a moderator.
+     */
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain moderatorPageSecurity(ServerHttpSecurity http,
+            ReactiveAuthenticationManager moderatorAuthentication) {
+        RedirectServerAuthenticationFailureHandler wrongPassword =
+                new RedirectServerAuthenticationFailureHandler(LOGIN + "?error");
+        RedirectServerAuthenticationFailureHandler throttled =
+                new RedirectServerAuthenticationFailureHandler(LOGIN + "?throttled");
+        RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
+        signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?signedOut"));
+        return http
+                .authenticationManager(moderatorAuthentication)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico").permitAll()
+                        .anyExchange().hasRole(ROLE))
+                .formLogin(form -> form
+                        .loginPage(LOGIN)
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/queue"))
+                        .authenticationFailureHandler((exchange, failure) ->
+                                (failure instanceof SignInThrottledException ? throttled : wrongPassword)
+                                        .onAuthenticationFailure(exchange, failure)))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
+                .csrf(csrf -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .build();
     }
 }

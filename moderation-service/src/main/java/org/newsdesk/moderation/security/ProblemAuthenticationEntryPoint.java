@@ -30,15 +30,24 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
         ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
-        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-        problem.put("status", HttpStatus.UNAUTHORIZED.value());
-        // Deliberately the same for a missing and a wrong password: no hints to someone guessing.
-        problem.put("detail", "Sign in as a moderator with HTTP Basic authentication");
+        if (exception instanceof SignInThrottledException throttled) {
+            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            problem.put("title", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
+            problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+            problem.put("detail", "Too many failed sign-ins; try again in " + throttled.retryAfterSeconds() + " s");
+        }
+        else {
+            response.setStatusCode(HttpStatus.UNAUTHORIZED);
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+            problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
+            problem.put("status", HttpStatus.UNAUTHORIZED.value());
+            // Deliberately the same for a missing and a wrong password: no hints to someone guessing.
+            problem.put("detail", "Sign in as a moderator with HTTP Basic authentication");
+        }
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         problem.put("instance", exchange.getRequest().getPath().value());
         byte[] body = JSON.writeValueAsBytes(problem);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));

@@ -1,24 +1,29 @@
 package org.newsdesk.moderation.tip;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.newsdesk.events.TipDecided;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One tip as the moderators see it, in one document: what was submitted, whether it has been
- * decided, and the decision itself. Keeping all of it in one document is what lets a single
- * conditional write decide a tip exactly once without transactions; the same write puts the
- * {@code TipDecided} event into the document's outbox (see {@code Outbox}), so a stored decision
- * is always announced.
+ * One tip as the moderators see it, in one document: what was submitted, who holds a claim on it,
+ * whether it has been decided, the decision itself and the whole history. Keeping all of it in one
+ * document is what lets a single conditional write claim or decide a tip without transactions;
+ * the same write puts the {@code TipDecided} event into the document's outbox (see {@code Outbox})
+ * and appends the history entry, so a stored decision is always announced and always on record.
  *
  * @param tipId              the Kafka key of every event about this tip, and therefore the {@code _id}
- * @param decision           {@code null} while the tip is pending
+ * @param decision           {@code null} while the tip was never decided; a tip on hold keeps its HELD decision
  * @param revision           this record's revision: 1 when the tip arrives, one more with every
- *                           change; the events it emits carry it
+ *                           decision; the events it emits carry it
  * @param submissionRevision the revision of the resident's tip the submission came from, so an
  *                           older copy of the submission never overwrites a newer one
  * @param receivedAt         when this service first stored the tip; a redelivery does not change it
+ * @param claim              who is working on the tip, until when; {@code null} or expired when nobody is
+ * @param history            everything that happened to the tip, oldest first
  */
 @Document(ModeratedTip.COLLECTION)
 public record ModeratedTip(
@@ -28,12 +33,35 @@ public record ModeratedTip(
         Decision decision,
         long revision,
         long submissionRevision,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Claim claim,
+        List<HistoryEntry> history) {
 
     public static final String COLLECTION = "tips";
+
+    @PersistenceCreator
+    public ModeratedTip {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public ModeratedTip(String tipId, Submission submission, TipState state, Decision decision, long revision,
+            long submissionRevision, Instant receivedAt) {
+        this(tipId, submission, state, decision, revision, submissionRevision, receivedAt, null, List.of());
+    }
 
     public static ModeratedTip pending(String tipId, Submission submission, long submissionRevision,
             Instant receivedAt) {
         return new ModeratedTip(tipId, submission, TipState.PENDING, null, 1, submissionRevision, receivedAt);
+    }
+
+    /** The claim if it still holds at {@code now}. */
+    public Claim claimAt(Instant now) {
+        return claim != null && claim.heldAt(now) ? claim : null;
+    }
+
+    /** The note of the hold that put this tip back in the queue, if it is waiting on one. */
+    public Decision hold() {
+        return state == TipState.PENDING && decision != null && decision.outcome() == TipDecided.Outcome.HELD
+                ? decision : null;
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * The index behind the queue (the outbox relay makes its own). They only make those queries fast, so a
+ * The indexes behind the queue (the outbox relay makes its own). They only make those queries fast, so a
  * failure to create them is logged rather than stopping the service.
  */
 @Component
@@ -27,11 +27,26 @@ class TipIndexes implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // One per filter, each ending in the queue's order, so a page is read from the index in
+        // order and stops after its limit; the count of what waits is answered from the same index.
         Index queue = new Index()
                 .on(ModeratedTips.STATE, Sort.Direction.ASC)
                 .on(ModeratedTips.SUBMITTED_AT, Sort.Direction.ASC)
-                .named("queue");
-        Flux.just(queue)
+                .on("_id", Sort.Direction.ASC)
+                .named("queue-by-age");
+        Index byArea = new Index()
+                .on(ModeratedTips.STATE, Sort.Direction.ASC)
+                .on(ModeratedTips.AREA, Sort.Direction.ASC)
+                .on(ModeratedTips.SUBMITTED_AT, Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC)
+                .named("queue-by-area");
+        Index byCategory = new Index()
+                .on(ModeratedTips.STATE, Sort.Direction.ASC)
+                .on(ModeratedTips.CATEGORY, Sort.Direction.ASC)
+                .on(ModeratedTips.SUBMITTED_AT, Sort.Direction.ASC)
+                .on("_id", Sort.Direction.ASC)
+                .named("queue-by-category");
+        Flux.just(queue, byArea, byCategory)
                 .concatMap(index -> mongo.indexOps(ModeratedTip.class).createIndex(index))
                 .doOnError(error -> log.warn("Could not create the indexes of the tips collection: {}", error.toString()))
                 .onErrorComplete()

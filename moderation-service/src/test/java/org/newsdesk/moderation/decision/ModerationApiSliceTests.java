@@ -19,17 +19,22 @@ import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.queue.ModerationQueue;
+import org.newsdesk.moderation.queue.QueueChanges;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.moderation.tip.TipState;
+import org.newsdesk.web.WebAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,6 +59,9 @@ import reactor.core.publisher.Mono;
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                 pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"))
 @EnableConfigurationProperties(ModerationProperties.class)
+@ImportAutoConfiguration(WebAutoConfiguration.class)
+// The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
+@Import(ModerationQueue.class)
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";
@@ -69,6 +77,9 @@ class ModerationApiSliceTests {
 
     @MockitoBean
     ModeratedTips tips;
+
+    @MockitoBean
+    QueueChanges changes;
 
     @Test
     void withoutCredentialsTheAnswerIsA401ProblemThatAsksForBasic() {
@@ -131,7 +142,7 @@ class ModerationApiSliceTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("outcome")
-                .jsonPath("$.errors[0].message").isEqualTo("must be APPROVED or REJECTED");
+                .jsonPath("$.errors[0].message").isEqualTo("must be APPROVED, REJECTED, HELD or DUPLICATE");
         verifyNoInteractions(desk);
     }
 
@@ -171,7 +182,8 @@ class ModerationApiSliceTests {
         // Given one tip waiting
         ModeratedTip waiting = ModeratedTip.pending(TestTips.newTipId(),
                 Submission.from(TestTips.policePlan(TestTips.newTipId())), 1, Instant.now());
-        given(tips.pending(anyInt())).willReturn(Flux.just(waiting));
+        given(tips.pending(any(), any(), anyInt())).willReturn(Flux.just(waiting));
+        given(tips.waiting(any())).willReturn(Mono.just(1L));
 
         // When a moderator's JSON client asks for the queue
         web.get().uri("/api/queue").headers(asJsonClientOfModerator()).exchange()

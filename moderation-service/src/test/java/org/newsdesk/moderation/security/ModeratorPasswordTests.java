@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.web.WebAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ModeratorPasswordTests {
 
     private final ReactiveWebApplicationContextRunner security = new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class))
             .withUserConfiguration(ModeratorSecurityConfiguration.class);
 
     @Test
@@ -75,7 +78,8 @@ class ModeratorPasswordTests {
     void serviceStartsWithTheLocalDefaultWhenAllowed(CapturedOutput output) {
         // Given the embedded launcher's permission and no password
         // When the security configuration starts
-        security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true").run(context -> {
+        security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true",
+                "server.address=127.0.0.1").run(context -> {
             // Then the moderator signs in with the local default, stored only as a BCrypt hash, and the log says so
             assertThat(context).hasNotFailed();
             UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
@@ -100,6 +104,21 @@ class ModeratorPasswordTests {
             assertThat(encoder.matches("moderator", moderator.getPassword())).isFalse();
             assertThat(output).doesNotContain(password);
         });
+    }
+
+    @Test
+    void theLocalDefaultIsRefusedWhereverTheServiceListensBeyondThisMachine() {
+        // Given the launcher's permission, but a service listening on every interface or on a LAN address
+        for (String address : new String[] { "", "0.0.0.0", "192.168.1.20" }) {
+            // When the security configuration starts
+            security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true",
+                    "server.address=" + address).run(context -> {
+                // Then it refuses, saying why and what to set
+                assertThat(context).hasFailed();
+                assertThat(findCause(context.getStartupFailure()))
+                        .hasMessageContaining("beyond this machine").hasMessageContaining("NEWSDESK_MODERATOR_PASSWORD");
+            });
+        }
     }
 
     private static UserDetails moderator(MapReactiveUserDetailsService users) {

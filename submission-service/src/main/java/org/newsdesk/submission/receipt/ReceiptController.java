@@ -1,9 +1,15 @@
 package org.newsdesk.submission.receipt;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.newsdesk.submission.limit.ClientRateLimit;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,28 +18,50 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+// Served only where there is a web server, and so clients to limit (a rebuild run has neither).
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @RestController
 class ReceiptController {
 
     private final Receipts receipts;
+    private final ClientRateLimit guesses;
 
-    ReceiptController(Receipts receipts) {
+    ReceiptController(Receipts receipts, @Qualifier("receiptGuessLimit") ClientRateLimit guesses) {
         this.receipts = receipts;
+        this.guesses = guesses;
     }
 
     /**
      * A code that cannot exist and a code nobody was given get the same 404, so the answer tells
      * a guesser nothing about the codes' shape. Not cached anywhere: the status changes, and the
-     * code in the URL is the resident's secret.
+     * code in the URL is the resident's secret. Guessing is limited as on the status page: each
+     * code found in vain costs one of the client's guesses, and without guesses left every lookup waits.
      */
     @GetMapping(path = "/api/tips/{receipt}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ReceiptView>> receipt(@PathVariable String receipt) {
+    Mono<ResponseEntity<ReceiptView>> receipt(@PathVariable String receipt, ServerWebExchange exchange) {
+        Optional<Duration> wait = guesses.check(exchange);
+        if (wait.isPresent()) {
+            return Mono.error(tooManyGuesses(wait.get()));
+        }
         return Mono.justOrEmpty(ReceiptCode.parse(receipt))
                 .flatMap(code -> receipts.find(code).map(found -> ReceiptView.of(code, found)))
                 .map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view))
-                .switchIfEmpty(Mono.error(ReceiptController::unknownReceipt));
+                .switchIfEmpty(Mono.error(() -> {
+                    guesses.take(exchange);
+                    return unknownReceipt();
+                }));
+    }
+
+    private static ErrorResponseException tooManyGuesses(Duration wait) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many receipt codes were looked up from here that match no tip. Please wait a while.");
+        problem.setTitle("Too many lookups");
+        ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, ClientRateLimit.retryAfterSeconds(wait));
+        return tooMany;
     }
 
     private static ErrorResponseException unknownReceipt() {

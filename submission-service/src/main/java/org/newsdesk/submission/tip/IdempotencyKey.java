@@ -60,6 +60,23 @@ final class IdempotencyKey {
         return new IdempotencyKey(header);
     }
 
+    /**
+     * The one-time token the tip form carries, used as an idempotency key: sending the same form
+     * twice (a double tap, a refresh that posts again) gives one tip and the same receipt.
+     *
+     * @return {@code null} when the form came without a usable token: the tip is taken all the same
+     */
+    static IdempotencyKey fromFormToken(String token) {
+        return token == null || !VALID.matcher(token).matches() ? null : new IdempotencyKey("form:" + token);
+    }
+
+    /** A fresh token for a form: 128 random bits, URL-safe. */
+    static String newFormToken() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** What the database finds the key by. */
     String digest() {
         return HexFormat.of().formatHex(sha256("newsdesk-idempotency-key:" + value));

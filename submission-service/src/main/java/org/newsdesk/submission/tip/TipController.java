@@ -3,23 +3,36 @@ package org.newsdesk.submission.tip;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import org.newsdesk.submission.limit.ClientRateLimit;
+import org.newsdesk.submission.photo.ResidentPhotos;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+// Served only where there is a web server, and so clients to limit (a rebuild run has neither).
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @RestController
 class TipController {
 
     private final TipSubmissions submissions;
+    private final ClientRateLimit tipRateLimit;
+    private final ResidentPhotos photos;
 
-    TipController(TipSubmissions submissions) {
+    TipController(TipSubmissions submissions, @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit,
+            ResidentPhotos photos) {
         this.submissions = submissions;
+        this.tipRateLimit = tipRateLimit;
+        this.photos = photos;
     }
 
     /**
@@ -31,11 +44,41 @@ class TipController {
     @PostMapping(path = "/api/tips", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TipAccepted>> submit(@Valid @RequestBody TipRequest tip,
-            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
-        return submissions.submit(tip, key).map(accepted -> ResponseEntity.accepted()
+        // Counted once the tip is known to be valid: the limit is on tips, not on typing mistakes.
+        tipRateLimit.take(exchange).ifPresent(wait -> {
+            throw new TooManyTipsException(wait);
+        });
+        return submissions.submit(tip, key).map(TipController::accepted);
+    }
+
+    /**
+     * The same tip with photos: a {@code tip} part holding the JSON above, and up to five
+     * {@code photos} parts. Photos are checked and cleaned before anything is stored; one refused
+     * is a 4xx naming its file, and then nothing of the tip is stored.
+     */
+    @PostMapping(path = "/api/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<TipAccepted>> submitWithPhotos(@Valid @RequestPart("tip") TipRequest tip,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            ServerWebExchange exchange) {
+        IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
+        tipRateLimit.take(exchange).ifPresent(wait -> {
+            throw new TooManyTipsException(wait);
+        });
+        return exchange.getMultipartData()
+                .flatMap(parts -> PhotoUploads.read(parts.get("photos")))
+                .flatMap(photos::clean)
+                .flatMap(clean -> submissions.submit(tip, key, clean))
+                .map(TipController::accepted);
+    }
+
+    private static ResponseEntity<TipAccepted> accepted(TipAccepted accepted) {
+        return ResponseEntity.accepted()
                 .location(URI.create("/api/tips/" + accepted.receipt()))
                 .cacheControl(CacheControl.noStore())
-                .body(accepted));
+                .body(accepted);
     }
 }

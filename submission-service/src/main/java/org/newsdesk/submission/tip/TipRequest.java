@@ -1,5 +1,7 @@
 package org.newsdesk.submission.tip;
 
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,7 +37,13 @@ record TipRequest(
         @Size(max = 40, message = "must be at most {max} characters")
         @Pattern(regexp = "(?=(?:\\D*\\d){3})\\+?[0-9 ()./-]+",
                 message = "must be a phone number: digits, spaces and + ( ) . / - only")
-        String phone) {
+        String phone,
+
+        /** The day it happened, when the resident says: ISO {@code 2024-05-31}, as a date input sends it. */
+        LocalDate happenedOn,
+
+        /** Whether the newsroom may contact the resident about the tip; no answer means no. */
+        Boolean contactConsent) {
 
     TipRequest {
         headline = strip(headline);
@@ -45,6 +53,7 @@ record TipRequest(
         name = blankToNull(name);
         email = blankToNull(email);
         phone = blankToNull(phone);
+        contactConsent = Boolean.TRUE.equals(contactConsent);
     }
 
     private static String strip(String value) {

@@ -1,10 +1,18 @@
 package org.newsdesk.submission.tip;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 
+import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.submission.photo.ResidentPhotos;
+import org.newsdesk.submission.photo.ResidentPhotos.CleanPhoto;
 import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.submission.receipt.ReceiptStatus;
@@ -31,10 +39,12 @@ class TipSubmissions {
 
     private final SubmittedTips tips;
     private final SubmissionProperties properties;
+    private final ResidentPhotos photos;
 
-    TipSubmissions(SubmittedTips tips, SubmissionProperties properties) {
+    TipSubmissions(SubmittedTips tips, SubmissionProperties properties, ResidentPhotos photos) {
         this.tips = tips;
         this.properties = properties;
+        this.photos = photos;
     }
 
     /**
@@ -48,13 +58,22 @@ class TipSubmissions {
      * @param key the request's idempotency key, or {@code null}
      */
     Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key) {
+        return submit(request, key, List.of());
+    }
+
+    /**
+     * As {@link #submit(TipRequest, IdempotencyKey)}, with photos already cleaned. They are stored in
+     * the media store first, and the tip, which refers to them, only after: a tip never refers to
+     * a photo that is not there. A request repeating a stored one stores nothing.
+     */
+    Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {
         if (key == null) {
-            return accept(request, null, null);
+            return accept(request, cleanPhotos, null, null);
         }
-        String fingerprint = fingerprint(request);
+        String fingerprint = fingerprint(request, cleanPhotos);
         return tips.findByIdempotencyKey(key.digest())
                 .flatMap(stored -> replay(stored, key, fingerprint))
-                .switchIfEmpty(Mono.defer(() -> accept(request, key, fingerprint)
+                .switchIfEmpty(Mono.defer(() -> accept(request, cleanPhotos, key, fingerprint)
                         // Two copies of one request racing: the loser answers as the winner did.
                         .onErrorResume(DuplicateKeyException.class, duplicate -> tips.findByIdempotencyKey(key.digest())
                                 .flatMap(stored -> replay(stored, key, fingerprint))
@@ -62,42 +81,88 @@ class TipSubmissions {
     }
 
     /** @param key and {@code fingerprint} (of the request), both {@code null} without an idempotency key */
-    private Mono<TipAccepted> accept(TipRequest request, IdempotencyKey key, String fingerprint) {
+    private Mono<TipAccepted> accept(TipRequest request, List<CleanPhoto> cleanPhotos, IdempotencyKey key,
+            String fingerprint) {
         String tipId = UUID.randomUUID().toString();
-        ReceiptCode receipt = ReceiptCode.generate();
-        Instant submittedAt = Instant.now();
-        TipSubmitted event = TipSubmitted.of(tipId, receipt.digest(), request.headline(), request.body(),
-                request.area(), request.category(), contact(request), submittedAt);
-        SubmittedTips.Replay replay = key == null ? null
-                : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
-        return tips.store(event, replay)
-                .timeout(properties.acceptTimeout())
-                .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
-                    log.warn("Tip {} not accepted: the store did not acknowledge it: {}", tipId,
+        return storePhotos(tipId, cleanPhotos).flatMap(references -> {
+            ReceiptCode receipt = ReceiptCode.generate();
+            Instant submittedAt = Instant.now();
+            TipSubmitted event = TipSubmitted.of(tipId, receipt.digest(), request.headline(), request.body(),
+                    request.area(), request.category(), contact(request), submittedAt, request.happenedOn(),
+                    request.contactConsent(), references);
+            SubmittedTips.Replay replay = key == null ? null
+                    : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
+            return tips.store(event, replay)
+                    .timeout(properties.acceptTimeout())
+                    .onErrorResume(failure -> forgetUnlessLanded(references, failure))
+                    .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
+                        log.warn("Tip {} not accepted: the store did not acknowledge it: {}", tipId,
+                                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                        return new TipNotAcceptedException(properties.retryAfter(), failure);
+                    })
+                    .doOnSuccess(stored -> tips.relayInBackground(tipId))
+                    .thenReturn(new TipAccepted(tipId, receipt.formatted(), ReceiptStatus.RECEIVED));
+        });
+    }
+
+    /** The photos in the media store, before the tip that refers to them; none stored should one fail. */
+    private Mono<List<PhotoReference>> storePhotos(String tipId, List<CleanPhoto> cleanPhotos) {
+        if (cleanPhotos.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<PhotoReference> stored = new CopyOnWriteArrayList<>();
+        return photos.store(cleanPhotos, stored::add)
+                .timeout(properties.storeTimeout())
+                .onErrorMap(failure -> {
+                    log.warn("Tip {} not accepted: its photos could not be stored: {}", tipId,
                             NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
                 })
-                .doOnSuccess(stored -> tips.relayInBackground(tipId))
-                .thenReturn(new TipAccepted(tipId, receipt.formatted(), ReceiptStatus.RECEIVED));
+                .onErrorResume(failure -> photos.forget(List.copyOf(stored)).then(Mono.error(failure)));
+    }
+
+    /**
+     * The tip was not stored, so its photos are referred to by nothing: remove them. Not after a
+     * timeout, though: that write may still land, and its tip then needs its photos. Such photos,
+     * when the write did not land after all, stay behind unreferenced: no metadata in them, no way
+     * to find them without their ids, only space taken (a sweep of photos no tip refers to would
+     * reclaim it).
+     */
+    private Mono<Void> forgetUnlessLanded(List<PhotoReference> references, Throwable failure) {
+        if (references.isEmpty() || failure instanceof TimeoutException) {
+            return Mono.error(failure);
+        }
+        return photos.forget(references).then(Mono.error(failure));
     }
 
     private static Mono<TipAccepted> replay(SubmittedTips.StoredReplay stored, IdempotencyKey key, String fingerprint) {
         if (!fingerprint.equals(stored.replay().requestFingerprint())) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This " + IdempotencyKey.HEADER + " was already used for a different tip. Use a new key for a new tip.");
-            problem.setTitle(IdempotencyKey.HEADER + " reused");
-            return Mono.error(new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null));
+            return Mono.error(new KeyReusedException());
         }
         ReceiptCode receipt = key.unseal(stored.replay().sealedReceipt());
         return Mono.just(new TipAccepted(stored.tipId(), receipt.formatted(), ReceiptStatus.RECEIVED));
     }
 
     /** The tip as sent, for telling a repeated request from another tip under the same key. */
-    private static String fingerprint(TipRequest request) {
-        String joined = String.join("\u0000", String.valueOf(request.headline()), String.valueOf(request.body()),
+    private static String fingerprint(TipRequest request, List<CleanPhoto> cleanPhotos) {
+        // The same upload always cleans to the same bytes, so these tell the same photos from others.
+        String photoDigests = cleanPhotos.stream()
+                .map(photo -> HexFormat.of().formatHex(sha256(photo.bytes())))
+                .reduce("", (digests, digest) -> digests + digest + ",");
+        String joined = String.join("\u0000", photoDigests, String.valueOf(request.headline()), String.valueOf(request.body()),
                 String.valueOf(request.area()), String.valueOf(request.category()), String.valueOf(request.name()),
-                String.valueOf(request.email()), String.valueOf(request.phone()));
+                String.valueOf(request.email()), String.valueOf(request.phone()), String.valueOf(request.happenedOn()),
+                String.valueOf(request.contactConsent()));
         return HexFormat.of().formatHex(IdempotencyKey.sha256(joined));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+        }
     }
 
     private static TipSubmitted.Contact contact(TipRequest request) {
@@ -105,6 +170,21 @@ class TipSubmissions {
             return null;
         }
         return new TipSubmitted.Contact(request.name(), request.email(), request.phone());
+    }
+
+    /** The idempotency key (or form token) came with another tip before: a client's mistake, not a retry. */
+    static final class KeyReusedException extends ErrorResponseException {
+
+        KeyReusedException() {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(), null);
+        }
+
+        private static ProblemDetail problem() {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "This "
+                    + IdempotencyKey.HEADER + " was already used for a different tip. Use a new key for a new tip.");
+            problem.setTitle(IdempotencyKey.HEADER + " reused");
+            return problem;
+        }
     }
 
     /** The answer to a resident whose tip is on its way. */

@@ -9,7 +9,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.limit.RateLimitConfiguration;
+import org.newsdesk.submission.photo.PhotoProperties;
+import org.newsdesk.web.WebAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,8 +35,9 @@ import reactor.core.publisher.Mono;
  * fails a lookup on the real service.
  */
 @WebFluxTest(controllers = ReceiptController.class)
-@EnableConfigurationProperties(SubmissionProperties.class)
-@Import({ ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class })
+@EnableConfigurationProperties({ SubmissionProperties.class, PhotoProperties.class })
+@Import({ ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class, RateLimitConfiguration.class })
+@ImportAutoConfiguration(WebAutoConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ReceiptPathRedactionTests {
 

@@ -9,15 +9,22 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.limit.RateLimitConfiguration;
+import org.newsdesk.submission.photo.PhotoProperties;
+import org.newsdesk.submission.photo.ResidentPhotos;
+import org.newsdesk.web.WebAutoConfiguration;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.newsdesk.submission.receipt.Receipts;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,8 +39,11 @@ import reactor.core.publisher.Mono;
  * The resident's HTTP API alone: request mapping, validation and problem details, with neither
  * Kafka nor MongoDB behind it. Whatever is refused here must never reach {@link TipSubmissions}.
  */
-@WebFluxTest
-@EnableConfigurationProperties(SubmissionProperties.class)
+// Limits off: the slice's requests all come from one address, and limits have their own tests.
+@WebFluxTest(properties = { "newsdesk.submission.tip-rate-limit=0", "newsdesk.submission.receipt-guesses=0" })
+@EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class, PhotoProperties.class })
+@Import(RateLimitConfiguration.class)
+@ImportAutoConfiguration(WebAutoConfiguration.class)
 class SubmissionApiSliceTests {
 
     private static final String RECEIPT = "K7Q2-M9XD-4HRT-PW3C";
@@ -49,6 +59,9 @@ class SubmissionApiSliceTests {
 
     @MockitoBean
     Receipts receipts;
+
+    @MockitoBean
+    ResidentPhotos photos;
 
     @ParameterizedTest(name = "Accept: \"{0}\"")
     @ValueSource(strings = { "", "*/*", "application/json", "text/html;q=0.9, application/json;q=0.8" })

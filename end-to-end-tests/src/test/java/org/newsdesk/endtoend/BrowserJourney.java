@@ -1,0 +1,105 @@
+package org.newsdesk.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.newsdesk.browser.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The people of the journey, each in a browser of their own: a resident on a phone who sends a
+ * tip with a photo and later checks on it, and a moderator at a desk who works it. They share
+ * nothing but the services' pages, as in life.
+ */
+final class BrowserJourney {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private BrowserJourney() {
+    }
+
+    /** A resident fills the form on a phone, as they would, and answers the receipt code they get. */
+    static String sendTipFromThePhone(Browser phone, String submissionUrl, String headline, String body,
+            String photoResource) {
+        phone.visit(submissionUrl + "/");
+        phone.driver().findElement(By.id("headline")).sendKeys(headline);
+        phone.driver().findElement(By.id("body")).sendKeys(body);
+        new Select(phone.driver().findElement(By.id("area"))).selectByVisibleText("Ilkeston");
+        new Select(phone.driver().findElement(By.id("category"))).selectByIndex(1);
+        phone.driver().findElement(By.id("photos")).sendKeys(temporaryCopy(photoResource).toString());
+        phone.driver().findElement(By.id("name")).sendKeys("A. Resident");
+        phone.driver().findElement(By.id("contactConsent")).click();
+        phone.driver().findElement(By.cssSelector("form.tip-form button[type=submit]")).click();
+        String receipt = phone.driver().findElement(By.id("receipt")).getText().trim();
+        phone.screenshot("journey-1-receipt-phone");
+        return receipt;
+    }
+
+    /** A moderator signs in, finds the tip in the queue by its headline and opens it. */
+    static void openTipFromTheQueue(Browser desk, String moderationUrl, String password, String headline) {
+        desk.visit(moderationUrl + "/login");
+        desk.driver().findElement(By.id("username")).sendKeys("moderator");
+        desk.driver().findElement(By.id("password")).sendKeys(password);
+        desk.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        desk.visit(moderationUrl + "/queue");
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> desk.driver().findElement(By.linkText(headline)),
+                found -> found != null);
+        desk.screenshot("journey-2-queue-desktop");
+        // The live queue redraws its rows as tips come and go: find the link afresh until a click lands.
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            desk.driver().findElement(By.linkText(headline)).click();
+            return desk.driver().getCurrentUrl().contains("/tips/");
+        });
+    }
+
+    /** The moderator sharpens the headline, keeps the photo with a caption, and approves. */
+    static void editChoosePhotoAndApprove(Browser desk, String editedHeadline, String caption) {
+        WebElement headline = desk.driver().findElement(By.id("headline"));
+        headline.clear();
+        headline.sendKeys(editedHeadline);
+        WebElement photo = desk.driver().findElement(By.id("photo-1"));
+        if (!photo.isSelected()) {
+            photo.click();
+        }
+        WebElement captionField = desk.driver().findElement(By.id("caption-1"));
+        captionField.clear();
+        captionField.sendKeys(caption);
+        desk.fullPageScreenshot("journey-3-tip-desktop");
+        desk.driver().findElement(By.id("approve")).click();
+    }
+
+    /**
+     * The resident checks their code on the status page until the story is out, and follows the
+     * link to it. Each check is a new POST of the form, as a resident coming back would make.
+     */
+    static void followReceiptToTheStory(Browser phone, String submissionUrl, String receipt) {
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            phone.visit(submissionUrl + "/status");
+            phone.driver().findElement(By.id("receipt")).sendKeys(receipt);
+            phone.driver().findElement(By.cssSelector("form.status-form button[type=submit]")).click();
+            assertThat(phone.driver().findElement(By.linkText("Read the story")).isDisplayed()).isTrue();
+        });
+        phone.screenshot("journey-4-status-published-phone");
+        phone.driver().findElement(By.linkText("Read the story")).click();
+    }
+
+    private static Path temporaryCopy(String resource) {
+        try (InputStream in = BrowserJourney.class.getResourceAsStream(resource)) {
+            Path file = Files.createTempFile("newsdesk-journey-", resource.substring(resource.lastIndexOf('.')));
+            Files.write(file, in.readAllBytes());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.newsdesk.submission.receipt;
+
+import java.util.Locale;
+
+/**
+ * Where a tip stands, in the resident's words: what the status page shows and all it shows.
+ * Public accessors only, for the template engine.
+ *
+ * @param found    whether the code opened a tip
+ * @param status   the tip's status, {@code null} when not found
+ * @param storyUrl the published story, when there is one
+ * @param reason   the moderators' reason for not publishing it, when they gave one
+ */
+record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, String reason) {
+
+    static final TipStatusView UNKNOWN = new TipStatusView(false, null, null, null);
+
+    static TipStatusView of(Receipt receipt) {
+        return new TipStatusView(true, receipt.status(),
+                receipt.status() == ReceiptStatus.PUBLISHED ? receipt.storyUrl() : null,
+                receipt.status() == ReceiptStatus.DECLINED ? blankToNull(receipt.reason()) : null);
+    }
+
+    /** A short name for the status, as a heading. */
+    public String title() {
+        if (!found) {
+            return "We could not find a tip with this code";
+        }
+        return switch (status) {
+            case RECEIVED -> "Received";
+            case IN_REVIEW -> "Being looked at";
+            case PUBLISHED -> "Published";
+            case DECLINED -> "Not published";
+        };
+    }
+
+    /** One plain sentence on what that means. */
+    public String explanation() {
+        if (!found) {
+            return "Check the code for typos: it is 16 letters and digits, in four groups of four, like "
+                    + "K7Q2-M9XD-4HRT-PW3C. Capitals or small letters and the dashes do not matter.";
+        }
+        return switch (status) {
+            case RECEIVED -> "Your tip is with the newsroom, waiting for an editor to read it.";
+            case IN_REVIEW -> "An editor has read your tip and is working on it.";
+            case PUBLISHED -> "Your tip became a story. Thank you for telling us.";
+            case DECLINED -> "The editors decided not to publish your tip.";
+        };
+    }
+
+    /** For the page's styling: received, in-review, published, declined or unknown. */
+    public String kind() {
+        return found ? status.name().toLowerCase(Locale.ROOT).replace('_', '-') : "unknown";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
