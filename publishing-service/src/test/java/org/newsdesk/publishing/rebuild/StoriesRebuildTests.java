@@ -13,15 +13,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.events.PhotoReference;
+import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
+import org.newsdesk.media.MediaStore;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingApplication;
 import org.newsdesk.publishing.PublishingIntegrationTest;
+import org.newsdesk.publishing.story.PublishedPhoto;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.InProcessMongo;
@@ -98,6 +103,51 @@ class StoriesRebuildTests {
             }
         }
         assertThat(announcements(probe, tipIds)).isEqualTo(announcementsBefore).isEqualTo(tipIds.size() + 1);
+    }
+
+    @Test
+    void aRebuildCopiesThePublishedPhotosAgain(@Autowired MediaStore mediaStore) throws Exception {
+        // Given a story published with a captioned photo from the shared media store
+        PhotoReference photo = mediaStore.store(jpeg(900, 600), "image/jpeg", 900, 600).block();
+        String tipId = Decisions.newTipId();
+        Instant now = Instant.now();
+        send(1, new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now, tipId, Decisions.DECIDED_REVISION,
+                TipDecided.Outcome.APPROVED, "Village hall reopens", "After the roof repairs.", "Risley", "Community",
+                null, "moderator", now, null, List.of(new StoryPhoto(photo, "The new roof")), null, null));
+        awaitAnnounced(List.of(tipId));
+        Story before = stories.findById(tipId).block();
+        assertThat(before.photos()).hasSize(1);
+
+        // When the read model is rebuilt into an empty database
+        String database = "newsdesk-publishing-rebuilt-" + UUID.randomUUID();
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(PublishingApplication.class).run(
+                "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
+                "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
+                "--spring.mongodb.database=" + database,
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
+
+            // Then the story has the same photo again, caption and sizes, in copies of its own database
+            Story rebuilt = rebuild.getBean(StoryRepository.class).findById(tipId).block();
+            assertThat(rebuilt.photos()).singleElement().satisfies(copy -> {
+                assertThat(copy.sourceId()).isEqualTo(photo.id());
+                assertThat(copy.caption()).isEqualTo("The new roof");
+                assertThat(copy.variants()).extracting(PublishedPhoto.Variant::width)
+                        .isEqualTo(before.photos().get(0).variants().stream().map(PublishedPhoto.Variant::width).toList());
+            });
+            MediaStore rebuiltCopies = MediaStore.in(rebuild.getBean(MongoClient.class), database, "story-photos");
+            for (PublishedPhoto.Variant variant : rebuilt.photos().get(0).variants()) {
+                assertThat(rebuiltCopies.read(variant.id()).block()).as("copy %s", variant.id()).isNotNull();
+            }
+        }
+    }
+
+    private static byte[] jpeg(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
     }
 
     private void send(int partition, TipDecided decision) throws Exception {
