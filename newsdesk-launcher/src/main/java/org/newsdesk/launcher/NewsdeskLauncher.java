@@ -101,6 +101,11 @@ public final class NewsdeskLauncher {
             services.property(Service.PUBLISHING, "newsdesk.publishing.public-base-url",
                     "http://localhost:" + settings.port(Service.PUBLISHING));
         }
+        if (System.getenv("NEWSDESK_TIP_FORM_URL") == null) {
+            // Readers' "Tell us YOUR news" must lead to wherever the tip form listens in this run.
+            services.property(Service.PUBLISHING, "newsdesk.publishing.pages.tip-form-url",
+                    "http://localhost:" + settings.port(Service.SUBMISSION) + "/");
+        }
         return startPart(services::launch);
     }
 

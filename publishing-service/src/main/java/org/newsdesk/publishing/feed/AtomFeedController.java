@@ -62,10 +62,10 @@ class AtomFeedController {
     private final String siteName;
 
     AtomFeedController(StoryRepository stories, PublishingProperties publishing,
-            @Value("${newsdesk.publishing.pages.site-name:Newsdesk}") String siteName) {
+            @Value("${newsdesk.publishing.pages.site-name:Erewash Sound}") String siteName) {
         this.stories = stories;
         this.publishing = publishing;
-        this.siteName = siteName == null || siteName.isBlank() ? "Newsdesk" : siteName.strip();
+        this.siteName = siteName == null || siteName.isBlank() ? "Erewash Sound" : siteName.strip();
     }
 
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")

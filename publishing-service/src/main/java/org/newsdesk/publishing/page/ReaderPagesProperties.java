@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record ReaderPagesProperties(String siteName, ZoneId timeZone, @Nullable String tipFormUrl) {
 
     ReaderPagesProperties {
-        siteName = siteName == null || siteName.isBlank() ? "Newsdesk" : siteName.strip();
+        siteName = siteName == null || siteName.isBlank() ? "Erewash Sound" : siteName.strip();
         timeZone = timeZone == null ? ZoneId.of("Europe/London") : timeZone;
         tipFormUrl = tipFormUrl == null || tipFormUrl.isBlank() ? null : tipFormUrl.strip();
         // Fail at startup rather than put a link on every page that goes nowhere (or somewhere odd).

@@ -67,7 +67,7 @@ class AtomFeedTests {
             assertRequired(entry);
             assertThat(text(entry, "summary")).isNotBlank();
             assertThat(children(entry, "author")).singleElement()
-                    .satisfies(author -> assertThat(text(author, "name")).isEqualTo("Newsdesk"));
+                    .satisfies(author -> assertThat(text(author, "name")).isEqualTo("Erewash Sound"));
         }
         Element mine = entry(feed, story);
         assertThat(text(mine, "title")).isEqualTo(seed.headline());
@@ -122,7 +122,7 @@ class AtomFeedTests {
 
         // Then the area's feed has only its story, and the category's both
         assertRequired(areaFeed.getDocumentElement());
-        assertThat(text(areaFeed.getDocumentElement(), "title")).isEqualTo(area + " · Newsdesk");
+        assertThat(text(areaFeed.getDocumentElement(), "title")).isEqualTo(area + " · Erewash Sound");
         assertThat(link(areaFeed.getDocumentElement(), "self")).isEqualTo(BASE + "/areas/" + key + "/feed.atom");
         assertThat(ids(areaFeed)).containsExactly(tagOf(inArea));
         assertThat(ids(categoryFeed)).contains(tagOf(inArea), tagOf(elsewhere));

@@ -58,7 +58,7 @@ class ReaderPagesTests {
 
         // Then the page has the headline, the area and category, the date in the outlet's time
         // zone, every paragraph, the bulleted list as a list, and a way back to the front page
-        assertThat(html).contains("<title>" + escaped(seed.headline()) + " · Newsdesk</title>")
+        assertThat(html).contains("<title>" + escaped(seed.headline()) + " · Erewash Sound</title>")
                 .contains("<h1>" + escaped(seed.headline()) + "</h1>")
                 .contains("<a href=\"/areas/erewash\">Erewash</a>",
                         "<a href=\"/categories/crime-and-policing\">Crime and policing</a>")

@@ -68,9 +68,9 @@ class SectionAndSearchPagesTests {
         }
 
         // Then they see the area's stories only, each once, newest first, under the area's name
-        assertThat(first).contains("<h1>" + area + "</h1>", "<title>" + area + " · Newsdesk</title>")
+        assertThat(first).contains("<h1>" + area + "</h1>", "<title>" + area + " · Erewash Sound</title>")
                 .contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + area
-                        + " · Newsdesk\" href=\"" + BASE + "/areas/" + key + "/feed.atom\">")
+                        + " · Erewash Sound\" href=\"" + BASE + "/areas/" + key + "/feed.atom\">")
                 .contains("<link rel=\"canonical\" href=\"" + BASE + "/areas/" + key + "\">");
         assertThat(walked).isEqualTo(mine).doesNotContain(elsewhere.slug());
     }
@@ -172,7 +172,7 @@ class SectionAndSearchPagesTests {
                             + BASE + "/[^\"]*feed.atom\">")
                     .containsPattern("<meta property=\"og:title\" content=\"[^\"]+\">")
                     .containsPattern("<meta property=\"og:url\" content=\"" + BASE + "/[^\"]*\">")
-                    .contains("<meta property=\"og:site_name\" content=\"Newsdesk\">")
+                    .contains("<meta property=\"og:site_name\" content=\"Erewash Sound\">")
                     .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                     .contains("<a class=\"skip-link\" href=\"#main\">", "<main id=\"main\">");
         }
