@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,16 +38,8 @@ public final class ApiThroughput {
     }
 
     static void main(String[] args) throws Exception {
-        Map<String, String> settings = new TreeMap<>(Map.of("rounds", "6", "seconds", "5", "clients", "4",
+        Map<String, String> settings = Arguments.parse(args, Map.of("rounds", "6", "seconds", "5", "clients", "4",
                 "moderation", "http://127.0.0.1:8082", "user", "moderator", "password", "moderator"));
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            if (pair.length != 2 || !settings.containsKey(pair[0])) {
-                System.err.println("Unknown argument " + arg + "; known: " + settings.keySet());
-                System.exit(2);
-            }
-            settings.put(pair[0], pair[1]);
-        }
         new ApiThroughput(settings).run(System.out);
     }
 

@@ -55,16 +55,8 @@ public final class TipLoad {
             ApiThroughput.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        Map<String, String> settings = new TreeMap<>(Map.of("seconds", "30", "clients", "8", "moderators", "2",
+        Map<String, String> settings = Arguments.parse(args, Map.of("seconds", "30", "clients", "8", "moderators", "2",
                 "submission", "http://127.0.0.1:8081", "moderation", "http://127.0.0.1:8082", "password", "moderator"));
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            if (pair.length != 2 || !settings.containsKey(pair[0])) {
-                System.err.println("Unknown argument " + arg + "; known: " + settings.keySet());
-                System.exit(2);
-            }
-            settings.put(pair[0], pair[1]);
-        }
         new TipLoad(settings).run(System.out);
     }
 
