@@ -27,7 +27,7 @@ final class BrowserJourney {
     private BrowserJourney() {
     }
 
-    /** A resident fills the form on a phone, as they would, and answers the receipt code they get. */
+    /** A resident fills the form on a phone, with a photo if one is named, and answers the receipt code they get. */
     static String sendTipFromThePhone(Browser phone, String submissionUrl, String headline, String body,
             String photoResource) {
         phone.visit(submissionUrl + "/");
@@ -35,7 +35,9 @@ final class BrowserJourney {
         phone.driver().findElement(By.id("body")).sendKeys(body);
         new Select(phone.driver().findElement(By.id("area"))).selectByVisibleText("Ilkeston");
         new Select(phone.driver().findElement(By.id("category"))).selectByIndex(1);
-        phone.driver().findElement(By.id("photos")).sendKeys(temporaryCopy(photoResource).toString());
+        if (photoResource != null) {
+            phone.driver().findElement(By.id("photos")).sendKeys(temporaryCopy(photoResource).toString());
+        }
         phone.driver().findElement(By.id("name")).sendKeys("A. Resident");
         phone.driver().findElement(By.id("contactConsent")).click();
         phone.driver().findElement(By.cssSelector("form.tip-form button[type=submit]")).click();
@@ -75,6 +77,29 @@ final class BrowserJourney {
         captionField.sendKeys(caption);
         desk.fullPageScreenshot("journey-3-tip-desktop");
         desk.driver().findElement(By.id("approve")).click();
+    }
+
+    /**
+     * The moderator declines the open tip with the first reason on the newsroom's list and a
+     * sentence of their own, and answers the list's wording: what the resident should read.
+     */
+    static String declineWithAListedReason(Browser desk, String sentence) {
+        Select reasons = new Select(desk.driver().findElement(By.id("reasonCode")));
+        reasons.selectByIndex(1);
+        String wording = reasons.getFirstSelectedOption().getText().trim();
+        desk.driver().findElement(By.id("reason")).sendKeys(sentence);
+        desk.driver().findElement(By.id("decline")).click();
+        return wording;
+    }
+
+    /** The resident checks their code until the newsroom's answer is a decline, and reads why. */
+    static String readTheReasonOnTheStatusPage(Browser phone, String submissionUrl, String receipt) {
+        return await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            phone.visit(submissionUrl + "/status");
+            phone.driver().findElement(By.id("receipt")).sendKeys(receipt);
+            phone.driver().findElement(By.cssSelector("form.status-form button[type=submit]")).click();
+            return phone.driver().findElement(By.cssSelector("blockquote.reason")).getText();
+        }, reason -> reason != null && !reason.isBlank());
     }
 
     /**

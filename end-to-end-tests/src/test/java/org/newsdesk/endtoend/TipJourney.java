@@ -198,6 +198,28 @@ abstract class TipJourney {
     }
 
     @Test
+    @BrowserTest
+    void aModeratorDeclinesWithAListedReasonAndTheResidentReadsItsWording() {
+        String headline = "Parking on the pavement outside Sandiacre school";
+        String sentence = "Please tell us again if it keeps happening.";
+        try (Browser phone = Browser.open(Browser.Screen.SMALL_PHONE); Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
+            // Given a tip sent from the form on a small phone, without a photo
+            String receipt = BrowserJourney.sendTipFromThePhone(phone, services().submission().baseUrl(), headline,
+                    "Cars park on the pavement at home time and children walk in the road.", null);
+
+            // When a moderator declines it with a reason from the newsroom's list and a sentence of their own
+            BrowserJourney.openTipFromTheQueue(desk, services().moderation().baseUrl(), MODERATOR_PASSWORD, headline);
+            String wording = BrowserJourney.declineWithAListedReason(desk, sentence);
+
+            // Then the resident's status page gives the list's wording and the sentence, and no story
+            String reason = BrowserJourney.readTheReasonOnTheStatusPage(phone, services().submission().baseUrl(), receipt);
+            assertThat(reason).contains(wording).contains(sentence);
+            assertThat(phone.driver().findElements(By.linkText("Read the story"))).isEmpty();
+            phone.screenshot("journey-declined-small-phone");
+        }
+    }
+
+    @Test
     void aTipsPhotoIsOnItsWayByReferenceAndAnyServiceCanReadItWithoutItsMetadata() throws Exception {
         // Given a photo a resident's phone took, with its position, camera and XMP in it
         byte[] photo = resource("/photos/sideways-with-gps.jpg");
