@@ -2,6 +2,7 @@ package org.newsdesk.launcher;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class NewsdeskLauncher {
             System.exit(1);
             return;
         }
-        String portsInUse = portsInUse(settings);
+        String portsInUse = awaitFreePorts(settings, PREVIOUS_RUN_GRACE);
         if (portsInUse != null) {
             log.error("Newsdesk cannot start: {}", portsInUse);
             System.exit(1);
@@ -146,6 +147,33 @@ public final class NewsdeskLauncher {
             }
         }
         log.info("Newsdesk stopped");
+    }
+
+    /**
+     * A run killed a moment ago (say with kill -9, then started again at once) leaves its services
+     * behind for up to a second or two: they halt themselves once they see their launcher gone, and
+     * the operating system then frees their ports. Give them that long before calling the ports taken.
+     */
+    static final Duration PREVIOUS_RUN_GRACE = Duration.ofSeconds(10);
+
+    static String awaitFreePorts(LauncherSettings settings, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        String portsInUse = portsInUse(settings);
+        if (portsInUse != null) {
+            log.info("Waiting up to {} s for {}", grace.toSeconds(), portsInUse.replace(" already in use.",
+                    " to be freed (a run that has just ended frees them within seconds)."));
+        }
+        while (portsInUse != null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return portsInUse;
+            }
+            portsInUse = portsInUse(settings);
+        }
+        return portsInUse;
     }
 
     /**

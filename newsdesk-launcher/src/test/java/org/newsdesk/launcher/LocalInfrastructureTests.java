@@ -3,8 +3,6 @@ package org.newsdesk.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.testsupport.FreePorts;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
@@ -40,8 +39,9 @@ class LocalInfrastructureTests {
     @Test
     void aRestartOnTheSameDataFolderFindsTheEventAndTheDocumentAgain() throws Exception {
         // Given a broker and a store in a fresh data folder, each holding what one tip left behind
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        // Kafka's controller port must be known before start-up (it names the quorum), so 0 will not do.
+        int brokerPort = FreePorts.loopback();
+        int controllerPort = FreePorts.loopback();
         String tipId = UUID.randomUUID().toString();
         try (LocalKafkaBroker kafka = LocalKafkaBroker.start(dataDir, brokerPort, controllerPort);
                 LocalMongoServer mongo = LocalMongoServer.start(dataDir, 0)) {
@@ -98,10 +98,4 @@ class LocalInfrastructureTests {
                 new StringDeserializer(), new StringDeserializer());
     }
 
-    /** Kafka's controller port must be known before start-up (it names the quorum), so 0 will not do. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
