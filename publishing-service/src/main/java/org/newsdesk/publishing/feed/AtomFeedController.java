@@ -22,12 +22,12 @@ import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.page.ReaderPagesProperties;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.publishing.story.Words;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -61,11 +61,10 @@ class AtomFeedController {
     private final PublishingProperties publishing;
     private final String siteName;
 
-    AtomFeedController(StoryRepository stories, PublishingProperties publishing,
-            @Value("${newsdesk.publishing.pages.site-name:Erewash Sound}") String siteName) {
+    AtomFeedController(StoryRepository stories, PublishingProperties publishing, ReaderPagesProperties site) {
         this.stories = stories;
         this.publishing = publishing;
-        this.siteName = siteName == null || siteName.isBlank() ? "Erewash Sound" : siteName.strip();
+        this.siteName = site.siteName();
     }
 
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")

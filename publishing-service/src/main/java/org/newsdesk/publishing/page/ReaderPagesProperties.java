@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What a deployment changes about the reader pages, under {@code newsdesk.publishing.pages}.
+ * What a deployment changes about the reader pages and feeds, under {@code newsdesk.publishing.pages}.
  *
  * @param siteName   the outlet's name, in the masthead and every page title
  * @param timeZone   where the outlet's readers live: a story approved at 23:30 UTC is dated the
@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tipFormUrl where residents send a tip, linked from every page's footer; empty for no link
  */
 @ConfigurationProperties("newsdesk.publishing.pages")
-record ReaderPagesProperties(String siteName, ZoneId timeZone, @Nullable String tipFormUrl) {
+public record ReaderPagesProperties(String siteName, ZoneId timeZone, @Nullable String tipFormUrl) {
 
-    ReaderPagesProperties {
+    public ReaderPagesProperties {
         siteName = siteName == null || siteName.isBlank() ? "Erewash Sound" : siteName.strip();
         timeZone = timeZone == null ? ZoneId.of("Europe/London") : timeZone;
         tipFormUrl = tipFormUrl == null || tipFormUrl.isBlank() ? null : tipFormUrl.strip();
