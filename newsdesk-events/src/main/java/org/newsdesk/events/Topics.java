@@ -7,6 +7,9 @@ public final class Topics {
     public static final String TIPS_DECIDED = "newsdesk.tips.decided";
     public static final String STORIES_PUBLISHED = "newsdesk.stories.published";
 
+    /** Every event topic, in the order a tip passes through them. */
+    public static final java.util.List<String> ALL = java.util.List.of(TIPS_SUBMITTED, TIPS_DECIDED, STORIES_PUBLISHED);
+
     /** Suffix of the dead-letter topic that receives what a consumer of the topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

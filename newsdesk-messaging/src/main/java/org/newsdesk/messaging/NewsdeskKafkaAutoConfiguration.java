@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -153,8 +154,9 @@ public class NewsdeskKafkaAutoConfiguration {
         return new EventPublisher(kafkaOperations, service == null ? "kafka-send" : "kafka-send-" + service);
     }
 
+    /** Every event topic and its dead-letter topic, whichever of them this service touches. */
     @Bean
-    TopicDeclarations newsdeskTopicDeclarations(NewsdeskKafkaProperties properties) {
-        return new TopicDeclarations(properties);
+    KafkaAdmin.NewTopics newsdeskTopics(NewsdeskKafkaProperties properties) {
+        return new TopicDeclarations(properties).withDeadLetters(Topics.ALL);
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Builds the {@link KafkaAdmin.NewTopics} a service declares: each topic it touches together with
- * its dead-letter topic, all sized the same way. Declaring an existing topic is harmless, so every
- * service can declare what it needs without knowing who started first.
+ * The {@link KafkaAdmin.NewTopics} every service declares: each event topic together with its
+ * dead-letter topic, all sized the same way. Declaring an existing topic is harmless, so every
+ * service declares all of them and can start against an empty broker in any order with the others.
  *
  * <p>The event topics keep every event for ever: the services' read models (stories, receipts,
  * the moderation queue) are rebuilt from them, so an event that expired would be a story or a
@@ -21,7 +21,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * gigabytes. Dead-letter topics keep a message for {@link #DEAD_LETTER_RETENTION}: long enough for
  * someone to look at it and replay it once fixed.
  */
-public class TopicDeclarations {
+final class TopicDeclarations {
 
     static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(90);
 
@@ -31,7 +31,7 @@ public class TopicDeclarations {
         this.properties = properties;
     }
 
-    public KafkaAdmin.NewTopics withDeadLetters(String... topics) {
+    KafkaAdmin.NewTopics withDeadLetters(List<String> topics) {
         List<NewTopic> declared = new ArrayList<>();
         for (String topic : topics) {
             declared.add(topic(topic, -1));

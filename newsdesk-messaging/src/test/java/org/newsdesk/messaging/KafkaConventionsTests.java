@@ -225,8 +225,8 @@ class KafkaConventionsTests {
     static class ConventionsApplication {
 
         @Bean
-        KafkaAdmin.NewTopics conventionTopics(TopicDeclarations topics) {
-            return topics.withDeadLetters(TOPIC);
+        KafkaAdmin.NewTopics conventionTopics(NewsdeskKafkaProperties properties) {
+            return new TopicDeclarations(properties).withDeadLetters(List.of(TOPIC));
         }
 
         /** A database of the listener's own, on a real socket the tests can take down and bring back. */

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.newsdesk.web.problem.RequestTooLargeException;
+import org.springframework.util.unit.DataSize;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -18,9 +20,8 @@ import reactor.core.publisher.Flux;
  * Caps every request body, whether it announces its length or arrives in chunks.
  *
  * <p>The limit is enforced where the body is read rather than by rejecting the request here: the
- * error then surfaces while a controller decodes its argument, where Spring turns a
- * {@link DataBufferLimitException} into a 413 that the controller advice renders as problem
- * details. A rejection from a filter would bypass the advice and get Boot's plain error page.
+ * error then surfaces wherever the body is decoded, as a {@link RequestTooLargeException} that the
+ * shared problem handler answers with a {@code 413} in the resident's words.
  *
  * <p>The request is limited before the exchange is made of it, not in a {@code WebFilter}: an
  * exchange reads form and multipart data from the request it was made with, so a request swapped
@@ -50,25 +51,31 @@ class RequestSizeLimit implements HttpHandlerDecoratorFactory {
 
     private Flux<DataBuffer> limit(ServerHttpRequest request) {
         MediaType type = request.getHeaders().getContentType();
-        long maxBytes = type != null && MediaType.MULTIPART_FORM_DATA.includes(type) ? maxMultipartBytes : this.maxBytes;
+        boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
+        long maxBytes = multipart ? maxMultipartBytes : this.maxBytes;
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
             // Refuse before reading a single byte of a body that says it is too large.
-            return Flux.error(tooLarge(maxBytes));
+            return Flux.error(tooLarge(multipart));
         }
         return Flux.defer(() -> {
             AtomicLong seen = new AtomicLong();
             return request.getBody().map(buffer -> {
                 if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
                     DataBufferUtils.release(buffer);
-                    throw tooLarge(maxBytes);
+                    throw tooLarge(multipart);
                 }
                 return buffer;
             });
         });
     }
 
-    private static DataBufferLimitException tooLarge(long maxBytes) {
-        return new DataBufferLimitException("The request body is larger than " + maxBytes + " bytes");
+    /** Worded for the resident: it is the detail of the {@code 413} they get. */
+    private DataBufferLimitException tooLarge(boolean multipart) {
+        return new RequestTooLargeException(multipart
+                ? "A tip with its photos may be at most " + DataSize.ofBytes(maxMultipartBytes).toMegabytes()
+                        + " MB; this request is larger. Send fewer or smaller photos."
+                : "A tip may be at most " + DataSize.ofBytes(maxBytes).toKilobytes()
+                        + " KB; this request is larger. Shorten the text and send it again.");
     }
 }

@@ -1,7 +1,5 @@
 package org.newsdesk.submission;
 
-import org.newsdesk.events.Topics;
-import org.newsdesk.messaging.TopicDeclarations;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,16 +9,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
 import org.springframework.boot.http.codec.CodecCustomizer;
-import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class, PhotoProperties.class })
 class SubmissionConfiguration {
 
-    /**
-     * The service writes tips and follows every tip's fate, so it declares all three topics: it
-     * must be able to start before the other services have created theirs.
-     */
     /**
      * A tip's photos are held in memory while they are checked and cleaned, never written to a
      * temporary file with their metadata. No part is larger than the whole request may be
@@ -38,10 +31,5 @@ class SubmissionConfiguration {
             parts.setMaxParts(32);
             codecs.defaultCodecs().multipartReader(new MultipartHttpMessageReader(parts));
         };
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics submissionTopics(TopicDeclarations topics) {
-        return topics.withDeadLetters(Topics.TIPS_SUBMITTED, Topics.TIPS_DECIDED, Topics.STORIES_PUBLISHED);
     }
 }

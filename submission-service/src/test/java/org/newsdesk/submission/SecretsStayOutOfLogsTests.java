@@ -108,7 +108,7 @@ class SecretsStayOutOfLogsTests {
         probe.awaitRecord(Topics.deadLetterOf(Topics.STORIES_PUBLISHED), tipId);
         probe.awaitRecord(submittedDeadLetters, copy);
         await().atMost(PATIENCE).until(() -> probe.records(submittedDeadLetters, tipId).size() >= 3);
-        assertThat(output).contains("Unexpected error on GET /api/tips/{redacted}")
+        assertThat(output).contains("GET /api/tips/{redacted} failed")
                 .contains("Sending " + Topics.TIPS_DECIDED).contains("Sending " + Topics.STORIES_PUBLISHED)
                 .contains("Sending " + Topics.TIPS_SUBMITTED);
         // And no line of the log holds the receipt code, however typed, nor any of the contact details

@@ -5,10 +5,12 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.NewsdeskKafkaAutoConfiguration;
+import org.newsdesk.messaging.store.StoreIndexes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
@@ -34,6 +36,19 @@ public class OutboxAutoConfiguration {
     OutboxRelay newsdeskOutboxRelay(ReactiveMongoOperations mongo, EventPublisher publisher,
             OutboxProperties properties, OutboxMetrics metrics) {
         return new OutboxRelay(mongo, publisher, properties, metrics, Clock.systemUTC());
+    }
+
+    /** The outbox of the service's records, in the collection {@code newsdesk.outbox.collection} names. */
+    @Bean
+    @ConditionalOnProperty("newsdesk.outbox.collection")
+    Outbox newsdeskOutbox(OutboxRelay relay, OutboxProperties properties) {
+        return relay.outbox(properties.collection());
+    }
+
+    @Bean
+    @ConditionalOnProperty("newsdesk.outbox.collection")
+    StoreIndexes newsdeskOutboxIndexes(OutboxProperties properties) {
+        return StoreIndexes.declare().on(properties.collection(), OutboxRelay.waitingIndex());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the outbox relay sends, retries and gives up, under {@code newsdesk.outbox}.
  *
+ * @param collection    the collection of this service's records that carry an outbox (each
+ *                      service has one); the {@link Outbox} bean writes to it
  * @param enabled       whether this instance sends at all; off only while a service rebuilds its
  *                      read model, whose events are in the log already
  * @param sendTimeout   how long one send may wait for Kafka's acknowledgement
@@ -26,7 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize     records read per page while sweeping
  */
 @ConfigurationProperties("newsdesk.outbox")
-public record OutboxProperties(Boolean enabled, Duration sendTimeout, Integer maxAttempts, Duration initialBackoff,
+public record OutboxProperties(String collection, Boolean enabled, Duration sendTimeout, Integer maxAttempts, Duration initialBackoff,
         Duration maxBackoff, Duration outageRetry, Duration lease, Duration sweepInterval, Duration tick,
         Integer batchSize) {
 

@@ -93,19 +93,17 @@ public class OutboxRelay implements SmartLifecycle {
         metrics.watchRetries(retries);
     }
 
+    /** The outbox of a collection; the relay looks after every collection it handed one out for. */
+    Outbox outbox(String collection) {
+        return outboxes.computeIfAbsent(collection, name -> new Outbox(this, name));
+    }
+
     /**
-     * The outbox of a collection; the relay looks after every collection it handed one out for.
-     * The sparse index lets a real MongoDB find the records with waiting events without reading
-     * the others.
+     * The sparse index that lets a real MongoDB find the records with waiting events without
+     * reading the others.
      */
-    public Outbox outbox(String collection) {
-        return outboxes.computeIfAbsent(collection, name -> {
-            mongo.indexOps(name)
-                    .createIndex(new Index().on(ENTRY_IDS, Sort.Direction.ASC).sparse().named("outbox_waiting"))
-                    .subscribe(null, error -> log.warn("Could not create the outbox index of {}: {}", name,
-                            describe(error)));
-            return new Outbox(this, name);
-        });
+    static Index waitingIndex() {
+        return new Index().on(ENTRY_IDS, Sort.Direction.ASC).sparse().named("outbox_waiting");
     }
 
     Mono<Boolean> hasWaitingEvents(String collection, String recordId) {

@@ -9,7 +9,6 @@ import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.bson.Document;
 import org.newsdesk.messaging.outbox.Outbox;
-import org.newsdesk.messaging.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -39,9 +38,9 @@ class SubmittedTips implements InitializingBean {
     private final Outbox outbox;
 
     /** Each tip waits in its own document until Kafka has it. */
-    SubmittedTips(ReactiveMongoOperations mongo, OutboxRelay relay) {
+    SubmittedTips(ReactiveMongoOperations mongo, Outbox outbox) {
         this.mongo = mongo;
-        this.outbox = relay.outbox(COLLECTION);
+        this.outbox = outbox;
     }
 
     /**

@@ -120,7 +120,7 @@ class SubmissionApiSliceTests {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.title").isEqualTo("Invalid tip")
+                .jsonPath("$.title").isEqualTo("Invalid request")
                 .jsonPath("$.errors[0].field").isEqualTo("headline")
                 .jsonPath("$.errors[0].message").isEqualTo("is required");
 

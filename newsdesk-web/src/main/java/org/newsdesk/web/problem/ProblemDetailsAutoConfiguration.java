@@ -1,0 +1,41 @@
+package org.newsdesk.web.problem;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+
+/**
+ * Problem details in every Newsdesk service, the same way: the controller advice, the handler of
+ * failures outside controllers, the writer for filters, and forms whose unreadable bodies are the
+ * client's mistake. Before Boot's own, which step aside for them.
+ */
+@AutoConfiguration(beforeName = { "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
+        "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class ProblemDetailsAutoConfiguration {
+
+    @Bean
+    ProblemDetailsHandler newsdeskProblemDetailsHandler() {
+        return new ProblemDetailsHandler();
+    }
+
+    @Bean
+    ProblemWriter newsdeskProblemWriter(ServerCodecConfigurer codecs) {
+        return new ProblemWriter(codecs);
+    }
+
+    /** Ahead of Boot's and Spring's own handlers of what escapes the filter chain. */
+    @Bean
+    @Order(-2)
+    ProblemWebExceptionHandler newsdeskProblemWebExceptionHandler(ProblemDetailsHandler problems,
+            ProblemWriter writer) {
+        return new ProblemWebExceptionHandler(problems, writer);
+    }
+
+    @Bean
+    ReadableForms newsdeskReadableForms() {
+        return new ReadableForms();
+    }
+}
