@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.function.Function;
 
 import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,7 +35,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(ModeratorProperties.class)
+// ServerProperties as well: a rebuild runs without a web server, yet must know where the service listens.
+@EnableConfigurationProperties({ ModeratorProperties.class, ServerProperties.class })
 class ModeratorSecurityConfiguration {
 
     static final String MODERATOR = "moderator";
@@ -49,8 +51,8 @@ class ModeratorSecurityConfiguration {
 
     @Bean
     ModeratorAccounts moderatorAccounts(ModeratorProperties properties, PasswordEncoder passwordEncoder,
-            @Value("${server.address:}") String serverAddress) {
-        return new ModeratorAccounts(properties, passwordEncoder, serverAddress);
+            ServerProperties server) {
+        return new ModeratorAccounts(properties, passwordEncoder, server.getAddress());
     }
 
     /** Only the hashes are kept: a plain password exists just long enough to be encoded. */
@@ -85,8 +87,9 @@ class ModeratorSecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityWebFilterChain moderatorApiSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager moderatorAuthentication) {
-        ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint("Newsdesk moderation");
+    SecurityWebFilterChain moderatorApiSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager moderatorAuthentication,
+            ProblemWriter problems) {
+        ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint("Newsdesk moderation", problems);
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authenticationManager(moderatorAuthentication)
