@@ -19,6 +19,7 @@ import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.queue.IndexedQueueOrder;
 import org.newsdesk.moderation.queue.ModerationQueue;
 import org.newsdesk.moderation.queue.QueueChanges;
 import org.newsdesk.moderation.tip.Decision;
@@ -61,7 +62,7 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(ModerationProperties.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
-@Import(ModerationQueue.class)
+@Import({ ModerationQueue.class, IndexedQueueOrder.class })
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";
