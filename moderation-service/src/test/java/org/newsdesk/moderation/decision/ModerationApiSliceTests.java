@@ -28,6 +28,7 @@ import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.moderation.tip.TipState;
 import org.newsdesk.web.WebAutoConfiguration;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,12 +41,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -143,7 +142,7 @@ class ModerationApiSliceTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("outcome")
-                .jsonPath("$.errors[0].message").isEqualTo("must be APPROVED, REJECTED, HELD or DUPLICATE");
+                .jsonPath("$.errors[0].message").isEqualTo("must be one of APPROVED, REJECTED, HELD, DUPLICATE");
         verifyNoInteractions(desk);
     }
 
@@ -166,9 +165,8 @@ class ModerationApiSliceTests {
     void aTipTheDeskDoesNotKnowIsA404Problem() {
         // Given the desk knows no such tip
         String tipId = TestTips.newTipId();
-        ProblemDetail unknown = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no tip " + tipId);
         given(desk.decide(eq(tipId), any(), any()))
-                .willReturn(Mono.error(new ErrorResponseException(HttpStatus.NOT_FOUND, unknown, null)));
+                .willReturn(Mono.error(ProblemException.of(HttpStatus.NOT_FOUND, "Unknown tip", "There is no tip " + tipId)));
 
         // When a moderator's JSON client decides it
         decide(tipId, APPROVE, asJsonClientOfModerator())
