@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.function.Function;
 
 import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.problem.ProblemException;
 import org.newsdesk.web.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -105,13 +107,14 @@ class ModeratorSecurityConfiguration {
 
     /**
      * The moderators' pages: form login at {@value #LOGIN} into a session (whose id changes at
-     * sign-in, against fixation), CSRF tokens kept in that session for every form, logout. Health
-     * stays open for load balancers and orchestrators; everything else needs a moderator.
+     * sign-in, against fixation), CSRF tokens kept in that session for every form (a form without
+     * its token is a 403 problem), logout. Health stays open for load balancers and orchestrators;
+     * everything else needs a moderator.
      */
     @Bean
     @Order(2)
     SecurityWebFilterChain moderatorPageSecurity(ServerHttpSecurity http,
-            ReactiveAuthenticationManager moderatorAuthentication) {
+            ReactiveAuthenticationManager moderatorAuthentication, ProblemWriter problems) {
         RedirectServerAuthenticationFailureHandler wrongPassword =
                 new RedirectServerAuthenticationFailureHandler(LOGIN + "?error");
         RedirectServerAuthenticationFailureHandler throttled =
@@ -131,7 +134,10 @@ class ModeratorSecurityConfiguration {
                                 (failure instanceof SignInThrottledException ? throttled : wrongPassword)
                                         .onAuthenticationFailure(exchange, failure)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
-                .csrf(csrf -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository())
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, ProblemException.of(
+                                HttpStatus.FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
+                                "The form's token is missing or out of date: open the page again and send it from there"))))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .build();
     }
