@@ -60,7 +60,7 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
 
     /** One change to one tip; {@code seq} orders it among all changes. */
     @Document("queueChanges")
-    public record Change(@Id long seq, String tipId, String kind, Instant at) {
+    record Change(@Id long seq, String tipId, String kind, Instant at) {
     }
 
     /** The number of the last change handed out; one document in the collection of counters. */
@@ -93,20 +93,20 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
     }
 
     /** The changes after {@code seq}, oldest first, at most {@code limit}. */
-    public Flux<Change> after(long seq, int limit) {
+    Flux<Change> after(long seq, int limit) {
         Query after = query(where("_id").gt(seq)).with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
         return mongo.find(after, Change.class);
     }
 
     /** The number of the newest change, or 0 while there is none. */
-    public Mono<Long> newest() {
+    Mono<Long> newest() {
         return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Change.class)
                 .map(Change::seq)
                 .defaultIfEmpty(0L);
     }
 
     /** Wakes a subscriber whenever a newer change exists, with its number; hot, shared by every browser. */
-    public Flux<Long> wakeUps() {
+    Flux<Long> wakeUps() {
         return newest.asFlux();
     }
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * no secondary index, as the embedded run's mongo-java-server, needs the order kept in memory
  * ({@link InMemoryQueueOrder}).
  */
-public interface QueueOrder {
+interface QueueOrder {
 
     /** Up to {@code limit} waiting tips that match the filter, in order, after {@code after} (from the start when null). */
     Mono<List<ModeratedTip>> waitingAfter(QueuePosition after, QueueFilter filter, int limit);

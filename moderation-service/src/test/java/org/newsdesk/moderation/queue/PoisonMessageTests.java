@@ -74,13 +74,8 @@ class PoisonMessageTests {
         kafka.send(Topics.TIPS_SUBMITTED, PARTITION, fromTheFuture, future).get(30, TimeUnit.SECONDS);
 
         // When a good tip follows them on the same partition
-        TipSubmitted good = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
-        kafka.send(Topics.TIPS_SUBMITTED, PARTITION, good.tipId(), good).get(30, TimeUnit.SECONDS);
-
         // Then the good tip reaches the queue
-        ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
-        await().atMost(ModerationTestClient.PATIENCE)
-                .untilAsserted(() -> assertThat(moderation.queuedTipIds()).contains(good.tipId()));
+        aGoodTipBehindThemIsQueued();
         // And all three poison messages are parked on the dead-letter topic, none of them in the queue
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
         await().atMost(ModerationTestClient.PATIENCE).untilAsserted(() -> assertThat(probe.records(deadLetters))
@@ -103,13 +98,8 @@ class PoisonMessageTests {
         probe.sendRaw(new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, empty, null));
 
         // When a good tip follows them on the same partition
-        TipSubmitted good = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
-        kafka.send(Topics.TIPS_SUBMITTED, PARTITION, good.tipId(), good).get(30, TimeUnit.SECONDS);
-
         // Then the good tip reaches the queue
-        ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
-        await().atMost(ModerationTestClient.PATIENCE)
-                .untilAsserted(() -> assertThat(moderation.queuedTipIds()).contains(good.tipId()));
+        aGoodTipBehindThemIsQueued();
         // And both are parked for failing to become the listener's TipSubmitted: failures the shared error
         // handler classes as never retryable, so each is parked on its first
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
@@ -121,6 +111,14 @@ class PoisonMessageTests {
             assertThat(header(parked, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).as(key).isEqualTo(failure.getName());
         });
         assertThat(tips.find(misplaced).blockOptional(Duration.ofSeconds(5))).isEmpty();
+    }
+
+    private void aGoodTipBehindThemIsQueued() throws Exception {
+        TipSubmitted good = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
+        kafka.send(Topics.TIPS_SUBMITTED, PARTITION, good.tipId(), good).get(30, TimeUnit.SECONDS);
+        ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
+        await().atMost(ModerationTestClient.PATIENCE)
+                .untilAsserted(() -> assertThat(moderation.queuedTipIds()).contains(good.tipId()));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
