@@ -175,6 +175,26 @@ class MalformedRequestTests {
                 .expectStatus().is4xxClientError();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "{\"outcome\":\"APPROVED\",\"photos\":\"all\"}",
+            "{\"outcome\":\"APPROVED\",\"photos\":[7]}", "{\"outcome\":\"APPROVED\",\"headline\":[\"a\"]}",
+            "{\"outcome\":\"APPROVED\",\"photos\":[{\"id\":{}}]}", "[{\"outcome\":\"APPROVED\"}]", "\"APPROVED\"" })
+    void jsonOfTheWrongShapeIsA400(String json) {
+        moderation.decide(TestTips.newTipId(), json)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aQueryParameterGivenTwiceIsA400() {
+        web.get().uri("/api/queue?limit=1&limit=2")
+                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
+                        ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
     @Test
     void aPhotoListWithAHoleIsA400NamingTheHole() {
         moderation.decide(TestTips.newTipId(), "{\"outcome\":\"APPROVED\",\"photos\":[null]}")
