@@ -9,15 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the moderation service under {@code newsdesk.moderation}.
  *
- * @param queue          how much of the queue one request shows
+ * @param queue          how much of the queue one request shows, and how the queue's order is kept
+ * @param live           how the live queue learns of changes made on other instances
  * @param claims         how long a moderator's claim on a tip lasts
  * @param declineReasons the reasons a moderator picks from to decline a tip, in the order offered
  */
 @ConfigurationProperties("newsdesk.moderation")
-public record ModerationProperties(Queue queue, Claims claims, List<DeclineReason> declineReasons) {
+public record ModerationProperties(Queue queue, Live live, Claims claims, List<DeclineReason> declineReasons) {
 
     public ModerationProperties {
         queue = queue == null ? new Queue(null, null) : queue;
+        live = live == null ? new Live(null) : live;
         claims = claims == null ? new Claims(null) : claims;
         declineReasons = declineReasons == null || declineReasons.isEmpty() ? DeclineReason.DEFAULTS
                 : List.copyOf(declineReasons);
@@ -28,15 +30,30 @@ public record ModerationProperties(Queue queue, Claims claims, List<DeclineReaso
     }
 
     /**
-     * @param maxItems  the most tips one page shows; a bound so that a flood of tips cannot make
-     *                  one request load the whole collection
-     * @param pageItems the tips one page shows when the client does not say
+     * @param pageItems      the tips one page shows when the client does not say; at most {@value #MOST_ITEMS}
+     * @param resyncInterval how often each instance reads the whole queue into its in-memory order
+     *                       again, for changes that reached MongoDB without a notice (a crash between
+     *                       the two writes, a rebuild)
      */
-    public record Queue(Integer maxItems, Integer pageItems) {
+    public record Queue(Integer pageItems, Duration resyncInterval) {
+
+        /** The most tips one page shows: a bound so that a flood of tips cannot make one request load them all. */
+        public static final int MOST_ITEMS = 500;
 
         public Queue {
-            maxItems = maxItems == null ? 500 : maxItems;
-            pageItems = pageItems == null ? Math.min(50, maxItems) : Math.min(pageItems, maxItems);
+            pageItems = pageItems == null ? 50 : Math.min(pageItems, MOST_ITEMS);
+            resyncInterval = resyncInterval == null ? Duration.ofSeconds(30) : resyncInterval;
+        }
+    }
+
+    /**
+     * @param pollInterval how often each instance looks for changes to the queue made anywhere, to
+     *                     tell the browsers connected to it; its own changes it tells at once
+     */
+    public record Live(Duration pollInterval) {
+
+        public Live {
+            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         }
     }
 

@@ -4,6 +4,6 @@
  * <p>By feature: {@code tip} holds the one MongoDB document per tip that every other feature
  * reads and writes; {@code queue} fills the queue from {@code TipSubmitted} events and shows it;
  * {@code decision} records decisions and announces them as {@code TipDecided} events;
- * {@code security} is the moderator account; {@code web} the API's problem details.
+ * {@code security} is the moderator accounts and how they sign in; {@code web} what the pages share.
  */
 package org.newsdesk.moderation;

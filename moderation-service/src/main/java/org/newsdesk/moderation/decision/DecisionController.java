@@ -3,8 +3,9 @@ package org.newsdesk.moderation.decision;
 import java.security.Principal;
 import java.time.Instant;
 
-import org.newsdesk.moderation.ModerationProperties;
+import jakarta.validation.Valid;
 import org.newsdesk.moderation.security.ModeratorAccounts;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,12 +20,10 @@ import reactor.core.publisher.Mono;
 class DecisionController {
 
     private final DecisionDesk desk;
-    private final ModerationProperties settings;
     private final ModeratorAccounts accounts;
 
-    DecisionController(DecisionDesk desk, ModerationProperties settings, ModeratorAccounts accounts) {
+    DecisionController(DecisionDesk desk, ModeratorAccounts accounts) {
         this.desk = desk;
-        this.settings = settings;
         this.accounts = accounts;
     }
 
@@ -38,16 +37,18 @@ class DecisionController {
      * Answers 200 as soon as the decision is stored; announcing it to the rest of Newsdesk
      * follows on its own, so Kafka being down does not undo or delay a moderator's work.
      * {@code produces} refuses a client that cannot read the answer while the request is mapped,
-     * before anything is decided: a decision it never saw would meet its retry with a 409.
+     * before anything is decided: a decision it never saw would meet its retry with a 409. The
+     * request is validated before the tip is looked up, so bad input is a 400 whether or not the tip exists.
      */
     @PostMapping(path = "/api/tips/{tipId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<DecisionView> decide(@PathVariable String tipId, @RequestBody(required = false) DecisionRequest request,
+    Mono<DecisionView> decide(@PathVariable String tipId, @Valid @RequestBody(required = false) DecisionRequest request,
             Principal moderator) {
-        // An empty body is judged like an empty object: the answer names the missing outcome.
-        // Checked before the tip is looked up, so bad input is a 400 whether or not the tip exists.
-        DecisionRequest.Validated valid = (request == null ? DecisionRequest.EMPTY : request).validated(settings);
-        return desk.decide(tipId, valid, moderator.getName()).map(DecisionView::of);
+        if (request == null) {
+            // No body, or a bare null, is judged like an empty object: what it lacks first is the outcome.
+            return Mono.error(ProblemException.invalid("outcome", DecisionRequest.REQUIRED));
+        }
+        return desk.decide(tipId, request, moderator.getName()).map(DecisionView::of);
     }
 
     /** Claims the tip for the caller, or renews their claim: the answer says until when. */

@@ -2,7 +2,6 @@ package org.newsdesk.moderation.decision;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -14,14 +13,11 @@ import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.TipState;
-import org.newsdesk.moderation.web.FieldProblem;
-import org.newsdesk.moderation.web.InvalidRequestException;
+import org.newsdesk.web.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +27,7 @@ import reactor.core.publisher.Mono;
  * loses is told why: decided, or claimed by someone else (named).
  */
 @Component
-public class DecisionDesk {
+class DecisionDesk {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionDesk.class);
 
@@ -50,24 +46,25 @@ public class DecisionDesk {
         this.accounts = accounts;
     }
 
-    /** @return the decided tip; fails with a 404 for an unknown tip and a 409 for a decided or claimed one */
-    public Mono<ModeratedTip> decide(String tipId, DecisionRequest.Validated request, String moderator) {
-        Mono<Void> duplicateKnown = request.outcome() == Outcome.DUPLICATE ? requireOtherTip(tipId, request.duplicateOf())
-                : Mono.empty();
-        return duplicateKnown.then(tips.find(tipId))
-                .switchIfEmpty(Mono.error(() -> unknownTip(tipId)))
+    /**
+     * @param request a request that passed validation; what only the store can tell (the tip it
+     *                repeats, the photos it chose) is checked here
+     * @return the decided tip; fails with a 404 for an unknown tip and a 409 for a decided or claimed one
+     */
+    Mono<ModeratedTip> decide(String tipId, DecisionRequest request, String moderator) {
+        Mono<Void> duplicateKnown = request.chosenOutcome() == Outcome.DUPLICATE
+                ? requireOtherTip(tipId, request.duplicateOf()) : Mono.empty();
+        return duplicateKnown.then(find(tipId))
                 .flatMap(tip -> {
                     // MongoDB keeps milliseconds; the answer should show what the record says.
                     Instant now = now();
-                    if (tip.state() != TipState.PENDING) {
-                        return Mono.error(alreadyDecided(tip));
+                    ProblemException refused = refusal(tip, moderator, now);
+                    if (refused != null) {
+                        return Mono.error(refused);
                     }
-                    Claim claim = tip.claimAt(now);
-                    if (claim != null && claim.heldByOtherThan(moderator, now)) {
-                        return Mono.error(claimedByOther(tip, claim));
-                    }
-                    Decision decision = request.on(tip.submission(), moderator, now);
-                    return tips.decide(tip, decision).switchIfEmpty(Mono.defer(() -> lostTheRace(tipId, moderator)));
+                    Decision decision = request.on(tip.submission(), moderator, now, settings);
+                    // Someone else decided, held or claimed the tip between our read and our write.
+                    return tips.decide(tip, decision).switchIfEmpty(Mono.defer(() -> whyNot(tipId, moderator)));
                 })
                 .flatMap(decided -> changes.record(tipId, decided.decision().outcome() == Outcome.HELD ? "held" : "decided")
                         .thenReturn(decided))
@@ -79,12 +76,12 @@ public class DecisionDesk {
     }
 
     /** The tip; a 404 problem when there is none. */
-    public Mono<ModeratedTip> find(String tipId) {
+    Mono<ModeratedTip> find(String tipId) {
         return tips.find(tipId).switchIfEmpty(Mono.error(() -> unknownTip(tipId)));
     }
 
     /** Claims the tip for the moderator, or renews their claim; a 409 naming the holder if someone else has it. */
-    public Mono<ModeratedTip> claim(String tipId, String moderator) {
+    Mono<ModeratedTip> claim(String tipId, String moderator) {
         Instant now = now();
         return tips.claim(tipId, moderator, now, now.plus(settings.claims().lease()))
                 .flatMap(claimed -> changes.record(tipId, "claimed").thenReturn(claimed))
@@ -92,86 +89,70 @@ public class DecisionDesk {
     }
 
     /** Ends the moderator's claim; releasing a tip they do not hold changes nothing. */
-    public Mono<Void> release(String tipId, String moderator) {
+    Mono<Void> release(String tipId, String moderator) {
         return tips.release(tipId, moderator, now())
                 .flatMap(released -> changes.record(tipId, "released").thenReturn(released))
-                .switchIfEmpty(Mono.defer(() -> tips.find(tipId).switchIfEmpty(Mono.error(() -> unknownTip(tipId)))))
+                .switchIfEmpty(Mono.defer(() -> find(tipId)))
                 .then();
     }
 
     private Mono<Void> requireOtherTip(String tipId, String duplicateOf) {
         if (duplicateOf.equals(tipId)) {
-            return Mono.error(new InvalidRequestException(List.of(
-                    new FieldProblem("duplicateOf", "must be another tip than this one"))));
+            return Mono.error(ProblemException.invalid("duplicateOf", "must be another tip than this one"));
         }
         return tips.find(duplicateOf)
-                .switchIfEmpty(Mono.error(() -> new InvalidRequestException(List.of(
-                        new FieldProblem("duplicateOf", "is not a tip the moderators know")))))
+                .switchIfEmpty(Mono.error(() -> ProblemException.invalid("duplicateOf", "is not a tip the moderators know")))
                 .then();
     }
 
-    /** Someone else decided, held or claimed the tip between our read and our write. */
-    private Mono<ModeratedTip> lostTheRace(String tipId, String moderator) {
-        return whyNot(tipId, moderator);
+    /** Why a write the tip's conditions refused did not happen, as the tip now stands. */
+    private Mono<ModeratedTip> whyNot(String tipId, String moderator) {
+        return find(tipId).flatMap(tip -> {
+            ProblemException refused = refusal(tip, moderator, now());
+            return Mono.error(refused != null ? refused : changedMeanwhile(tip));
+        });
     }
 
-    private Mono<ModeratedTip> whyNot(String tipId, String moderator) {
-        Instant now = now();
-        return tips.find(tipId)
-                .switchIfEmpty(Mono.error(() -> unknownTip(tipId)))
-                .flatMap(tip -> {
-                    if (tip.state() != TipState.PENDING) {
-                        return Mono.error(alreadyDecided(tip));
-                    }
-                    Claim claim = tip.claimAt(now);
-                    if (claim != null && claim.heldByOtherThan(moderator, now)) {
-                        return Mono.error(claimedByOther(tip, claim));
-                    }
-                    return Mono.error(changedMeanwhile(tip));
-                });
+    /** Why the moderator may not decide or claim the tip now, or {@code null} if they may. */
+    private ProblemException refusal(ModeratedTip tip, String moderator, Instant now) {
+        if (tip.state() != TipState.PENDING) {
+            return alreadyDecided(tip);
+        }
+        Claim claim = tip.claimAt(now);
+        return claim != null && claim.heldByOtherThan(moderator, now) ? claimedByOther(tip, claim) : null;
     }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    static ErrorResponseException unknownTip(String tipId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+    private static ProblemException unknownTip(String tipId) {
+        return ProblemException.of(HttpStatus.NOT_FOUND, "Unknown tip",
                 "There is no tip " + tipId + " in the moderation queue");
-        problem.setTitle("Unknown tip");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
-    private static ErrorResponseException alreadyDecided(ModeratedTip tip) {
-        Decision decision = tip.decision();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+    private static ProblemException alreadyDecided(ModeratedTip tip) {
+        ProblemException problem = ProblemException.of(HttpStatus.CONFLICT, "Tip already decided",
                 "Tip " + tip.tipId() + " was already decided");
-        problem.setTitle("Tip already decided");
-        if (decision != null) {
-            problem.setProperty("outcome", decision.outcome());
-            problem.setProperty("decidedBy", decision.decidedBy());
-            problem.setProperty("decidedAt", decision.decidedAt());
-        }
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        Decision decision = tip.decision();
+        return decision == null ? problem : problem.with("outcome", decision.outcome())
+                .with("decidedBy", decision.decidedBy())
+                .with("decidedAt", decision.decidedAt());
     }
 
-    private ErrorResponseException claimedByOther(ModeratedTip tip, Claim claim) {
+    private ProblemException claimedByOther(ModeratedTip tip, Claim claim) {
         String name = accounts.displayName(claim.holder());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                name + " is working on tip " + tip.tipId() + " until " + claim.expiresAt());
-        problem.setTitle("Tip claimed by someone else");
-        problem.setProperty("holder", claim.holder());
-        problem.setProperty("holderName", name);
-        problem.setProperty("claimExpiresAt", claim.expiresAt());
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return ProblemException.of(HttpStatus.CONFLICT, "Tip claimed by someone else",
+                        name + " is working on tip " + tip.tipId() + " until " + claim.expiresAt())
+                .with("holder", claim.holder())
+                .with("holderName", name)
+                .with("claimExpiresAt", claim.expiresAt());
     }
 
-    private static ErrorResponseException changedMeanwhile(ModeratedTip tip) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Tip " + tip.tipId() + " changed while you were deciding it (revision " + tip.revision()
-                        + "); look at it again");
-        problem.setTitle("Tip changed meanwhile");
-        problem.setProperty("revision", tip.revision());
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    private static ProblemException changedMeanwhile(ModeratedTip tip) {
+        return ProblemException.of(HttpStatus.CONFLICT, "Tip changed meanwhile",
+                        "Tip " + tip.tipId() + " changed while you were deciding it (revision " + tip.revision()
+                                + "); look at it again")
+                .with("revision", tip.revision());
     }
 }

@@ -1,22 +1,37 @@
 package org.newsdesk.moderation.decision;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.Submission;
-import org.newsdesk.moderation.web.FieldProblem;
-import org.newsdesk.moderation.web.InvalidRequestException;
+import org.newsdesk.web.problem.FieldProblem;
+import org.newsdesk.web.problem.ProblemException;
 
 /**
- * What a moderator sends to decide a tip. {@code outcome} is a plain string so that a missing or
- * misspelt outcome becomes a 400 naming the field rather than an opaque parse error.
+ * What a moderator sends to decide a tip, checked whole before the tip is looked up. {@code outcome}
+ * is a plain string so that a misspelt outcome is one more field problem beside the others rather
+ * than an unreadable body.
  *
  * @param headline    the moderator's edit of the headline, or {@code null} to keep the resident's
  * @param body        the moderator's edit of the body, or {@code null} to keep the resident's
@@ -26,8 +41,18 @@ import org.newsdesk.moderation.web.InvalidRequestException;
  * @param duplicateOf for {@code DUPLICATE}: the tip this one repeats
  * @param note        for {@code HELD}: what the moderators are waiting for; never shown to the resident
  */
-record DecisionRequest(String outcome, String headline, String body, String reason, String reasonCode,
-        List<PhotoChoice> photos, String duplicateOf, String note) {
+@DecisionRequest.FitsItsOutcome
+record DecisionRequest(
+        @NotNull(message = REQUIRED)
+        @Pattern(regexp = "APPROVED|REJECTED|HELD|DUPLICATE", message = "must be one of APPROVED, REJECTED, HELD, DUPLICATE")
+        String outcome,
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_HEADLINE, message = AT_MOST) String headline,
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_BODY, message = AT_MOST) String body,
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_REASON, message = AT_MOST) String reason,
+        @DeclineReasonCode String reasonCode,
+        List<@NotNull(message = REQUIRED) @Valid PhotoChoice> photos,
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_ID, message = AT_MOST) String duplicateOf,
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_REASON, message = AT_MOST) String note) {
 
     static final int MAX_HEADLINE = 300;
     static final int MAX_BODY = 20_000;
@@ -35,118 +60,106 @@ record DecisionRequest(String outcome, String headline, String body, String reas
     static final int MAX_CAPTION = 300;
     static final int MAX_ID = 100;
 
+    static final String REQUIRED = "is required";
+    static final String NOT_BLANK = "must not be blank";
+    static final String AT_MOST = "must be at most {max} characters";
+
+    /** Text that is more than white space; a field left out is no text and not checked. */
+    private static final String SOME_TEXT = "(?s).*\\S.*";
+
     /** What a resident reads when their tip repeats one we already have, unless the moderator wrote more. */
     static final String DUPLICATE_WORDING = "Someone else already told us about this, and we are following it up there.";
 
-    static final DecisionRequest EMPTY = new DecisionRequest(null, null, null, null, null, null, null, null);
-
-    DecisionRequest(String outcome, String headline, String body, String reason) {
-        this(outcome, headline, body, reason, null, null, null, null);
+    DecisionRequest {
+        photos = photos == null ? List.of() : photos;
     }
 
-    record PhotoChoice(String id, String caption) {
+    /** @param caption shown under the photo in the story, if any */
+    record PhotoChoice(@NotBlank(message = REQUIRED) String id, @Size(max = MAX_CAPTION, message = AT_MOST) String caption) {
     }
 
-    /** @throws InvalidRequestException naming every bad field */
-    Validated validated(ModerationProperties settings) {
+    /** The outcome asked for; only called on a request that passed validation. */
+    Outcome chosenOutcome() {
+        return Outcome.valueOf(outcome);
+    }
+
+    /**
+     * The decision this request makes on the resident's submission. Fields that do not go with the
+     * outcome are left out of it; the reason the resident reads is the configured reason's wording,
+     * then the moderator's own words.
+     *
+     * @throws ProblemException naming each chosen photo the resident did not send
+     */
+    Decision on(Submission submission, String moderator, Instant decidedAt, ModerationProperties settings) {
+        Outcome chosen = chosenOutcome();
+        List<StoryPhoto> story = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
-        Outcome parsedOutcome = parseOutcome(problems);
-        checkText("headline", headline, MAX_HEADLINE, problems);
-        checkText("body", body, MAX_BODY, problems);
-        checkText("reason", reason, MAX_REASON, problems);
-        checkText("note", note, MAX_REASON, problems);
-        checkText("duplicateOf", duplicateOf, MAX_ID, problems);
-        String wording = null;
-        if (reasonCode != null) {
-            wording = settings.declineReason(reasonCode).map(ModerationProperties.DeclineReason::wording).orElse(null);
-            if (wording == null) {
-                problems.add(new FieldProblem("reasonCode", "must be one of the configured reasons: "
-                        + settings.declineReasons().stream().map(ModerationProperties.DeclineReason::code).toList()));
+        for (int i = 0; i < photos.size(); i++) {
+            PhotoChoice choice = photos.get(i);
+            PhotoReference photo = submission.photo(choice.id()).orElse(null);
+            if (photo == null) {
+                problems.add(new FieldProblem("photos[" + i + "].id", "is not one of the resident's photos"));
             }
-        }
-        if (parsedOutcome == Outcome.REJECTED && reason == null && reasonCode == null) {
-            problems.add(new FieldProblem("reason", "is required to reject a tip (or a reasonCode): the resident reads it"));
-        }
-        if (parsedOutcome == Outcome.HELD && note == null) {
-            problems.add(new FieldProblem("note", "is required to hold a tip: say what it is waiting for"));
-        }
-        if (parsedOutcome == Outcome.DUPLICATE && duplicateOf == null) {
-            problems.add(new FieldProblem("duplicateOf", "is required: the id of the tip this one repeats"));
-        }
-        List<PhotoChoice> chosen = photos == null ? List.of() : photos;
-        for (int i = 0; i < chosen.size(); i++) {
-            PhotoChoice photo = chosen.get(i);
-            if (photo == null || photo.id() == null || photo.id().isBlank()) {
-                problems.add(new FieldProblem("photos[" + i + "].id", "is required"));
-            }
-            else if (photo.caption() != null && photo.caption().length() > MAX_CAPTION) {
-                problems.add(new FieldProblem("photos[" + i + "].caption",
-                        "must be at most " + MAX_CAPTION + " characters long"));
+            else {
+                story.add(new StoryPhoto(photo, choice.caption() == null || choice.caption().isBlank() ? null
+                        : choice.caption().strip()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw ProblemException.invalid(problems);
         }
+        String wording = reasonCode == null ? null
+                : settings.declineReason(reasonCode).map(ModerationProperties.DeclineReason::wording).orElseThrow();
         String residentReads = wording == null ? reason : reason == null ? wording : wording + " " + reason;
-        return new Validated(parsedOutcome, headline, body, residentReads, reasonCode, chosen, duplicateOf, note);
+        return new Decision(UUID.randomUUID().toString(), chosen,
+                headline == null ? submission.headline() : headline,
+                body == null ? submission.body() : body,
+                new Decision.OriginalText(submission.headline(), submission.body()),
+                chosen == Outcome.DUPLICATE && residentReads == null ? DUPLICATE_WORDING
+                        : chosen.declines() ? residentReads : null,
+                moderator, decidedAt, chosen == Outcome.REJECTED ? reasonCode : null,
+                chosen.publishes() ? story : List.of(), chosen == Outcome.DUPLICATE ? duplicateOf : null,
+                chosen == Outcome.HELD ? note : null);
     }
 
-    private Outcome parseOutcome(List<FieldProblem> problems) {
-        if (outcome == null || outcome.isBlank()) {
-            problems.add(new FieldProblem("outcome", "is required: APPROVED, REJECTED, HELD or DUPLICATE"));
-            return null;
-        }
-        for (Outcome candidate : Outcome.values()) {
-            if (candidate.name().equals(outcome)) {
-                return candidate;
-            }
-        }
-        problems.add(new FieldProblem("outcome", "must be APPROVED, REJECTED, HELD or DUPLICATE"));
-        return null;
+    /** The rules across fields: what each outcome needs beside it. */
+    @Documented
+    @Constraint(validatedBy = OutcomeNeeds.class)
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface FitsItsOutcome {
+
+        String message() default "";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
     }
 
-    private static void checkText(String field, String value, int maxLength, List<FieldProblem> problems) {
-        if (value == null) {
-            return;
-        }
-        if (value.isBlank()) {
-            problems.add(new FieldProblem(field, "must not be blank"));
-        }
-        else if (value.length() > maxLength) {
-            problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters long"));
-        }
-    }
+    /** Names the missing field itself, so that a client shows the problem beside the right input. */
+    static final class OutcomeNeeds implements ConstraintValidator<FitsItsOutcome, DecisionRequest> {
 
-    /** A request that passed every check; it only needs the tip it is about to become a decision. */
-    record Validated(Outcome outcome, String headline, String body, String reason, String reasonCode,
-            List<PhotoChoice> photos, String duplicateOf, String note) {
+        @Override
+        public boolean isValid(DecisionRequest request, ConstraintValidatorContext context) {
+            context.disableDefaultConstraintViolation();
+            String outcome = request.outcome();
+            boolean valid = true;
+            if ("REJECTED".equals(outcome) && request.reason() == null && request.reasonCode() == null) {
+                valid = missing("reason", "is required to reject a tip (or a reasonCode): the resident reads it",
+                        context);
+            }
+            if ("HELD".equals(outcome) && request.note() == null) {
+                valid = missing("note", "is required to hold a tip: say what it is waiting for", context);
+            }
+            if ("DUPLICATE".equals(outcome) && request.duplicateOf() == null) {
+                valid = missing("duplicateOf", "is required: the id of the tip this one repeats", context);
+            }
+            return valid;
+        }
 
-        /** @throws InvalidRequestException when a chosen photo is not one the resident sent */
-        Decision on(Submission submission, String moderator, Instant decidedAt) {
-            List<StoryPhoto> story = new ArrayList<>();
-            List<FieldProblem> problems = new ArrayList<>();
-            for (int i = 0; i < photos.size(); i++) {
-                PhotoChoice choice = photos.get(i);
-                PhotoReference photo = submission.photo(choice.id()).orElse(null);
-                if (photo == null) {
-                    problems.add(new FieldProblem("photos[" + i + "].id", "is not one of the resident's photos"));
-                }
-                else {
-                    story.add(new StoryPhoto(photo, choice.caption() == null || choice.caption().isBlank() ? null
-                            : choice.caption().strip()));
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidRequestException(problems);
-            }
-            boolean publishes = outcome.publishes();
-            return new Decision(UUID.randomUUID().toString(), outcome,
-                    headline == null ? submission.headline() : headline,
-                    body == null ? submission.body() : body,
-                    new Decision.OriginalText(submission.headline(), submission.body()),
-                    outcome == Outcome.DUPLICATE && reason == null ? DUPLICATE_WORDING : outcome.declines() ? reason : null, moderator, decidedAt, outcome == Outcome.REJECTED ? reasonCode : null,
-                    publishes ? story : List.of(), outcome == Outcome.DUPLICATE ? duplicateOf : null,
-                    outcome == Outcome.HELD ? note : null);
+        private static boolean missing(String field, String message, ConstraintValidatorContext context) {
+            context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+            return false;
         }
     }
 }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
-import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.media.MediaStore;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.security.ModeratorAccounts;
@@ -17,22 +17,19 @@ import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.TipState;
 import org.newsdesk.moderation.web.Age;
-import org.newsdesk.moderation.web.FieldProblem;
-import org.newsdesk.moderation.web.InvalidRequestException;
 import org.newsdesk.moderation.web.ModeratorPage;
+import org.newsdesk.web.problem.FieldProblem;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,43 +45,48 @@ class TipPage {
     private final ModerationProperties settings;
     private final ModeratorAccounts accounts;
     private final ObjectProvider<MediaStore> media;
+    private final Validator validator;
 
-    TipPage(DecisionDesk desk, ModerationProperties settings, ModeratorAccounts accounts, ObjectProvider<MediaStore> media) {
+    TipPage(DecisionDesk desk, ModerationProperties settings, ModeratorAccounts accounts,
+            ObjectProvider<MediaStore> media, Validator validator) {
         this.desk = desk;
         this.settings = settings;
         this.accounts = accounts;
         this.media = media;
+        this.validator = validator;
     }
 
     @GetMapping("/tips/{tipId}")
-    Mono<String> tip(@PathVariable String tipId, Principal moderator, Model model) {
+    Mono<Rendering> tip(@PathVariable String tipId, Principal moderator) {
         return desk.claim(tipId, moderator.getName())
-                .onErrorResume(ErrorResponseException.class, refused -> refused.getStatusCode().value() == 409
-                        ? desk.find(tipId) : Mono.error(refused))
-                .flatMap(tip -> render(tip, moderator.getName(), model, List.of(), null));
+                .onErrorResume(ProblemException.class, refused -> conflict(refused) ? desk.find(tipId) : Mono.error(refused))
+                .map(tip -> page(tip, moderator.getName(), HttpStatus.OK, List.of(), null));
     }
 
-    @PostMapping("/tips/{tipId}/decision")
-    Mono<String> decide(@PathVariable String tipId, Principal moderator, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> {
-            DecisionRequest.Validated valid;
-            try {
-                valid = request(form).validated(settings);
-            }
-            catch (InvalidRequestException invalid) {
-                return desk.find(tipId).flatMap(tip -> rerender(tip, moderator, model, exchange, HttpStatus.BAD_REQUEST,
-                        problems(invalid), null));
-            }
-            return desk.decide(tipId, valid, moderator.getName())
-                    .map(decided -> "redirect:/queue?done=" + decided.tipId())
-                    .onErrorResume(InvalidRequestException.class, invalid -> desk.find(tipId)
-                            .flatMap(tip -> rerender(tip, moderator, model, exchange, HttpStatus.BAD_REQUEST,
-                                    problems(invalid), null)))
-                    .onErrorResume(ErrorResponseException.class, refused -> refused.getStatusCode().value() != 409
-                            ? Mono.error(refused)
-                            : desk.find(tipId).flatMap(tip -> rerender(tip, moderator, model, exchange,
-                                    HttpStatus.CONFLICT, List.of(), refused.getBody().getDetail())));
-        });
+    /**
+     * Decides as the API does, with the request the form makes; a refusal shows the page again,
+     * with each problem beside its field or the conflict above the form.
+     */
+    @PostMapping(path = "/tips/{tipId}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<Rendering> decide(@PathVariable String tipId, DecisionForm form, Principal moderator) {
+        String me = moderator.getName();
+        DecisionRequest request = form.request();
+        List<FieldProblem> problems = validator.validate(request).stream()
+                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
+                .toList();
+        if (!problems.isEmpty()) {
+            return desk.find(tipId).map(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null));
+        }
+        return desk.decide(tipId, request, me)
+                .map(decided -> Rendering.redirectTo("/queue?done=" + decided.tipId()).build())
+                .onErrorResume(ProblemException.class, refused -> {
+                    if (refused.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+                        return desk.find(tipId).map(tip -> page(tip, me, HttpStatus.BAD_REQUEST,
+                                refused.fieldProblems(), null));
+                    }
+                    return conflict(refused) ? desk.find(tipId).map(tip -> page(tip, me, HttpStatus.CONFLICT,
+                            List.of(), refused.getBody().getDetail())) : Mono.error(refused);
+                });
     }
 
     /** The page's script renews the claim with this while the page is open; without script, the button does. */
@@ -96,15 +98,16 @@ class TipPage {
     }
 
     @PostMapping(path = "/tips/{tipId}/claim", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<String> claimAndShow(@PathVariable String tipId, Principal moderator) {
-        return desk.claim(tipId, moderator.getName()).thenReturn("redirect:/tips/" + tipId)
-                .onErrorResume(ErrorResponseException.class, refused -> refused.getStatusCode().value() == 409
-                        ? Mono.just("redirect:/tips/" + tipId) : Mono.error(refused));
+    Mono<Rendering> claimAndShow(@PathVariable String tipId, Principal moderator) {
+        Rendering backToTheTip = Rendering.redirectTo("/tips/" + tipId).build();
+        return desk.claim(tipId, moderator.getName()).thenReturn(backToTheTip)
+                .onErrorResume(ProblemException.class, refused -> conflict(refused) ? Mono.just(backToTheTip)
+                        : Mono.error(refused));
     }
 
     @PostMapping("/tips/{tipId}/release")
-    Mono<String> release(@PathVariable String tipId, Principal moderator) {
-        return desk.release(tipId, moderator.getName()).thenReturn("redirect:/queue");
+    Mono<Rendering> release(@PathVariable String tipId, Principal moderator) {
+        return desk.release(tipId, moderator.getName()).thenReturn(Rendering.redirectTo("/queue").build());
     }
 
     /** A resident's photo, only to a signed-in moderator and only as part of the tip it came with. */
@@ -120,36 +123,37 @@ class TipPage {
                         // Contact details and faces: never kept by a shared cache.
                         .cacheControl(CacheControl.noStore().cachePrivate())
                         .body(stored.bytes()))
-                .switchIfEmpty(Mono.error(() -> new ErrorResponseException(HttpStatus.NOT_FOUND)));
+                .switchIfEmpty(Mono.error(() -> ProblemException.of(HttpStatus.NOT_FOUND, "Unknown photo",
+                        "Tip " + tipId + " has no photo " + photoId)));
     }
 
-    private Mono<String> rerender(ModeratedTip tip, Principal moderator, Model model, ServerWebExchange exchange,
-            HttpStatus status, List<FieldProblem> errors, String conflict) {
-        exchange.getResponse().setStatusCode(status);
-        return render(tip, moderator.getName(), model, errors, conflict);
+    private static boolean conflict(ProblemException refused) {
+        return refused.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT);
     }
 
-    private Mono<String> render(ModeratedTip tip, String me, Model model, List<FieldProblem> errors, String conflict) {
+    private Rendering page(ModeratedTip tip, String me, HttpStatus status, List<FieldProblem> errors, String conflict) {
         Instant now = Instant.now();
         Claim claim = tip.claimAt(now);
         Decision draft = tip.decision();
-        model.addAttribute("tip", TipView.of(tip, now, accounts::displayName));
-        model.addAttribute("submission", tip.submission());
-        model.addAttribute("age", Age.since(tip.submission().submittedAt(), now));
-        model.addAttribute("pending", tip.state() == TipState.PENDING);
-        model.addAttribute("mine", claim != null && claim.holder().equals(me));
-        model.addAttribute("holderName", claim == null ? null : accounts.displayName(claim.holder()));
-        model.addAttribute("claimExpiresAt", claim == null ? null : claim.expiresAt());
-        model.addAttribute("leaseSeconds", settings.claims().lease().toSeconds());
-        // A tip back from a hold keeps the edits made before it.
-        model.addAttribute("headline", draft != null ? draft.headline() : tip.submission().headline());
-        model.addAttribute("body", draft != null ? draft.body() : tip.submission().body());
-        model.addAttribute("photos", photos(tip));
-        model.addAttribute("reasons", settings.declineReasons());
-        model.addAttribute("errors", errors);
-        model.addAttribute("conflict", conflict);
-        model.addAttribute("revision", tip.revision());
-        return Mono.just("tip");
+        return Rendering.view("tip")
+                .status(status)
+                .modelAttribute("tip", TipView.of(tip, now, accounts::displayName))
+                .modelAttribute("submission", tip.submission())
+                .modelAttribute("age", Age.since(tip.submission().submittedAt(), now))
+                .modelAttribute("pending", tip.state() == TipState.PENDING)
+                .modelAttribute("mine", claim != null && claim.holder().equals(me))
+                .modelAttribute("holderName", claim == null ? null : accounts.displayName(claim.holder()))
+                .modelAttribute("claimExpiresAt", claim == null ? null : claim.expiresAt())
+                .modelAttribute("leaseSeconds", settings.claims().lease().toSeconds())
+                // A tip back from a hold keeps the edits made before it.
+                .modelAttribute("headline", draft != null ? draft.headline() : tip.submission().headline())
+                .modelAttribute("body", draft != null ? draft.body() : tip.submission().body())
+                .modelAttribute("photos", photos(tip))
+                .modelAttribute("reasons", settings.declineReasons())
+                .modelAttribute("errors", errors)
+                .modelAttribute("conflict", conflict)
+                .modelAttribute("revision", tip.revision())
+                .build();
     }
 
     private static List<PhotoChoiceView> photos(ModeratedTip tip) {
@@ -164,49 +168,6 @@ class TipPage {
                     choice == null ? null : choice.caption()));
         }
         return views;
-    }
-
-    /** What the page's one form sent, read the way the API reads JSON; fields that do not go with the outcome are left out. */
-    private static DecisionRequest request(MultiValueMap<String, String> form) {
-        String outcome = text(form, "outcome");
-        Outcome parsed = null;
-        for (Outcome candidate : Outcome.values()) {
-            if (candidate.name().equals(outcome)) {
-                parsed = candidate;
-            }
-        }
-        List<DecisionRequest.PhotoChoice> photos = new ArrayList<>();
-        for (String id : form.getOrDefault("photo", List.of())) {
-            photos.add(new DecisionRequest.PhotoChoice(id, text(form, "caption-" + id)));
-        }
-        return new DecisionRequest(outcome,
-                edited(form, "headline"), edited(form, "body"),
-                parsed == Outcome.REJECTED || parsed == Outcome.DUPLICATE ? text(form, "reason") : null,
-                parsed == Outcome.REJECTED ? text(form, "reasonCode") : null,
-                parsed == Outcome.APPROVED ? photos : List.of(),
-                parsed == Outcome.DUPLICATE ? text(form, "duplicateOf") : null,
-                parsed == Outcome.HELD ? text(form, "note") : null);
-    }
-
-    /** A form sends empty strings for fields left alone; they count as not given. */
-    private static String text(MultiValueMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** Text as the moderator left it; browsers send a textarea's line breaks as CRLF, which is no edit. */
-    private static String edited(MultiValueMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null || value.isBlank() ? null : value.replace("\r\n", "\n");
-    }
-
-    private static List<FieldProblem> problems(InvalidRequestException invalid) {
-        Object errors = invalid.getBody().getProperties() == null ? null : invalid.getBody().getProperties().get("errors");
-        List<FieldProblem> problems = new ArrayList<>();
-        if (errors instanceof List<?> list) {
-            list.stream().filter(FieldProblem.class::isInstance).map(FieldProblem.class::cast).forEach(problems::add);
-        }
-        return problems;
     }
 
     record PhotoChoiceView(String id, int number, int width, int height, String url, boolean chosen, String caption) {

@@ -5,20 +5,20 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import org.bson.Document;
+import org.newsdesk.moderation.ModerationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -42,9 +42,6 @@ import reactor.core.publisher.Sinks;
 @Component
 public class QueueChanges implements ApplicationRunner, DisposableBean {
 
-    static final String COLLECTION = "queueChanges";
-    static final String COUNTERS = "counters";
-
     private static final Logger log = LoggerFactory.getLogger(QueueChanges.class);
 
     /** Changes kept for browsers that reconnect; older ones are trimmed now and then. */
@@ -56,14 +53,21 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
     private final AtomicLong seen = new AtomicLong(-1);
     private Disposable polling;
 
-    QueueChanges(ReactiveMongoOperations mongo,
-            @Value("${newsdesk.moderation.live.poll-interval:500ms}") Duration pollEvery) {
+    QueueChanges(ReactiveMongoOperations mongo, ModerationProperties settings) {
         this.mongo = mongo;
-        this.pollEvery = pollEvery;
+        this.pollEvery = settings.live().pollInterval();
     }
 
     /** One change to one tip; {@code seq} orders it among all changes. */
-    public record Change(long seq, String tipId, String kind, Instant at) {
+    @Document("queueChanges")
+    record Change(@Id long seq, String tipId, String kind, Instant at) {
+    }
+
+    /** The number of the last change handed out; one document in the collection of counters. */
+    @Document("counters")
+    record Counter(@Id String name, long seq) {
+
+        static final String QUEUE_CHANGES = "queueChanges";
     }
 
     /** Told of this instance's own changes as they are recorded, before the caller goes on. */
@@ -79,31 +83,30 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
     }
 
     private Mono<Void> store(String tipId, String kind) {
-        return mongo.findAndModify(query(where("_id").is(COLLECTION)), new Update().inc("seq", 1L),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
-                .map(counter -> ((Number) counter.get("seq")).longValue())
-                .flatMap(seq -> mongo.insert(new Document("_id", seq).append("tipId", tipId).append("kind", kind)
-                        .append("at", Date.from(Instant.now())), COLLECTION))
-                .doOnError(error -> log.warn("Could not record a queue change for tip {}: {}", tipId, error.toString()))
+        return mongo.findAndModify(query(where("_id").is(Counter.QUEUE_CHANGES)), new Update().inc("seq", 1L),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class)
+                .flatMap(counter -> mongo.insert(new Change(counter.seq(), tipId, kind, Instant.now())))
+                .doOnError(error -> log.warn("Could not record a queue change for tip {}: {}", tipId,
+                        error.getClass().getName()))
                 .onErrorComplete()
                 .then();
     }
 
     /** The changes after {@code seq}, oldest first, at most {@code limit}. */
-    public Flux<Change> after(long seq, int limit) {
+    Flux<Change> after(long seq, int limit) {
         Query after = query(where("_id").gt(seq)).with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
-        return mongo.find(after, Document.class, COLLECTION).map(QueueChanges::change);
+        return mongo.find(after, Change.class);
     }
 
     /** The number of the newest change, or 0 while there is none. */
-    public Mono<Long> newest() {
-        return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Document.class, COLLECTION)
-                .map(document -> ((Number) document.get("_id")).longValue())
+    Mono<Long> newest() {
+        return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Change.class)
+                .map(Change::seq)
                 .defaultIfEmpty(0L);
     }
 
     /** Wakes a subscriber whenever a newer change exists, with its number; hot, shared by every browser. */
-    public Flux<Long> wakeUps() {
+    Flux<Long> wakeUps() {
         return newest.asFlux();
     }
 
@@ -117,11 +120,11 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
                                 newest.tryEmitNext(seq);
                             }
                             if (tick % 7_200 == 0 && seq > KEPT) {
-                                mongo.remove(query(where("_id").lt(seq - KEPT)), COLLECTION).subscribe();
+                                mongo.remove(query(where("_id").lt(seq - KEPT)), Change.class).subscribe();
                             }
                         })
                         .onErrorResume(error -> {
-                            log.debug("Polling the queue changes failed: {}", error.toString());
+                            log.debug("Polling the queue changes failed: {}", error.getClass().getName());
                             return Mono.empty();
                         }))
                 .subscribe();
@@ -132,11 +135,5 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
         if (polling != null) {
             polling.dispose();
         }
-    }
-
-    private static Change change(Document document) {
-        Object at = document.get("at");
-        return new Change(((Number) document.get("_id")).longValue(), document.getString("tipId"),
-                document.getString("kind"), at instanceof Date date ? date.toInstant() : null);
     }
 }

@@ -3,10 +3,10 @@ package org.newsdesk.moderation.queue;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -26,11 +26,9 @@ class QueueController {
      * first; {@code next} is the cursor of the following page, {@code null} on the last one.
      */
     @GetMapping(path = "/api/queue", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Page> queue(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) String area, @RequestParam(required = false) String category) {
-        ModerationQueue.Request request = queue.request(limit, cursor, area, category);
+    Mono<Page> queue(@Valid QueueQuery query) {
         Instant now = Instant.now();
-        return queue.page(request).map(page -> new Page(
+        return queue.page(query).map(page -> new Page(
                 page.tips().stream().map(tip -> QueueItem.of(tip, now, accounts::displayName)).toList(),
                 page.next(), page.waiting()));
     }

@@ -3,18 +3,22 @@ package org.newsdesk.moderation.queue;
 import java.security.Principal;
 import java.time.Instant;
 
+import jakarta.validation.Valid;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.tip.Claim;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.web.Age;
-import org.newsdesk.moderation.web.InvalidRequestException;
 import org.newsdesk.moderation.web.ModeratorPage;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
-/** The queue page: the same pages, cursor and filters as the API, as a table a moderator works down. */
+/**
+ * The queue page: the same pages, cursor and filters as the API, as a table a moderator works
+ * down. Its links carry only cursors and filters it made itself; a query that is not one of them
+ * is refused as the API refuses it.
+ */
 @ModeratorPage
 class QueuePage {
 
@@ -31,31 +35,19 @@ class QueuePage {
      * the list up to date when the live feed says something changed.
      */
     @GetMapping("/queue")
-    Mono<String> queue(@RequestParam(required = false) String area, @RequestParam(required = false) String category,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String rows, @RequestParam(required = false) String done,
-            Principal moderator, Model model) {
-        ModerationQueue.Request request;
-        try {
-            request = queue.request(limit, cursor, area, category);
-        }
-        catch (InvalidRequestException unusable) {
-            // A stale or hand-edited link: show the start of the queue and say so, rather than a bare error.
-            model.addAttribute("notice", "That page of the queue no longer exists; here is its start.");
-            request = queue.request(null, null, area, category);
-        }
-        ModerationQueue.Request shown = request;
-        model.addAttribute("area", shown.filter().area());
-        model.addAttribute("category", shown.filter().category());
-        model.addAttribute("done", done);
-        model.addAttribute("firstPage", shown.after() == null);
+    Mono<Rendering> queue(@Valid QueueQuery query, @RequestParam(required = false) String rows,
+            @RequestParam(required = false) String done, Principal moderator) {
         Instant now = Instant.now();
-        return queue.page(shown).map(page -> {
-            model.addAttribute("rows", page.tips().stream().map(tip -> Row.of(tip, now, moderator.getName(), accounts)).toList());
-            model.addAttribute("waiting", page.waiting());
-            model.addAttribute("next", page.next());
-            return rows != null ? "queue :: rows" : "queue";
-        });
+        return queue.page(query).map(page -> Rendering.view(rows != null ? "queue :: rows" : "queue")
+                .modelAttribute("area", query.filter().area())
+                .modelAttribute("category", query.filter().category())
+                .modelAttribute("done", done)
+                .modelAttribute("firstPage", query.cursor() == null)
+                .modelAttribute("rows", page.tips().stream()
+                        .map(tip -> Row.of(tip, now, moderator.getName(), accounts)).toList())
+                .modelAttribute("waiting", page.waiting())
+                .modelAttribute("next", page.next())
+                .build());
     }
 
     /** One line of the queue as the page shows it. */

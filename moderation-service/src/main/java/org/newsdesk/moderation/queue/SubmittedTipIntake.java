@@ -3,7 +3,6 @@ package org.newsdesk.moderation.queue;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsdesk.events.Topics;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.messaging.UnprocessableEventException;
@@ -35,14 +34,13 @@ class SubmittedTipIntake {
         this.changes = changes;
     }
 
-    // Listener threads are not the event loop, so waiting for MongoDB here is fine and keeps the
-    // offset from being committed before the tip is stored.
+    /**
+     * Listener threads are not the event loop, so waiting for MongoDB here is fine and keeps the
+     * offset from being committed before the tip is stored. Anything on the topic that is not a
+     * {@code TipSubmitted} cannot be converted to one, which the shared error handler parks at once.
+     */
     @KafkaListener(topics = Topics.TIPS_SUBMITTED)
-    void receive(ConsumerRecord<String, Object> record) {
-        if (!(record.value() instanceof TipSubmitted tip)) {
-            throw new UnprocessableEventException("Expected a " + TipSubmitted.TYPE + " event on "
-                    + record.topic() + " but got " + describe(record.value()));
-        }
+    void receive(TipSubmitted tip) {
         UnprocessableEventException.requireSchemaVersion(tip, TipSubmitted.SCHEMA_VERSION);
         Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), Instant.now())
                 .flatMap(created -> created ? changes.record(tip.tipId(), "received").thenReturn(true) : Mono.just(false))
@@ -53,9 +51,5 @@ class SubmittedTipIntake {
         else {
             log.debug("Tip {} was already known; event {} changed nothing", tip.tipId(), tip.eventId());
         }
-    }
-
-    private static String describe(Object value) {
-        return value == null ? "an empty message" : value.getClass().getSimpleName();
     }
 }

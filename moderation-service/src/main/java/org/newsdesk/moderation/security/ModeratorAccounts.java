@@ -1,5 +1,6 @@
 package org.newsdesk.moderation.security;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,11 @@ public final class ModeratorAccounts {
     private final Map<String, String> displayNames = new LinkedHashMap<>();
 
     ModeratorAccounts(ModeratorProperties properties, PasswordEncoder encoder) {
-        this(properties, encoder, "127.0.0.1");
+        this(properties, encoder, InetAddress.getLoopbackAddress());
     }
 
-    /** @param serverAddress where the service listens ({@code server.address}; blank for every interface) */
-    ModeratorAccounts(ModeratorProperties properties, PasswordEncoder encoder, String serverAddress) {
+    /** @param serverAddress where the service listens ({@code server.address}; {@code null} for every interface) */
+    ModeratorAccounts(ModeratorProperties properties, PasswordEncoder encoder, InetAddress serverAddress) {
         add(User.withUsername(ModeratorSecurityConfiguration.MODERATOR)
                 .password(encoder.encode(ModeratorPassword.resolve(properties, serverAddress)))
                 .roles(ModeratorSecurityConfiguration.ROLE).build(), properties.displayName());

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.security;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +13,7 @@ final class ModeratorPassword {
 
     private static final Logger log = LoggerFactory.getLogger(ModeratorPassword.class);
 
-    private static final String LOOPBACK = "127.0.0.1";
-
     private ModeratorPassword() {
-    }
-
-    /** Only an address literal counts: a name is not resolved here. */
-    private static boolean isLoopback(String address) {
-        if (address == null || address.isBlank() || !address.strip().matches("[0-9.]+|[0-9a-fA-F:\\[\\]]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(address.strip()).isLoopbackAddress();
-        }
-        catch (UnknownHostException notAnAddress) {
-            return false;
-        }
     }
 
     /**
@@ -37,15 +21,15 @@ final class ModeratorPassword {
      * @throws MissingModeratorPasswordException when no password is configured and none may be assumed
      */
     static String resolve(ModeratorProperties properties) {
-        return resolve(properties, LOOPBACK);
+        return resolve(properties, InetAddress.getLoopbackAddress());
     }
 
     /**
      * As {@link #resolve(ModeratorProperties)}, for a service listening on {@code serverAddress}
-     * ({@code server.address}; blank means every interface): the local default is only ever used
-     * where nobody but this machine can reach the service, whatever the launcher allowed.
+     * ({@code server.address}; {@code null} means every interface): the local default is only ever
+     * used where nobody but this machine can reach the service, whatever the launcher allowed.
      */
-    static String resolve(ModeratorProperties properties, String serverAddress) {
+    static String resolve(ModeratorProperties properties, InetAddress serverAddress) {
         String configured = properties.password();
         if (configured != null && !configured.isBlank()) {
             return configured;
@@ -53,9 +37,9 @@ final class ModeratorPassword {
         if (!properties.localDefaultPasswordAllowed()) {
             throw new MissingModeratorPasswordException();
         }
-        if (!isLoopback(serverAddress)) {
+        if (serverAddress == null || !serverAddress.isLoopbackAddress()) {
             throw new MissingModeratorPasswordException("The service listens on "
-                    + (serverAddress == null || serverAddress.isBlank() ? "every network interface" : serverAddress)
+                    + (serverAddress == null ? "every network interface" : serverAddress.getHostAddress())
                     + ", beyond this machine, so it refuses the local default moderator password: set the "
                     + "environment variable NEWSDESK_MODERATOR_PASSWORD, or listen on 127.0.0.1 only.");
         }

@@ -4,13 +4,17 @@ import java.net.URI;
 import java.util.function.Function;
 
 import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -33,8 +37,8 @@ import org.springframework.web.server.ServerWebExchange;
  * repeated HTTP Basic calls cheap after the first.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebFluxSecurity
-@EnableConfigurationProperties(ModeratorProperties.class)
+// ServerProperties as well: a rebuild runs without a web server, yet must know where the service listens.
+@EnableConfigurationProperties({ ModeratorProperties.class, ServerProperties.class })
 class ModeratorSecurityConfiguration {
 
     static final String MODERATOR = "moderator";
@@ -49,8 +53,8 @@ class ModeratorSecurityConfiguration {
 
     @Bean
     ModeratorAccounts moderatorAccounts(ModeratorProperties properties, PasswordEncoder passwordEncoder,
-            @Value("${server.address:}") String serverAddress) {
-        return new ModeratorAccounts(properties, passwordEncoder, serverAddress);
+            ServerProperties server) {
+        return new ModeratorAccounts(properties, passwordEncoder, server.getAddress());
     }
 
     /** Only the hashes are kept: a plain password exists just long enough to be encoded. */
@@ -79,57 +83,71 @@ class ModeratorSecurityConfiguration {
         return clients == null ? exchange -> "no-web-server" : clients::pseudonym;
     }
 
-    /**
-     * The JSON API: HTTP Basic on every call, no session, no CSRF (no browser form posts to it).
-     * Ordered first, so that its paths never reach the pages' form login.
-     */
-    @Bean
-    @Order(1)
-    SecurityWebFilterChain moderatorApiSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager moderatorAuthentication) {
-        ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint("Newsdesk moderation");
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
-                .authenticationManager(moderatorAuthentication)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(ROLE))
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .build();
-    }
+    /** The filter chains, wherever there is a web server: a rebuild runs without one, and needs none. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @EnableWebFluxSecurity
+    static class FilterChains {
 
-    /**
-     * The moderators' pages: form login at {@value #LOGIN} into a session (whose id changes at
-     * sign-in, against fixation), CSRF tokens kept in that session for every form, logout. Health
-     * stays open for load balancers and orchestrators; everything else needs a moderator.
-     */
-    @Bean
-    @Order(2)
-    SecurityWebFilterChain moderatorPageSecurity(ServerHttpSecurity http,
-            ReactiveAuthenticationManager moderatorAuthentication) {
-        RedirectServerAuthenticationFailureHandler wrongPassword =
-                new RedirectServerAuthenticationFailureHandler(LOGIN + "?error");
-        RedirectServerAuthenticationFailureHandler throttled =
-                new RedirectServerAuthenticationFailureHandler(LOGIN + "?throttled");
-        RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
-        signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?signedOut"));
-        return http
-                .authenticationManager(moderatorAuthentication)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico").permitAll()
-                        .anyExchange().hasRole(ROLE))
-                .formLogin(form -> form
-                        .loginPage(LOGIN)
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/queue"))
-                        .authenticationFailureHandler((exchange, failure) ->
-                                (failure instanceof SignInThrottledException ? throttled : wrongPassword)
-                                        .onAuthenticationFailure(exchange, failure)))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
-                .csrf(csrf -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository()))
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .build();
+        /**
+         * The JSON API: HTTP Basic on every call, no session, no CSRF (no browser form posts to it).
+         * Ordered first, so that its paths never reach the pages' form login.
+         */
+        @Bean
+        @Order(1)
+        SecurityWebFilterChain moderatorApiSecurity(ServerHttpSecurity http,
+                ReactiveAuthenticationManager moderatorAuthentication, ProblemWriter problems) {
+            ProblemAuthenticationEntryPoint unauthorized =
+                    new ProblemAuthenticationEntryPoint("Newsdesk moderation", problems);
+            return http
+                    .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                    .authenticationManager(moderatorAuthentication)
+                    .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                    .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(ROLE))
+                    .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                    .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+                    .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                    .logout(ServerHttpSecurity.LogoutSpec::disable)
+                    .build();
+        }
+
+        /**
+         * The moderators' pages: form login at {@value ModeratorSecurityConfiguration#LOGIN} into a session (whose id changes at
+         * sign-in, against fixation), CSRF tokens kept in that session for every form (a form without
+         * its token is a 403 problem), logout. Health stays open for load balancers and orchestrators;
+         * everything else needs a moderator.
+         */
+        @Bean
+        @Order(2)
+        SecurityWebFilterChain moderatorPageSecurity(ServerHttpSecurity http,
+                ReactiveAuthenticationManager moderatorAuthentication, ProblemWriter problems) {
+            RedirectServerAuthenticationFailureHandler wrongPassword =
+                    new RedirectServerAuthenticationFailureHandler(LOGIN + "?error");
+            RedirectServerAuthenticationFailureHandler throttled =
+                    new RedirectServerAuthenticationFailureHandler(LOGIN + "?throttled");
+            RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
+            signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?signedOut"));
+            return http
+                    .authenticationManager(moderatorAuthentication)
+                    .authorizeExchange(exchanges -> exchanges
+                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                            .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico").permitAll()
+                            .anyExchange().hasRole(ROLE))
+                    .formLogin(form -> form
+                            .loginPage(LOGIN)
+                            .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/queue"))
+                            .authenticationFailureHandler((exchange, failure) ->
+                                    (failure instanceof SignInThrottledException ? throttled : wrongPassword)
+                                            .onAuthenticationFailure(exchange, failure)))
+                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
+                    .csrf(csrf -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository())
+                            .accessDeniedHandler((exchange, denied) -> problems.write(exchange, ProblemException.of(
+                                    HttpStatus.FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
+                                    "The form's token is missing or out of date: open the page again and send it"
+                                            + " from there"))))
+                    .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                    .build();
+        }
     }
 }

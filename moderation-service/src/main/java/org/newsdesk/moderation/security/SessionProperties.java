@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param collection   the MongoDB collection sessions are kept in
  */
 @ConfigurationProperties("newsdesk.moderator.session")
-record SessionProperties(Duration idleTimeout, boolean secureCookie, String collection) {
+record SessionProperties(Duration idleTimeout, Boolean secureCookie, String collection) {
 
     SessionProperties {
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(30) : idleTimeout;
+        // A Boolean, so that an environment variable that is not set (an empty value) leaves the default.
+        secureCookie = secureCookie != null && secureCookie;
         collection = collection == null || collection.isBlank() ? "moderatorSessions" : collection;
     }
 }

@@ -1,11 +1,11 @@
 package org.newsdesk.moderation.security;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import org.newsdesk.web.limit.RateLimit;
 
 /**
  * Counts failed sign-ins per account and per client, and refuses further attempts once either
@@ -15,40 +15,22 @@ import io.github.bucket4j.Bucket;
  */
 final class SignInThrottle {
 
-    private final Cache<String, Bucket> accounts;
-    private final Cache<String, Bucket> clients;
-    private final ModeratorProperties.SignIn settings;
+    private final RateLimit accounts;
+    private final RateLimit clients;
 
     SignInThrottle(ModeratorProperties.SignIn settings) {
-        this.settings = settings;
-        // A bucket that has not been touched for a whole window is full again: forgetting it is exact.
-        this.accounts = Caffeine.newBuilder().maximumSize(settings.throttledAtMost())
-                .expireAfterAccess(settings.failureWindow()).build();
-        this.clients = Caffeine.newBuilder().maximumSize(settings.throttledAtMost())
-                .expireAfterAccess(settings.failureWindow()).build();
+        this.accounts = new RateLimit(settings.failuresPerAccount(), settings.failureWindow(), settings.throttledAtMost());
+        this.clients = new RateLimit(settings.failuresPerClient(), settings.failureWindow(), settings.throttledAtMost());
     }
 
     /** How long this account or client must wait before it may try again, if it must. */
     Optional<Duration> refusal(String account, String client) {
-        long wait = Math.max(waitNanos(accounts.getIfPresent(account)), waitNanos(clients.getIfPresent(client)));
-        return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
+        return Stream.of(accounts.check(account), clients.check(client)).flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
     }
 
     void failed(String account, String client) {
-        accounts.get(account, key -> bucket(settings.failuresPerAccount())).tryConsume(1);
-        clients.get(client, key -> bucket(settings.failuresPerClient())).tryConsume(1);
-    }
-
-    private Bucket bucket(int failures) {
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(failures).refillGreedy(failures, settings.failureWindow()))
-                .build();
-    }
-
-    private static long waitNanos(Bucket bucket) {
-        if (bucket == null) {
-            return 0;
-        }
-        return bucket.getAvailableTokens() > 0 ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        accounts.take(account);
+        clients.take(client);
     }
 }

@@ -14,8 +14,7 @@ final class SignInThrottledException extends AuthenticationException {
         this.retryAfter = retryAfter;
     }
 
-    /** Whole seconds, rounded up, as {@code Retry-After} wants them. */
-    long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    Duration retryAfter() {
+        return retryAfter;
     }
 }

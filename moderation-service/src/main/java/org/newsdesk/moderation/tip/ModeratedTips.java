@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.bson.Document;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -83,7 +82,7 @@ public class ModeratedTips {
     /**
      * One page of undecided tips, the longest-waiting first, after {@code position} when given. The
      * order (submission time, then id) is total, so paging neither skips nor repeats a tip; the
-     * indexes {@link TipIndexes} makes serve each filter in that order.
+     * indexes declared in {@link TipIndexes} serve each filter in that order.
      */
     public Flux<ModeratedTip> pending(QueueFilter filter, QueuePosition after, int limit) {
         Criteria criteria = filter.criteria();
@@ -109,7 +108,7 @@ public class ModeratedTips {
     public Flux<QueueEntry> pendingEntries() {
         Query pending = query(where(STATE).is(TipState.PENDING));
         pending.fields().include("_id", SUBMITTED_AT, AREA, CATEGORY);
-        return mongo.find(pending, Document.class, ModeratedTip.COLLECTION).map(QueueEntry::of);
+        return mongo.find(pending, QueueEntry.Placed.class).map(QueueEntry::of);
     }
 
     /** Undecided tips, the longest-waiting first. */

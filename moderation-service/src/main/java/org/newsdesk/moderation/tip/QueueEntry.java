@@ -1,8 +1,9 @@
 package org.newsdesk.moderation.tip;
 
-import java.util.Date;
+import java.time.Instant;
 
-import org.bson.Document;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A pending tip's place in the queue, and the fields the queue's filters look at. */
 public record QueueEntry(QueuePosition position, String area, String category) {
@@ -11,11 +12,9 @@ public record QueueEntry(QueuePosition position, String area, String category) {
         return new QueueEntry(QueuePosition.after(tip), tip.submission().area(), tip.submission().category());
     }
 
-    static QueueEntry of(Document document) {
-        Document submission = document.get("submission", Document.class);
-        Date submittedAt = submission.getDate("submittedAt");
-        return new QueueEntry(new QueuePosition(submittedAt.toInstant(), document.getString("_id")),
-                submission.getString("area"), submission.getString("category"));
+    static QueueEntry of(Placed placed) {
+        return new QueueEntry(new QueuePosition(placed.submission().submittedAt(), placed.tipId()),
+                placed.submission().area(), placed.submission().category());
     }
 
     public String tipId() {
@@ -25,5 +24,13 @@ public record QueueEntry(QueuePosition position, String area, String category) {
     public boolean matches(QueueFilter filter) {
         return (filter.area() == null || filter.area().equals(area))
                 && (filter.category() == null || filter.category().equals(category));
+    }
+
+    /** What a tip's document says of its place in the queue, read without the rest of it. */
+    @Document(ModeratedTip.COLLECTION)
+    record Placed(@Id String tipId, Place submission) {
+
+        record Place(Instant submittedAt, String area, String category) {
+        }
     }
 }

@@ -1,51 +1,48 @@
 package org.newsdesk.moderation.tip;
 
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Optional;
+
+import jakarta.validation.constraints.NotNull;
+import org.newsdesk.web.paging.PageCursor;
+import org.newsdesk.web.paging.PagePosition;
 
 /**
  * Where a page of the queue ends: the last tip's submission time and id, the queue's own order.
- * Handed to clients as an opaque URL-safe token with a version prefix, so its content may change
- * without breaking anyone; a tip decided meanwhile does not shift the next page.
+ * Handed to clients as an opaque {@link PageCursor} of kind {@value #KIND}, so its content may
+ * change without breaking anyone; a tip decided meanwhile does not shift the next page.
+ *
+ * <p>Both parts are required: a query that spells them out ({@code cursor.tipId=...}) instead of
+ * passing a cursor is bound part by part, and is refused for the part it lacks.
  */
-public record QueuePosition(Instant submittedAt, String tipId) implements Comparable<QueuePosition> {
+public record QueuePosition(@NotNull(message = "is required") Instant submittedAt,
+        @NotNull(message = "is required") String tipId) implements PagePosition, Comparable<QueuePosition> {
+
+    /** Cursors handed out since the queue was first paged are of this kind; they keep working. */
+    private static final String KIND = "q1";
+
+    public static QueuePosition after(ModeratedTip tip) {
+        return new QueuePosition(tip.submission().submittedAt(), tip.tipId());
+    }
+
+    /**
+     * The position a cursor stands for, or {@code null} for no cursor: the start of the queue.
+     *
+     * @throws IllegalArgumentException for a token this service did not hand out
+     */
+    public static QueuePosition valueOf(String cursor) {
+        return PageCursor.read(cursor, KIND, 2,
+                fields -> new QueuePosition(Instant.ofEpochMilli(Long.parseLong(fields.get(0))), fields.get(1)));
+    }
+
+    @Override
+    public String cursor() {
+        return PageCursor.encode(KIND, submittedAt.toEpochMilli(), tipId);
+    }
 
     /** The queue's order, as MongoDB sorts it: submission time, then id (ASCII ids compare alike in both). */
     @Override
     public int compareTo(QueuePosition other) {
         int byTime = submittedAt.compareTo(other.submittedAt);
         return byTime != 0 ? byTime : tipId.compareTo(other.tipId);
-    }
-
-    private static final String VERSION = "q1";
-    private static final int MAX_TOKEN_LENGTH = 512;
-
-    public static QueuePosition after(ModeratedTip tip) {
-        return new QueuePosition(tip.submission().submittedAt(), tip.tipId());
-    }
-
-    public String token() {
-        String plain = VERSION + ":" + submittedAt.toEpochMilli() + ":" + tipId;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The position a token stands for, or empty when it is not one this service handed out. */
-    public static Optional<QueuePosition> fromToken(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 3);
-            if (parts.length != 3 || !VERSION.equals(parts[0]) || parts[2].isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new QueuePosition(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]));
-        }
-        catch (IllegalArgumentException | DateTimeException notOurs) {
-            return Optional.empty();
-        }
     }
 }

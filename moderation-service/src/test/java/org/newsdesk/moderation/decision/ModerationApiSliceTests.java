@@ -19,6 +19,7 @@ import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.queue.IndexedQueueOrder;
 import org.newsdesk.moderation.queue.ModerationQueue;
 import org.newsdesk.moderation.queue.QueueChanges;
 import org.newsdesk.moderation.tip.Decision;
@@ -27,6 +28,7 @@ import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.moderation.tip.TipState;
 import org.newsdesk.web.WebAutoConfiguration;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,12 +41,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,7 +61,7 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(ModerationProperties.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
-@Import(ModerationQueue.class)
+@Import({ ModerationQueue.class, IndexedQueueOrder.class })
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";
@@ -142,7 +142,7 @@ class ModerationApiSliceTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("outcome")
-                .jsonPath("$.errors[0].message").isEqualTo("must be APPROVED, REJECTED, HELD or DUPLICATE");
+                .jsonPath("$.errors[0].message").isEqualTo("must be one of APPROVED, REJECTED, HELD, DUPLICATE");
         verifyNoInteractions(desk);
     }
 
@@ -165,9 +165,8 @@ class ModerationApiSliceTests {
     void aTipTheDeskDoesNotKnowIsA404Problem() {
         // Given the desk knows no such tip
         String tipId = TestTips.newTipId();
-        ProblemDetail unknown = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no tip " + tipId);
         given(desk.decide(eq(tipId), any(), any()))
-                .willReturn(Mono.error(new ErrorResponseException(HttpStatus.NOT_FOUND, unknown, null)));
+                .willReturn(Mono.error(ProblemException.of(HttpStatus.NOT_FOUND, "Unknown tip", "There is no tip " + tipId)));
 
         // When a moderator's JSON client decides it
         decide(tipId, APPROVE, asJsonClientOfModerator())

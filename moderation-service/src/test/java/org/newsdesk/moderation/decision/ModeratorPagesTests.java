@@ -123,7 +123,7 @@ class ModeratorPagesTests {
                 .body(BodyInserters.fromFormData("outcome", "APPROVED").with("_csrf", first.csrf())
                         .with("headline", "Police recruit 283 officers early")
                         .with("body", TestTips.POLICE_PLAN_BODY.replace("\n", "\r\n"))
-                        .with("photo", photo.id()).with("caption-" + photo.id(), "The new officers")
+                        .with("photos[0].id", photo.id()).with("photos[0].caption", "The new officers")
                         .with("reasonCode", "").with("note", ""))
                 .exchange().expectStatus().is3xxRedirection().expectHeader().location("/queue?done=" + tip.tipId());
 

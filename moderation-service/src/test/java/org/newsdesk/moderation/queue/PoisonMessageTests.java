@@ -6,11 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
@@ -21,7 +25,10 @@ import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -67,18 +74,55 @@ class PoisonMessageTests {
         kafka.send(Topics.TIPS_SUBMITTED, PARTITION, fromTheFuture, future).get(30, TimeUnit.SECONDS);
 
         // When a good tip follows them on the same partition
-        TipSubmitted good = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
-        kafka.send(Topics.TIPS_SUBMITTED, PARTITION, good.tipId(), good).get(30, TimeUnit.SECONDS);
-
         // Then the good tip reaches the queue
-        ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
-        await().atMost(ModerationTestClient.PATIENCE)
-                .untilAsserted(() -> assertThat(moderation.queuedTipIds()).contains(good.tipId()));
+        aGoodTipBehindThemIsQueued();
         // And all three poison messages are parked on the dead-letter topic, none of them in the queue
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
         await().atMost(ModerationTestClient.PATIENCE).untilAsserted(() -> assertThat(probe.records(deadLetters))
                 .extracting(record -> record.key())
                 .contains(notJson, untyped, fromTheFuture));
         assertThat(tips.find(fromTheFuture).blockOptional(Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void anotherEventOrAnEmptyRecordOnTheTopicIsParkedAtOnceAsUnconvertible() throws Exception {
+        // Given a decision sent to the submitted tips' topic by mistake, and a record with no value at all
+        TipSubmitted template = TestTips.policePlan(TestTips.newTipId());
+        String misplaced = "misplaced-" + UUID.randomUUID();
+        String empty = "empty-" + UUID.randomUUID();
+        TipDecided decision = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, Instant.now(), misplaced, 2,
+                TipDecided.Outcome.APPROVED, template.headline(), template.body(), template.area(),
+                template.category(), null, ModerationIntegrationTest.MODERATOR, Instant.now());
+        kafka.send(Topics.TIPS_SUBMITTED, PARTITION, misplaced, decision).get(30, TimeUnit.SECONDS);
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
+        probe.sendRaw(new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, empty, null));
+
+        // When a good tip follows them on the same partition
+        // Then the good tip reaches the queue
+        aGoodTipBehindThemIsQueued();
+        // And both are parked for failing to become the listener's TipSubmitted: failures the shared error
+        // handler classes as never retryable, so each is parked on its first
+        String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
+        Map<String, Class<?>> failures = Map.of(misplaced, MessageConversionException.class,
+                empty, MethodArgumentNotValidException.class);
+        failures.forEach((key, failure) -> {
+            ConsumerRecord<String, byte[]> parked = await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> probe.rawRecords(deadLetters, key), records -> !records.isEmpty()).get(0);
+            assertThat(header(parked, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).as(key).isEqualTo(failure.getName());
+        });
+        assertThat(tips.find(misplaced).blockOptional(Duration.ofSeconds(5))).isEmpty();
+    }
+
+    private void aGoodTipBehindThemIsQueued() throws Exception {
+        TipSubmitted good = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
+        kafka.send(Topics.TIPS_SUBMITTED, PARTITION, good.tipId(), good).get(30, TimeUnit.SECONDS);
+        ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
+        await().atMost(ModerationTestClient.PATIENCE)
+                .untilAsserted(() -> assertThat(moderation.queuedTipIds()).contains(good.tipId()));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -56,13 +56,13 @@ class QueuePagingTests {
     }
 
     @Autowired
-    QueueView view;
+    InMemoryQueueOrder order;
 
     @AfterEach
     void removeTheFlood() {
         // The other tests read the whole queue: ten thousand extra tips would only slow them down.
         mongo.remove(query(where("submission.area").is(area)), ModeratedTip.class).block(Duration.ofMinutes(1));
-        view.resync().block(Duration.ofMinutes(1));
+        order.resync().block(Duration.ofMinutes(1));
     }
 
     /**
@@ -71,7 +71,7 @@ class QueuePagingTests {
      */
     private void insertPastTheIntake(List<ModeratedTip> tips) {
         mongo.insertAll(tips).then().block(Duration.ofMinutes(2));
-        view.resync().block(Duration.ofMinutes(1));
+        order.resync().block(Duration.ofMinutes(1));
     }
 
     @Test

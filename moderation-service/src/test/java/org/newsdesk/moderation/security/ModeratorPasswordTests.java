@@ -8,11 +8,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.web.WebAutoConfiguration;
+import org.newsdesk.web.problem.ProblemDetailsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +24,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ModeratorPasswordTests {
 
     private final ReactiveWebApplicationContextRunner security = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class, JacksonAutoConfiguration.class,
+                    WebFluxAutoConfiguration.class, ProblemDetailsAutoConfiguration.class))
             .withUserConfiguration(ModeratorSecurityConfiguration.class);
 
     @Test

@@ -109,7 +109,7 @@ class RememberingAuthenticationManagerTests {
         // Then it is refused without a BCrypt round, saying when to come back
         assertThatThrownBy(() -> signIn("editor", EDITOR_PASSWORD, "client-z"))
                 .isInstanceOfSatisfying(SignInThrottledException.class,
-                        refused -> assertThat(refused.retryAfterSeconds()).isPositive());
+                        refused -> assertThat(refused.retryAfter()).isPositive());
         assertThat(bcryptChecks).hasValue(checksSoFar);
 
         // And other accounts still sign in

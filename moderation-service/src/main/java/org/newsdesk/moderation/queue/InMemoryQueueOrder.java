@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.QueueEntry;
@@ -20,9 +21,9 @@ import org.newsdesk.moderation.tip.TipState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -33,22 +34,27 @@ import reactor.core.publisher.Mono;
  * reads only its own tips by id. It exists for MongoDB servers that use no secondary index (the
  * embedded run's mongo-java-server only uses an index for a query on {@code _id} alone): there,
  * every page and every count would otherwise read all waiting tips, which at 10,000 of them made a
- * page cost about 0.3 s and let four clients get 3 pages a second.
+ * page cost about 0.3 s and let four clients get 3 pages a second. On real MongoDB it costs one
+ * read of the queue's few fields now and then, and answers the same.
  *
- * <p>MongoDB stays the truth. This view only proposes which tips are on a page; they are then read
- * by id and dropped if they are no longer waiting. It learns of changes from {@link QueueChanges}:
- * at once for this instance's own, within a poll for other instances', and it reads the whole queue
- * again now and then, for changes that reached MongoDB without a notice (a crash in between, a rebuild).
+ * <p>MongoDB stays the truth. This order only proposes which tips are on a page; they are then read
+ * by id and dropped if they are no longer waiting. Until it has read the queue once, pages come
+ * from {@link IndexedQueueOrder}. It learns of changes from {@link QueueChanges}: at once for this
+ * instance's own, within a poll for other instances', and it reads the whole queue again every
+ * {@code newsdesk.moderation.queue.resync-interval}, for changes that reached MongoDB without a
+ * notice (a crash in between, a rebuild).
  */
 @Component
-public class QueueView implements ApplicationRunner, DisposableBean {
+@Primary
+class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(QueueView.class);
+    private static final Logger log = LoggerFactory.getLogger(InMemoryQueueOrder.class);
 
     private static final int CHANGES_BATCH = 500;
 
     private final ModeratedTips tips;
     private final QueueChanges changes;
+    private final IndexedQueueOrder untilLoaded;
     private final Duration resyncEvery;
     private final NavigableMap<QueuePosition, QueueEntry> byPosition = new ConcurrentSkipListMap<>();
     private final Map<String, QueuePosition> positions = new ConcurrentHashMap<>();
@@ -56,17 +62,33 @@ public class QueueView implements ApplicationRunner, DisposableBean {
     private volatile boolean loaded;
     private final List<Disposable> running = new ArrayList<>();
 
-    QueueView(ModeratedTips tips, QueueChanges changes,
-            @Value("${newsdesk.moderation.queue.resync-interval:30s}") Duration resyncEvery) {
+    InMemoryQueueOrder(ModeratedTips tips, QueueChanges changes, IndexedQueueOrder untilLoaded,
+            ModerationProperties settings) {
         this.tips = tips;
         this.changes = changes;
-        this.resyncEvery = resyncEvery;
+        this.untilLoaded = untilLoaded;
+        this.resyncEvery = settings.queue().resyncInterval();
         changes.onLocalChange(this::refresh);
     }
 
-    /** Whether the view has read the queue once; until then pages come from MongoDB's own query. */
-    boolean loaded() {
-        return loaded;
+    /**
+     * Reads the candidates by id and keeps those still waiting, asking for more candidates until
+     * the page is full or there are none left; candidates decided meanwhile leave the order on the way.
+     */
+    @Override
+    public Mono<List<ModeratedTip>> waitingAfter(QueuePosition after, QueueFilter filter, int limit) {
+        if (!loaded) {
+            return untilLoaded.waitingAfter(after, filter, limit);
+        }
+        return collect(filter, after, limit, new ArrayList<>());
+    }
+
+    @Override
+    public Mono<Long> waiting(QueueFilter filter) {
+        if (!loaded) {
+            return untilLoaded.waiting(filter);
+        }
+        return Mono.just(byPosition.values().stream().filter(entry -> entry.matches(filter)).count());
     }
 
     @Override
@@ -74,7 +96,7 @@ public class QueueView implements ApplicationRunner, DisposableBean {
         running.add(Flux.interval(Duration.ZERO, resyncEvery)
                 .onBackpressureDrop()
                 .concatMap(tick -> resync().onErrorResume(error -> {
-                    log.warn("Could not read the queue into memory: {}", error.toString());
+                    log.warn("Could not read the queue into memory: {}", error.getClass().getName());
                     return Mono.empty();
                 }))
                 .subscribe());
@@ -89,8 +111,8 @@ public class QueueView implements ApplicationRunner, DisposableBean {
         running.forEach(Disposable::dispose);
     }
 
-    /** Reads the whole queue and brings the view in line with it. */
-    public Mono<Void> resync() {
+    /** Reads the whole queue and brings the order in line with it. */
+    Mono<Void> resync() {
         return changes.newest().flatMap(newest -> tips.pendingEntries().collectList().flatMap(entries -> {
             Set<String> pending = new HashSet<>();
             entries.forEach(entry -> {
@@ -106,8 +128,8 @@ public class QueueView implements ApplicationRunner, DisposableBean {
         }));
     }
 
-    /** Reads one tip by id and puts it where it belongs, or out of the view if it no longer waits. */
-    Mono<Void> refresh(String tipId) {
+    /** Reads one tip by id and puts it where it belongs, or out of the order if it no longer waits. */
+    private Mono<Void> refresh(String tipId) {
         return tips.findAll(List.of(tipId)).collectList().doOnNext(found -> {
             if (found.isEmpty() || found.get(0).state() != TipState.PENDING) {
                 remove(tipId);
@@ -129,8 +151,34 @@ public class QueueView implements ApplicationRunner, DisposableBean {
                 .then();
     }
 
+    private Mono<List<ModeratedTip>> collect(QueueFilter filter, QueuePosition after, int wanted,
+            List<ModeratedTip> found) {
+        int needed = wanted - found.size();
+        List<QueueEntry> candidates = candidates(filter, after, needed);
+        if (candidates.isEmpty()) {
+            return Mono.just(found);
+        }
+        return tips.findAll(candidates.stream().map(QueueEntry::tipId).toList())
+                .collectMap(ModeratedTip::tipId)
+                .flatMap(byId -> {
+                    for (QueueEntry candidate : candidates) {
+                        ModeratedTip tip = byId.get(candidate.tipId());
+                        if (tip != null && tip.state() == TipState.PENDING && QueueEntry.of(tip).matches(filter)) {
+                            found.add(tip);
+                        }
+                        else if (tip == null || tip.state() != TipState.PENDING) {
+                            remove(candidate.tipId());
+                        }
+                    }
+                    if (found.size() >= wanted || candidates.size() < needed) {
+                        return Mono.just(found);
+                    }
+                    return collect(filter, candidates.get(candidates.size() - 1).position(), wanted, found);
+                });
+    }
+
     /** Up to {@code limit} candidates after {@code after} (from the start when null) that match the filter. */
-    List<QueueEntry> candidates(QueueFilter filter, QueuePosition after, int limit) {
+    private List<QueueEntry> candidates(QueueFilter filter, QueuePosition after, int limit) {
         List<QueueEntry> found = new ArrayList<>(limit);
         for (QueueEntry entry : (after == null ? byPosition : byPosition.tailMap(after, false)).values()) {
             if (entry.matches(filter)) {
@@ -143,12 +191,7 @@ public class QueueView implements ApplicationRunner, DisposableBean {
         return found;
     }
 
-    long waiting(QueueFilter filter) {
-        return byPosition.values().stream().filter(entry -> entry.matches(filter)).count();
-    }
-
-    /** A candidate that turned out not to wait any more. */
-    void remove(String tipId) {
+    private void remove(String tipId) {
         QueuePosition position = positions.remove(tipId);
         if (position != null) {
             byPosition.remove(position);
@@ -161,10 +204,5 @@ public class QueueView implements ApplicationRunner, DisposableBean {
             byPosition.remove(previous);
         }
         byPosition.put(entry.position(), entry);
-    }
-
-    /** Whether a tip read for a page still belongs on it. */
-    static boolean stillWaiting(ModeratedTip tip, QueueFilter filter) {
-        return tip.state() == TipState.PENDING && QueueEntry.of(tip).matches(filter);
     }
 }
