@@ -8,8 +8,8 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
  * Problem details in every Newsdesk service, the same way: the controller advice, the handler of
- * failures outside controllers, the writer for filters, and forms whose unreadable bodies are the
- * client's mistake. Before Boot's own, which step aside for them.
+ * failures outside controllers, the writer for filters, and forms whose unreadable bodies or field
+ * names are the client's mistake. Before Boot's own, which step aside for them.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
         "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
@@ -37,5 +37,10 @@ public class ProblemDetailsAutoConfiguration {
     @Bean
     ReadableForms newsdeskReadableForms() {
         return new ReadableForms();
+    }
+
+    @Bean
+    ReadableFieldNames newsdeskReadableFieldNames() {
+        return new ReadableFieldNames();
     }
 }

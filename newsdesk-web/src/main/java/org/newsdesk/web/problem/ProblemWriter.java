@@ -24,7 +24,7 @@ public final class ProblemWriter {
 
     private final ServerResponse.Context context;
 
-    ProblemWriter(ServerCodecConfigurer codecs) {
+    public ProblemWriter(ServerCodecConfigurer codecs) {
         List<HttpMessageWriter<?>> writers = codecs.getWriters();
         this.context = new ServerResponse.Context() {
             @Override

@@ -79,6 +79,23 @@ class ProblemVocabularyTests {
     }
 
     @Test
+    void fieldNamesTheBinderCannotReadAreRefusedByName() throws Exception {
+        for (String name : List.of("photos%5Bx%5D.id", "photos%5B", "photos%5B99999%5D.id")) {
+            Answer answer = get("/things?" + name + "=1");
+            assertThat(answer.status()).as(name).isEqualTo(400);
+            assertThat(answer.errors()).as(name).singleElement()
+                    .satisfies(error -> assertThat(error).containsEntry("message", "is not a field name this service reads"));
+        }
+    }
+
+    @Test
+    void aCursorIsOneTokenNeverItsParts() throws Exception {
+        Answer answer = get("/things?cursor.id=x");
+
+        assertThat(answer.status()).isEqualTo(400);
+    }
+
+    @Test
     void validParametersAndEmptyOnesAreTheFirstPage() throws Exception {
         String cursor = new Position(Instant.ofEpochMilli(1_700_000_000_000L), "tip:1").cursor();
 
