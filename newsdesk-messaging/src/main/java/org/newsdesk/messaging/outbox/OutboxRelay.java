@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public class OutboxRelay implements SmartLifecycle {
             List<String> sent = new CopyOnWriteArrayList<>();
             Mono<Document> held = ownLease
                     ? mongo.findOne(query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)
-                            .and(LEASE_UNTIL).gt(Date.from(clock.instant()))), Document.class, record.collection())
+                            .and(LEASE_UNTIL).gt(Date.from(now()))), Document.class, record.collection())
                             .switchIfEmpty(Mono.defer(() -> claim(record)))
                     : claim(record);
             AtomicReference<Instant> retryAt = new AtomicReference<>();
@@ -159,25 +160,56 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** A lease for this instance, from now on. */
     Document newLease() {
-        return new Document("owner", owner).append("until", Date.from(clock.instant().plus(properties.lease())));
+        return new Document("owner", owner).append("until", Date.from(now().plus(properties.lease())));
     }
 
     private void inBackground(String collection, String recordId, boolean ownLease) {
         relay(new RecordRef(collection, recordId), ownLease).subscribe(null, error -> {
             log.warn("Relaying the outbox of {}/{} failed; the relay tries again: {}", collection, recordId,
                     describe(error));
-            retryFrom(new RecordRef(collection, recordId), clock.instant().plus(properties.outageRetry()));
+            retryFrom(new RecordRef(collection, recordId), now().plus(properties.outageRetry()));
         });
     }
 
-    /** Takes the lease on a record that has events waiting, unless another instance holds it. */
+    /**
+     * Takes the lease on a record that has events waiting, unless another relay holds it; then the
+     * record is tried again once that lease has run out.
+     */
     private Mono<Document> claim(RecordRef record) {
-        Instant now = clock.instant();
         Criteria claimable = where("_id").is(record.id()).and(ENTRY_IDS).exists(true)
-                .orOperator(where(Outbox.LEASE).exists(false), where(LEASE_UNTIL).lt(Date.from(now)));
+                .orOperator(where(Outbox.LEASE).exists(false), where(LEASE_UNTIL).lte(Date.from(now())));
         Update lease = new Update().set(Outbox.LEASE, newLease());
         return mongo.findAndModify(query(claimable), lease, FindAndModifyOptions.options().returnNew(true),
-                Document.class, record.collection());
+                        Document.class, record.collection())
+                .switchIfEmpty(Mono.defer(() -> retryAfterTheLease(record)));
+    }
+
+    /**
+     * The relay holding the record may die with it (a crash, a kill) and nothing else would send
+     * its events before the next sweep, minutes away; so a record that could not be claimed is
+     * tried again the moment its lease runs out. Should the holder have sent everything by then,
+     * that retry finds nothing to claim and reads no further.
+     */
+    private Mono<Document> retryAfterTheLease(RecordRef record) {
+        Query leased = query(where("_id").is(record.id()).and(ENTRY_IDS).exists(true).and(Outbox.LEASE).exists(true));
+        leased.fields().include(Outbox.LEASE);
+        return mongo.findOne(leased, Document.class, record.collection())
+                .doOnNext(found -> retryFrom(record, leaseEnd(found)))
+                .then(Mono.empty());
+    }
+
+    private static Instant leaseEnd(Document record) {
+        return record.get(Outbox.LEASE, Document.class).getDate("until").toInstant();
+    }
+
+    /**
+     * Now, to the millisecond, as MongoDB stores a lease's end: a lease this relay thinks has run
+     * out, the store's {@code until <= now} agrees has run out. (To the microsecond, a retry due
+     * at a lease's end could come round within that millisecond, be refused the claim, and leave
+     * the record to the next sweep.)
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -216,8 +248,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Sent> send(RecordRef record, OutboxEntry entry, List<String> sent) {
-        Instant now = clock.instant();
-        if (entry.notBefore() != null && entry.notBefore().isAfter(now)) {
+        if (entry.notBefore() != null && entry.notBefore().isAfter(now())) {
             return Mono.just(Sent.retryAt(entry.notBefore()));
         }
         NewsdeskEvent event;
@@ -244,7 +275,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (attempts >= properties.maxAttempts()) {
             return park(record, entry, "Kafka did not take it after " + attempts + " attempts", failure);
         }
-        Instant retryAt = clock.instant().plus(properties.backoffAfter(attempts));
+        Instant retryAt = now().plus(properties.backoffAfter(attempts));
         log.warn("Sending event {} ({}) of {}/{} failed (attempt {} of {}), next try at {}: {}", entry.eventId(),
                 entry.type(), record.collection(), record.id(), attempts, properties.maxAttempts(), retryAt,
                 describe(failure));
@@ -266,7 +297,7 @@ public class OutboxRelay implements SmartLifecycle {
                 + "reason until someone looks at it; the events behind it go on.", entry.eventId(), entry.type(),
                 entry.revision(), record.collection(), record.id(), why, describe(failure), Outbox.PARKED);
         Document parked = entry.toDocument()
-                .append("parkedAt", Date.from(clock.instant()))
+                .append("parkedAt", Date.from(now()))
                 .append("reason", why + ": " + detail(failure));
         Update moveAside = new Update()
                 .pull(Outbox.ENTRIES, new Document(OutboxEntry.EVENT_ID, entry.eventId()))
@@ -281,7 +312,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (TransientFailures.isTransient(error)) {
             log.warn("Kafka or MongoDB is unavailable; the outbox of {}/{} is tried again in {}: {}",
                     record.collection(), record.id(), properties.outageRetry(), describe(error));
-            retryFrom(record, clock.instant().plus(properties.outageRetry()));
+            retryFrom(record, now().plus(properties.outageRetry()));
         }
     }
 
@@ -292,7 +323,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** What the ticker does: the retries that are due, and a sweep when one is due. */
     Mono<Void> runDueWork() {
-        Instant now = clock.instant();
+        Instant now = now();
         Flux<Void> dueRetries = Flux.fromIterable(Map.copyOf(retries).entrySet())
                 .filter(retry -> !retry.getValue().isAfter(now))
                 .concatMap(retry -> {
@@ -343,14 +374,12 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * A record still leased (by an instance that died with it, say) is tried again the moment its
      * lease runs out, not only at the next sweep: after a crash, what the old process held goes
-     * out within one lease.
+     * out within one lease. Seen here, the lease costs no claim to find out.
      */
     private Mono<Void> relayOrWait(String collection, Document found) {
         RecordRef record = new RecordRef(collection, found.get("_id").toString());
-        Document lease = found.get(Outbox.LEASE, Document.class);
-        Date until = lease == null ? null : lease.getDate("until");
-        if (until != null && until.toInstant().isAfter(clock.instant())) {
-            retryFrom(record, until.toInstant());
+        if (found.containsKey(Outbox.LEASE) && leaseEnd(found).isAfter(now())) {
+            retryFrom(record, leaseEnd(found));
             return Mono.empty();
         }
         return relay(record, false);
