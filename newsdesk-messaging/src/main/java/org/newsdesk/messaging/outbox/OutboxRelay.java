@@ -40,7 +40,8 @@ import reactor.core.publisher.Mono;
  * order they happened (they are keyed by tip id, so Kafka keeps that order).
  * <li><b>One sender per record.</b> The relay takes a lease on a record (one conditional write)
  * before it sends, so several instances of a service never send the same entry twice in normal
- * operation. A lease that outlived its instance simply expires. Consumers stay idempotent for the
+ * operation. A lease that outlived its instance simply expires, and a relay that found the record
+ * taken tries it again at that moment. Consumers stay idempotent for the
  * rare duplicate: an instance that crashed after Kafka's acknowledgement but before removing the
  * entry sends it again.
  * <li><b>Outage versus poison.</b> When Kafka or MongoDB is unreachable the send is retried every
