@@ -5,25 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The three Newsdesk services, each run from its own executable jar in a JVM of its own, exactly
  * as in production, against a Kafka and a MongoDB that the caller provides. This JVM supervises
- * them: it relays their output with each line prefixed by the service's name, reports loudly a
- * service that dies, and stops them. They end by themselves if this JVM dies without stopping them
+ * them: it relays their output with each line prefixed by the service's name, waits until they
+ * are ready, reports loudly a service that dies, and stops them. How each one is started is
+ * {@link ServiceCommandLines}. They end by themselves if this JVM dies without stopping them
  * (see {@code newsdesk-process}). Used by the embedded launcher and by the end-to-end tests:
  *
  * <pre>{@code
@@ -58,15 +48,6 @@ public final class NewsdeskServices implements AutoCloseable {
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
 
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
-
-    /** Where a service sends its liveness: Spring Boot's actuator, answering UP once Kafka and MongoDB are reachable. */
-    private static final String HEALTH_PATH = "/actuator/health";
-
-    /**
-     * A local run values a quick start over peak throughput: the JIT's top tier costs start-up time
-     * on two cores, and the serial collector needs neither threads nor memory of its own.
-     */
-    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     public enum Service {
 
@@ -112,7 +93,7 @@ public final class NewsdeskServices implements AutoCloseable {
 
     private final Map<Service, RunningService> running;
     private final List<Thread> outputRelays;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ServiceHealth health = new ServiceHealth();
     private volatile boolean closing;
 
     private NewsdeskServices(Map<Service, RunningService> running, List<Thread> outputRelays) {
@@ -159,7 +140,7 @@ public final class NewsdeskServices implements AutoCloseable {
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         for (RunningService service : running.values()) {
-            while (!isUp(service)) {
+            while (!health.isUp(service.host(), service.port())) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("The " + service.service().shortName()
                             + " service did not report itself UP within " + timeout.toSeconds() + " s");
@@ -182,23 +163,6 @@ public final class NewsdeskServices implements AutoCloseable {
                     throw new IllegalStateException("Could not watch the " + service.service().shortName() + " service", ex);
                 }
             }
-        }
-    }
-
-    private boolean isUp(RunningService service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + service.host() + ":" + service.port() + HEALTH_PATH))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
-        }
-        catch (IOException notListeningYet) {
-            return false;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking for the services' health", ex);
         }
     }
 
@@ -239,38 +203,69 @@ public final class NewsdeskServices implements AutoCloseable {
         log.info("The services stopped in {} ms", Duration.between(asked, Instant.now()).toMillis());
     }
 
-    /** Collects where the jars are, ports and properties, then starts all three services. */
+    /**
+     * Starts the three processes at once, each with its output relayed line by line under the
+     * service's name, and returns without waiting for them: see {@link #awaitReady(Duration)}.
+     */
+    private static NewsdeskServices launch(ServiceCommandLines commandLines, PrintStream output) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Map<Service, RunningService> running = new EnumMap<>(Service.class);
+        List<Thread> relays = new ArrayList<>();
+        try {
+            for (Service service : Service.values()) {
+                Process process = new ProcessBuilder(commandLines.commandLine(java, service))
+                        .redirectErrorStream(true)
+                        .start();
+                running.put(service, new RunningService(service, commandLines.port(service), process,
+                        commandLines.healthHost()));
+                relays.add(relayOutput(service, process, output));
+            }
+        }
+        catch (IOException ex) {
+            running.values().forEach(started -> started.process().destroyForcibly());
+            throw new UncheckedIOException("Could not start the services", ex);
+        }
+        return new NewsdeskServices(running, relays);
+    }
+
+    private static Thread relayOutput(Service service, Process process, PrintStream output) {
+        String prefix = "[" + service.shortName() + "] ";
+        Thread relay = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.println(prefix + line);
+                }
+            }
+            catch (IOException ex) {
+                // The process is gone, and with it whatever it had left to say.
+            }
+        }, service.shortName() + "-output");
+        relay.setDaemon(true);
+        relay.start();
+        return relay;
+    }
+
+    /** Collects where the jars are, ports and properties (see {@link ServiceCommandLines}), then starts all three services. */
     public static final class Starter {
 
-        private final Map<String, String> common = new LinkedHashMap<>();
-        private final Map<Service, Map<String, String>> perService = new EnumMap<>(Service.class);
-        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        private Path servicesDirectory;
+        private final ServiceCommandLines commandLines;
         private PrintStream output = System.out;
-        private String bindAddress = "127.0.0.1";
 
         private Starter(String kafkaBootstrapServers, String mongoUri) {
-            common.put("spring.kafka.bootstrap-servers", Objects.requireNonNull(kafkaBootstrapServers));
-            common.put("spring.mongodb.uri", Objects.requireNonNull(mongoUri));
-            // The service stops itself should this JVM die without stopping it first.
-            common.put("newsdesk.supervisor-pid", Long.toString(ProcessHandle.current().pid()));
-            common.put("spring.main.banner-mode", "off");
-            // Every line is prefixed with the service's name already.
-            common.put("logging.include-application-name", "false");
-            for (Service service : Service.values()) {
-                perService.put(service, new LinkedHashMap<>());
-                ports.put(service, service.defaultPort());
-            }
+            this.commandLines = new ServiceCommandLines(kafkaBootstrapServers, mongoUri);
         }
 
         /** The directory holding {@code submission-service.jar}, {@code moderation-service.jar} and {@code publishing-service.jar}. */
         public Starter servicesDirectory(Path directory) {
-            this.servicesDirectory = directory;
+            commandLines.servicesDirectory(directory);
             return this;
         }
 
         public Starter port(Service service, int port) {
-            ports.put(service, port);
+            commandLines.port(service, port);
             return this;
         }
 
@@ -279,27 +274,25 @@ public final class NewsdeskServices implements AutoCloseable {
          * that nothing is reachable from other machines unless asked for.
          */
         public Starter bindAddress(String address) {
-            this.bindAddress = address;
+            commandLines.bindAddress(address);
             return this;
         }
 
         /** Every service on a port that is free now (the services cannot report a port of their own choosing back). */
         public Starter randomPorts() {
-            for (Service service : Service.values()) {
-                port(service, freePort());
-            }
+            commandLines.randomPorts();
             return this;
         }
 
         /** A property for every service, taking precedence over their configuration files and environment. */
         public Starter property(String name, String value) {
-            common.put(name, value);
+            commandLines.property(name, value);
             return this;
         }
 
         /** A property for one service, taking precedence over everything else. */
         public Starter property(Service service, String name, String value) {
-            perService.get(service).put(name, value);
+            commandLines.property(service, name, value);
             return this;
         }
 
@@ -310,7 +303,7 @@ public final class NewsdeskServices implements AutoCloseable {
         }
 
         public int port(Service service) {
-            return ports.get(service);
+            return commandLines.port(service);
         }
 
         /** Starts the services and waits until all of them are ready; if one fails, all are stopped again. */
@@ -328,91 +321,12 @@ public final class NewsdeskServices implements AutoCloseable {
 
         /** Starts the three processes at once and returns without waiting for them: see {@link #awaitReady(Duration)}. */
         public NewsdeskServices launch() {
-            String java = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            Map<Service, RunningService> running = new EnumMap<>(Service.class);
-            List<Thread> relays = new ArrayList<>();
-            try {
-                for (Service service : Service.values()) {
-                    Process process = new ProcessBuilder(commandLine(java, service))
-                            .redirectErrorStream(true)
-                            .start();
-                    running.put(service, new RunningService(service, ports.get(service), process, healthHost()));
-                    relays.add(relayOutput(service, process));
-                }
-            }
-            catch (IOException ex) {
-                running.values().forEach(started -> started.process().destroyForcibly());
-                throw new UncheckedIOException("Could not start the services", ex);
-            }
-            return new NewsdeskServices(running, relays);
+            return NewsdeskServices.launch(commandLines, output);
         }
 
+        /** What would be run for the service, as the services directory holds it now. */
         List<String> commandLine(String java, Service service) {
-            Path jar = jar(service);
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(JVM_OPTIONS);
-            command.add("-jar");
-            command.add(jar.toString());
-            Map<String, String> properties = new LinkedHashMap<>(common);
-            properties.put("server.port", Integer.toString(ports.get(service)));
-            properties.put("server.address", bindAddress);
-            properties.putAll(perService.get(service));
-            properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-            return command;
-        }
-
-        /** Where this JVM asks the services for their health: any-address binds answer on loopback too. */
-        private String healthHost() {
-            try {
-                InetAddress address = InetAddress.getByName(bindAddress);
-                return address.isAnyLocalAddress() ? "127.0.0.1"
-                        : address instanceof Inet6Address ? "[" + bindAddress + "]" : bindAddress;
-            }
-            catch (UnknownHostException unknown) {
-                return bindAddress;
-            }
-        }
-
-        private Path jar(Service service) {
-            if (servicesDirectory == null) {
-                throw new IllegalStateException("No services directory given");
-            }
-            Path jar = servicesDirectory.resolve(service.jarName()).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("The " + service.shortName() + " service's jar is not at " + jar
-                        + ": build Newsdesk with ./mvnw -DskipTests package");
-            }
-            return jar;
-        }
-
-        private Thread relayOutput(Service service, Process process) {
-            String prefix = "[" + service.shortName() + "] ";
-            Thread relay = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
-                        output.println(prefix + line);
-                    }
-                }
-                catch (IOException ex) {
-                    // The process is gone, and with it whatever it had left to say.
-                }
-            }, service.shortName() + "-output");
-            relay.setDaemon(true);
-            relay.start();
-            return relay;
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException("Could not find a free port", ex);
-            }
+            return commandLines.commandLine(java, service);
         }
     }
 }

@@ -1,24 +1,28 @@
 package org.newsdesk.media;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.util.Map;
 import java.util.Objects;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
-import com.mongodb.client.gridfs.model.GridFSUploadOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
-import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
-import org.bson.BsonObjectId;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.newsdesk.events.PhotoReference;
-import reactor.core.publisher.Flux;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsOperations;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsUpload;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,15 +44,20 @@ public final class MediaStore {
     private static final Map<String, String> EXTENSIONS = Map.of(
             "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
 
-    private final GridFSBucket bucket;
+    private final ReactiveGridFsOperations gridFs;
 
-    private MediaStore(GridFSBucket bucket) {
-        this.bucket = bucket;
+    private MediaStore(ReactiveGridFsOperations gridFs) {
+        this.gridFs = gridFs;
     }
 
     /** The store in {@code database}, bucket {@code bucket}, over an existing client. */
     public static MediaStore in(MongoClient client, String database, String bucket) {
-        return new MediaStore(GridFSBuckets.create(client.getDatabase(database), bucket).withChunkSizeBytes(CHUNK_SIZE));
+        // The bucket's own database, apart from the service's: a converter of its own, with no mapped types to know.
+        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE,
+                new MongoMappingContext());
+        converter.afterPropertiesSet();
+        return new MediaStore(new ReactiveGridFsTemplate(new SimpleReactiveMongoDatabaseFactory(client, database),
+                converter, bucket));
     }
 
     /**
@@ -63,16 +72,21 @@ public final class MediaStore {
             return Mono.error(new IllegalArgumentException("Not a photo type the store keeps: " + contentType));
         }
         ObjectId id = new ObjectId();
-        PhotoReference reference = new PhotoReference(id.toHexString(), contentType, bytes.length, sha256(bytes),
-                width, height);
-        GridFSUploadOptions options = new GridFSUploadOptions().metadata(new Document()
-                .append("contentType", contentType)
-                .append("sha256", reference.sha256())
-                .append("width", width)
-                .append("height", height));
-        return Mono.from(bucket.uploadFromPublisher(new BsonObjectId(id), id.toHexString() + "." + extension,
-                        Mono.fromSupplier(() -> ByteBuffer.wrap(bytes)), options))
-                .then(Mono.just(reference));
+        PhotoReference reference = new PhotoReference(id.toHexString(), contentType, bytes.length,
+                DigestUtils.sha256Hex(bytes), width, height);
+        ReactiveGridFsUpload<ObjectId> upload = ReactiveGridFsUpload
+                .fromPublisher(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(bytes)))
+                .id(id)
+                .filename(id.toHexString() + "." + extension)
+                .chunkSize(CHUNK_SIZE)
+                // The type in the metadata's own field, where every stored photo has it (not Spring's _contentType).
+                .metadata(new Document()
+                        .append("contentType", contentType)
+                        .append("sha256", reference.sha256())
+                        .append("width", width)
+                        .append("height", height))
+                .build();
+        return gridFs.store(upload).thenReturn(reference);
     }
 
     /** The photo with this id, or empty when there is none (a malformed id included). */
@@ -81,10 +95,10 @@ public final class MediaStore {
         if (objectId == null) {
             return Mono.empty();
         }
-        return Mono.from(bucket.find(Filters.eq("_id", objectId)).first())
-                .flatMap(file -> Flux.from(bucket.downloadToPublisher(objectId))
-                        .collect(ByteArrayOutputStream::new, MediaStore::append)
-                        .map(out -> new StoredPhoto(referenceOf(file), out.toByteArray())));
+        return gridFs.findOne(byId(objectId))
+                .flatMap(file -> gridFs.getResource(file)
+                        .flatMap(resource -> DataBufferUtils.join(resource.getDownloadStream()))
+                        .map(content -> new StoredPhoto(referenceOf(file), bytesOf(content))));
     }
 
     /** Whether a photo with this id was there to delete. */
@@ -93,9 +107,13 @@ public final class MediaStore {
         if (objectId == null) {
             return Mono.just(false);
         }
-        return Mono.from(bucket.find(Filters.eq("_id", objectId)).first())
-                .flatMap(file -> Mono.from(bucket.delete(objectId)).thenReturn(true))
+        return gridFs.findOne(byId(objectId))
+                .flatMap(file -> gridFs.delete(byId(objectId)).thenReturn(true))
                 .defaultIfEmpty(false);
+    }
+
+    private static Query byId(ObjectId id) {
+        return query(where("_id").is(id));
     }
 
     private static PhotoReference referenceOf(GridFSFile file) {
@@ -105,21 +123,18 @@ public final class MediaStore {
                 metadata.getInteger("height", 0));
     }
 
-    private static void append(ByteArrayOutputStream out, ByteBuffer buffer) {
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        out.writeBytes(chunk);
+    private static byte[] bytesOf(DataBuffer content) {
+        try {
+            byte[] bytes = new byte[content.readableByteCount()];
+            content.read(bytes);
+            return bytes;
+        }
+        finally {
+            DataBufferUtils.release(content);
+        }
     }
 
     private static ObjectId parse(String id) {
         return id != null && ObjectId.isValid(id) ? new ObjectId(id) : null;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
     }
 }

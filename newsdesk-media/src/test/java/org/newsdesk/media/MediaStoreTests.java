@@ -3,11 +3,18 @@ package org.newsdesk.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Random;
 
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.bson.BsonObjectId;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +23,7 @@ import org.newsdesk.testsupport.InProcessMongo;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import reactor.core.publisher.Mono;
 
 /** The store on a real MongoDB wire-protocol server: what goes in comes out, byte for byte. */
 class MediaStoreTests {
@@ -51,7 +59,27 @@ class MediaStoreTests {
         assertThat(read.bytes()).isEqualTo(bytes);
         assertThat(read.reference()).isEqualTo(reference);
         assertThat(reference.size()).isEqualTo(bytes.length);
-        assertThat(reference.sha256()).isEqualTo(MediaStore.sha256(bytes)).hasSize(64);
+        assertThat(reference.sha256()).isEqualTo(DigestUtils.sha256Hex(bytes)).hasSize(64);
+    }
+
+    @Test
+    void aPhotoStoredWithTheDriversOwnGridFsReadsBackAsItWasStored() {
+        // Given a photo stored as Newsdesk stored them before Spring Data's GridFS: the driver's bucket, the type in the metadata
+        ObjectId id = new ObjectId();
+        GridFSUploadOptions options = new GridFSUploadOptions().chunkSizeBytes(1024 * 1024).metadata(new Document()
+                .append("contentType", "image/png").append("sha256", DigestUtils.sha256Hex(new byte[] { 7, 7 }))
+                .append("width", 2).append("height", 1));
+        Mono.from(GridFSBuckets.create(client.getDatabase("newsdesk-media-tests"), "photos").uploadFromPublisher(
+                new BsonObjectId(id), id.toHexString() + ".png", Mono.just(ByteBuffer.wrap(new byte[] { 7, 7 })),
+                options)).block(WAIT);
+
+        // When it is read through the store
+        StoredPhoto read = store.read(id.toHexString()).block(WAIT);
+
+        // Then it is the same photo, with the same reference
+        assertThat(read.bytes()).containsExactly(7, 7);
+        assertThat(read.reference()).isEqualTo(new PhotoReference(id.toHexString(), "image/png", 2,
+                DigestUtils.sha256Hex(new byte[] { 7, 7 }), 2, 1));
     }
 
     @Test

@@ -17,6 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.util.matcher.InetAddressMatcher;
+import org.springframework.security.util.matcher.InetAddressMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -31,10 +33,15 @@ import org.springframework.web.server.ServerWebExchange;
  * from a proxy we were told to trust: anyone else could write any address there and so pick a
  * fresh bucket for every request. The chain is read from the right, skipping trusted proxies;
  * the first address not ours is the client.
+ *
+ * <p>Spring's {@code ForwardedHeaderTransformer} (and {@code ForwardedHeaderUtils.parseForwardedFor},
+ * which it uses) cannot take this over: it believes the headers whoever sent them, and takes the
+ * leftmost {@code for}, the one address in the chain the client itself wrote. So the chain is
+ * walked here; the trusted ranges are Spring Security's matchers.
  */
 public final class ClientAddresses {
 
-    private final List<AddressRange> trustedProxies;
+    private final List<InetAddressMatcher> trustedProxies;
 
     private final Clock clock;
 
@@ -45,7 +52,9 @@ public final class ClientAddresses {
     private SecretKeySpec secret;
 
     ClientAddresses(List<String> trustedProxies, Clock clock) {
-        this.trustedProxies = trustedProxies.stream().map(AddressRange::parse).toList();
+        // One matcher per range, never InetAddressMatchers.builder(): built from no range at all, it matches every address.
+        this.trustedProxies = trustedProxies.stream().map(range -> InetAddressMatchers.fromIpAddress(range.trim()))
+                .toList();
         this.clock = clock;
     }
 
@@ -73,7 +82,7 @@ public final class ClientAddresses {
         }
         List<String> chain = forwardedChain(request);
         for (int i = chain.size() - 1; i >= 0; i--) {
-            Optional<InetAddress> hop = AddressRange.IpLiteral.parse(chain.get(i));
+            Optional<InetAddress> hop = IpLiteral.parse(chain.get(i));
             if (hop.isEmpty()) {
                 // "unknown" or an obfuscated name: the chain says no more we can use.
                 return peer;
@@ -86,7 +95,7 @@ public final class ClientAddresses {
     }
 
     private boolean trusted(InetAddress address) {
-        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+        return trustedProxies.stream().anyMatch(range -> range.matches(address));
     }
 
     /** The addresses a request passed through, client first, from {@code Forwarded} if present. */

@@ -14,6 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * event travels as the JSON it will have on the wire plus its logical type name, so what the
  * relay sends is exactly what the service wrote, whatever Java class later reads it.
  *
+ * <p>Stored under its components' names. {@link #toDocument} writes them, because an entry goes
+ * into a service's update ({@link Outbox#announce}) before any converter sees it, and a converted
+ * object would carry a {@code _class} hint; Spring Data reads them back (see {@link OutboxRecord}).
+ *
  * @param attempts  sends that failed for a reason other than an outage; after
  *                  {@code newsdesk.outbox.max-attempts} of them the entry is parked
  * @param notBefore when the relay may try again after such a failure; {@code null} when due at once
@@ -57,18 +61,5 @@ record OutboxEntry(String eventId, String topic, String type, String payload, lo
             document.append(LAST_ERROR, lastError);
         }
         return document;
-    }
-
-    static OutboxEntry from(Document document) {
-        Number revision = document.get("revision", Number.class);
-        Number attempts = document.get(ATTEMPTS, Number.class);
-        return new OutboxEntry(document.getString(EVENT_ID), document.getString("topic"), document.getString("type"),
-                document.getString("payload"), revision == null ? 0 : revision.longValue(),
-                attempts == null ? 0 : attempts.intValue(), instant(document.getDate(NOT_BEFORE)),
-                document.getString(LAST_ERROR), instant(document.getDate("createdAt")));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

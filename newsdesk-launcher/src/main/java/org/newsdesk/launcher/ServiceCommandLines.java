@@ -1,0 +1,132 @@
+package org.newsdesk.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.newsdesk.launcher.NewsdeskServices.Service;
+
+/**
+ * How each service is started: the JVM's options, the service's own jar, and the properties that
+ * tell it where Kafka and MongoDB are, which port and address it listens on, and who supervises
+ * it, as one command line per service. Properties go on the command line, where they take
+ * precedence over the service's configuration files and environment.
+ */
+final class ServiceCommandLines {
+
+    /**
+     * A local run values a quick start over peak throughput: the JIT's top tier costs start-up time
+     * on two cores, and the serial collector needs neither threads nor memory of its own.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private final Map<String, String> common = new LinkedHashMap<>();
+    private final Map<Service, Map<String, String>> perService = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private Path servicesDirectory;
+    private String bindAddress = "127.0.0.1";
+
+    ServiceCommandLines(String kafkaBootstrapServers, String mongoUri) {
+        common.put("spring.kafka.bootstrap-servers", Objects.requireNonNull(kafkaBootstrapServers));
+        common.put("spring.mongodb.uri", Objects.requireNonNull(mongoUri));
+        // The service stops itself should this JVM die without stopping it first.
+        common.put("newsdesk.supervisor-pid", Long.toString(ProcessHandle.current().pid()));
+        common.put("spring.main.banner-mode", "off");
+        // Every line is prefixed with the service's name already.
+        common.put("logging.include-application-name", "false");
+        for (Service service : Service.values()) {
+            perService.put(service, new LinkedHashMap<>());
+            ports.put(service, service.defaultPort());
+        }
+    }
+
+    void servicesDirectory(Path directory) {
+        this.servicesDirectory = directory;
+    }
+
+    void port(Service service, int port) {
+        ports.put(service, port);
+    }
+
+    int port(Service service) {
+        return ports.get(service);
+    }
+
+    /** Every service on a port that is free now (the services cannot report a port of their own choosing back). */
+    void randomPorts() {
+        for (Service service : Service.values()) {
+            port(service, freePort());
+        }
+    }
+
+    void bindAddress(String address) {
+        this.bindAddress = address;
+    }
+
+    void property(String name, String value) {
+        common.put(name, value);
+    }
+
+    void property(Service service, String name, String value) {
+        perService.get(service).put(name, value);
+    }
+
+    List<String> commandLine(String java, Service service) {
+        Path jar = jar(service);
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        Map<String, String> properties = new LinkedHashMap<>(common);
+        properties.put("server.port", Integer.toString(ports.get(service)));
+        properties.put("server.address", bindAddress);
+        properties.putAll(perService.get(service));
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        return command;
+    }
+
+    /** Where the supervisor asks the services for their health: any-address binds answer on loopback too. */
+    String healthHost() {
+        try {
+            InetAddress address = InetAddress.getByName(bindAddress);
+            return address.isAnyLocalAddress() ? "127.0.0.1"
+                    : address instanceof Inet6Address ? "[" + bindAddress + "]" : bindAddress;
+        }
+        catch (UnknownHostException unknown) {
+            return bindAddress;
+        }
+    }
+
+    private Path jar(Service service) {
+        if (servicesDirectory == null) {
+            throw new IllegalStateException("No services directory given");
+        }
+        Path jar = servicesDirectory.resolve(service.jarName()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The " + service.shortName() + " service's jar is not at " + jar
+                    + ": build Newsdesk with ./mvnw -DskipTests package");
+        }
+        return jar;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not find a free port", ex);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.newsdesk.messaging.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock a test moves by hand, to put the relay exactly at the moments a race needs. */
+final class SettableClock extends Clock {
+
+    private volatile Instant now;
+
+    SettableClock(Instant now) {
+        this.now = now;
+    }
+
+    void set(Instant instant) {
+        now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the relay works in UTC");
+    }
+}
