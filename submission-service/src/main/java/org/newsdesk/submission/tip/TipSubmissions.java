@@ -1,14 +1,12 @@
 package org.newsdesk.submission.tip;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.submission.photo.ResidentPhotos;
@@ -147,22 +145,13 @@ class TipSubmissions {
     private static String fingerprint(TipRequest request, List<CleanPhoto> cleanPhotos) {
         // The same upload always cleans to the same bytes, so these tell the same photos from others.
         String photoDigests = cleanPhotos.stream()
-                .map(photo -> HexFormat.of().formatHex(sha256(photo.bytes())))
+                .map(photo -> DigestUtils.sha256Hex(photo.bytes()))
                 .reduce("", (digests, digest) -> digests + digest + ",");
         String joined = String.join("\u0000", photoDigests, String.valueOf(request.headline()), String.valueOf(request.body()),
                 String.valueOf(request.area()), String.valueOf(request.category()), String.valueOf(request.name()),
                 String.valueOf(request.email()), String.valueOf(request.phone()), String.valueOf(request.happenedOn()),
                 String.valueOf(request.contactConsent()));
-        return HexFormat.of().formatHex(IdempotencyKey.sha256(joined));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
+        return DigestUtils.sha256Hex(joined);
     }
 
     private static TipSubmitted.Contact contact(TipRequest request) {
