@@ -133,11 +133,11 @@ class TipSubmissions {
         return photos.forget(references).then(Mono.error(failure));
     }
 
-    private static Mono<TipAccepted> replay(SubmittedTips.StoredReplay stored, IdempotencyKey key, String fingerprint) {
-        if (!fingerprint.equals(stored.replay().requestFingerprint())) {
+    private static Mono<TipAccepted> replay(SubmittedTip stored, IdempotencyKey key, String fingerprint) {
+        if (!fingerprint.equals(stored.requestFingerprint())) {
             return Mono.error(new KeyReusedException());
         }
-        ReceiptCode receipt = key.unseal(stored.replay().sealedReceipt());
+        ReceiptCode receipt = key.unseal(stored.sealedReceipt());
         return Mono.just(new TipAccepted(stored.tipId(), receipt.formatted(), ReceiptStatus.RECEIVED));
     }
 
