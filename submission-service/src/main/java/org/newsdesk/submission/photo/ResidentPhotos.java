@@ -155,7 +155,7 @@ public class ResidentPhotos {
         return Flux.fromIterable(photos)
                 .concatMap(photo -> media.delete(photo.id()))
                 .onErrorResume(failure -> {
-                    log.warn("Could not remove the photos of a tip that was not stored: {}", failure.toString());
+                    log.warn("Could not remove the photos of a tip that was not stored: {}", failure.getClass().getName());
                     return Mono.empty();
                 })
                 .then();

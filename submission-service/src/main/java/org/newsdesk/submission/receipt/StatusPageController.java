@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.newsdesk.submission.OutletProperties;
-import org.newsdesk.submission.limit.ClientRateLimit;
+import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.limit.RateLimit;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
@@ -38,13 +40,15 @@ class StatusPageController {
     private static final String NEVER_STORED = CacheControl.noStore().getHeaderValue();
 
     private final Receipts receipts;
-    private final ClientRateLimit guesses;
+    private final RateLimit guesses;
+    private final ClientAddresses clients;
     private final OutletProperties outlet;
 
-    StatusPageController(Receipts receipts, @Qualifier("receiptGuessLimit") ClientRateLimit guesses,
+    StatusPageController(Receipts receipts, @Qualifier("receiptGuessLimit") RateLimit guesses, ClientAddresses clients,
             OutletProperties outlet) {
         this.receipts = receipts;
         this.guesses = guesses;
+        this.clients = clients;
         this.outlet = outlet;
     }
 
@@ -61,12 +65,13 @@ class StatusPageController {
     @PostMapping(path = "/status", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             MediaType.MULTIPART_FORM_DATA_VALUE }, produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> lookUp(ServerWebExchange exchange) {
-        Optional<Duration> wait = guesses.check(exchange);
+        String client = clients.pseudonym(exchange);
+        Optional<Duration> wait = guesses.check(client);
         if (wait.isPresent()) {
             return Mono.just(Rendering.view("status")
                     .status(HttpStatus.TOO_MANY_REQUESTS)
                     .modelAttribute("waitMinutes", Math.max(1, (wait.get().toSeconds() + 59) / 60))
-                    .header(HttpHeaders.RETRY_AFTER, ClientRateLimit.retryAfterSeconds(wait.get()))
+                    .header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait.get()))
                     .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED)
                     .build());
         }
@@ -75,7 +80,7 @@ class StatusPageController {
                 .flatMap(receipts::find)
                 .map(found -> statusPage(TipStatusView.of(found), HttpStatus.OK))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
-                    guesses.take(exchange);
+                    guesses.take(client);
                     return statusPage(TipStatusView.UNKNOWN, HttpStatus.NOT_FOUND);
                 }));
     }

@@ -13,9 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.submission.receipt.ReceiptCode;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.newsdesk.web.problem.ProblemException;
 
 /**
  * A client's {@code Idempotency-Key}: a request sent again with the same key (after a timeout, a
@@ -44,16 +42,13 @@ final class IdempotencyKey {
         this.value = value;
     }
 
-    /** @return {@code null} without a header; a 400 problem for one that cannot be a key */
+    /** @return {@code null} without a header; a 400 problem naming the header for one that cannot be a key */
     static IdempotencyKey fromHeader(String header) {
         if (header == null) {
             return null;
         }
         if (!VALID.matcher(header).matches()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    HEADER + " must be 8 to 255 visible ASCII characters, such as a UUID");
-            problem.setTitle("Invalid " + HEADER);
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw ProblemException.invalid(HEADER, "must be 8 to 255 visible ASCII characters, such as a UUID");
         }
         return new IdempotencyKey(header);
     }

@@ -11,12 +11,13 @@ import java.util.Set;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.newsdesk.submission.OutletProperties;
-import org.newsdesk.submission.limit.ClientRateLimit;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.PhotoRefusedException;
 import org.newsdesk.submission.photo.ResidentPhotos;
 import org.newsdesk.submission.photo.ResidentPhotos.Upload;
-import org.newsdesk.submission.tip.TipSubmissions.KeyReusedException;
+import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.limit.RateLimit;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -57,17 +58,19 @@ class TipFormController {
     private final TipSubmissions submissions;
     private final OutletProperties outlet;
     private final Validator validator;
-    private final ClientRateLimit tipRateLimit;
+    private final RateLimit tipRateLimit;
+    private final ClientAddresses clients;
     private final ResidentPhotos photos;
     private final PhotoProperties photoLimits;
 
     TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator,
-            @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit, ResidentPhotos photos,
+            @Qualifier("tipRateLimit") RateLimit tipRateLimit, ClientAddresses clients, ResidentPhotos photos,
             PhotoProperties photoLimits) {
         this.submissions = submissions;
         this.outlet = outlet;
         this.validator = validator;
         this.tipRateLimit = tipRateLimit;
+        this.clients = clients;
         this.photos = photos;
         this.photoLimits = photoLimits;
     }
@@ -99,12 +102,12 @@ class TipFormController {
         if (!errors.isEmpty()) {
             return Mono.just(formPage(new TipFormPage(form, errors, null), HttpStatus.BAD_REQUEST));
         }
-        Optional<Duration> wait = tipRateLimit.take(exchange);
+        Optional<Duration> wait = tipRateLimit.take(clients.pseudonym(exchange));
         if (wait.isPresent()) {
             return Mono.just(Rendering.view("too-many-tips")
                     .status(HttpStatus.TOO_MANY_REQUESTS)
                     .modelAttribute("minutes", Math.max(1, (wait.get().toSeconds() + 59) / 60))
-                    .header(HttpHeaders.RETRY_AFTER, ClientRateLimit.retryAfterSeconds(wait.get()))
+                    .header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait.get()))
                     .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
                     .build());
         }

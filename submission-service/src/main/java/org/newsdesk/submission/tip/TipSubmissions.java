@@ -18,9 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -95,7 +92,7 @@ class TipSubmissions {
                     .onErrorResume(failure -> forgetUnlessLanded(references, failure))
                     .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
                         log.warn("Tip {} not accepted: the store did not acknowledge it: {}", tipId,
-                                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                                NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName());
                         return new TipNotAcceptedException(properties.retryAfter(), failure);
                     })
                     .doOnSuccess(stored -> tips.relayInBackground(tipId))
@@ -113,7 +110,7 @@ class TipSubmissions {
                 .timeout(properties.storeTimeout())
                 .onErrorMap(failure -> {
                     log.warn("Tip {} not accepted: its photos could not be stored: {}", tipId,
-                            NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                            NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
                 })
                 .onErrorResume(failure -> photos.forget(List.copyOf(stored)).then(Mono.error(failure)));
@@ -159,21 +156,6 @@ class TipSubmissions {
             return null;
         }
         return new TipSubmitted.Contact(request.name(), request.email(), request.phone());
-    }
-
-    /** The idempotency key (or form token) came with another tip before: a client's mistake, not a retry. */
-    static final class KeyReusedException extends ErrorResponseException {
-
-        KeyReusedException() {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(), null);
-        }
-
-        private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "This "
-                    + IdempotencyKey.HEADER + " was already used for a different tip. Use a new key for a new tip.");
-            problem.setTitle(IdempotencyKey.HEADER + " reused");
-            return problem;
-        }
     }
 
     /** The answer to a resident whose tip is on its way. */

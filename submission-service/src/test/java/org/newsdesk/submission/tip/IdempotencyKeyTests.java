@@ -76,7 +76,8 @@ class IdempotencyKeyTests {
     void aKeyThatCannotBeOneIsABadRequest() {
         Map<String, Object> problem = send("short", TipJson.write(TipJson.complete()), HttpStatus.BAD_REQUEST);
 
-        assertThat(problem).containsEntry("title", "Invalid Idempotency-Key");
+        assertThat(problem).containsEntry("title", "Invalid request").containsEntry("errors", List.of(Map.of(
+                "field", "Idempotency-Key", "message", "must be 8 to 255 visible ASCII characters, such as a UUID")));
     }
 
     @Test
