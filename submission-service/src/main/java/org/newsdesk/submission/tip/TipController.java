@@ -1,9 +1,9 @@
 package org.newsdesk.submission.tip;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
-import org.newsdesk.submission.photo.ResidentPhotos;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
@@ -14,6 +14,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,14 +31,12 @@ class TipController {
     private final TipSubmissions submissions;
     private final RateLimit tipRateLimit;
     private final ClientAddresses clients;
-    private final ResidentPhotos photos;
 
     TipController(TipSubmissions submissions, @Qualifier("tipRateLimit") RateLimit tipRateLimit,
-            ClientAddresses clients, ResidentPhotos photos) {
+            ClientAddresses clients) {
         this.submissions = submissions;
         this.tipRateLimit = tipRateLimit;
         this.clients = clients;
-        this.photos = photos;
     }
 
     /**
@@ -64,14 +63,13 @@ class TipController {
     @PostMapping(path = "/api/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TipAccepted>> submitWithPhotos(@Valid @RequestPart("tip") TipRequest tip,
+            @RequestPart(name = "photos", required = false) List<Part> photos,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
         takeOneTip(exchange);
-        return exchange.getMultipartData()
-                .flatMap(parts -> PhotoUploads.read(parts.get("photos")))
-                .flatMap(photos::clean)
-                .flatMap(clean -> submissions.submit(tip, key, clean))
+        return PhotoUploads.read(photos)
+                .flatMap(uploads -> submissions.submit(tip, key, uploads))
                 .map(TipController::accepted);
     }
 

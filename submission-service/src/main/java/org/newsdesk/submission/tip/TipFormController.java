@@ -13,8 +13,7 @@ import jakarta.validation.Validator;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.PhotoRefusedException;
-import org.newsdesk.submission.photo.ResidentPhotos;
-import org.newsdesk.submission.photo.ResidentPhotos.Upload;
+import org.newsdesk.submission.photo.Upload;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
@@ -60,18 +59,15 @@ class TipFormController {
     private final Validator validator;
     private final RateLimit tipRateLimit;
     private final ClientAddresses clients;
-    private final ResidentPhotos photos;
     private final PhotoProperties photoLimits;
 
     TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator,
-            @Qualifier("tipRateLimit") RateLimit tipRateLimit, ClientAddresses clients, ResidentPhotos photos,
-            PhotoProperties photoLimits) {
+            @Qualifier("tipRateLimit") RateLimit tipRateLimit, ClientAddresses clients, PhotoProperties photoLimits) {
         this.submissions = submissions;
         this.outlet = outlet;
         this.validator = validator;
         this.tipRateLimit = tipRateLimit;
         this.clients = clients;
-        this.photos = photos;
         this.photoLimits = photoLimits;
     }
 
@@ -89,7 +85,7 @@ class TipFormController {
     @PostMapping(path = "/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> send(ServerWebExchange exchange) {
         return exchange.getMultipartData()
-                .flatMap(parts -> PhotoUploads.read(parts.get("photos"))
+                .flatMap(parts -> PhotoUploads.read(parts.getOrDefault("photos", List.of()))
                         .flatMap(uploads -> send(TipForm.of(parts), uploads, exchange)))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(problemPage(
                         HttpStatus.CONTENT_TOO_LARGE, "Your tip is too large to send",
@@ -111,8 +107,7 @@ class TipFormController {
                     .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
                     .build());
         }
-        return photos.clean(uploads)
-                .flatMap(clean -> submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()), clean))
+        return submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()), uploads)
                 .map(accepted -> Rendering.view("receipt")
                         .modelAttribute("receipt", accepted.receipt())
                         .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
@@ -126,7 +121,7 @@ class TipFormController {
                                 + "check it and send it again."), HttpStatus.CONFLICT)))
                 .onErrorResume(TipNotAcceptedException.class, notAccepted -> Mono.just(formPage(new TipFormPage(
                         form, Map.of(), "We could not take your tip just now. What you wrote is "
-                                + "still here: please send it again in a moment."), HttpStatus.SERVICE_UNAVAILABLE)));
+                                + "still here: please send it again in a moment."), HttpStatus.SERVICE_UNAVAILABLE, notAccepted.getHeaders())));
     }
 
     /** Every problem with the form, one per field, in the order of the form. */
@@ -170,12 +165,17 @@ class TipFormController {
     }
 
     private Rendering formPage(TipFormPage page, HttpStatus status) {
+        return formPage(page, status, HttpHeaders.EMPTY);
+    }
+
+    private Rendering formPage(TipFormPage page, HttpStatus status, HttpHeaders headers) {
         return Rendering.view("tip-form")
                 .status(status)
                 .modelAttribute("page", page)
                 .modelAttribute("areas", outlet.areaChoices())
                 .modelAttribute("photoLimits", photoLimits)
                 .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
+                .headers(headers)
                 .build();
     }
 

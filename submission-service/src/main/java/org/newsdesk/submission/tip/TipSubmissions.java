@@ -4,14 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.TipSubmitted;
-import org.newsdesk.submission.photo.ResidentPhotos;
-import org.newsdesk.submission.photo.ResidentPhotos.CleanPhoto;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.photo.CleanPhoto;
+import org.newsdesk.submission.photo.PhotoCleaner;
+import org.newsdesk.submission.photo.ResidentPhotos;
+import org.newsdesk.submission.photo.Upload;
 import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.slf4j.Logger;
@@ -34,11 +37,13 @@ class TipSubmissions {
 
     private final SubmittedTips tips;
     private final SubmissionProperties properties;
+    private final PhotoCleaner cleaner;
     private final ResidentPhotos photos;
 
-    TipSubmissions(SubmittedTips tips, SubmissionProperties properties, ResidentPhotos photos) {
+    TipSubmissions(SubmittedTips tips, SubmissionProperties properties, PhotoCleaner cleaner, ResidentPhotos photos) {
         this.tips = tips;
         this.properties = properties;
+        this.cleaner = cleaner;
         this.photos = photos;
     }
 
@@ -53,15 +58,26 @@ class TipSubmissions {
      * @param key the request's idempotency key, or {@code null}
      */
     Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key) {
-        return submit(request, key, List.of());
+        return submitClean(request, key, List.of());
     }
 
     /**
-     * As {@link #submit(TipRequest, IdempotencyKey)}, with photos already cleaned. They are stored in
-     * the media store first, and the tip, which refers to them, only after: a tip never refers to
-     * a photo that is not there. A request repeating a stored one stores nothing.
+     * As {@link #submit(TipRequest, IdempotencyKey)}, with photos. They are cleaned first, then stored
+     * in the media store, and the tip, which refers to them, only after: a tip never refers to a
+     * photo that is not there. A photo refused fails with its {@code PhotoRefusedException}, and
+     * every photo decoder being busy with {@link TipNotAcceptedException}: then nothing is stored.
+     * A request repeating a stored one stores nothing.
      */
-    Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {
+    Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key, List<Upload> uploads) {
+        return cleaner.clean(uploads)
+                .onErrorMap(RejectedExecutionException.class, busy -> {
+                    log.warn("Tip not accepted: every photo decoder is busy");
+                    return new TipNotAcceptedException(properties.retryAfter(), busy);
+                })
+                .flatMap(cleanPhotos -> submitClean(request, key, cleanPhotos));
+    }
+
+    private Mono<TipAccepted> submitClean(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {
         if (key == null) {
             return accept(request, cleanPhotos, null, null);
         }
