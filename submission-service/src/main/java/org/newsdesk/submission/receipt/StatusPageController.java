@@ -5,13 +5,13 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.newsdesk.submission.OutletProperties;
+import org.newsdesk.submission.ResidentPages;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,8 +39,6 @@ import reactor.core.publisher.Mono;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Controller
 class StatusPageController {
-
-    private static final String NEVER_STORED = CacheControl.noStore().getHeaderValue();
 
     private final Receipts receipts;
     private final RateLimit guesses;
@@ -103,9 +101,7 @@ class StatusPageController {
         return statusPage(status).modelAttribute("error", message).build();
     }
 
-    /** The model is built here rather than by a model attribute method: a page for a failure starts from an empty one. */
     private Rendering.Builder<?> statusPage(HttpStatus status) {
-        return Rendering.view("status").status(status).modelAttribute("outlet", outlet)
-                .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED);
+        return ResidentPages.page("status", status, outlet);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.newsdesk.submission.OutletProperties;
+import org.newsdesk.submission.ResidentPages;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.PhotoRefusedException;
 import org.newsdesk.web.ClientAddresses;
@@ -15,7 +16,6 @@ import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -48,8 +48,6 @@ import reactor.core.publisher.Mono;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Controller
 class TipFormController {
-
-    private static final String NEVER_STORED = CacheControl.noStore().getHeaderValue();
 
     private final TipSubmissions submissions;
     private final OutletProperties outlet;
@@ -137,9 +135,7 @@ class TipFormController {
         return page("problem", status).modelAttribute("title", title).modelAttribute("detail", detail).build();
     }
 
-    /** The model is built here rather than by a model attribute method: a page for a failure starts from an empty one. */
     private Rendering.Builder<?> page(String view, HttpStatusCode status) {
-        return Rendering.view(view).status(status).modelAttribute("outlet", outlet)
-                .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED);
+        return ResidentPages.page(view, status, outlet);
     }
 }
