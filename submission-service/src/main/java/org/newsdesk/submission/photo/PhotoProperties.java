@@ -4,13 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits on residents' photos, under {@code newsdesk.submission.photos}.
+ * Limits on residents' photos, under {@code newsdesk.submission.photos}. The form states them.
  *
  * @param maxCount    photos one tip may carry
  * @param maxSize     largest photo file accepted
  * @param maxTipSize  largest all of one tip's photo files together
  * @param maxPixels   most pixels a photo's header may announce: a small file can announce a huge
- *                    image (a decompression bomb), so this is checked before anything is decoded
+ *                    image (a decompression bomb), so this is checked before anything is decoded.
+ *                    The default, 8192 × 6144, is the largest photo a 50-megapixel phone camera
+ *                    takes, the most pixels any phone gives unless asked for more
  * @param longestSide photos are kept at most this many pixels wide or high, more than any page
  *                    shows, so that a decoded photo never takes more memory than that
  */
@@ -22,13 +24,18 @@ public record PhotoProperties(Integer maxCount, DataSize maxSize, DataSize maxTi
         maxCount = maxCount == null ? 5 : maxCount;
         maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
         maxTipSize = maxTipSize == null ? DataSize.ofMegabytes(25) : maxTipSize;
-        maxPixels = maxPixels == null ? 100_000_000L : maxPixels;
+        maxPixels = maxPixels == null ? 8192L * 6144 : maxPixels;
         longestSide = longestSide == null ? 4096 : longestSide;
     }
 
     /** The per-photo limit in whole megabytes, as the form states it. */
     public long maxSizeMegabytes() {
         return maxSize.toMegabytes();
+    }
+
+    /** The pixel limit in whole megapixels, as the form and a refusal state it. */
+    public long maxMegapixels() {
+        return maxPixels / 1_000_000;
     }
 
     /**

@@ -1,30 +1,27 @@
 package org.newsdesk.submission.photo;
 
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * A photo that is not taken, with a message for the resident that names the file. Nothing of the
- * tip is stored when one of its photos is refused.
+ * tip is stored when one of its photos is refused. Its own type because the tip form catches it,
+ * to show the message beside the photo field.
  */
-public class PhotoRefusedException extends ErrorResponseException {
-
-    private final String reason;
+public class PhotoRefusedException extends ProblemException {
 
     PhotoRefusedException(HttpStatus status, String reason) {
-        super(status, problem(status, reason), null);
-        this.reason = reason;
+        super(status, "Photo not accepted", reason);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String reason) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason);
-        problem.setTitle("Photo not accepted");
-        return problem;
+    /** A file that starts like a photo and whose pixels cannot be had. */
+    static PhotoRefusedException unreadable(Upload upload) {
+        return new PhotoRefusedException(HttpStatus.BAD_REQUEST, upload.shownName()
+                + " could not be read as a photo: it may be damaged or incomplete. Please send it again or choose another.");
     }
 
     /** What the resident is told, naming the file. */
     public String reason() {
-        return reason;
+        return getBody().getDetail();
     }
 }

@@ -1,12 +1,10 @@
 package org.newsdesk.submission.receipt;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The code a resident gets for a tip and later types in to see what became of it.
@@ -81,13 +79,7 @@ public final class ReceiptCode {
 
     /** SHA-256 of the canonical code in lower-case hex: what the database and the topic keep. */
     public String digest() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(hash);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
+        return DigestUtils.sha256Hex(canonical);
     }
 
     @Override

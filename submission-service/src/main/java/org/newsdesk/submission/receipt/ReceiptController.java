@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.newsdesk.submission.limit.ClientRateLimit;
+import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.limit.RateLimit;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,11 +26,13 @@ import reactor.core.publisher.Mono;
 class ReceiptController {
 
     private final Receipts receipts;
-    private final ClientRateLimit guesses;
+    private final RateLimit guesses;
+    private final ClientAddresses clients;
 
-    ReceiptController(Receipts receipts, @Qualifier("receiptGuessLimit") ClientRateLimit guesses) {
+    ReceiptController(Receipts receipts, @Qualifier("receiptGuessLimit") RateLimit guesses, ClientAddresses clients) {
         this.receipts = receipts;
         this.guesses = guesses;
+        this.clients = clients;
     }
 
     /**
@@ -42,33 +43,21 @@ class ReceiptController {
      */
     @GetMapping(path = "/api/tips/{receipt}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ReceiptView>> receipt(@PathVariable String receipt, ServerWebExchange exchange) {
-        Optional<Duration> wait = guesses.check(exchange);
+        String client = clients.pseudonym(exchange);
+        Optional<Duration> wait = guesses.check(client);
         if (wait.isPresent()) {
-            return Mono.error(tooManyGuesses(wait.get()));
+            return Mono.error(ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Too many lookups",
+                    "Too many receipt codes were looked up from here that match no tip. Please wait a while.")
+                    .retryAfter(wait.get()));
         }
         return Mono.justOrEmpty(ReceiptCode.parse(receipt))
                 .flatMap(code -> receipts.find(code).map(found -> ReceiptView.of(code, found)))
                 .map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view))
                 .switchIfEmpty(Mono.error(() -> {
-                    guesses.take(exchange);
-                    return unknownReceipt();
+                    guesses.take(client);
+                    return ProblemException.of(HttpStatus.NOT_FOUND, "Unknown receipt", "No tip has this receipt code. "
+                            + "Check it for typos: letters and digits, in four groups of four.");
                 }));
-    }
-
-    private static ErrorResponseException tooManyGuesses(Duration wait) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many receipt codes were looked up from here that match no tip. Please wait a while.");
-        problem.setTitle("Too many lookups");
-        ErrorResponseException tooMany = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
-        tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, ClientRateLimit.retryAfterSeconds(wait));
-        return tooMany;
-    }
-
-    private static ErrorResponseException unknownReceipt() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No tip has this receipt code. Check it for typos: letters and digits, in four groups of four.");
-        problem.setTitle("Unknown receipt");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
     /** What a resident learns about their tip; absent fields are left out rather than null. */

@@ -6,17 +6,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
-import org.bson.Document;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
-import org.newsdesk.submission.SubmissionProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -28,43 +21,23 @@ import reactor.util.retry.Retry;
  * document.
  */
 @Component
-public class Receipts implements InitializingBean {
-
-    private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+public class Receipts {
 
     /** Where receipts live in the service's database. */
     public static final String COLLECTION = Receipt.COLLECTION;
 
-    /** Where the service keeps each tip until Kafka has it (the tip feature's collection). */
-    private static final String SUBMITTED_TIPS = "tips";
+    /** What receipts are looked up by: the SHA-256 of the receipt code. */
+    public static final String RECEIPT_DIGEST = Receipt.RECEIPT_DIGEST;
 
     /** Far more than writers racing for one tip's receipt ever need. */
     private static final int WRITE_ATTEMPTS = 10;
 
     private final ReactiveMongoOperations mongo;
-    private final SubmissionProperties properties;
+    private final StoredTips storedTips;
 
-    Receipts(ReactiveMongoOperations mongo, SubmissionProperties properties) {
+    Receipts(ReactiveMongoOperations mongo, StoredTips storedTips) {
         this.mongo = mongo;
-        this.properties = properties;
-    }
-
-    /**
-     * Lookups go by digest. Sparse, because a receipt created by a decision that overtook its
-     * submission has no digest yet; unique, because two tips sharing a code would let one
-     * resident see the other's tip.
-     */
-    @Override
-    public void afterPropertiesSet() {
-        try {
-            mongo.indexOps(Receipt.class)
-                    .createIndex(new Index().on(Receipt.RECEIPT_DIGEST, Sort.Direction.ASC).unique().sparse())
-                    .timeout(properties.storeTimeout()).block();
-        }
-        catch (RuntimeException ex) {
-            // Lookups still work without the index, only slower; the next start creates it.
-            log.warn("Could not create the receipt digest index: {}", ex.toString());
-        }
+        this.storedTips = storedTips;
     }
 
     /** The tip is on the topic: its receipt from now on follows the tip's decision and story. */
@@ -129,14 +102,11 @@ public class Receipts implements InitializingBean {
 
     /**
      * The receipt, or, for a tip stored but not yet read back from the topic (Kafka is slow or
-     * down), what its stored submission says: received. The submitted tips live in this service's
-     * {@code tips} collection, found by the same digest.
+     * down), what its stored submission says: received.
      */
     Mono<Receipt> find(ReceiptCode code) {
         return mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())), Receipt.class)
-                .switchIfEmpty(Mono.defer(() -> mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())),
-                                Document.class, SUBMITTED_TIPS)
-                        .map(tip -> Receipt.unknown(tip.getString("_id")).withSubmission(1, code.digest(),
-                                tip.getDate("submittedAt").toInstant()))));
+                .switchIfEmpty(Mono.defer(() -> storedTips.findByReceiptDigest(code.digest())
+                        .map(tip -> Receipt.unknown(tip.tipId()).withSubmission(1, code.digest(), tip.submittedAt()))));
     }
 }

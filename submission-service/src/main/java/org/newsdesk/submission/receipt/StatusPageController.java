@@ -3,21 +3,26 @@ package org.newsdesk.submission.receipt;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
 import org.newsdesk.submission.OutletProperties;
-import org.newsdesk.submission.limit.ClientRateLimit;
+import org.newsdesk.submission.ResidentPages;
+import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.limit.RateLimit;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.http.CacheControl;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,64 +40,68 @@ import reactor.core.publisher.Mono;
 @Controller
 class StatusPageController {
 
-    private static final String NEVER_STORED = CacheControl.noStore().getHeaderValue();
-
     private final Receipts receipts;
-    private final ClientRateLimit guesses;
+    private final RateLimit guesses;
+    private final ClientAddresses clients;
     private final OutletProperties outlet;
 
-    StatusPageController(Receipts receipts, @Qualifier("receiptGuessLimit") ClientRateLimit guesses,
+    StatusPageController(Receipts receipts, @Qualifier("receiptGuessLimit") RateLimit guesses, ClientAddresses clients,
             OutletProperties outlet) {
         this.receipts = receipts;
         this.guesses = guesses;
+        this.clients = clients;
         this.outlet = outlet;
-    }
-
-    @ModelAttribute("outlet")
-    OutletProperties outlet() {
-        return outlet;
     }
 
     @GetMapping(path = "/status", produces = MediaType.TEXT_HTML_VALUE)
     Rendering page() {
-        return statusPage(null, HttpStatus.OK);
+        return statusPage(HttpStatus.OK).build();
     }
 
+    /** The code comes from a plain form or a multipart one, bound into a {@link ReceiptLookup} either way. */
     @PostMapping(path = "/status", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             MediaType.MULTIPART_FORM_DATA_VALUE }, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> lookUp(ServerWebExchange exchange) {
-        Optional<Duration> wait = guesses.check(exchange);
+    Mono<Rendering> lookUp(@Valid ReceiptLookup lookup, BindingResult errors, ServerWebExchange exchange) {
+        String client = clients.pseudonym(exchange);
+        Optional<Duration> wait = guesses.check(client);
         if (wait.isPresent()) {
-            return Mono.just(Rendering.view("status")
-                    .status(HttpStatus.TOO_MANY_REQUESTS)
+            return Mono.just(statusPage(HttpStatus.TOO_MANY_REQUESTS)
                     .modelAttribute("waitMinutes", Math.max(1, (wait.get().toSeconds() + 59) / 60))
-                    .header(HttpHeaders.RETRY_AFTER, ClientRateLimit.retryAfterSeconds(wait.get()))
-                    .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED)
+                    .header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait.get()))
                     .build());
         }
-        return typedCode(exchange)
-                .flatMap(typed -> Mono.justOrEmpty(ReceiptCode.parse(typed)))
+        if (errors.hasErrors()) {
+            return Mono.just(mistake(errors.getFieldError().getDefaultMessage(), HttpStatus.BAD_REQUEST));
+        }
+        return Mono.justOrEmpty(ReceiptCode.parse(lookup.receipt()))
                 .flatMap(receipts::find)
-                .map(found -> statusPage(TipStatusView.of(found), HttpStatus.OK))
+                .map(found -> statusPage(HttpStatus.OK).modelAttribute("status", TipStatusView.of(found)).build())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
-                    guesses.take(exchange);
-                    return statusPage(TipStatusView.UNKNOWN, HttpStatus.NOT_FOUND);
+                    guesses.take(client);
+                    return statusPage(HttpStatus.NOT_FOUND).modelAttribute("status", TipStatusView.UNKNOWN).build();
                 }));
     }
 
-    /** The {@code receipt} field, from a plain form or a multipart one. */
-    private static Mono<String> typedCode(ServerWebExchange exchange) {
-        return exchange.getFormData().mapNotNull(form -> form.getFirst("receipt"))
-                .switchIfEmpty(exchange.getMultipartData().mapNotNull(parts -> parts.getFirst("receipt"))
-                        .ofType(FormFieldPart.class)
-                        .map(FormFieldPart::value));
+    /**
+     * A form that cannot be read ({@code receipt=%ZZ}, a multipart body that is not one) is the
+     * sender's mistake, and a person with a browser gets the page again rather than problem details.
+     */
+    @ExceptionHandler
+    Rendering unreadable(ServerWebInputException unreadable) {
+        return mistake("We could not read what your browser sent. Please type your code again.", HttpStatus.BAD_REQUEST);
     }
 
-    private static Rendering statusPage(TipStatusView status, HttpStatus code) {
-        Rendering.Builder<?> page = Rendering.view("status").status(code).header(HttpHeaders.CACHE_CONTROL, NEVER_STORED);
-        if (status != null) {
-            page.modelAttribute("status", status);
-        }
-        return page.build();
+    @ExceptionHandler
+    Rendering tooLarge(DataBufferLimitException tooLarge) {
+        return mistake("What your browser sent is far longer than a receipt code. Please type your code again.",
+                HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    private Rendering mistake(String message, HttpStatus status) {
+        return statusPage(status).modelAttribute("error", message).build();
+    }
+
+    private Rendering.Builder<?> statusPage(HttpStatus status) {
+        return ResidentPages.page("status", status, outlet);
     }
 }

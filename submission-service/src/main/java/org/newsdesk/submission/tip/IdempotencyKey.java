@@ -3,21 +3,17 @@ package org.newsdesk.submission.tip;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.submission.receipt.ReceiptCode;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.newsdesk.web.problem.ProblemException;
 
 /**
  * A client's {@code Idempotency-Key}: a request sent again with the same key (after a timeout, a
@@ -46,16 +42,13 @@ final class IdempotencyKey {
         this.value = value;
     }
 
-    /** @return {@code null} without a header; a 400 problem for one that cannot be a key */
+    /** @return {@code null} without a header; a 400 problem naming the header for one that cannot be a key */
     static IdempotencyKey fromHeader(String header) {
         if (header == null) {
             return null;
         }
         if (!VALID.matcher(header).matches()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    HEADER + " must be 8 to 255 visible ASCII characters, such as a UUID");
-            problem.setTitle("Invalid " + HEADER);
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            throw ProblemException.invalid(HEADER, "must be 8 to 255 visible ASCII characters, such as a UUID");
         }
         return new IdempotencyKey(header);
     }
@@ -79,7 +72,7 @@ final class IdempotencyKey {
 
     /** What the database finds the key by. */
     String digest() {
-        return HexFormat.of().formatHex(sha256("newsdesk-idempotency-key:" + value));
+        return DigestUtils.sha256Hex("newsdesk-idempotency-key:" + value);
     }
 
     String seal(ReceiptCode receipt) {
@@ -112,18 +105,9 @@ final class IdempotencyKey {
 
     private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(sha256("newsdesk-receipt-seal:" + value), "AES"),
+        cipher.init(mode, new SecretKeySpec(DigestUtils.sha256("newsdesk-receipt-seal:" + value), "AES"),
                 new GCMParameterSpec(TAG_BITS, iv));
         return cipher;
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
     }
 
     /** Deliberately not the key: whoever holds it can open the receipt. */

@@ -2,7 +2,7 @@ package org.newsdesk.submission.tip;
 
 import java.util.List;
 
-import org.newsdesk.submission.photo.ResidentPhotos.Upload;
+import org.newsdesk.submission.photo.Upload;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.Part;
@@ -21,9 +21,6 @@ final class PhotoUploads {
      * checks to refuse.
      */
     static Mono<List<Upload>> read(List<Part> parts) {
-        if (parts == null) {
-            return Mono.just(List.of());
-        }
         return Flux.fromIterable(parts)
                 .concatMap(part -> DataBufferUtils.join(part.content())
                         .map(buffer -> {

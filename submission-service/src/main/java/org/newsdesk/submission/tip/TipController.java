@@ -1,16 +1,20 @@
 package org.newsdesk.submission.tip;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
-import org.newsdesk.submission.limit.ClientRateLimit;
-import org.newsdesk.submission.photo.ResidentPhotos;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
+import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.limit.RateLimit;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -25,14 +29,14 @@ import reactor.core.publisher.Mono;
 class TipController {
 
     private final TipSubmissions submissions;
-    private final ClientRateLimit tipRateLimit;
-    private final ResidentPhotos photos;
+    private final RateLimit tipRateLimit;
+    private final ClientAddresses clients;
 
-    TipController(TipSubmissions submissions, @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit,
-            ResidentPhotos photos) {
+    TipController(TipSubmissions submissions, @Qualifier("tipRateLimit") RateLimit tipRateLimit,
+            ClientAddresses clients) {
         this.submissions = submissions;
         this.tipRateLimit = tipRateLimit;
-        this.photos = photos;
+        this.clients = clients;
     }
 
     /**
@@ -47,10 +51,7 @@ class TipController {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
-        // Counted once the tip is known to be valid: the limit is on tips, not on typing mistakes.
-        tipRateLimit.take(exchange).ifPresent(wait -> {
-            throw new TooManyTipsException(wait);
-        });
+        takeOneTip(exchange);
         return submissions.submit(tip, key).map(TipController::accepted);
     }
 
@@ -62,17 +63,23 @@ class TipController {
     @PostMapping(path = "/api/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TipAccepted>> submitWithPhotos(@Valid @RequestPart("tip") TipRequest tip,
+            @RequestPart(name = "photos", required = false) List<Part> photos,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
-        tipRateLimit.take(exchange).ifPresent(wait -> {
-            throw new TooManyTipsException(wait);
-        });
-        return exchange.getMultipartData()
-                .flatMap(parts -> PhotoUploads.read(parts.get("photos")))
-                .flatMap(photos::clean)
-                .flatMap(clean -> submissions.submit(tip, key, clean))
+        takeOneTip(exchange);
+        return PhotoUploads.read(photos)
+                .flatMap(uploads -> submissions.submit(tip, key, uploads))
                 .map(TipController::accepted);
+    }
+
+    /** Counted once the tip is known to be valid: the limit is on tips, not on typing mistakes. */
+    private void takeOneTip(ServerWebExchange exchange) {
+        tipRateLimit.take(clients.pseudonym(exchange)).ifPresent(wait -> {
+            throw ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Too many tips",
+                    "You have sent a lot of tips in a short time. Please wait a while before sending the next one.")
+                    .retryAfter(wait);
+        });
     }
 
     private static ResponseEntity<TipAccepted> accepted(TipAccepted accepted) {

@@ -6,20 +6,62 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 
-import org.springframework.http.codec.multipart.FormFieldPart;
-import org.springframework.http.codec.multipart.Part;
-import org.springframework.util.MultiValueMap;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Null;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.newsdesk.submission.tip.OfferedChoice.Choices;
 
 /**
- * The tip form exactly as the resident filled it in, every field as typed, so that a form sent
- * back with errors shows their own words again. Photos are not here: a browser cannot be made to
- * fill a file input again.
+ * The tip form as the resident filled it in, bound from its fields by the framework, so that a
+ * form sent back with errors shows their own words again: each field as typed, less surrounding
+ * whitespace, and {@code null} where nothing was typed. Its rules are the JSON API's
+ * ({@link TipRequest}) and the form's own, each message a sentence the page shows beside its
+ * field. Photos are not here: a browser cannot be made to fill a file input again.
  *
- * @param formToken the one-time token the form was served with (see {@link IdempotencyKey#fromFormToken})
- * @param website   the honeypot: hidden from people, filled in by bots that fill in everything
+ * @param contactConsent the consent box's value: ticked when sent at all
+ * @param formToken      the one-time token the form was served with (see {@link IdempotencyKey#fromFormToken})
+ * @param website        the honeypot: hidden from people, filled in by bots that fill in everything
  */
-record TipForm(String headline, String body, String area, String happenedOn, String category, String name,
-        String email, String phone, boolean contactConsent, String formToken, String website) {
+record TipForm(
+        @NotBlank(message = "Give your tip a headline")
+        @Size(max = TipRequest.HEADLINE_LENGTH, message = "Headline must be at most {max} characters")
+        String headline,
+
+        @NotBlank(message = "Tell us what happened")
+        @Size(max = TipRequest.BODY_LENGTH, message = "What happened must be at most {max} characters")
+        String body,
+
+        @NotBlank(message = "Choose where it happened")
+        @OfferedChoice(value = Choices.AREAS, message = "Choose where it happened from the list")
+        String area,
+
+        @TypedDate(message = "When it happened must be a date, like 31/05/2024")
+        String happenedOn,
+
+        @NotBlank(message = "Choose what your tip is about")
+        @OfferedChoice(value = Choices.CATEGORIES, message = "Choose what your tip is about from the list")
+        String category,
+
+        @Size(max = TipRequest.NAME_LENGTH, message = "Your name must be at most {max} characters")
+        String name,
+
+        @Size(max = TipRequest.EMAIL_LENGTH, message = "Email address must be at most {max} characters")
+        @Email(regexp = TipRequest.EMAIL_ADDRESS, message = "Email address must be an email address, like name@example.org")
+        String email,
+
+        @Size(max = TipRequest.PHONE_LENGTH, message = "Phone number must be at most {max} characters")
+        @Pattern(regexp = TipRequest.PHONE_NUMBER,
+                message = "Phone number must be a phone number: digits, spaces and + ( ) . / - only")
+        String phone,
+
+        String contactConsent,
+
+        String formToken,
+
+        @Null(message = "Leave the field “Leave this empty” empty")
+        String website) {
 
     /** The date as a date input sends it, or as a person in the UK types it where there is no date picker. */
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
@@ -27,15 +69,22 @@ record TipForm(String headline, String body, String area, String happenedOn, Str
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT));
 
-    static TipForm blank(String formToken) {
-        return new TipForm("", "", "", "", "", "", "", "", false, formToken, "");
+    TipForm {
+        headline = TipRequest.blankToNull(headline);
+        body = TipRequest.blankToNull(body);
+        area = TipRequest.blankToNull(area);
+        happenedOn = TipRequest.blankToNull(happenedOn);
+        category = TipRequest.blankToNull(category);
+        name = TipRequest.blankToNull(name);
+        email = TipRequest.blankToNull(email);
+        phone = TipRequest.blankToNull(phone);
+        contactConsent = TipRequest.blankToNull(contactConsent);
+        formToken = TipRequest.blankToNull(formToken);
+        website = TipRequest.blankToNull(website);
     }
 
-    static TipForm of(MultiValueMap<String, Part> parts) {
-        return new TipForm(field(parts, "headline"), field(parts, "body"), field(parts, "area"),
-                field(parts, "happenedOn"), field(parts, "category"), field(parts, "name"), field(parts, "email"),
-                field(parts, "phone"), !field(parts, "contactConsent").isEmpty(), field(parts, "formToken"),
-                field(parts, "website"));
+    static TipForm blank(String formToken) {
+        return new TipForm(null, null, null, null, null, null, null, null, null, formToken, null);
     }
 
     TipForm withToken(String token) {
@@ -43,11 +92,19 @@ record TipForm(String headline, String body, String area, String happenedOn, Str
                 website);
     }
 
-    /** The day it happened, or {@code null} when none was given or what was typed is not a date. */
-    LocalDate date() {
+    /** Whether the resident ticked the consent box; public for the template. */
+    public boolean consents() {
+        return contactConsent != null;
+    }
+
+    /** The day typed, or {@code null} when none was typed or what was typed is not a date. */
+    static LocalDate date(String typed) {
+        if (typed == null) {
+            return null;
+        }
         for (DateTimeFormatter format : DATES) {
             try {
-                return LocalDate.parse(happenedOn.strip(), format);
+                return LocalDate.parse(typed.strip(), format);
             }
             catch (DateTimeParseException notThisFormat) {
                 // try the next one
@@ -56,19 +113,8 @@ record TipForm(String headline, String body, String area, String happenedOn, Str
         return null;
     }
 
-    /** Something was typed as the date, and it is not one. */
-    boolean dateUnreadable() {
-        return !happenedOn.isBlank() && date() == null;
-    }
-
+    /** The tip the form says, once valid: what the JSON API takes. */
     TipRequest toRequest() {
-        return new TipRequest(headline, body, area, category, name, email, phone, date(),
-                contactConsent);
-    }
-
-    /** The text of one field; a file sent where text belongs counts as empty. */
-    private static String field(MultiValueMap<String, Part> parts, String name) {
-        Part part = parts.getFirst(name);
-        return part instanceof FormFieldPart field ? field.value() : "";
+        return new TipRequest(headline, body, area, category, name, email, phone, date(happenedOn), consents());
     }
 }

@@ -1,35 +1,35 @@
 package org.newsdesk.submission.tip;
 
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import org.newsdesk.submission.OutletProperties;
-import org.newsdesk.submission.limit.ClientRateLimit;
+import org.newsdesk.submission.ResidentPages;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.PhotoRefusedException;
-import org.newsdesk.submission.photo.ResidentPhotos;
-import org.newsdesk.submission.photo.ResidentPhotos.Upload;
-import org.newsdesk.submission.tip.TipSubmissions.KeyReusedException;
+import org.newsdesk.web.ClientAddresses;
+import org.newsdesk.web.limit.RateLimit;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,41 +40,28 @@ import reactor.core.publisher.Mono;
  * <p>The receipt page is the answer to the POST itself rather than a redirect: a redirect would
  * need the code in a URL (history, logs, {@code Referer}). A refresh posts the form again, and its
  * one-time token makes that the same tip with the same receipt.
+ *
+ * <p>Whatever goes wrong, a person with a browser is answered with a page, never problem details:
+ * the form again, with their words and what to change, or a page saying what happened.
  */
 // Served only where there is a web server, and so clients to limit (a rebuild run has neither).
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Controller
 class TipFormController {
 
-    /** What the error summary calls each field, as its label does. */
-    private static final Map<String, String> LABELS = Map.of("headline", "Headline", "body", "What happened",
-            "area", "Where it happened", "happenedOn", "When it happened", "category", "What it is about",
-            "photos", "Photos", "name", "Your name", "email", "Email address", "phone", "Phone number",
-            "website", "Leave this empty");
-
-    private static final CacheControl NEVER_STORED = CacheControl.noStore();
-
     private final TipSubmissions submissions;
     private final OutletProperties outlet;
-    private final Validator validator;
-    private final ClientRateLimit tipRateLimit;
-    private final ResidentPhotos photos;
+    private final RateLimit tipRateLimit;
+    private final ClientAddresses clients;
     private final PhotoProperties photoLimits;
 
-    TipFormController(TipSubmissions submissions, OutletProperties outlet, Validator validator,
-            @Qualifier("tipRateLimit") ClientRateLimit tipRateLimit, ResidentPhotos photos,
-            PhotoProperties photoLimits) {
+    TipFormController(TipSubmissions submissions, OutletProperties outlet,
+            @Qualifier("tipRateLimit") RateLimit tipRateLimit, ClientAddresses clients, PhotoProperties photoLimits) {
         this.submissions = submissions;
         this.outlet = outlet;
-        this.validator = validator;
         this.tipRateLimit = tipRateLimit;
-        this.photos = photos;
+        this.clients = clients;
         this.photoLimits = photoLimits;
-    }
-
-    @ModelAttribute("outlet")
-    OutletProperties outlet() {
-        return outlet;
     }
 
     /** Never cached: every visit gets its own one-time token. */
@@ -84,38 +71,24 @@ class TipFormController {
     }
 
     @PostMapping(path = "/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> send(ServerWebExchange exchange) {
-        return exchange.getMultipartData()
-                .flatMap(parts -> PhotoUploads.read(parts.get("photos"))
-                        .flatMap(uploads -> send(TipForm.of(parts), uploads, exchange)))
-                .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(problemPage(
-                        HttpStatus.CONTENT_TOO_LARGE, "Your tip is too large to send",
-                        "Together with its photos it is larger than we can take. Please send fewer or smaller "
-                                + "photos, or shorten the text, and send it again.")));
-    }
-
-    private Mono<Rendering> send(TipForm form, List<Upload> uploads, ServerWebExchange exchange) {
-        Map<String, String> errors = check(form);
-        if (!errors.isEmpty()) {
-            return Mono.just(formPage(new TipFormPage(form, errors, null), HttpStatus.BAD_REQUEST));
+    Mono<Rendering> send(@Valid TipForm form, BindingResult errors,
+            @RequestPart(name = "photos", required = false) List<Part> photos, ServerWebExchange exchange) {
+        if (errors.hasErrors()) {
+            return Mono.just(formPage(TipFormPage.refused(form, errors), HttpStatus.BAD_REQUEST));
         }
-        Optional<Duration> wait = tipRateLimit.take(exchange);
+        Optional<Duration> wait = tipRateLimit.take(clients.pseudonym(exchange));
         if (wait.isPresent()) {
-            return Mono.just(Rendering.view("too-many-tips")
-                    .status(HttpStatus.TOO_MANY_REQUESTS)
+            return Mono.just(page("too-many-tips", HttpStatus.TOO_MANY_REQUESTS)
                     .modelAttribute("minutes", Math.max(1, (wait.get().toSeconds() + 59) / 60))
-                    .header(HttpHeaders.RETRY_AFTER, ClientRateLimit.retryAfterSeconds(wait.get()))
-                    .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
+                    .header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait.get()))
                     .build());
         }
-        return photos.clean(uploads)
-                .flatMap(clean -> submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()), clean))
-                .map(accepted -> Rendering.view("receipt")
-                        .modelAttribute("receipt", accepted.receipt())
-                        .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
-                        .build())
+        return PhotoUploads.read(photos)
+                .flatMap(uploads -> submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()),
+                        uploads))
+                .map(accepted -> page("receipt", HttpStatus.OK).modelAttribute("receipt", accepted.receipt()).build())
                 .onErrorResume(PhotoRefusedException.class, refused -> Mono.just(formPage(new TipFormPage(form,
-                        Map.of("photos", refused.reason()), null), HttpStatus.valueOf(refused.getStatusCode().value()))))
+                        Map.of("photos", refused.reason()), null), refused.getStatusCode())))
                 // The page was sent before, then changed (back, edit, send): a new tip, if they want.
                 .onErrorResume(KeyReusedException.class, reused -> Mono.just(formPage(new TipFormPage(
                         form.withToken(IdempotencyKey.newFormToken()), Map.of(),
@@ -123,65 +96,46 @@ class TipFormController {
                                 + "check it and send it again."), HttpStatus.CONFLICT)))
                 .onErrorResume(TipNotAcceptedException.class, notAccepted -> Mono.just(formPage(new TipFormPage(
                         form, Map.of(), "We could not take your tip just now. What you wrote is "
-                                + "still here: please send it again in a moment."), HttpStatus.SERVICE_UNAVAILABLE)));
+                                + "still here: please send it again in a moment."), HttpStatus.SERVICE_UNAVAILABLE,
+                        notAccepted.getHeaders())));
     }
 
-    /** Every problem with the form, one per field, in the order of the form. */
-    private Map<String, String> check(TipForm form) {
-        Map<String, String> found = new LinkedHashMap<>();
-        TipRequest request = form.toRequest();
-        Set<ConstraintViolation<TipRequest>> violations = validator.validate(request);
-        violations.stream()
-                .sorted(Comparator.comparing((ConstraintViolation<TipRequest> v) -> v.getPropertyPath().toString())
-                        .thenComparing(ConstraintViolation::getMessage))
-                .forEach(violation -> found.putIfAbsent(violation.getPropertyPath().toString(),
-                        sentence(violation.getPropertyPath().toString(), violation.getMessage())));
-        if (request.area() == null) {
-            found.put("area", "Choose where it happened");
-        }
-        else if (!outlet.areaChoices().contains(request.area())) {
-            found.put("area", "Choose where it happened from the list");
-        }
-        if (request.category() == null) {
-            found.put("category", "Choose what your tip is about");
-        }
-        else if (!outlet.categories().contains(request.category())) {
-            found.put("category", "Choose what your tip is about from the list");
-        }
-        if (form.dateUnreadable()) {
-            found.put("happenedOn", "When it happened must be a date, like 31/05/2024");
-        }
-        if (!form.website().isBlank()) {
-            found.put("website", "Leave the field “Leave this empty” empty");
-        }
-        Map<String, String> ordered = new LinkedHashMap<>();
-        TipFormPage.FIELDS.stream().filter(found::containsKey).forEach(field -> ordered.put(field, found.get(field)));
-        return ordered;
+    /**
+     * A body that is not the form a browser sends (no boundary, parts without names, the wrong
+     * line ends): nothing of it can be shown again, so a page says what to do.
+     */
+    @ExceptionHandler
+    Rendering unreadable(ServerWebInputException unreadable) {
+        return problemPage(HttpStatus.BAD_REQUEST, "We could not read your tip",
+                "What your browser sent did not arrive as a form we can read. Please go back, check your tip "
+                        + "and send it again.");
     }
 
-    private static String sentence(String field, String message) {
-        if (message.equals("is required")) {
-            return field.equals("body") ? "Tell us what happened" : "Give your tip a headline";
-        }
-        return LABELS.getOrDefault(field, field) + " " + message;
+    @ExceptionHandler
+    Rendering tooLarge(DataBufferLimitException tooLarge) {
+        return problemPage(HttpStatus.CONTENT_TOO_LARGE, "Your tip is too large to send",
+                "Together with its photos it is larger than we can take. Please send fewer or smaller "
+                        + "photos, or shorten the text, and send it again.");
     }
 
-    private Rendering formPage(TipFormPage page, HttpStatus status) {
-        return Rendering.view("tip-form")
-                .status(status)
-                .modelAttribute("page", page)
+    private Rendering formPage(TipFormPage form, HttpStatusCode status) {
+        return formPage(form, status, HttpHeaders.EMPTY);
+    }
+
+    private Rendering formPage(TipFormPage form, HttpStatusCode status, HttpHeaders headers) {
+        return page("tip-form", status)
+                .modelAttribute("page", form)
                 .modelAttribute("areas", outlet.areaChoices())
                 .modelAttribute("photoLimits", photoLimits)
-                .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
+                .headers(headers)
                 .build();
     }
 
-    static Rendering problemPage(HttpStatus status, String title, String detail) {
-        return Rendering.view("problem")
-                .status(status)
-                .modelAttribute("title", title)
-                .modelAttribute("detail", detail)
-                .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED.getHeaderValue())
-                .build();
+    private Rendering problemPage(HttpStatus status, String title, String detail) {
+        return page("problem", status).modelAttribute("title", title).modelAttribute("detail", detail).build();
+    }
+
+    private Rendering.Builder<?> page(String view, HttpStatusCode status) {
+        return ResidentPages.page(view, status, outlet);
     }
 }

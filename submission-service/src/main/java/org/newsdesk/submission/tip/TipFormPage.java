@@ -1,7 +1,12 @@
 package org.newsdesk.submission.tip;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 
 /**
  * What the form template shows: the form as typed, what is wrong with it field by field (in the
@@ -16,6 +21,21 @@ record TipFormPage(TipForm form, Map<String, String> errors, String notice) {
 
     static TipFormPage blank(String formToken) {
         return new TipFormPage(TipForm.blank(formToken), Map.of(), null);
+    }
+
+    /**
+     * The form with what validation found wrong with it: one message per field (where a field
+     * breaks two rules, the message first in alphabetical order, so the same form always reads
+     * the same), in the order of the form.
+     */
+    static TipFormPage refused(TipForm form, Errors errors) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getDefaultMessage, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        Map<String, String> ordered = new LinkedHashMap<>();
+        FIELDS.stream().filter(byField::containsKey).forEach(field -> ordered.put(field, byField.get(field)));
+        return new TipFormPage(form, ordered, null);
     }
 
     public boolean hasErrors() {

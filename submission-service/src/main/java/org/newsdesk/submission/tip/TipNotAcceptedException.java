@@ -2,23 +2,19 @@ package org.newsdesk.submission.tip;
 
 import java.time.Duration;
 
-import org.springframework.http.HttpHeaders;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** The store did not acknowledge the tip in time, so it was not accepted. */
-class TipNotAcceptedException extends ErrorResponseException {
+/**
+ * The tip could not be taken just now (the store did not acknowledge it in time, or every photo
+ * decoder was busy), so it was not accepted. Its own type because the tip form catches it, to
+ * show the form again with everything the resident wrote.
+ */
+class TipNotAcceptedException extends ProblemException {
 
     TipNotAcceptedException(Duration retryAfter, Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, problem(), cause);
-        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-    }
-
-    private static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "We could not take your tip right now. Please send it again in a moment.");
-        problem.setTitle("Tip not accepted");
-        return problem;
+        super(HttpStatus.SERVICE_UNAVAILABLE, "Tip not accepted",
+                "We could not take your tip right now. Please send it again in a moment.", cause);
+        retryAfter(retryAfter);
     }
 }

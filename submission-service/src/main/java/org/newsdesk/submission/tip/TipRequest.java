@@ -10,33 +10,33 @@ import jakarta.validation.constraints.Size;
 /**
  * A tip as a resident's phone sends it. Surrounding whitespace is dropped and blank optional
  * fields count as not given, so a form that sends every input, filled or not, is valid.
- * The limits keep one tip well inside the request size limit even in the widest characters.
+ * The limits keep one tip well inside the request size limit even in the widest characters;
+ * the tip form ({@link TipForm}) holds its fields to the same ones.
  */
 record TipRequest(
         @NotBlank(message = "is required")
-        @Size(max = 200, message = "must be at most {max} characters")
+        @Size(max = HEADLINE_LENGTH, message = "must be at most {max} characters")
         String headline,
 
         @NotBlank(message = "is required")
-        @Size(max = 20_000, message = "must be at most {max} characters")
+        @Size(max = BODY_LENGTH, message = "must be at most {max} characters")
         String body,
 
-        @Size(max = 100, message = "must be at most {max} characters")
+        @Size(max = NAME_LENGTH, message = "must be at most {max} characters")
         String area,
 
-        @Size(max = 100, message = "must be at most {max} characters")
+        @Size(max = NAME_LENGTH, message = "must be at most {max} characters")
         String category,
 
-        @Size(max = 100, message = "must be at most {max} characters")
+        @Size(max = NAME_LENGTH, message = "must be at most {max} characters")
         String name,
 
-        @Size(max = 254, message = "must be at most {max} characters")
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address, like name@example.org")
+        @Size(max = EMAIL_LENGTH, message = "must be at most {max} characters")
+        @Email(regexp = EMAIL_ADDRESS, message = "must be an email address, like name@example.org")
         String email,
 
-        @Size(max = 40, message = "must be at most {max} characters")
-        @Pattern(regexp = "(?=(?:\\D*\\d){3})\\+?[0-9 ()./-]+",
-                message = "must be a phone number: digits, spaces and + ( ) . / - only")
+        @Size(max = PHONE_LENGTH, message = "must be at most {max} characters")
+        @Pattern(regexp = PHONE_NUMBER, message = "must be a phone number: digits, spaces and + ( ) . / - only")
         String phone,
 
         /** The day it happened, when the resident says: ISO {@code 2024-05-31}, as a date input sends it. */
@@ -44,6 +44,17 @@ record TipRequest(
 
         /** Whether the newsroom may contact the resident about the tip; no answer means no. */
         Boolean contactConsent) {
+
+    static final int HEADLINE_LENGTH = 200;
+    static final int BODY_LENGTH = 20_000;
+    /** A person's name, a place's or a topic's. */
+    static final int NAME_LENGTH = 100;
+    static final int EMAIL_LENGTH = 254;
+    static final int PHONE_LENGTH = 40;
+    /** Something, an at sign, and a domain with a dot: mail to anything less cannot reach the resident. */
+    static final String EMAIL_ADDRESS = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    /** At least three digits, and nothing a phone number is not written with. */
+    static final String PHONE_NUMBER = "(?=(?:\\D*\\d){3})\\+?[0-9 ()./-]+";
 
     TipRequest {
         headline = strip(headline);
@@ -60,7 +71,7 @@ record TipRequest(
         return value == null ? null : value.strip();
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,28 +1,26 @@
 package org.newsdesk.submission.tip;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.TipSubmitted;
-import org.newsdesk.submission.photo.ResidentPhotos;
-import org.newsdesk.submission.photo.ResidentPhotos.CleanPhoto;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.photo.CleanPhoto;
+import org.newsdesk.submission.photo.PhotoCleaner;
+import org.newsdesk.submission.photo.ResidentPhotos;
+import org.newsdesk.submission.photo.Upload;
 import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -39,11 +37,13 @@ class TipSubmissions {
 
     private final SubmittedTips tips;
     private final SubmissionProperties properties;
+    private final PhotoCleaner cleaner;
     private final ResidentPhotos photos;
 
-    TipSubmissions(SubmittedTips tips, SubmissionProperties properties, ResidentPhotos photos) {
+    TipSubmissions(SubmittedTips tips, SubmissionProperties properties, PhotoCleaner cleaner, ResidentPhotos photos) {
         this.tips = tips;
         this.properties = properties;
+        this.cleaner = cleaner;
         this.photos = photos;
     }
 
@@ -58,15 +58,26 @@ class TipSubmissions {
      * @param key the request's idempotency key, or {@code null}
      */
     Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key) {
-        return submit(request, key, List.of());
+        return submitClean(request, key, List.of());
     }
 
     /**
-     * As {@link #submit(TipRequest, IdempotencyKey)}, with photos already cleaned. They are stored in
-     * the media store first, and the tip, which refers to them, only after: a tip never refers to
-     * a photo that is not there. A request repeating a stored one stores nothing.
+     * As {@link #submit(TipRequest, IdempotencyKey)}, with photos. They are cleaned first, then stored
+     * in the media store, and the tip, which refers to them, only after: a tip never refers to a
+     * photo that is not there. A photo refused fails with its {@code PhotoRefusedException}, and
+     * every photo decoder being busy with {@link TipNotAcceptedException}: then nothing is stored.
+     * A request repeating a stored one stores nothing.
      */
-    Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {
+    Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key, List<Upload> uploads) {
+        return cleaner.clean(uploads)
+                .onErrorMap(RejectedExecutionException.class, busy -> {
+                    log.warn("Tip not accepted: every photo decoder is busy");
+                    return new TipNotAcceptedException(properties.retryAfter(), busy);
+                })
+                .flatMap(cleanPhotos -> submitClean(request, key, cleanPhotos));
+    }
+
+    private Mono<TipAccepted> submitClean(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {
         if (key == null) {
             return accept(request, cleanPhotos, null, null);
         }
@@ -97,7 +108,7 @@ class TipSubmissions {
                     .onErrorResume(failure -> forgetUnlessLanded(references, failure))
                     .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
                         log.warn("Tip {} not accepted: the store did not acknowledge it: {}", tipId,
-                                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                                NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName());
                         return new TipNotAcceptedException(properties.retryAfter(), failure);
                     })
                     .doOnSuccess(stored -> tips.relayInBackground(tipId))
@@ -115,7 +126,7 @@ class TipSubmissions {
                 .timeout(properties.storeTimeout())
                 .onErrorMap(failure -> {
                     log.warn("Tip {} not accepted: its photos could not be stored: {}", tipId,
-                            NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                            NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
                 })
                 .onErrorResume(failure -> photos.forget(List.copyOf(stored)).then(Mono.error(failure)));
@@ -135,11 +146,11 @@ class TipSubmissions {
         return photos.forget(references).then(Mono.error(failure));
     }
 
-    private static Mono<TipAccepted> replay(SubmittedTips.StoredReplay stored, IdempotencyKey key, String fingerprint) {
-        if (!fingerprint.equals(stored.replay().requestFingerprint())) {
+    private static Mono<TipAccepted> replay(SubmittedTip stored, IdempotencyKey key, String fingerprint) {
+        if (!fingerprint.equals(stored.requestFingerprint())) {
             return Mono.error(new KeyReusedException());
         }
-        ReceiptCode receipt = key.unseal(stored.replay().sealedReceipt());
+        ReceiptCode receipt = key.unseal(stored.sealedReceipt());
         return Mono.just(new TipAccepted(stored.tipId(), receipt.formatted(), ReceiptStatus.RECEIVED));
     }
 
@@ -147,22 +158,13 @@ class TipSubmissions {
     private static String fingerprint(TipRequest request, List<CleanPhoto> cleanPhotos) {
         // The same upload always cleans to the same bytes, so these tell the same photos from others.
         String photoDigests = cleanPhotos.stream()
-                .map(photo -> HexFormat.of().formatHex(sha256(photo.bytes())))
+                .map(photo -> DigestUtils.sha256Hex(photo.bytes()))
                 .reduce("", (digests, digest) -> digests + digest + ",");
         String joined = String.join("\u0000", photoDigests, String.valueOf(request.headline()), String.valueOf(request.body()),
                 String.valueOf(request.area()), String.valueOf(request.category()), String.valueOf(request.name()),
                 String.valueOf(request.email()), String.valueOf(request.phone()), String.valueOf(request.happenedOn()),
                 String.valueOf(request.contactConsent()));
-        return HexFormat.of().formatHex(IdempotencyKey.sha256(joined));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-        }
+        return DigestUtils.sha256Hex(joined);
     }
 
     private static TipSubmitted.Contact contact(TipRequest request) {
@@ -170,21 +172,6 @@ class TipSubmissions {
             return null;
         }
         return new TipSubmitted.Contact(request.name(), request.email(), request.phone());
-    }
-
-    /** The idempotency key (or form token) came with another tip before: a client's mistake, not a retry. */
-    static final class KeyReusedException extends ErrorResponseException {
-
-        KeyReusedException() {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, problem(), null);
-        }
-
-        private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "This "
-                    + IdempotencyKey.HEADER + " was already used for a different tip. Use a new key for a new tip.");
-            problem.setTitle(IdempotencyKey.HEADER + " reused");
-            return problem;
-        }
     }
 
     /** The answer to a resident whose tip is on its way. */

@@ -2,25 +2,26 @@ package org.newsdesk.submission.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-import org.newsdesk.submission.photo.ResidentPhotos.CleanPhoto;
-import org.newsdesk.submission.photo.ResidentPhotos.Upload;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /** What becomes of a photo before anything is stored: pixels only, upright, or a refusal naming the file. */
 class PhotoCleaningTests {
 
-    private final ResidentPhotos photos = new ResidentPhotos(new PhotoProperties(5, DataSize.ofMegabytes(10),
-            DataSize.ofMegabytes(25), 100_000_000L, 4096), null);
+    private final PhotoCleaner photos = new PhotoCleaner(new PhotoProperties(5, DataSize.ofMegabytes(10),
+            DataSize.ofMegabytes(25), 100_000_000L, 4096), new DecodingPool(1, 4));
 
     @Test
     void aPhoneSPhotoLosesItsPositionCameraAndXmpAndComesOutUpright() throws IOException {
@@ -51,7 +52,7 @@ class PhotoCleaningTests {
             BufferedImage stored = stored(upright, orientation);
 
             // When the orientation is applied
-            BufferedImage shown = ResidentPhotos.upright(stored, orientation);
+            BufferedImage shown = PhotoCleaner.upright(stored, orientation);
 
             // Then the picture is the upright one again
             assertThat(shown.getWidth()).as("orientation %d", orientation).isEqualTo(60);
@@ -143,6 +144,92 @@ class PhotoCleaningTests {
     }
 
     @Test
+    void stripsAShapeNoPhotoHasAreRefusedFromTheirHeaders() {
+        // Given PNGs of a few hundred kilobytes that say they are strips of a single pixel, one of
+        // them within the pixel limit, each with data a decoder would find cut short
+        PhotoCleaner defaults = cleanerWith(new PhotoProperties(null, null, null, null, null));
+        for (byte[] strip : List.of(PhotoFixtures.pngClaiming(1, 100_000_000), PhotoFixtures.pngClaiming(100_000_000, 1),
+                PhotoFixtures.pngClaiming(40_000_000, 1), PhotoFixtures.pngClaiming(2001, 100))) {
+            assertThat(strip.length).isLessThan(64 * 1024);
+
+            // When it is cleaned
+            // Then it is refused for its shape, from its header: the data was never decoded
+            assertThatThrownBy(() -> defaults.cleanOne(new Upload("strip.png", strip)))
+                    .isInstanceOfSatisfying(PhotoRefusedException.class, refused -> {
+                        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        assertThat(refused.reason()).contains("“strip.png” says it is", "a shape no photo has");
+                    });
+        }
+    }
+
+    @Test
+    void aPanoramaAsLongAndNarrowAsPhotosGetIsTaken() {
+        // Given a photo twenty times as wide as it is high
+        // When it is cleaned
+        CleanPhoto clean = photos.cleanOne(new Upload("pier.jpg", PhotoFixtures.noisyJpeg(2000, 100)));
+
+        // Then it is taken whole
+        assertThat(clean.width()).isEqualTo(2000);
+        assertThat(clean.height()).isEqualTo(100);
+    }
+
+    @Test
+    void aPhotoOfMoreThanFiftyMegapixelsIsRefusedFromItsHeader() {
+        // Given the default limits, and a JPEG of a few hundred bytes that says it is 9,000 × 9,000 pixels
+        PhotoCleaner defaults = cleanerWith(new PhotoProperties(null, null, null, null, null));
+        byte[] huge = PhotoFixtures.jpegClaiming(9000, 9000);
+
+        // When it is cleaned
+        // Then it is refused as larger than phones take, before anything is decoded
+        assertThatThrownBy(() -> defaults.cleanOne(new Upload("huge.jpg", huge)))
+                .isInstanceOfSatisfying(PhotoRefusedException.class, refused -> {
+                    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+                    assertThat(refused.reason()).contains("“huge.jpg” says it is 9000 × 9000 pixels, more than the "
+                            + "50 megapixels we take");
+                });
+    }
+
+    @Test
+    void aJpegOfNoPixelsCannotBeReadAsAPhoto() {
+        assertRefused(new Upload("nothing.jpg", PhotoFixtures.jpegClaiming(0, 0)), HttpStatus.BAD_REQUEST,
+                "“nothing.jpg” could not be read as a photo");
+        assertRefused(new Upload("line.jpg", PhotoFixtures.jpegClaiming(64, 0)), HttpStatus.BAD_REQUEST,
+                "“line.jpg” could not be read as a photo");
+    }
+
+    @Test
+    void aPhotoLargerThanIsKeptIsDecodedNoLargerThanThat() {
+        // Given photos are kept at most 100 pixels on their longest side
+        PhotoCleaner small = cleanerWith(new PhotoProperties(null, null, null, null, 100));
+
+        // When a photo of 400 × 300 is cleaned
+        CleanPhoto clean = small.cleanOne(new Upload("market.jpg", PhotoFixtures.noisyJpeg(400, 300)));
+
+        // Then it was decoded a quarter of the size, and is kept so
+        assertThat(clean.width()).isEqualTo(100);
+        assertThat(clean.height()).isEqualTo(75);
+    }
+
+    @Test
+    void whileEveryDecoderIsBusyAPhotoIsRefusedAtOnceRatherThanQueuedWithoutEnd() {
+        // Given one decoding thread, busy, and the one place in its queue taken
+        DecodingPool pool = new DecodingPool(1, 1);
+        PhotoCleaner busy = new PhotoCleaner(new PhotoProperties(null, null, null, null, null), pool);
+        try (BusyDecoders burst = new BusyDecoders(pool)) {
+            // When a photo comes
+            // Then it is turned away at once
+            assertThatThrownBy(() -> busy.clean(List.of(new Upload("a.jpg", PhotoFixtures.noisyJpeg(10, 10)))).block())
+                    .isInstanceOf(RejectedExecutionException.class);
+        }
+
+        // And once the decoder is free again, a photo is taken
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(RejectedExecutionException.class)
+                .untilAsserted(() -> assertThat(busy.clean(List.of(new Upload("a.jpg", PhotoFixtures.noisyJpeg(10, 10))))
+                        .block(Duration.ofSeconds(30))).hasSize(1));
+        pool.destroy();
+    }
+
+    @Test
     void tooLargeTooManyAndTooMuchAreRefusedBeforeAnythingIsDecoded() {
         byte[] eleven = PhotoFixtures.oversized(11 * 1024 * 1024);
         byte[] six = PhotoFixtures.oversized(6 * 1024 * 1024);
@@ -169,6 +256,10 @@ class PhotoCleaningTests {
         assertThat(new Upload("C:\\Users\\angela\\Pictures\\bus\u0007.jpg", new byte[0]).shownName())
                 .isEqualTo("“bus.jpg”");
         assertThat(new Upload("", new byte[0]).shownName()).isEqualTo("Your photo");
+    }
+
+    private static PhotoCleaner cleanerWith(PhotoProperties limits) {
+        return new PhotoCleaner(limits, new DecodingPool(1, 4));
     }
 
     private void assertRefused(Upload upload, HttpStatus status, String reason) {

@@ -93,10 +93,18 @@ public final class PhotoFixtures {
      * (3.6 gigapixels, over 10 GB decoded), its data a deflated stream of zeros.
      */
     public static byte[] pngBomb() {
-        int side = 60_000;
+        return pngClaiming(60_000, 60_000);
+    }
+
+    /**
+     * A PNG of a few kilobytes whose header says it is {@code width} × {@code height} pixels, its
+     * data a deflated stream of zeros: as small on the wire as it is huge once decoded. (Shorter
+     * than the header says: a decoder that got as far as its data would find it cut short.)
+     */
+    public static byte[] pngClaiming(int width, int height) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(side).putInt(side)
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
                 .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
         chunk(png, "IHDR", header.array());
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
@@ -107,6 +115,23 @@ public final class PhotoFixtures {
         chunk(png, "IDAT", Arrays.copyOf(buffer, length));
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
+    }
+
+    /**
+     * A small real JPEG whose frame header says it is {@code width} × {@code height} pixels, as a
+     * 9,000 × 9,000 progressive JPEG of a few hundred kilobytes says it, or one that says 0 × 0.
+     */
+    public static byte[] jpegClaiming(int width, int height) {
+        byte[] jpeg = noisyJpeg(16, 16);
+        for (int at = 2; at + 8 < jpeg.length; ) {
+            int marker = jpeg[at + 1] & 0xFF;
+            if (marker == 0xC0 || marker == 0xC2) {
+                ByteBuffer.wrap(jpeg, at + 5, 4).putShort((short) height).putShort((short) width);
+                return jpeg;
+            }
+            at += 2 + (((jpeg[at + 2] & 0xFF) << 8) | (jpeg[at + 3] & 0xFF));
+        }
+        throw new IllegalStateException("ImageIO wrote a JPEG without a frame header");
     }
 
     /** Bytes that start like a JPEG and are not one, {@code size} of them. */

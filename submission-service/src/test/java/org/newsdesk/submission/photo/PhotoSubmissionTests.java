@@ -30,6 +30,7 @@ import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -60,6 +61,9 @@ class PhotoSubmissionTests {
 
     @Autowired
     MediaProperties mediaProperties;
+
+    @Autowired
+    DecodingPool decoders;
 
     KafkaTopicProbe probe;
 
@@ -174,6 +178,88 @@ class PhotoSubmissionTests {
         awaitHeadline(marker);
         assertThat(probe.records(Topics.TIPS_SUBMITTED).stream().filter(r -> r.value().contains(headline))).isEmpty();
         assertThat(storedPhotos()).isEqualTo(photosBefore);
+    }
+
+    @Test
+    void photosSmallOnTheWireButHugeOnceDecodedAreRefusedNamingTheFile() {
+        // Given photos of a few kilobytes that say they are a strip of a hundred million pixels,
+        // either way round, 9,000 × 9,000 pixels, or none at all
+        record Bad(String name, byte[] bytes, HttpStatus status, String says) {
+        }
+        List<Bad> bad = List.of(
+                new Bad("wide.png", PhotoFixtures.pngClaiming(100_000_000, 1), HttpStatus.BAD_REQUEST,
+                        "“wide.png” says it is 100000000 × 1 pixels, a shape no photo has"),
+                new Bad("tall.png", PhotoFixtures.pngClaiming(1, 100_000_000), HttpStatus.BAD_REQUEST,
+                        "“tall.png” says it is 1 × 100000000 pixels, a shape no photo has"),
+                new Bad("huge.jpg", PhotoFixtures.jpegClaiming(9000, 9000), HttpStatus.CONTENT_TOO_LARGE,
+                        "“huge.jpg” says it is 9000 × 9000 pixels, more than the 50 megapixels we take"),
+                new Bad("nothing.jpg", PhotoFixtures.jpegClaiming(0, 0), HttpStatus.BAD_REQUEST,
+                        "“nothing.jpg” could not be read as a photo"));
+
+        for (Bad photo : bad) {
+            // When each is sent with a tip, to the API
+            sendToApi(tipWithPhoto(photo.name(), photo.bytes()))
+                    // Then it is refused with a problem naming the file and saying why
+                    .expectStatus().isEqualTo(photo.status())
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains(photo.says()));
+
+            // And from the form, which comes back with the message at the photo field
+            MultipartBodyBuilder form = TipFormPosts.multipart(TipFormPosts.complete());
+            form.part("photos", file(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_PNG);
+            TipFormPosts.post(web, form)
+                    .expectStatus().isEqualTo(photo.status())
+                    .expectBody(String.class).value(page -> assertThat(page)
+                            .contains("id=\"photos-error\"", photo.says())
+                            .doesNotContain("id=\"receipt\""));
+        }
+    }
+
+    @Test
+    void whileEveryPhotoDecoderIsBusyATipWithPhotosIsAskedToComeAgainInAMoment() {
+        // Given every photo decoder busy and every place in their queue taken
+        try (BusyDecoders burst = new BusyDecoders(decoders)) {
+            // When a tip with a photo is sent to the API
+            sendToApi(tipWithPhoto("fire.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+                    // Then it is not accepted, and the client is told when to try again
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(seconds).matches("[1-9][0-9]*"))
+                    .expectBody().jsonPath("$.title").isEqualTo("Tip not accepted").jsonPath("$.receipt").doesNotExist();
+
+            // And the form comes back with everything the resident wrote, asking them to send it again in a moment
+            Map<String, String> fields = TipFormPosts.complete();
+            MultipartBodyBuilder form = TipFormPosts.multipart(fields);
+            form.part("photos", file("fire.jpg", PhotoFixtures.noisyJpeg(40, 30))).contentType(MediaType.IMAGE_JPEG);
+            TipFormPosts.post(web, form)
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class).value(page -> assertThat(page)
+                            .contains("please send it again in a moment", "value=\"" + fields.get("headline") + "\"")
+                            .doesNotContain("id=\"receipt\""));
+
+            // And a tip without photos is taken as usual
+            web.post().uri("/api/tips").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(TipJson.write(TipJson.complete())).exchange().expectStatus().isAccepted();
+        }
+
+        // And once the decoders are free, a tip with a photo is taken again
+        MultipartBodyBuilder again = tipWithPhoto("fire.jpg", PhotoFixtures.noisyJpeg(40, 30));
+        await().atMost(PATIENCE).untilAsserted(() -> sendToApi(again).expectStatus().isAccepted());
+    }
+
+    /** A complete tip for the API, with one photo. */
+    private static MultipartBodyBuilder tipWithPhoto(String fileName, byte[] photo) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("tip", TipJson.write(TipJson.complete())).contentType(MediaType.APPLICATION_JSON);
+        body.part("photos", file(fileName, photo)).contentType(MediaType.IMAGE_JPEG);
+        return body;
+    }
+
+    private WebTestClient.ResponseSpec sendToApi(MultipartBodyBuilder body) {
+        return web.post().uri("/api/tips").contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON)
+                .bodyValue(body.build()).exchange();
     }
 
     @Test

@@ -44,6 +44,15 @@ class ReceiptCodeTests {
     }
 
     @Test
+    void aCodeIsStoredAsTheSha256OfItsCanonicalFormSoCodesGivenBeforeStillOpen() {
+        // Given a code however it was typed
+        ReceiptCode code = ReceiptCode.parse("k7q2-m9xd-4hrt-pw3c").orElseThrow();
+
+        // Then its digest is SHA-256 of its sixteen symbols, in lower-case hex
+        assertThat(code.digest()).isEqualTo("7d7b728fa24afb8dd211f5f85b2899088840abcf7f13d48d954201b2c0a4e075");
+    }
+
+    @Test
     void codesDoNotRepeat() {
         // Given a hundred thousand codes
         Set<ReceiptCode> codes = new HashSet<>();

@@ -1,6 +1,7 @@
 package org.newsdesk.submission.tip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.newsdesk.events.Topics;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TipJson;
+import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -74,7 +76,23 @@ class IdempotencyKeyTests {
     void aKeyThatCannotBeOneIsABadRequest() {
         Map<String, Object> problem = send("short", TipJson.write(TipJson.complete()), HttpStatus.BAD_REQUEST);
 
-        assertThat(problem).containsEntry("title", "Invalid Idempotency-Key");
+        assertThat(problem).containsEntry("title", "Invalid request").containsEntry("errors", List.of(Map.of(
+                "field", "Idempotency-Key", "message", "must be 8 to 255 visible ASCII characters, such as a UUID")));
+    }
+
+    @Test
+    void aKeyIsFoundByTheSameDigestAsBeforeAndOpensOnlyItsOwnReceipt() {
+        // Given a key, and a receipt sealed with it
+        IdempotencyKey key = IdempotencyKey.fromHeader("3f2b8c1e-9a4d-4e7f-b1c2-5d6e7f8a9b0c");
+        ReceiptCode receipt = ReceiptCode.generate();
+        String sealed = key.seal(receipt);
+
+        // Then the store finds it by SHA-256 of the key, as it found keys sent before
+        assertThat(key.digest()).isEqualTo("1252a027f1ba0d4ef19e43fd21076ffdb995970d9eb8564ed904cd9898f23488");
+        // And the key opens its receipt, and another key does not
+        assertThat(key.unseal(sealed)).isEqualTo(receipt);
+        assertThatThrownBy(() -> IdempotencyKey.fromHeader("another-key-entirely").unseal(sealed))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     private Map<String, Object> send(String key, String tip, HttpStatus expected) {

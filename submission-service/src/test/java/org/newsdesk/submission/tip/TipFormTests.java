@@ -77,6 +77,17 @@ class TipFormTests {
     }
 
     @Test
+    void theFormStatesWhatPhotosItTakes() {
+        // Given the service with its default photo limits
+        // When a resident opens the form
+        // Then it says how many photos, of what kind and how large
+        web.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("Up to 5 photos: JPEG, PNG or WebP, at most 10 MB and 50 megapixels each."));
+    }
+
+    @Test
     void aSentFormAnswersWithAReceiptAndTheTipGoesOutLikeOneFromTheApi() {
         // Given a resident who filled in the whole form
         String headline = "Flooding on Station Road " + UUID.randomUUID();

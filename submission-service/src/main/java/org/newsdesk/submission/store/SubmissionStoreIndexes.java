@@ -1,0 +1,36 @@
+package org.newsdesk.submission.store;
+
+import org.newsdesk.messaging.store.StoreIndexes;
+import org.newsdesk.submission.receipt.Receipts;
+import org.newsdesk.submission.tip.SubmittedTips;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
+
+/**
+ * Every index of the service's store, in one place; made at start, before a request is taken or a
+ * topic read. Each is unique, because it is part of what the store promises, and sparse, because
+ * some documents rightly lack the field: a real MongoDB would otherwise take every missing value
+ * for the same one.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubmissionStoreIndexes {
+
+    @Bean
+    StoreIndexes submissionIndexes() {
+        return StoreIndexes.declare()
+                // One tip per idempotency key, however many retries race; most tips come without one.
+                .on(SubmittedTips.COLLECTION, unique(SubmittedTips.IDEMPOTENCY_KEY_DIGEST, "idempotency_key"),
+                        // One tip per receipt code; found by it until its receipt is built from the topic.
+                        unique(SubmittedTips.RECEIPT_DIGEST, "receipt_digest"))
+                // Two tips sharing a code would let one resident see the other's tip. A receipt made
+                // by a decision that overtook its submission has no digest yet. Named as MongoDB named
+                // it when it was made without a name, so that stores made before keep theirs.
+                .on(Receipts.COLLECTION, unique(Receipts.RECEIPT_DIGEST, "receiptDigest_1"));
+    }
+
+    private static Index unique(String field, String name) {
+        return new Index().on(field, Sort.Direction.ASC).unique().sparse().named(name);
+    }
+}
