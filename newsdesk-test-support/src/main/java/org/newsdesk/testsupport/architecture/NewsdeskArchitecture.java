@@ -4,7 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -63,8 +62,12 @@ public final class NewsdeskArchitecture {
                                     && !call.getTargetOwner().isAssignableTo("org.newsdesk.web.problem.ProblemException")))
                     .orShould().beAssignableTo("org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler")
                     .orShould().accessField("org.springframework.http.MediaType", "APPLICATION_PROBLEM_JSON"))
-            .and(noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage(PROBLEM_VOCABULARY)
-                    .should().beAnnotatedWith("org.springframework.web.bind.annotation.ExceptionHandler"))
+            // A page a person sends a form from may answer that form's unreadable body with the page itself.
+            .and(methods().that().areAnnotatedWith("org.springframework.web.bind.annotation.ExceptionHandler")
+                    .and().areDeclaredInClassesThat().resideOutsideOfPackage(PROBLEM_VOCABULARY)
+                    .should().haveRawReturnType("org.springframework.web.reactive.result.view.Rendering")
+                    .andShould().beDeclaredInClassesThat().areNotAnnotatedWith(
+                            "org.springframework.web.bind.annotation.RestController"))
             .and(classes().that().areAssignableTo("org.springframework.web.ErrorResponseException")
                     .should().beAssignableTo("org.newsdesk.web.problem.ProblemException"))
             .because("problems are made by ProblemException and answered by one handler (CONTRIBUTING.md, Add an endpoint)");
