@@ -39,9 +39,13 @@ final class ReadableFieldNames implements WebFilter, Ordered {
         if (!isForm(exchange)) {
             return chain.filter(exchange);
         }
-        return exchange.getFormData().flatMap(form -> unreadable(form.keySet())
-                .map(name -> Mono.<Void>error(refusal(name)))
-                .orElseGet(() -> chain.filter(exchange)));
+        // A form that cannot be read at all is not this filter's to answer: the page or handler that
+        // reads it answers that, the way it answers its own mistakes.
+        return exchange.getFormData()
+                .map(form -> unreadable(form.keySet()))
+                .onErrorReturn(Optional.empty())
+                .flatMap(name -> name.<Mono<Void>>map(unreadableName -> Mono.error(refusal(unreadableName)))
+                        .orElseGet(() -> chain.filter(exchange)));
     }
 
     /** A Content-Type that is no media type makes no form: Spring answers it when it maps the request. */
