@@ -31,6 +31,7 @@ import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -117,8 +118,10 @@ class ModeratorWorkspaceBrowserTests {
             second.visit(url("/login"));
             signIn(second, ModerationIntegrationTest.SECOND_MODERATOR, ModerationIntegrationTest.SECOND_PASSWORD);
             second.visit(url("/queue?area=" + area));
-            assertThat(second.driver().findElement(By.cssSelector(".claim-badge")).getText())
-                    .isEqualTo("Duty Editor is working on this");
+            // The live queue redraws its rows as changes arrive: read the badge afresh until it holds still.
+            await().atMost(ModerationTestClient.PATIENCE).ignoreException(StaleElementReferenceException.class)
+                    .untilAsserted(() -> assertThat(second.driver().findElement(By.cssSelector(".claim-badge")).getText())
+                            .isEqualTo("Duty Editor is working on this"));
             second.assertAccessible();
             second.screenshot("moderation-queue-phone");
             second.visit(url("/tips/" + tip.tipId()));
