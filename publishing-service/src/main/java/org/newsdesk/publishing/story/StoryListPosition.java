@@ -7,7 +7,7 @@ import org.newsdesk.web.paging.PagePosition;
  * for a search, best match first ({@link SearchPosition}). What the stories API's {@code cursor}
  * is bound to; which order it belongs to is the query's to check.
  */
-public sealed interface StoryListPosition extends PagePosition permits StoryPosition, SearchPosition {
+sealed interface StoryListPosition extends PagePosition permits StoryPosition, SearchPosition {
 
     /** The id of the story at this place. */
     String id();
