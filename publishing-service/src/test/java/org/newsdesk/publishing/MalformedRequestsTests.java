@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryDraft;
@@ -22,10 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * Requests no client should send, as a careless or hostile one does: odd cursors, limits, words,
@@ -37,23 +33,13 @@ import reactor.netty.http.client.HttpClient;
 class MalformedRequestsTests {
 
     @Autowired
+    WebTestClient web;
+
+    @Autowired
     StoryRepository stories;
 
     @LocalServerPort
     int port;
-
-    WebTestClient web;
-
-    /**
-     * Every request on a connection of its own. On a kept-alive connection the server now and then
-     * leaves the request after a 406 unanswered (also before this change; reported); that is not
-     * what these tests are about, and it must not make them flaky.
-     */
-    @BeforeEach
-    void client() {
-        web = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create().keepAlive(false)))
-                .baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     @Test
     void cursorsThisServiceNeverHandedOutAreProblemsNamingTheCursor() {
