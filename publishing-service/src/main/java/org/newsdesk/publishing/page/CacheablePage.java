@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -43,7 +44,8 @@ final class CacheablePage {
     static Rendering of(ServerWebExchange exchange, String view, Map<String, ?> model, @Nullable Instant lastModified,
             Lifetime lifetime) {
         HttpHeaders validators = new HttpHeaders();
-        validators.setETag(Etags.of(Templates.DIGEST, view, model));
+        // Sorted by name: the same page has the same tag in every instance of the service.
+        validators.setETag(Etags.of(Templates.DIGEST, view, new TreeMap<>(model)));
         validators.setCacheControl(lifetime.cacheControl());
         if (lastModified != null) {
             validators.setLastModified(lastModified);
