@@ -63,6 +63,18 @@ class MalformedRequestsTests {
     }
 
     @Test
+    void aCursorGivenByItsPartsIsABrokenLinkForReaders() {
+        for (String page : List.of("/?cursor.id=x", "/?cursor.publishedAt=2024-01-01T00:00:00Z", "/?cursor%5B0%5D=x",
+                "/areas/erewash?cursor.id=x", "/search?q=odd&cursor.wordsMatched=9&cursor.headlineWords=10"
+                        + "&cursor.publishedAt=2024-01-01T00:00:00Z&cursor.id=x")) {
+            web.get().uri(uri(page)).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody(String.class).value(html -> assertThat(html)
+                            .contains("<h1>This link to more stories is broken</h1>"));
+        }
+    }
+
+    @Test
     void limitsThatAreNoWholeNumberFromOneToAHundredAreProblems() {
         for (String limit : List.of("%2B5", "%D9%A5", "0x10", "1e2", "-0", "%00", "5%20abc")) {
             web.get().uri(uri("/api/stories?limit=" + limit)).exchange()

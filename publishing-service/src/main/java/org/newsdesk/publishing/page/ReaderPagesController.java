@@ -16,6 +16,8 @@ import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.springframework.beans.BeanInstantiationException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -189,9 +191,12 @@ class ReaderPagesController {
 
     /**
      * A link to more stories whose cursor this service never handed out (cut short when it was
-     * copied, or made up): a page that says so, rather than the problem detail a program gets.
+     * copied, or made up): a page that says so, rather than the problem detail a program gets. A
+     * cursor given by its parts ({@code cursor.id=...}, {@code cursor[0]=...}) makes the framework
+     * build or walk the position from them, which fails when they make none.
      */
-    @ExceptionHandler(WebExchangeBindException.class)
+    @ExceptionHandler({ WebExchangeBindException.class, BeanInstantiationException.class,
+            InvalidPropertyException.class })
     Rendering brokenCursor() {
         return problem(HttpStatus.BAD_REQUEST, "This link to more stories is broken",
                 "It may have been cut short when it was copied. The first page of the list has the newest stories.");
