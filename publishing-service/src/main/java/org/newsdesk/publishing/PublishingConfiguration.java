@@ -21,6 +21,7 @@ class PublishingConfiguration {
     @Bean
     StoreIndexes publishingIndexes() {
         return StoreIndexes.declare()
-                .on(StoryRepository.COLLECTION, new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"));
+                .on(StoryRepository.COLLECTION,
+                        new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"));
     }
 }

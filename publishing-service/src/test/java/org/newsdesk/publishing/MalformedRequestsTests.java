@@ -89,8 +89,10 @@ class MalformedRequestsTests {
         // Control characters, bytes that are no UTF-8, a lone surrogate, markup: words like any other
         for (String odd : List.of("%00", "%FF%FE", "%ED%A0%80", "%E2%80%AE", "%0D%0A", "%3Cscript%3E", "*", "(")) {
             web.get().uri(uri("/api/stories?q=" + odd)).exchange().expectStatus().isOk().expectBody();
-            web.get().uri(uri("/search?q=" + odd)).accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody();
-            web.get().uri(uri("/api/stories?area=x" + odd + "&category=y" + odd)).exchange().expectStatus().isOk().expectBody();
+            web.get().uri(uri("/search?q=" + odd)).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk().expectBody();
+            web.get().uri(uri("/api/stories?area=x" + odd + "&category=y" + odd)).exchange()
+                    .expectStatus().isOk().expectBody();
         }
         // An area that is no name at all is a problem; a name longer than any area's is too
         web.get().uri(uri("/api/stories?area=%00%0D")).exchange().expectStatus().isBadRequest()
@@ -120,7 +122,8 @@ class MalformedRequestsTests {
         // Addresses whose slug the path leaves empty are no story's either
         for (String empty : List.of(";", "..", "%2E%2E", ".")) {
             web.get().uri(uri("/api/stories/" + empty)).exchange().expectStatus().isNotFound().expectBody();
-            web.get().uri(uri("/stories/" + empty)).accept(MediaType.TEXT_HTML).exchange().expectStatus().isNotFound().expectBody();
+            web.get().uri(uri("/stories/" + empty)).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isNotFound().expectBody();
         }
     }
 
@@ -207,8 +210,9 @@ class MalformedRequestsTests {
     }
 
     private Story store() {
-        return stories.store(new StoryDraft(Decisions.newTipId(), "Odd requests " + Decisions.newTipId().substring(0, 6),
-                "Text.", "Erewash", "Roads", Instant.now(), Decisions.DECIDED_REVISION)).block();
+        String headline = "Odd requests " + Decisions.newTipId().substring(0, 6);
+        return stories.store(new StoryDraft(Decisions.newTipId(), headline, "Text.", "Erewash", "Roads",
+                Instant.now(), Decisions.DECIDED_REVISION)).block();
     }
 
     /** An address as a client sends it, already encoded, and sent as it is. */

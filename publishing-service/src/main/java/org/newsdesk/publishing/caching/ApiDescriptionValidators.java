@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -36,8 +37,8 @@ class ApiDescriptionValidators implements WebFilter {
         String server = UriComponentsBuilder.fromUri(request.getURI()).replacePath(null).replaceQuery(null)
                 .build().toUriString();
         exchange.getResponse().beforeCommit(() -> {
-            if (exchange.getResponse().getStatusCode() == null || exchange.getResponse().getStatusCode().is2xxSuccessful()
-                    || exchange.isNotModified()) {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            if (status == null || status.is2xxSuccessful() || exchange.isNotModified()) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.CACHE_CONTROL, Lifetime.DOCUMENT.cacheControl());
             }
             return Mono.empty();

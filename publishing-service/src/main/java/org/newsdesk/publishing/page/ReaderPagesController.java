@@ -157,8 +157,9 @@ class ReaderPagesController {
         return stories.search(StoryQuery.of(words, null, null), query.cursor(), FRONT_PAGE_SIZE)
                 .map(page -> CacheablePage.of(exchange, "search", Map.of("site", site, "meta", meta, "q", words,
                         "searchPage", true, "page", StoryListView.of(
-                                first ? "Stories matching “" + words + "”" : "More stories matching “" + words + "”",
-                                page, first, path, first ? "No story matches your words. Try fewer words, or other ones."
+                                (first ? "Stories" : "More stories") + " matching “" + words + "”", page, first,
+                                path,
+                                first ? "No story matches your words. Try fewer words, or other ones."
                                         : "There are no more matching stories.", site.timeZone())
                                 .labelled("Best matches", "More matches")),
                         lastModified(page), Lifetime.PAGE));

@@ -78,7 +78,8 @@ class SitemapController {
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     ResponseEntity<String> robots() {
         String robots = "User-agent: *\nDisallow: /api/\nSitemap: " + publishing.url("/sitemap.xml") + "\n";
-        return ResponseEntity.ok().eTag(Etags.of(robots)).header(HttpHeaders.CACHE_CONTROL, Lifetime.DOCUMENT.cacheControl())
+        return ResponseEntity.ok().eTag(Etags.of(robots))
+                .header(HttpHeaders.CACHE_CONTROL, Lifetime.DOCUMENT.cacheControl())
                 .body(robots);
     }
 

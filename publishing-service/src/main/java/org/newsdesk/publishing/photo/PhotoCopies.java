@@ -118,8 +118,8 @@ public class PhotoCopies {
             byte[] jpeg = resize(image, width);
             BufferedImage resized = decode(jpeg);
             PhotoReference stored = own.store(jpeg, "image/jpeg", resized.getWidth(), resized.getHeight()).block();
-            mongo.save(new RegisteredCopy(stored.id(), storyId, original.reference().id(), stored.width(), stored.height(),
-                    stored.sha256())).block();
+            mongo.save(new RegisteredCopy(stored.id(), storyId, original.reference().id(), stored.width(),
+                    stored.height(), stored.sha256())).block();
             variants.add(new PublishedPhoto.Variant(stored.id(), stored.width(), stored.height()));
         }
         return variants;

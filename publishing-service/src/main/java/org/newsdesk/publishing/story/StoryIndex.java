@@ -129,7 +129,7 @@ class StoryIndex implements StorySearch {
         }
     }
 
-    /** An area ({@code kind} {@code "area"}) or a category, under its term, with the name it was first published under. */
+    /** An area ({@code kind} {@code "area"}) or a category, under its term, with the name it was first given. */
     @Document(SECTIONS)
     record Section(@Id String term, String kind, String key, String name) {
     }
@@ -178,7 +178,8 @@ class StoryIndex implements StorySearch {
         for (Entry entry : entries(story)) {
             after.add(entry.postingId());
             terms.upsert(query(where("_id").is(entry.term())), new Update().addToSet("months", entry.month()));
-            postings.upsert(query(where("_id").is(entry.postingId())), new Update().set(field, stored(entry.posting())));
+            postings.upsert(query(where("_id").is(entry.postingId())),
+                    new Update().set(field, stored(entry.posting())));
             if (entry.section() != null) {
                 // The first name a section is published under stays its name: areas typed as
                 // "erewash" and "Erewash" are one section, and it should not flicker between them.

@@ -128,8 +128,8 @@ class DeadLetterTests {
     void anotherEventTypeOnTheTopicGoesToTheDeadLetterTopicAtOnce() throws Exception {
         // Given an event of another type, well-formed and named by its type header, on the decisions' topic
         String tipId = Decisions.newTipId();
-        StoryPublished stray = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, Instant.now(), tipId,
-                1, "stray-story", "A stray story", "https://news.example.org/stories/stray-story", Instant.now());
+        StoryPublished stray = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, Instant.now(),
+                tipId, 1, "stray-story", "A stray story", "https://news.example.org/stories/stray-story", Instant.now());
 
         // When it arrives, followed by a good decision
         kafka.send(new ProducerRecord<>(Topics.TIPS_DECIDED, 0, tipId, stray)).get(10, TimeUnit.SECONDS);
@@ -139,7 +139,8 @@ class DeadLetterTests {
         // and nothing is published for it
         awaitStored(good);
         ConsumerRecord<String, byte[]> parked = awaitDeadLetter(tipId);
-        assertThat(header(parked, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo(MessageConversionException.class.getName());
+        assertThat(header(parked, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .isEqualTo(MessageConversionException.class.getName());
         assertThat(stories.findById(tipId).blockOptional()).isEmpty();
     }
 

@@ -63,7 +63,8 @@ class StoryPositionTests {
 
     @Test
     void numbersTooLargeTokensTooLongAndImpossibleMatchesAreNoCursor() {
-        assertThatIllegalArgumentException().isThrownBy(() -> StoryPosition.valueOf(token("v1:" + Long.MAX_VALUE + "0:id")));
+        String tooLarge = token("v1:" + Long.MAX_VALUE + "0:id");
+        assertThatIllegalArgumentException().isThrownBy(() -> StoryPosition.valueOf(tooLarge));
         assertThatIllegalArgumentException().isThrownBy(() -> StoryPosition.valueOf("a".repeat(10_000)));
         // More words in the headline than in all, or fewer than none
         assertThatIllegalArgumentException().isThrownBy(() -> SearchPosition.valueOf(token("s1:1:2:0:id")));
