@@ -1,9 +1,27 @@
 package org.newsdesk.publishing;
 
+import org.newsdesk.messaging.store.StoreIndexes;
+import org.newsdesk.publishing.story.StoryRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PublishingProperties.class)
 class PublishingConfiguration {
+
+    /**
+     * Every index of this service's store, made at start. Only one is needed beyond {@code _id}:
+     * the unique slug is what keeps two stories from sharing an address, also when two instances
+     * publish the same headline at once. Lists and searches read nothing but {@code _id}s (see
+     * the story package's {@code StorySearch}).
+     */
+    @Bean
+    StoreIndexes publishingIndexes() {
+        return StoreIndexes.declare()
+                .on(StoryRepository.COLLECTION,
+                        new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"));
+    }
 }

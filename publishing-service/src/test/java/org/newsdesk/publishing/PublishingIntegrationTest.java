@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -32,6 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "newsdesk.kafka.retry.max-interval=100ms"
         })
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
+@Import(ConnectionPerRequest.class)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 // A bound on waiting, not a performance target: the machines that run the suite are small and shared.
 @AutoConfigureWebTestClient(timeout = "30s")

@@ -22,18 +22,18 @@ import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.caching.Etags;
+import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.page.ReaderPagesProperties;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
-import org.newsdesk.publishing.story.Words;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -102,9 +102,9 @@ class AtomFeedController {
 
     /** A feed of an area or category nobody has published in is a 404, as its page is. */
     private Mono<ResponseEntity<String>> section(String kind, String base, String name) {
-        String key = Words.key(name);
+        String key = StoryQuery.key(name);
         return (key.isEmpty() ? Mono.<String>empty() : stories.sectionName(kind, key))
-                .switchIfEmpty(Mono.error(() -> new UnknownSectionException(kind)))
+                .switchIfEmpty(Mono.error(() -> unknownSection(kind)))
                 .flatMap(sectionName -> feed("area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key),
                         sectionName + " · " + siteName, base + key, base + key + "/feed.atom"));
     }
@@ -112,10 +112,10 @@ class AtomFeedController {
     private Mono<ResponseEntity<String>> feed(StoryQuery query, String title, String pagePath, String feedPath) {
         return stories.page(query, null, ENTRIES).map(page -> {
             Instant updated = updated(page);
-            ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(ATOM)
-                    .header(HttpHeaders.LAST_MODIFIED, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                            .format(updated.atZone(ZoneOffset.UTC)));
-            return answer.body(write(feed(page, title, pagePath, feedPath, updated)));
+            String atom = write(feed(page, title, pagePath, feedPath, updated));
+            return ResponseEntity.ok().contentType(ATOM).eTag(Etags.of(atom)).lastModified(updated)
+                    .header(HttpHeaders.CACHE_CONTROL, Lifetime.FEED.cacheControl())
+                    .body(atom);
         });
     }
 
@@ -154,7 +154,7 @@ class AtomFeedController {
     }
 
     private void category(List<Category> categories, String name, String base) {
-        String key = Words.key(name);
+        String key = StoryQuery.key(name);
         if (!key.isEmpty()) {
             Category category = new Category();
             category.setTerm(key);
@@ -225,17 +225,10 @@ class AtomFeedController {
         }
     }
 
-    static final class UnknownSectionException extends ErrorResponseException {
-
-        UnknownSectionException(String kind) {
-            super(HttpStatus.NOT_FOUND, problem(kind), null);
-        }
-
-        private static ProblemDetail problem(String kind) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No story has been published in this " + kind + ".");
-            problem.setTitle("area".equals(kind) ? "Area not found" : "Category not found");
-            return problem;
-        }
+    /** A feed of an area or category nobody has published in yet, which may change in a minute. */
+    private static ProblemException unknownSection(String kind) {
+        return Lifetime.notKept(ProblemException.of(HttpStatus.NOT_FOUND,
+                "area".equals(kind) ? "Area not found" : "Category not found",
+                "No story has been published in this " + kind + "."));
     }
 }

@@ -1,9 +1,54 @@
 package org.newsdesk.publishing.page;
 
+import java.time.ZoneId;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReaderPagesProperties.class)
 class ReaderPagesConfiguration {
+
+    /**
+     * An empty time zone is none, so that the record's default applies: an environment variable
+     * that is not set reaches the settings as an empty value ({@code ${NEWSDESK_TIME_ZONE:}}).
+     */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static Converter<String, ZoneId> zoneIdOrNone() {
+        return new Converter<>() {
+            @Override
+            public @Nullable ZoneId convert(String zone) {
+                return zone.isBlank() ? null : ZoneId.of(zone.strip());
+            }
+        };
+    }
+
+    /**
+     * Views named {@code *.xml} (the sitemap) are templates read in Thymeleaf's XML mode, beside
+     * the pages' HTML ones: no XML is written by hand. The HTML resolver Boot makes looks for
+     * {@code sitemap.xml.html}, finds none and leaves the view to this one.
+     */
+    @Bean
+    SpringResourceTemplateResolver xmlTemplateResolver(ThymeleafProperties thymeleaf, ApplicationContext context) {
+        SpringResourceTemplateResolver xml = new SpringResourceTemplateResolver();
+        xml.setApplicationContext(context);
+        xml.setPrefix(thymeleaf.getPrefix());
+        xml.setResolvablePatterns(Set.of("*.xml"));
+        xml.setTemplateMode(TemplateMode.XML);
+        xml.setCharacterEncoding(thymeleaf.getEncoding().name());
+        xml.setCacheable(thymeleaf.isCache());
+        xml.setCheckExistence(true);
+        return xml;
+    }
 }

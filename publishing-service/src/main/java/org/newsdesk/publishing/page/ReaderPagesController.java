@@ -1,32 +1,33 @@
 package org.newsdesk.publishing.page;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
+import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.story.PublishedPhoto;
 import org.newsdesk.publishing.story.SearchPosition;
 import org.newsdesk.publishing.story.Story;
-import org.newsdesk.publishing.story.StoryCursor;
 import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
-import org.newsdesk.publishing.story.Words;
+import org.springframework.beans.BeanInstantiationException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
@@ -34,7 +35,8 @@ import reactor.core.publisher.Mono;
  * The pages for readers: the front page, a page per area, per category and per story, and the
  * search, at the addresses {@code StoryPublished} announces and residents' receipts link to. Only
  * HTML is served here; the same stories as data are under {@code /api/stories}, and every list
- * here pages with the API's cursors, so it neither repeats nor skips a story while new ones come.
+ * here pages with the API's positions, so it neither repeats nor skips a story while new ones come.
+ * A reader who follows a broken link gets a page that says so, not an error meant for programs.
  */
 @Controller
 class ReaderPagesController {
@@ -55,30 +57,33 @@ class ReaderPagesController {
         this.publishing = publishing;
     }
 
-    @ModelAttribute("site")
-    ReaderPagesProperties site() {
-        return site;
+    /** A newest-first list's parameters: where it goes on, from the page's own link. */
+    record ListQuery(@Nullable StoryPosition cursor) {
+    }
+
+    /** The search's parameters: the words, and where the best matches go on. */
+    record SearchQuery(@Nullable String q, @Nullable SearchPosition cursor) {
     }
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> frontPage(@RequestParam(required = false) @Nullable String cursor) {
-        PageMeta meta = PageMeta.website(cursor == null || cursor.isEmpty() ? site.siteName()
-                        : title("Older stories"),
+    Mono<Rendering> frontPage(ListQuery query, ServerWebExchange exchange) {
+        PageMeta meta = PageMeta.website(query.cursor() == null ? site.siteName() : title("Older stories"),
                 "The latest local news from " + site.siteName() + ", as residents told it.",
                 publishing.url("/"), publishing.url("/feed.atom"), "Latest stories from " + site.siteName());
-        return newestFirst(StoryQuery.ALL, cursor, meta, first -> first ? "Latest stories" : "Older stories", "/",
+        return newestFirst(exchange, StoryQuery.ALL, query.cursor(), meta,
+                first -> first ? "Latest stories" : "Older stories", "/",
                 "No stories have been published yet. The first ones will appear here as soon as the newsroom "
                         + "approves them.");
     }
 
     @GetMapping(path = "/areas/{area}", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> area(@PathVariable String area, @RequestParam(required = false) @Nullable String cursor) {
-        return section("area", "/areas/", area, cursor);
+    Mono<Rendering> area(@PathVariable String area, ListQuery query, ServerWebExchange exchange) {
+        return section("area", "/areas/", area, query, exchange);
     }
 
     @GetMapping(path = "/categories/{category}", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> category(@PathVariable String category, @RequestParam(required = false) @Nullable String cursor) {
-        return section("category", "/categories/", category, cursor);
+    Mono<Rendering> category(@PathVariable String category, ListQuery query, ServerWebExchange exchange) {
+        return section("category", "/categories/", category, query, exchange);
     }
 
     /**
@@ -86,19 +91,19 @@ class ReaderPagesController {
      * spelling of the name is redirected there, and a name nobody has published in is a 404 page
      * that says so, rather than an empty list that looks like a quiet week.
      */
-    private Mono<Rendering> section(String kind, String base, String name, @Nullable String cursor) {
-        String key = Words.key(name);
+    private Mono<Rendering> section(String kind, String base, String name, ListQuery query,
+            ServerWebExchange exchange) {
+        String key = StoryQuery.key(name);
         if (key.isEmpty()) {
             return Mono.just(unknownSection(kind));
         }
         if (!key.equals(name)) {
-            // Encoded: the cursor is whatever the client sent, and goes into a Location header.
             String target = UriComponentsBuilder.fromPath(base + key)
-                    .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
-                    .encode().build().toUriString();
+                    .queryParamIfPresent("cursor", Optional.ofNullable(query.cursor()).map(StoryPosition::cursor))
+                    .build().toUriString();
             return Mono.just(Rendering.redirectTo(target).status(HttpStatus.MOVED_PERMANENTLY).build());
         }
-        StoryQuery query = "area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key);
+        StoryQuery inSection = "area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key);
         return stories.sectionName(kind, key)
                 .flatMap(sectionName -> {
                     String path = base + key;
@@ -107,7 +112,7 @@ class ReaderPagesController {
                                     + site.siteName() + ".",
                             publishing.url(path), publishing.url(path + "/feed.atom"),
                             sectionName + " · " + site.siteName());
-                    return newestFirst(query, cursor, meta,
+                    return newestFirst(exchange, inSection, query.cursor(), meta,
                             first -> first ? sectionName : "Older stories · " + sectionName, path,
                             "There are no stories " + ("area".equals(kind) ? "from " : "about ") + sectionName
                                     + " at the moment.");
@@ -123,24 +128,19 @@ class ReaderPagesController {
                         "We have not published any stories in this category. The front page lists every story.");
     }
 
-    private Mono<Rendering> newestFirst(StoryQuery query, @Nullable String cursor, PageMeta meta,
-            Function<Boolean, String> heading, String path, String emptyText) {
-        boolean first = cursor == null || cursor.isEmpty();
-        Optional<StoryPosition> after = first ? Optional.empty() : StoryCursor.decode(cursor);
-        if (!first && after.isEmpty()) {
-            return Mono.just(brokenCursor());
-        }
-        return stories.page(query, after.orElse(null), FRONT_PAGE_SIZE)
-                .map(page -> lastModified(Rendering.view("list").modelAttribute("meta", meta)
-                        .modelAttribute("page", StoryListView.of(heading.apply(first), page, first, path,
-                                first ? emptyText : "There are no older stories.", site.timeZone())), page)
-                        .build());
+    private Mono<Rendering> newestFirst(ServerWebExchange exchange, StoryQuery query, @Nullable StoryPosition after,
+            PageMeta meta, Function<Boolean, String> heading, String path, String emptyText) {
+        boolean first = after == null;
+        return stories.page(query, after, FRONT_PAGE_SIZE)
+                .map(page -> CacheablePage.of(exchange, "list", Map.of("site", site, "meta", meta,
+                        "page", StoryListView.of(heading.apply(first), page, first, path,
+                                first ? emptyText : "There are no older stories.", site.timeZone())),
+                        lastModified(page), Lifetime.PAGE));
     }
 
     @GetMapping(path = "/search", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> search(@RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String cursor) {
-        String text = q == null ? "" : q.strip();
+    Mono<Rendering> search(SearchQuery query, ServerWebExchange exchange) {
+        String text = query.q() == null ? "" : query.q().strip();
         if (text.length() > MAX_QUERY_LENGTH) {
             text = text.substring(0, MAX_QUERY_LENGTH);
         }
@@ -149,42 +149,32 @@ class ReaderPagesController {
                 "Search the local news of " + site.siteName() + ".", publishing.url("/search"),
                 publishing.url("/feed.atom"), "Latest stories from " + site.siteName());
         if (text.isEmpty()) {
-            return Mono.just(Rendering.view("search").modelAttribute("meta", meta).modelAttribute("q", "")
-                    .modelAttribute("searchPage", true).build());
+            return Mono.just(CacheablePage.of(exchange, "search",
+                    Map.of("site", site, "meta", meta, "q", "", "searchPage", true), null, Lifetime.PAGE));
         }
-        boolean first = cursor == null || cursor.isEmpty();
-        Optional<SearchPosition> after = first ? Optional.empty() : StoryCursor.decodeSearch(cursor);
-        if (!first && after.isEmpty()) {
-            return Mono.just(brokenCursor());
-        }
-        String query = text;
-        Mono<StoryPage> found = stories.search(StoryQuery.of(text, null, null), after.orElse(null), FRONT_PAGE_SIZE);
-        return found.map(page -> lastModified(Rendering.view("search"), page)
-                .modelAttribute("meta", meta)
-                .modelAttribute("q", query)
-                .modelAttribute("searchPage", true)
-                .modelAttribute("page", StoryListView.of(
-                        first ? "Stories matching “" + query + "”" : "More stories matching “" + query + "”",
-                        page, first, path, first ? "No story matches your words. Try fewer words, or other ones."
-                                : "There are no more matching stories.", site.timeZone())
-                        .labelled("Best matches", "More matches"))
-                .build());
+        String words = text;
+        boolean first = query.cursor() == null;
+        return stories.search(StoryQuery.of(words, null, null), query.cursor(), FRONT_PAGE_SIZE)
+                .map(page -> CacheablePage.of(exchange, "search", Map.of("site", site, "meta", meta, "q", words,
+                        "searchPage", true, "page", StoryListView.of(
+                                (first ? "Stories" : "More stories") + " matching “" + words + "”", page, first,
+                                path,
+                                first ? "No story matches your words. Try fewer words, or other ones."
+                                        : "There are no more matching stories.", site.timeZone())
+                                .labelled("Best matches", "More matches")),
+                        lastModified(page), Lifetime.PAGE));
     }
 
     @GetMapping(path = "/stories/{slug}", produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> story(@PathVariable String slug) {
+    Mono<Rendering> story(@PathVariable String slug, ServerWebExchange exchange) {
         return stories.findBySlug(slug)
                 .map(story -> {
-                    StoryView view = StoryView.of(story, site.timeZone());
                     PageMeta meta = new PageMeta(title(story.headline()), PageMeta.summary(story.body()),
                             publishing.storyUrl(story.slug()), publishing.url("/feed.atom"),
                             "Latest stories from " + site.siteName(), "article", story.publishedAt().toString(),
                             story.photos().isEmpty() ? null : image(story.photos().get(0), story.headline()));
-                    return Rendering.view("story")
-                            .modelAttribute("meta", meta)
-                            .modelAttribute("story", view)
-                            .header(HttpHeaders.LAST_MODIFIED, httpDate(story.lastModified()))
-                            .build();
+                    return CacheablePage.of(exchange, "story", Map.of("site", site, "meta", meta,
+                            "story", StoryView.of(story, site.timeZone())), story.lastModified(), Lifetime.PAGE);
                 })
                 .defaultIfEmpty(problem(HttpStatus.NOT_FOUND, "Story not found",
                         "No story is published under this address. It may have been mistyped, "
@@ -196,20 +186,29 @@ class ReaderPagesController {
      * {@code Last-Modified}. (A story leaving a list does not move it: conditional requests rely
      * on the ETag first, which any change of the page changes.)
      */
-    private static Rendering.Builder<?> lastModified(Rendering.Builder<?> rendering, StoryPage page) {
-        page.items().stream().map(Story::lastModified).max(Comparator.naturalOrder())
-                .ifPresent(newest -> rendering.header(HttpHeaders.LAST_MODIFIED, httpDate(newest)));
-        return rendering;
+    private static @Nullable Instant lastModified(StoryPage page) {
+        return page.items().stream().map(Story::lastModified).max(Comparator.naturalOrder()).orElse(null);
     }
 
-    private Rendering brokenCursor() {
+    /**
+     * A link to more stories whose cursor this service never handed out (cut short when it was
+     * copied, or made up): a page that says so, rather than the problem detail a program gets. A
+     * cursor given by its parts ({@code cursor.id=...}, {@code cursor[0]=...}) makes the framework
+     * build or walk the position from them, which fails when they make none.
+     */
+    @ExceptionHandler({ WebExchangeBindException.class, BeanInstantiationException.class,
+            InvalidPropertyException.class })
+    Rendering brokenCursor() {
         return problem(HttpStatus.BAD_REQUEST, "This link to more stories is broken",
                 "It may have been cut short when it was copied. The first page of the list has the newest stories.");
     }
 
+    /** What a reader gets instead of a page, with the same status a program would; no cache keeps it. */
     private Rendering problem(HttpStatus status, String title, String detail) {
         return Rendering.view("problem")
                 .status(status)
+                .header(HttpHeaders.CACHE_CONTROL, Lifetime.NOT_KEPT)
+                .modelAttribute("site", site)
                 .modelAttribute("meta", PageMeta.website(title(title), detail, publishing.url("/"),
                         publishing.url("/feed.atom"), "Latest stories from " + site.siteName()))
                 .modelAttribute("title", title)
@@ -227,9 +226,5 @@ class ReaderPagesController {
     /** A page's title: what it is, then whose. */
     private String title(String what) {
         return what + " · " + site.siteName();
-    }
-
-    static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 }

@@ -16,9 +16,10 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The reader pages in the OpenAPI description. springdoc describes only handlers that answer with
- * a body, not views, so the pages are described here; {@code OpenApiContractTests} fails when
- * this and {@link ReaderPagesController} disagree on a path, a parameter or a status.
+ * The reader pages and the sitemap in the OpenAPI description. springdoc describes only handlers
+ * that answer with a body, not views, so they are described here; {@code OpenApiContractTests}
+ * fails when this and {@link ReaderPagesController} or {@link SitemapController} disagree on a
+ * path, a parameter or a status.
  */
 @Component
 class ReaderPagesDescription implements OpenApiCustomizer {
@@ -46,27 +47,37 @@ class ReaderPagesDescription implements OpenApiCustomizer {
                 .addPathItem("/search", page("searchPage", "The search: a form, and the best matches first",
                         List.of(new Parameter().in("query").name("q").required(false)
                                 .description("Words to look for; case and accents do not matter")
-                                .schema(new StringSchema()), cursor()), "400", "A broken link to more matches"));
+                                .schema(new StringSchema()), cursor()), "400", "A broken link to more matches"))
+                .addPathItem("/sitemap.xml", operation("sitemap",
+                        "The sitemap (sitemaps.org) of the front page, areas, categories and stories", List.of(),
+                        "The sitemap", content("application/xml")));
     }
 
     /** A page's operation: 200 and 304 always, then pairs of status and description. */
     private static PathItem page(String id, String summary, List<Parameter> parameters, String... statuses) {
-        ApiResponses responses = new ApiResponses()
-                .addApiResponse("200", new ApiResponse().description("The page").content(html()))
-                .addApiResponse("304", new ApiResponse().description("Not modified"));
+        PathItem page = operation(id, summary, parameters, "The page", content("text/html"));
         for (int i = 0; i < statuses.length; i += 2) {
             ApiResponse response = new ApiResponse().description(statuses[i + 1]);
             if (!statuses[i].startsWith("3")) {
-                response.content(html());
+                response.content(content("text/html"));
             }
-            responses.addApiResponse(statuses[i], response);
+            page.getGet().getResponses().addApiResponse(statuses[i], response);
         }
+        return page;
+    }
+
+    /** An operation answering 200 with its content, or 304. */
+    private static PathItem operation(String id, String summary, List<Parameter> parameters, String answer,
+            Content content) {
+        ApiResponses responses = new ApiResponses()
+                .addApiResponse("200", new ApiResponse().description(answer).content(content))
+                .addApiResponse("304", new ApiResponse().description("Not modified"));
         return new PathItem().get(new Operation().operationId(id).summary(summary).addTagsItem(TAG)
                 .parameters(parameters).responses(responses));
     }
 
-    private static Content html() {
-        return new Content().addMediaType("text/html", new MediaType().schema(new StringSchema()));
+    private static Content content(String type) {
+        return new Content().addMediaType(type, new MediaType().schema(new StringSchema()));
     }
 
     private static Parameter cursor() {

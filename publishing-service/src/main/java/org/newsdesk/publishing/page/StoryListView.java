@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryPage;
-import org.newsdesk.publishing.story.Words;
+import org.newsdesk.publishing.story.StoryQuery;
 
 /**
  * One page of a list of stories: the front page, an area, a category or a search.
@@ -50,7 +50,7 @@ record StoryListView(String heading, List<Headline> stories, boolean first, Stri
     record Section(String name, String key) {
 
         static @Nullable Section of(@Nullable String name) {
-            String key = Words.key(name);
+            String key = StoryQuery.key(name);
             return key.isEmpty() ? null : new Section(name.strip(), key);
         }
     }

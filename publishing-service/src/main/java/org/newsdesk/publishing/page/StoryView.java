@@ -43,8 +43,4 @@ record StoryView(String slug, String headline, StoryListView.@Nullable Section a
                 BodyBlock.of(story.body()),
                 story.photos().stream().map(photo -> Photo.of(photo, story.headline())).toList());
     }
-
-    static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

@@ -8,17 +8,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.web.problem.ProblemException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +28,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Photos", description = "The photos published with stories")
 class PhotoController {
+
+    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     private final PhotoCopies copies;
     private final StoryRepository stories;
@@ -48,34 +49,12 @@ class PhotoController {
     @ApiResponse(responseCode = "404", description = "No published photo has this id",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(ref = "#/components/schemas/Problem")))
-    Mono<ResponseEntity<byte[]>> photo(@Parameter(description = "The copy's id") @PathVariable String id,
-            ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> photo(@Parameter(description = "The copy's id") @PathVariable String id) {
         return copies.read(id)
                 .filterWhen(copy -> stories.findById(copy.storyId()).hasElement())
-                .flatMap(copy -> {
-                    String etag = "\"" + copy.sha256() + "\"";
-                    CacheControl immutable = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-                    if (exchange.checkNotModified(etag)) {
-                        return Mono.just(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
-                                .cacheControl(immutable).<byte[]>build());
-                    }
-                    return Mono.just(ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).eTag(etag)
-                            .cacheControl(immutable).body(copy.bytes()));
-                })
-                .switchIfEmpty(Mono.error(PhotoNotFoundException::new));
-    }
-
-    static final class PhotoNotFoundException extends ErrorResponseException {
-
-        PhotoNotFoundException() {
-            super(HttpStatus.NOT_FOUND, problem(), null);
-        }
-
-        private static ProblemDetail problem() {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No photo of a published story has this address.");
-            problem.setTitle("Photo not found");
-            return problem;
-        }
+                .map(copy -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).eTag(copy.sha256())
+                        .cacheControl(IMMUTABLE).body(copy.bytes()))
+                .switchIfEmpty(Mono.error(() -> Lifetime.notKept(ProblemException.of(HttpStatus.NOT_FOUND,
+                        "Photo not found", "No photo of a published story has this address."))));
     }
 }

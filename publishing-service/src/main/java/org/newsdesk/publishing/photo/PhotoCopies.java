@@ -1,8 +1,5 @@
 package org.newsdesk.publishing.photo;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -18,7 +15,6 @@ import javax.imageio.ImageIO;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import net.coobird.thumbnailator.Thumbnails;
-import org.bson.Document;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.media.MediaStore;
@@ -26,9 +22,11 @@ import org.newsdesk.media.StoredPhoto;
 import org.newsdesk.publishing.story.PublishedPhoto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -59,13 +57,22 @@ public class PhotoCopies {
 
     private final MediaStore shared;
     private final MediaStore own;
-    private final ReactiveMongoTemplate mongo;
+    private final ReactiveMongoOperations mongo;
 
-    PhotoCopies(MediaStore mediaStore, MongoClient client, ReactiveMongoTemplate mongo,
-            @Value("${spring.mongodb.database:newsdesk-publishing}") String database) {
+    /** The copies' bucket is in this service's own database, the one its stories are in. */
+    PhotoCopies(MediaStore mediaStore, MongoClient client, MongoProperties database, ReactiveMongoOperations mongo) {
         this.shared = mediaStore;
-        this.own = MediaStore.in(client, database, BUCKET);
+        this.own = MediaStore.in(client, database.getMongoClientDatabase(), BUCKET);
         this.mongo = mongo;
+    }
+
+    /**
+     * A copy, registered under the story it belongs to: what the photo handler checks before
+     * serving it. Its id is the copy's id in the bucket, kept as text as it always was.
+     */
+    @Document(VARIANTS)
+    record RegisteredCopy(@MongoId(FieldType.STRING) String id, String storyId, String sourceId, int width,
+            int height, String sha256) {
     }
 
     /** The collections the copies live in, for the rebuild command. */
@@ -111,12 +118,8 @@ public class PhotoCopies {
             byte[] jpeg = resize(image, width);
             BufferedImage resized = decode(jpeg);
             PhotoReference stored = own.store(jpeg, "image/jpeg", resized.getWidth(), resized.getHeight()).block();
-            mongo.upsert(query(where("_id").is(stored.id())), new Update()
-                    .set("storyId", storyId)
-                    .set("sourceId", original.reference().id())
-                    .set("width", stored.width())
-                    .set("height", stored.height())
-                    .set("sha256", stored.sha256()), VARIANTS).block();
+            mongo.save(new RegisteredCopy(stored.id(), storyId, original.reference().id(), stored.width(),
+                    stored.height(), stored.sha256())).block();
             variants.add(new PublishedPhoto.Variant(stored.id(), stored.width(), stored.height()));
         }
         return variants;
@@ -182,10 +185,9 @@ public class PhotoCopies {
 
     /** A copy's bytes when it belongs to a story; empty for an id that is not a copy. */
     Mono<Copy> read(String variantId) {
-        return mongo.findById(variantId, Document.class, VARIANTS)
+        return mongo.findById(variantId, RegisteredCopy.class)
                 .flatMap(variant -> own.read(variantId)
-                        .map(stored -> new Copy(variant.getString("storyId"), stored.bytes(),
-                                stored.reference().sha256())));
+                        .map(stored -> new Copy(variant.storyId(), stored.bytes(), stored.reference().sha256())));
     }
 
     record Copy(String storyId, byte[] bytes, String sha256) {

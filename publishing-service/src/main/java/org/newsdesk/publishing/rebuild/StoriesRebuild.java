@@ -60,7 +60,7 @@ class StoriesRebuild extends ReadModelRebuild {
 
     @Override
     protected List<String> collections() {
-        List<String> collections = new ArrayList<>(StoryRepository.collections());
+        List<String> collections = new ArrayList<>(stories.collections());
         collections.addAll(PhotoCopies.collections());
         return collections;
     }

@@ -37,10 +37,6 @@ public record PublishedPhoto(String sourceId, @Nullable String caption, List<Var
         return chosen;
     }
 
-    public Variant widest() {
-        return variants.get(variants.size() - 1);
-    }
-
     /** What a reader who cannot see the photo gets: the caption, or the story's headline. */
     public String alt(String headline) {
         return caption == null || caption.isBlank() ? headline : caption.strip();

@@ -46,9 +46,4 @@ public record Story(
     public Instant lastModified() {
         return updatedAt == null || updatedAt.isBefore(publishedAt) ? publishedAt : updatedAt;
     }
-
-    /** Where this story sits in the newest-first order: what a page cursor points at. */
-    public StoryPosition position() {
-        return new StoryPosition(publishedAt, id);
-    }
 }

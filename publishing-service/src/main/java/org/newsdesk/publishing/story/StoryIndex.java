@@ -4,35 +4,43 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-import org.bson.Document;
+import com.mongodb.MongoBulkWriteException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * The keyword index of the stories, and the lists of every area and category: part of the read
- * model, written right after the story by the same code path ({@link StoryRepository#store}), so
- * a redelivered decision and the rebuild command both reproduce it.
+ * The {@link StorySearch} of this service: a keyword index of the stories, and the lists of every
+ * area and category, kept in collections of their own and written right after the story by the
+ * same code path ({@link StoryRepository#store}), so a redelivered decision and the rebuild
+ * command both reproduce it.
  *
  * <h2>Why an index of our own, shaped like this</h2>
  * MongoDB's {@code $text} is missing from mongo-java-server, and mongo-java-server ignores every
@@ -68,8 +76,8 @@ import reactor.core.publisher.Mono;
  * month. For a local outlet (tens of stories a month) that is nothing; at thousands a month,
  * smaller buckets for the commonest terms would keep those documents small.
  */
-@org.springframework.stereotype.Component
-class StoryIndex {
+@Component
+class StoryIndex implements StorySearch {
 
     static final String POSTINGS = "story_postings";
     static final String TERMS = "story_terms";
@@ -82,53 +90,103 @@ class StoryIndex {
     static final String WORD = "w:";
 
     private static final String ENTRIES = "entries";
+    private static final TypeInformation<Posting> POSTING = TypeInformation.of(Posting.class);
+    /** Stories count their revisions from 1. */
+    private static final long NOTHING_INDEXED = 0;
+
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
-    private final ReactiveMongoTemplate mongo;
+    private final ReactiveMongoOperations mongo;
 
-    StoryIndex(ReactiveMongoTemplate mongo) {
+    StoryIndex(ReactiveMongoOperations mongo) {
         this.mongo = mongo;
     }
 
-    /** What the index knows of one story under one term. */
-    record Posting(String id, Instant publishedAt, boolean inHeadline, String areaKey, String categoryKey) {
+    /** The stories of one term and month, each under its {@link #entryKey}. */
+    @Document(POSTINGS)
+    record PostingBucket(@Id String id, @Nullable Map<String, Posting> entries) {
 
-        StoryPosition position() {
-            return new StoryPosition(publishedAt, id);
+        List<Posting> postings() {
+            return entries == null ? List.of() : List.copyOf(entries.values());
         }
     }
 
-    /** Indexes the story as stored; nothing to do when this revision is indexed already. */
-    Mono<Void> index(Story story) {
-        return mongo.findById(story.id(), Document.class, STATE)
-                .defaultIfEmpty(new Document())
-                .flatMap(state -> {
-                    Number indexed = state.get("revision", Number.class);
-                    if (indexed != null && indexed.longValue() >= story.revision()) {
-                        return Mono.empty();
-                    }
-                    return write(story, state.getList("postings", String.class, List.of()));
-                });
+    /** What the index knows of one story under one term; short field names, as there is one per story and word. */
+    record Posting(@Field("i") String storyId, @Field("t") Instant publishedAt, @Field("h") boolean inHeadline,
+            @Field("a") String areaKey, @Field("c") String categoryKey) {
+
+        StoryPosition position() {
+            return new StoryPosition(publishedAt, storyId);
+        }
+    }
+
+    /** The months a term has postings in, as {@code yyyyMM}. */
+    @Document(TERMS)
+    record TermMonths(@Id String term, @Nullable List<Integer> months) {
+
+        List<Integer> all() {
+            return months == null ? List.of() : months;
+        }
+    }
+
+    /** An area ({@code kind} {@code "area"}) or a category, under its term, with the name it was first given. */
+    @Document(SECTIONS)
+    record Section(@Id String term, String kind, String key, String name) {
+    }
+
+    /** How far a story is indexed, and the posting documents it is in. */
+    @Document(STATE)
+    record IndexState(@Id String storyId, long revision, @Nullable List<String> postings) {
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(POSTINGS, TERMS, SECTIONS, STATE);
+    }
+
+    /**
+     * Indexes the story as stored; nothing to do when this revision is indexed already. Two
+     * stories of one month written at once upsert the same posting documents; on MongoDB the loser
+     * of an upsert race can get a duplicate key error. The writes only set values, so doing them
+     * again is safe.
+     */
+    @Override
+    public Mono<Void> index(Story story) {
+        return mongo.findById(story.id(), IndexState.class)
+                .defaultIfEmpty(new IndexState(story.id(), NOTHING_INDEXED, List.of()))
+                .flatMap(state -> state.revision() >= story.revision() ? Mono.<Void>empty()
+                        : write(story, postingsOf(state)))
+                .retryWhen(Retry.backoff(5, Duration.ofMillis(10)).filter(StoryIndex::lostAnUpsertRace));
+    }
+
+    private static List<String> postingsOf(IndexState state) {
+        return state.postings() == null ? List.of() : state.postings();
+    }
+
+    private static boolean lostAnUpsertRace(Throwable error) {
+        return error instanceof DataIntegrityViolationException || error instanceof MongoBulkWriteException
+                || error.getCause() instanceof MongoBulkWriteException;
     }
 
     private Mono<Void> write(Story story, List<String> before) {
-        ReactiveBulkOperations directory = mongo.bulkOps(BulkMode.UNORDERED, TERMS);
-        ReactiveBulkOperations sections = mongo.bulkOps(BulkMode.UNORDERED, SECTIONS);
-        ReactiveBulkOperations postings = mongo.bulkOps(BulkMode.UNORDERED, POSTINGS);
+        ReactiveBulkOperations terms = mongo.bulkOps(BulkMode.UNORDERED, TermMonths.class);
+        ReactiveBulkOperations sections = mongo.bulkOps(BulkMode.UNORDERED, Section.class);
+        ReactiveBulkOperations postings = mongo.bulkOps(BulkMode.UNORDERED, PostingBucket.class);
         List<String> after = new ArrayList<>();
         boolean anySection = false;
         String field = ENTRIES + "." + entryKey(story.id());
         for (Entry entry : entries(story)) {
             after.add(entry.postingId());
-            directory.upsert(query(where("_id").is(entry.term())), new Update().addToSet("months", entry.month()));
-            postings.upsert(query(where("_id").is(entry.postingId())), new Update().set(field, entry.value()));
+            terms.upsert(query(where("_id").is(entry.term())), new Update().addToSet("months", entry.month()));
+            postings.upsert(query(where("_id").is(entry.postingId())),
+                    new Update().set(field, stored(entry.posting())));
             if (entry.section() != null) {
                 // The first name a section is published under stays its name: areas typed as
                 // "erewash" and "Erewash" are one section, and it should not flicker between them.
                 sections.upsert(query(where("_id").is(entry.term())), new Update()
-                        .setOnInsert("kind", entry.section())
-                        .setOnInsert("key", entry.term().substring(2))
-                        .setOnInsert("name", entry.sectionName()));
+                        .setOnInsert("kind", entry.section().kind())
+                        .setOnInsert("key", entry.section().key())
+                        .setOnInsert("name", entry.section().name()));
                 anySection = true;
             }
         }
@@ -138,22 +196,29 @@ class StoryIndex {
             }
         }
         Mono<?> sectionsWritten = anySection ? sections.execute() : Mono.empty();
-        return directory.execute()
+        return terms.execute()
                 .then(sectionsWritten)
                 .then(postings.execute())
                 // Last: once it says this revision is indexed, every posting of it is written.
                 .then(mongo.upsert(query(where("_id").is(story.id())),
-                        new Update().set("revision", story.revision()).set("postings", after), STATE))
+                        new Update().set("revision", story.revision()).set("postings", after), IndexState.class))
                 .then();
     }
 
     /**
-     * What the index holds of a story under one term: the entry {@code value} goes into the
-     * posting document {@code postingId} under the story's {@link #entryKey}; an area or a
-     * category term also names its section ({@code "area"} or {@code "category"}).
+     * A posting as its bucket keeps it, without the type hint an update would add to every entry:
+     * the bucket's map says what its values are.
      */
-    record Entry(String term, int month, String postingId, Document value, @Nullable String section,
-            @Nullable String sectionName) {
+    private Object stored(Posting posting) {
+        return mongo.getConverter().convertToMongoType(posting, POSTING);
+    }
+
+    /**
+     * What the index holds of a story under one term: the {@code posting} goes into the posting
+     * document {@code postingId} under the story's {@link #entryKey}; an area or a category term
+     * also names its section.
+     */
+    record Entry(String term, int month, String postingId, Posting posting, @Nullable Section section) {
     }
 
     /** Every entry of a story in the index, one per term. */
@@ -163,16 +228,13 @@ class StoryIndex {
         String categoryKey = Words.key(story.category());
         List<Entry> entries = new ArrayList<>();
         for (Map.Entry<String, Boolean> term : terms(story).entrySet()) {
-            Document value = new Document("i", story.id())
-                    .append("t", Date.from(story.publishedAt()))
-                    .append("h", term.getValue())
-                    .append("a", areaKey)
-                    .append("c", categoryKey);
-            String section = term.getKey().startsWith(AREA) ? "area"
-                    : term.getKey().startsWith(CATEGORY) ? "category" : null;
-            String sectionName = section == null ? null
-                    : ("area".equals(section) ? story.area() : story.category()).strip();
-            entries.add(new Entry(term.getKey(), month, term.getKey() + "|" + month, value, section, sectionName));
+            Posting posting = new Posting(story.id(), story.publishedAt(), term.getValue(), areaKey, categoryKey);
+            Section section = term.getKey().startsWith(AREA)
+                    ? new Section(term.getKey(), "area", areaKey, story.area().strip())
+                    : term.getKey().startsWith(CATEGORY)
+                            ? new Section(term.getKey(), "category", categoryKey, story.category().strip())
+                            : null;
+            entries.add(new Entry(term.getKey(), month, term.getKey() + "|" + month, posting, section));
         }
         return entries;
     }
@@ -196,49 +258,48 @@ class StoryIndex {
     }
 
     /**
-     * Up to {@code count} stories of the query's area and category, newest first, after
-     * {@code after}: the months of the narrowest term are read newest first, one at a time,
-     * until enough are found.
+     * The months of the narrowest term are read newest first, one at a time, until enough are
+     * found.
      */
-    Mono<List<Posting>> newest(StoryQuery query, @Nullable StoryPosition after, int count) {
+    @Override
+    public Mono<List<StoryPosition>> newest(StoryQuery query, @Nullable StoryPosition after, int count) {
         String term = !query.areaKey().isEmpty() ? AREA + query.areaKey()
                 : !query.categoryKey().isEmpty() ? CATEGORY + query.categoryKey()
                 : EVERY_STORY;
         Predicate<Posting> wanted = inSections(query);
         int lastMonth = after == null ? Integer.MAX_VALUE : month(after.publishedAt());
-        Comparator<Posting> newestFirst = Comparator.comparing(Posting::position, StoryIndex::newestFirst);
-        return months(term)
-                .flatMapMany(months -> Flux.fromIterable(months.stream()
+        Comparator<StoryPosition> newestFirst = StoryPosition::compareNewestFirst;
+        return mongo.findById(term, TermMonths.class)
+                .flatMapMany(months -> Flux.fromIterable(months.all().stream()
                         .filter(month -> month <= lastMonth)
                         .sorted(Comparator.reverseOrder())
                         .toList()))
-                .concatMap(month -> mongo.findById(term + "|" + month, Document.class, POSTINGS)
-                        .flatMapIterable(StoryIndex::postings)
-                        .filter(posting -> after == null || newestFirst(posting.position(), after) > 0)
+                .concatMap(month -> mongo.findById(term + "|" + month, PostingBucket.class)
+                        .flatMapIterable(PostingBucket::postings)
                         .filter(wanted)
+                        .map(Posting::position)
+                        .filter(position -> after == null || newestFirst.compare(position, after) > 0)
                         .sort(newestFirst), 1)
                 .take(count)
                 .collectList();
     }
 
-    /** Up to {@code count} stories matching any of the query's words, best match first, after {@code after}. */
-    Mono<List<SearchPosition>> best(StoryQuery query, @Nullable SearchPosition after, int count) {
+    @Override
+    public Mono<List<SearchPosition>> best(StoryQuery query, @Nullable SearchPosition after, int count) {
         if (query.words().isEmpty()) {
             return Mono.just(List.of());
         }
         List<String> terms = query.words().stream().map(word -> WORD + word).toList();
         Predicate<Posting> wanted = inSections(query);
-        return mongo.find(query(where("_id").in(terms)), Document.class, TERMS)
-                .flatMapIterable(term -> term.getList("months", Number.class, List.of()).stream()
-                        .map(month -> term.getString("_id") + "|" + month.intValue())
-                        .toList())
+        return mongo.find(query(where("_id").in(terms)), TermMonths.class)
+                .flatMapIterable(term -> term.all().stream().map(month -> term.term() + "|" + month).toList())
                 .collectList()
                 .flatMapMany(postingIds -> postingIds.isEmpty() ? Flux.empty()
-                        : mongo.find(query(where("_id").in(postingIds)), Document.class, POSTINGS))
-                .flatMapIterable(StoryIndex::postings)
+                        : mongo.find(query(where("_id").in(postingIds)), PostingBucket.class))
+                .flatMapIterable(PostingBucket::postings)
                 .filter(wanted)
                 .collect(HashMap<String, Hit>::new, (hits, posting) -> hits
-                        .computeIfAbsent(posting.id(), id -> new Hit(posting.publishedAt()))
+                        .computeIfAbsent(posting.storyId(), id -> new Hit(posting.publishedAt()))
                         .add(posting.inHeadline()))
                 .map(hits -> hits.entrySet().stream()
                         .map(hit -> hit.getValue().position(hit.getKey()))
@@ -249,52 +310,22 @@ class StoryIndex {
     }
 
     /** The areas (or categories) there are, by key, with the name each was first published under. */
-    Mono<Map<String, String>> sections(String kind) {
-        return mongo.find(query(where("kind").is(kind)), Document.class, SECTIONS)
-                .collectMap(section -> section.getString("key"), section -> section.getString("name"))
-                .map(sections -> {
-                    Map<String, String> sorted = new LinkedHashMap<>();
-                    sections.entrySet().stream().sorted(Map.Entry.comparingByValue(String.CASE_INSENSITIVE_ORDER))
-                            .forEach(section -> sorted.put(section.getKey(), section.getValue()));
-                    return sorted;
-                });
+    @Override
+    public Mono<Map<String, String>> sections(String kind) {
+        return mongo.find(query(where("kind").is(kind)), Section.class)
+                .sort(Comparator.comparing(Section::name, String.CASE_INSENSITIVE_ORDER))
+                .collect(Collectors.toMap(Section::key, Section::name, (first, same) -> first, LinkedHashMap::new));
     }
 
-    /** The name of one area or category, empty when no story was ever published in it. */
-    Mono<String> sectionName(String kind, String key) {
+    @Override
+    public Mono<String> sectionName(String kind, String key) {
         String prefix = "area".equals(kind) ? AREA : CATEGORY;
-        return mongo.findById(prefix + key, Document.class, SECTIONS).mapNotNull(section -> section.getString("name"));
-    }
-
-    private Mono<List<Integer>> months(String term) {
-        return mongo.findById(term, Document.class, TERMS)
-                .map(found -> found.getList("months", Number.class, List.of()).stream().map(Number::intValue).toList())
-                .defaultIfEmpty(List.of());
+        return mongo.findById(prefix + key, Section.class).map(Section::name);
     }
 
     private static Predicate<Posting> inSections(StoryQuery query) {
         return posting -> (query.areaKey().isEmpty() || query.areaKey().equals(posting.areaKey()))
                 && (query.categoryKey().isEmpty() || query.categoryKey().equals(posting.categoryKey()));
-    }
-
-    private static List<Posting> postings(Document document) {
-        Document entries = document.get(ENTRIES, Document.class);
-        if (entries == null) {
-            return List.of();
-        }
-        List<Posting> postings = new ArrayList<>(entries.size());
-        for (Object value : entries.values()) {
-            Document entry = (Document) value;
-            postings.add(new Posting(entry.getString("i"), entry.getDate("t").toInstant(),
-                    Boolean.TRUE.equals(entry.getBoolean("h")), entry.getString("a"), entry.getString("c")));
-        }
-        return postings;
-    }
-
-    /** The newest-first order as a comparator: negative when {@code a} comes first. */
-    static int newestFirst(StoryPosition a, StoryPosition b) {
-        int byTime = b.publishedAt().compareTo(a.publishedAt());
-        return byTime != 0 ? byTime : b.id().compareTo(a.id());
     }
 
     /** The calendar month (UTC) of an instant as {@code yyyyMM}. */

@@ -5,9 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of stories, newest first.
+ * One page of a list of stories, newest first or best match first.
  *
- * @param next the cursor of the following page ({@link StoryCursor}), or {@code null} when this is the last page
+ * @param next the cursor of the following page (its {@link StoryListPosition#cursor()}), or {@code null} when this
+ *             is the last page
  */
 public record StoryPage(List<Story> items, @Nullable String next) {
 

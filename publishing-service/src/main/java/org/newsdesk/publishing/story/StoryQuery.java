@@ -3,6 +3,8 @@ package org.newsdesk.publishing.story;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a reader asks for: stories of an area, of a category, matching some words, or any mix of
  * these; no words means newest first, words mean best match first.
@@ -10,7 +12,7 @@ import java.util.List;
  * @param words       the query's distinct words, folded as the index folds them
  * @param search      whether words were asked for at all: a query of only stop words
  *                    ({@code "the"}) is a search that finds nothing, not the newest stories
- * @param areaKey     the area's key ({@link Words#key}), empty for every area
+ * @param areaKey     the area's key ({@link #key}), empty for every area
  * @param categoryKey the category's key, empty for every category
  */
 public record StoryQuery(List<String> words, boolean search, String areaKey, String categoryKey) {
@@ -27,11 +29,19 @@ public record StoryQuery(List<String> words, boolean search, String areaKey, Str
     }
 
     /** From what a reader typed: area and category by name or key, words as typed. */
-    public static StoryQuery of(String text, String area, String category) {
+    public static StoryQuery of(@Nullable String text, @Nullable String area, @Nullable String category) {
         List<String> words = new ArrayList<>(Words.of(text));
         return new StoryQuery(words.subList(0, Math.min(words.size(), MAX_WORDS)), text != null && !text.isBlank(),
                 Words.key(area),
                 Words.key(category));
+    }
+
+    /**
+     * The key of an area or a category in addresses and queries: its words, folded, joined by
+     * hyphens ({@code Crime and Policing} is {@code crime-and-policing}); empty when it has none.
+     */
+    public static String key(@Nullable String name) {
+        return Words.key(name);
     }
 
     public static StoryQuery area(String area) {

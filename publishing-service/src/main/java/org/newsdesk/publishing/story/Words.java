@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * without a decomposition spelled out ({@code Straße} is {@code strasse}), and apostrophes
  * dropped ({@code it's} is {@code its}). Folding never depends on the machine's locale.
  */
-public final class Words {
+final class Words {
 
     /** Longer "words" are URLs, hashes or keyboard mashing: nobody searches for them. */
     static final int MAX_WORD_LENGTH = 40;
@@ -41,7 +41,7 @@ public final class Words {
     }
 
     /** The text folded for comparison: lower case, no accents, no apostrophes. */
-    public static String fold(String text) {
+    private static String fold(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -62,7 +62,7 @@ public final class Words {
     }
 
     /** The distinct words of a text worth indexing or searching for, in the order they come. */
-    public static Set<String> of(String text) {
+    static Set<String> of(String text) {
         Set<String> words = new LinkedHashSet<>();
         for (String word : NOT_WORD.split(fold(text))) {
             if (!word.isEmpty() && word.length() <= MAX_WORD_LENGTH && !STOP_WORDS.contains(word)) {
@@ -76,7 +76,7 @@ public final class Words {
      * The key of an area or a category in addresses and in the index: its words, folded, joined by
      * hyphens ({@code Crime and Policing} is {@code crime-and-policing}); empty when it has none.
      */
-    public static String key(String name) {
+    static String key(String name) {
         if (name == null) {
             return "";
         }

@@ -2,6 +2,7 @@ package org.newsdesk.publishing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -206,6 +207,12 @@ class OpenApiContractTests {
             parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
             RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
             PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+            if (parameter.getParameterType().isRecord()) {
+                // A query record bound by the framework: each of its components is a query parameter.
+                for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
+                    parameters.add("query:" + component.getName());
+                }
+            }
             if (query != null) {
                 parameters.add("query:" + (query.name().isEmpty() ? parameter.getParameterName() : query.name()));
             }

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.UnprocessableEventException;
@@ -24,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.converter.MessageConversionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Messages the service can never process are parked on the dead-letter topic and do not hold up the next ones. */
@@ -117,6 +121,26 @@ class DeadLetterTests {
         awaitStored(good);
         assertThat(header(awaitDeadLetter(tipId), KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(UnprocessableEventException.class.getName());
+        assertThat(stories.findById(tipId).blockOptional()).isEmpty();
+    }
+
+    @Test
+    void anotherEventTypeOnTheTopicGoesToTheDeadLetterTopicAtOnce() throws Exception {
+        // Given an event of another type, well-formed and named by its type header, on the decisions' topic
+        String tipId = Decisions.newTipId();
+        StoryPublished stray = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, Instant.now(),
+                tipId, 1, "stray-story", "A stray story", "https://news.example.org/stories/stray-story", Instant.now());
+
+        // When it arrives, followed by a good decision
+        kafka.send(new ProducerRecord<>(Topics.TIPS_DECIDED, 0, tipId, stray)).get(10, TimeUnit.SECONDS);
+        String good = sendGoodDecision();
+
+        // Then it is parked as what it is, a message the listener cannot take, without being retried,
+        // and nothing is published for it
+        awaitStored(good);
+        ConsumerRecord<String, byte[]> parked = awaitDeadLetter(tipId);
+        assertThat(header(parked, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .isEqualTo(MessageConversionException.class.getName());
         assertThat(stories.findById(tipId).blockOptional()).isEmpty();
     }
 

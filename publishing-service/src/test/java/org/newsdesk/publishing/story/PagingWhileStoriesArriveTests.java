@@ -38,7 +38,6 @@ class PagingWhileStoriesArriveTests {
     static void repository() {
         client = MongoClients.create(InProcessMongo.connectionString());
         stories = StoryRepositories.over(new ReactiveMongoTemplate(client, "paging-properties"));
-        stories.afterPropertiesSet();
     }
 
     @AfterContainer
@@ -90,9 +89,9 @@ class PagingWhileStoriesArriveTests {
         int page = 0;
         do {
             StoryPage found = search
-                    ? stories.search(query, cursor == null ? null : StoryCursor.decodeSearch(cursor).orElseThrow(),
+                    ? stories.search(query, SearchPosition.valueOf(cursor),
                             scenario.pageSize()).block()
-                    : stories.page(query, cursor == null ? null : StoryCursor.decode(cursor).orElseThrow(),
+                    : stories.page(query, StoryPosition.valueOf(cursor),
                             scenario.pageSize()).block();
             assertThat(found.items()).hasSizeLessThanOrEqualTo(scenario.pageSize());
             found.items().forEach(story -> seen.add(story.id()));

@@ -22,7 +22,6 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.HdrHistogram.Histogram;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.data.domain.Sort;
@@ -68,7 +67,6 @@ class SearchBenchmark {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "benchmark");
             StoryRepository stories = StoryRepositories.over(mongo);
-            stories.afterPropertiesSet();
 
             List<StoryDraft> drafts = drafts(count);
             sameAnswersEitherWay(client, drafts.subList(0, Math.min(1_000, count)));
@@ -111,7 +109,8 @@ class SearchBenchmark {
     private static Map<String, Supplier<Object>> queries(ReactiveMongoTemplate mongo, StoryRepository stories) {
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
         List<Story> first = stories.page(StoryQuery.ALL, null, 1000).block().items();
-        StoryPosition deep = first.get(first.size() - 1).position();
+        Story last = first.get(first.size() - 1);
+        StoryPosition deep = new StoryPosition(last.publishedAt(), last.id());
         queries.put("front page, 20 newest | index", () -> ids(stories.page(StoryQuery.ALL, null, 20).block()));
         queries.put("front page, 20 newest | scan", () -> scan(mongo, new Criteria(), 20));
         queries.put("page after 1,000 stories | index", () -> ids(stories.page(StoryQuery.ALL, deep, 20).block()));
@@ -136,7 +135,6 @@ class SearchBenchmark {
         ReactiveMongoTemplate written = new ReactiveMongoTemplate(client, "benchmark-written");
         ReactiveMongoTemplate loaded = new ReactiveMongoTemplate(client, "benchmark-loaded");
         StoryRepository writtenStories = StoryRepositories.over(written);
-        writtenStories.afterPropertiesSet();
         long started = System.nanoTime();
         Flux.fromIterable(sample).concatMap(writtenStories::store).blockLast();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -168,27 +166,26 @@ class SearchBenchmark {
             byMonth.computeIfAbsent(StoryIndex.month(story.publishedAt()), month -> new ArrayList<>()).add(story);
         }
         Map<String, java.util.Set<Integer>> months = new LinkedHashMap<>();
-        Map<String, Document> sections = new LinkedHashMap<>();
+        Map<String, StoryIndex.Section> sections = new LinkedHashMap<>();
         for (List<Story> stories : byMonth.values()) {
-            Map<String, Document> postings = new LinkedHashMap<>();
+            Map<String, Map<String, StoryIndex.Posting>> postings = new LinkedHashMap<>();
             for (Story story : stories) {
                 for (StoryIndex.Entry entry : StoryIndex.entries(story)) {
-                    postings.computeIfAbsent(entry.postingId(),
-                                    id -> new Document("_id", id).append("entries", new Document()))
-                            .get("entries", Document.class).put(StoryIndex.entryKey(story.id()), entry.value());
+                    postings.computeIfAbsent(entry.postingId(), id -> new LinkedHashMap<>())
+                            .put(StoryIndex.entryKey(story.id()), entry.posting());
                     months.computeIfAbsent(entry.term(), term -> new java.util.TreeSet<>()).add(entry.month());
                     if (entry.section() != null) {
-                        sections.putIfAbsent(entry.term(), new Document("_id", entry.term())
-                                .append("kind", entry.section()).append("key", entry.term().substring(2))
-                                .append("name", entry.sectionName()));
+                        sections.putIfAbsent(entry.term(), entry.section());
                     }
                 }
             }
             insert(mongo, stories, StoryRepository.COLLECTION);
-            insert(mongo, new ArrayList<>(postings.values()), StoryIndex.POSTINGS);
+            List<StoryIndex.PostingBucket> buckets = new ArrayList<>();
+            postings.forEach((id, entries) -> buckets.add(new StoryIndex.PostingBucket(id, entries)));
+            insert(mongo, buckets, StoryIndex.POSTINGS);
         }
-        List<Document> terms = new ArrayList<>();
-        months.forEach((term, its) -> terms.add(new Document("_id", term).append("months", new ArrayList<>(its))));
+        List<StoryIndex.TermMonths> terms = new ArrayList<>();
+        months.forEach((term, its) -> terms.add(new StoryIndex.TermMonths(term, new ArrayList<>(its))));
         insert(mongo, terms, StoryIndex.TERMS);
         insert(mongo, new ArrayList<>(sections.values()), StoryIndex.SECTIONS);
     }

@@ -192,13 +192,19 @@ class StoriesApiTests {
                     .expectBody()
                     .jsonPath("$.errors[0].field").isEqualTo("cursor");
         }
-        // And two bad parameters are both named
-        web.get().uri("/api/stories?limit=0&cursor=junk").exchange()
+        // And two bad parameters are both named, in the order of their names
+        web.get().uri("/api/stories?limit=0&area=!!!").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors.length()").isEqualTo(2)
-                .jsonPath("$.errors[0].field").isEqualTo("limit")
-                .jsonPath("$.errors[1].field").isEqualTo("cursor");
+                .jsonPath("$.errors[0].field").isEqualTo("area")
+                .jsonPath("$.errors[1].field").isEqualTo("limit");
+        // But one that cannot even be read is named first, as in every Newsdesk API
+        web.get().uri("/api/stories?limit=0&cursor=junk").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("cursor");
     }
 
     private Story store(String headline, String body, Instant publishedAt) {

@@ -1,7 +1,7 @@
 package org.newsdesk.publishing.story;
 
 import org.newsdesk.publishing.PublishingProperties;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 
 /** For tests that need the repository over a database of their own, such as an empty one. */
 public final class StoryRepositories {
@@ -9,7 +9,8 @@ public final class StoryRepositories {
     private StoryRepositories() {
     }
 
-    public static StoryRepository over(ReactiveMongoTemplate mongo) {
-        return new StoryRepository(mongo, new PublishingProperties(null, null), new StoryIndex(mongo));
+    public static StoryRepository over(ReactiveMongoOperations mongo) {
+        return new StoryRepository(mongo, new PublishingProperties(null, null), new StoryIndex(mongo),
+                new SlugAllocation(mongo));
     }
 }

@@ -128,7 +128,7 @@ class StorySearchTests {
         // When a reader asks for the area, by name or by key, with or without a category or words
         // Then only its stories come back, newest first
         assertThat(ids(get("/api/stories?area=" + area).items())).containsExactly(roads.id(), events.id());
-        assertThat(ids(get("/api/stories?area=" + Words.key(area)).items())).containsExactly(roads.id(), events.id());
+        assertThat(ids(get("/api/stories?area=" + StoryQuery.key(area)).items())).containsExactly(roads.id(), events.id());
         assertThat(ids(get("/api/stories?area=" + area + "&category=events").items())).containsExactly(events.id());
         assertThat(ids(get("/api/stories?category=roads-and-transport&q=" + word).items()))
                 .containsExactlyInAnyOrder(roads.id(), elsewhere.id());
@@ -145,8 +145,8 @@ class StorySearchTests {
     @Test
     void oddQueriesAreProblemsNeverErrors() {
         // A list cursor in a search, and a search cursor in a list
-        String listCursor = StoryCursor.encode(new StoryPosition(Instant.now(), "x"));
-        String searchCursor = StoryCursor.encode(new SearchPosition(1, 0, Instant.now(), "x"));
+        String listCursor = new StoryPosition(Instant.now(), "x").cursor();
+        String searchCursor = new SearchPosition(1, 0, Instant.now(), "x").cursor();
         badRequest("/api/stories?q=fete&cursor=" + listCursor, "cursor");
         badRequest("/api/stories?cursor=" + searchCursor, "cursor");
         // A query longer than anyone types, an area with no letters, a giant area name
