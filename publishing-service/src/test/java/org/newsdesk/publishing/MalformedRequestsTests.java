@@ -63,14 +63,16 @@ class MalformedRequestsTests {
     }
 
     @Test
-    void aCursorGivenByItsPartsIsABrokenLinkForReaders() {
+    void aCursorGivenByItsPartsIsRefusedNeverBuiltFromThem() {
+        // Query parameters are plain names in every service: the shared filter refuses these before
+        // the binder could build a position field by field. (A browser gets the problem as JSON for
+        // now; pages for every service's errors come with the people's-side issue.)
         for (String page : List.of("/?cursor.id=x", "/?cursor.publishedAt=2024-01-01T00:00:00Z", "/?cursor%5B0%5D=x",
                 "/areas/erewash?cursor.id=x", "/search?q=odd&cursor.wordsMatched=9&cursor.headlineWords=10"
-                        + "&cursor.publishedAt=2024-01-01T00:00:00Z&cursor.id=x")) {
-            web.get().uri(uri(page)).accept(MediaType.TEXT_HTML).exchange()
+                        + "&cursor.publishedAt=2024-01-01T00:00:00Z&cursor.id=x", "/api/stories?cursor.id=x")) {
+            web.get().uri(uri(page)).accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON).exchange()
                     .expectStatus().isBadRequest()
-                    .expectBody(String.class).value(html -> assertThat(html)
-                            .contains("<h1>This link to more stories is broken</h1>"));
+                    .expectBody().jsonPath("$.errors[0].message").isEqualTo("is not a field name this service reads");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.newsdesk.web.problem;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -168,6 +170,31 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             return handleUndecodable(undecodable, exchange);
         }
         return handleUnexpected(ex, exchange);
+    }
+
+    /**
+     * Names the request as the problem's {@code instance} before Spring does: Spring parses the
+     * raw path as a URI, and a path such as {@code //} is none, which would turn any answer to it
+     * into a bodiless 500.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+            problem.setInstance(instance(exchange));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    /** The request's path as a URI reference; one that cannot be read as one is named by its escaped form. */
+    static URI instance(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        try {
+            return new URI(null, null, path.startsWith("//") ? "/" + path.replaceFirst("^/+", "") : path, null);
+        }
+        catch (URISyntaxException unreadable) {
+            return URI.create("about:blank");
+        }
     }
 
     private Mono<ResponseEntity<Object>> invalid(Exception ex, List<FieldProblem> problems, HttpHeaders headers,

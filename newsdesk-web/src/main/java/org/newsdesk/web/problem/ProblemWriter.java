@@ -1,6 +1,5 @@
 package org.newsdesk.web.problem;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -45,7 +44,7 @@ public final class ProblemWriter {
 
     Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, HttpHeaders headers, ProblemDetail body) {
         if (body.getInstance() == null) {
-            body.setInstance(URI.create(exchange.getRequest().getPath().pathWithinApplication().value()));
+            body.setInstance(ProblemDetailsHandler.instance(exchange));
         }
         return ServerResponse.status(status)
                 .headers(answer -> answer.addAll(headers))

@@ -206,6 +206,13 @@ class ProblemVocabularyTests {
         Answer nowhere = get("/nowhere");
         assertThat(nowhere.status()).isEqualTo(404);
         assertThat(nowhere.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        // "//" is a path but no URI: Spring would fail to name it as the problem's instance
+        for (String path : List.of("//", "//x", "/things//x")) {
+            Answer doubled = get(path);
+            assertThat(doubled.status()).as(path).isEqualTo(404);
+            assertThat(doubled.problem()).as(path).containsKey("instance");
+        }
     }
 
     private Answer get(String path) throws Exception {

@@ -16,8 +16,6 @@ import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
-import org.springframework.beans.BeanInstantiationException;
-import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -192,12 +190,11 @@ class ReaderPagesController {
 
     /**
      * A link to more stories whose cursor this service never handed out (cut short when it was
-     * copied, or made up): a page that says so, rather than the problem detail a program gets. A
-     * cursor given by its parts ({@code cursor.id=...}, {@code cursor[0]=...}) makes the framework
-     * build or walk the position from them, which fails when they make none.
+     * copied, or made up): a page that says so, rather than the problem detail a program gets.
+     * (A cursor given by its parts, {@code cursor.id=...}, never gets here: the shared filter of
+     * field names refuses it first.)
      */
-    @ExceptionHandler({ WebExchangeBindException.class, BeanInstantiationException.class,
-            InvalidPropertyException.class })
+    @ExceptionHandler(WebExchangeBindException.class)
     Rendering brokenCursor() {
         return problem(HttpStatus.BAD_REQUEST, "This link to more stories is broken",
                 "It may have been cut short when it was copied. The first page of the list has the newest stories.");

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.Topics;
@@ -113,17 +112,30 @@ public class StoryRepository {
                 update, FindAndModifyOptions.options().returnNew(true), Story.class);
     }
 
+    private static void setOnInsertIfPresent(Update update, String field, @Nullable Object value) {
+        if (value != null) {
+            update.setOnInsert(field, value);
+        }
+    }
+
     /**
      * An upsert that only ever inserts: {@code $setOnInsert} leaves an existing document as it is,
      * outbox included, so the write is idempotent even without the read before it. The story's
      * fields are what the mapping makes of it, so they are stored as {@link Story} reads them.
      */
     private Mono<Story> insertIfAbsent(Story story) {
-        Document fields = new Document();
-        mongo.getConverter().write(story, fields);
-        fields.remove("_id");
-        Update update = new Update();
-        fields.forEach(update::setOnInsert);
+        Update update = new Update()
+                .setOnInsert("slug", story.slug())
+                .setOnInsert("headline", story.headline())
+                .setOnInsert("body", story.body())
+                .setOnInsert("publishedAt", story.publishedAt())
+                .setOnInsert(REVISION, story.revision())
+                .setOnInsert("decisionRevision", story.decisionRevision())
+                .setOnInsert("photos", story.photos());
+        // Left out when absent, as the mapped type leaves them out: a stored story looks the same either way.
+        setOnInsertIfPresent(update, "area", story.area());
+        setOnInsertIfPresent(update, "category", story.category());
+        setOnInsertIfPresent(update, "updatedAt", story.updatedAt());
         Outbox.announceOnInsert(update, Topics.STORIES_PUBLISHED, announcement(story));
         return mongo.upsert(query(where("_id").is(story.id())), update, Story.class)
                 .flatMap(result -> result.getUpsertedId() != null
