@@ -242,6 +242,19 @@ class MalformedRequestTests {
     }
 
     @Test
+    void anAddressTheFirewallRefusesIsAProblemToo() {
+        for (String tipId : List.of("%00", "..%2F..%2Fqueue", "%2e%2e", "%2F")) {
+            web.get().uri(URI.create("http://localhost:" + port + "/api/tips/" + tipId))
+                    .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
+                            ModerationIntegrationTest.MODERATOR_PASSWORD))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.title").isEqualTo("Address refused");
+        }
+    }
+
+    @Test
     void hugeHeadersAndAddressesAreRefusedBeforeTheService() {
         web.get().uri("/api/queue").header("X-Padding", "p".repeat(20_000)).exchange()
                 .expectStatus().isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);

@@ -48,6 +48,7 @@ class MalformedRequestsTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The moderators' session cookie, as the moderation service names it. */
     private static final String SESSION_COOKIE = "NEWSDESK_MODERATION";
+    private static final Pattern PLAIN_HEADER_VALUE = Pattern.compile("^[\\x20-\\x7E\\t]*$");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @TempDir
@@ -139,14 +140,16 @@ class MalformedRequestsTests {
     }
 
     /**
-     * An API's refusal is problem details for a client that can read them. A request target that
-     * is not even a URI never gets past the HTTP server to the application: it gets a bare 400.
+     * An API's refusal is problem details for a client that can read them. A request the HTTP
+     * server itself refuses (a target that is not even a URI, a header value with control or
+     * non-ASCII characters) never reaches the application: it gets a bare 400 from the server.
      */
     private static boolean expectsProblemDetails(Hostile request) {
         String accept = request.headers().getOrDefault("Accept", "*/*");
         boolean readsProblems = List.of("*/*", "application/json", "application/problem+json").contains(accept);
+        boolean plainHeaders = request.headers().values().stream().allMatch(PLAIN_HEADER_VALUE.asPredicate());
         return request.requestTarget().startsWith("/api/") && !"HEAD".equals(request.method()) && readsProblems
-                && isUri(request.requestTarget());
+                && isUri(request.requestTarget()) && plainHeaders;
     }
 
     private static boolean isUri(String requestTarget) {

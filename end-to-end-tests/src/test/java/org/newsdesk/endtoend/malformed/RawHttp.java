@@ -42,11 +42,16 @@ final class RawHttp {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
             }
-            out.flush();
+            catch (IOException answeredEarly) {
+                // A server may answer (and close) before it has read a body it refuses: read that answer.
+            }
             return readHead(socket.getInputStream());
         }
         catch (IOException failed) {

@@ -51,21 +51,16 @@ class QueueRebuild extends ReadModelRebuild {
 
     @Override
     protected String rebuild() {
-        long submitted = replay.replay(Topics.TIPS_SUBMITTED, event -> {
-            if (event instanceof TipSubmitted tip) {
-                // When it was first received is not in the log: the submission's time stands in for it.
-                tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt()).block(WRITE_TIMEOUT);
-            }
-        });
+        // When a tip was first received is not in the log: the submission's time stands in for it.
+        long submitted = replay.replay(Topics.TIPS_SUBMITTED, TipSubmitted.class, tip -> tips
+                .receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt()).block(WRITE_TIMEOUT));
         AtomicLong decided = new AtomicLong();
-        replay.replay(Topics.TIPS_DECIDED, event -> {
-            if (event instanceof TipDecided decision) {
-                if (Boolean.TRUE.equals(tips.restore(decision).block(WRITE_TIMEOUT))) {
-                    decided.incrementAndGet();
-                }
-                else {
-                    log.debug("Decision {} on tip {} changed nothing", decision.eventId(), decision.tipId());
-                }
+        replay.replay(Topics.TIPS_DECIDED, TipDecided.class, decision -> {
+            if (Boolean.TRUE.equals(tips.restore(decision).block(WRITE_TIMEOUT))) {
+                decided.incrementAndGet();
+            }
+            else {
+                log.debug("Decision {} on tip {} changed nothing", decision.eventId(), decision.tipId());
             }
         });
         return submitted + " tips, " + decided.get() + " of them decided";

@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.MapReactiveUserDetailsServi
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
@@ -88,6 +89,17 @@ class ModeratorSecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     @EnableWebFluxSecurity
     static class FilterChains {
+
+        /**
+         * A request Spring Security's firewall refuses before any chain sees it (an encoded slash,
+         * a NUL, a dot segment in the path) is answered like every other refusal, not with a bare 400.
+         */
+        @Bean
+        ServerExchangeRejectedHandler problemForRefusedAddresses(ProblemWriter problems) {
+            return (exchange, refused) -> problems.write(exchange, ProblemException.of(HttpStatus.BAD_REQUEST,
+                    "Address refused", "The address holds something this service never takes: an encoded slash,"
+                            + " a NUL or a dot segment."));
+        }
 
         /**
          * The JSON API: HTTP Basic on every call, no session, no CSRF (no browser form posts to it).

@@ -35,8 +35,13 @@ public class TopicReplay {
         this.consumers = consumers;
     }
 
-    /** @return how many events were handed to {@code apply} */
-    public long replay(String topic, Consumer<NewsdeskEvent> apply) {
+    /**
+     * Hands every event of the given type on the topic, oldest first per partition, to
+     * {@code apply}, as a typed listener would get them; anything else on the topic is skipped.
+     *
+     * @return how many events were handed to {@code apply}
+     */
+    public <E extends NewsdeskEvent> long replay(String topic, Class<E> type, Consumer<E> apply) {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -54,13 +59,13 @@ public class TopicReplay {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
-                    if (record.value() instanceof NewsdeskEvent event) {
-                        apply.accept(event);
+                    if (type.isInstance(record.value())) {
+                        apply.accept(type.cast(record.value()));
                         applied++;
                     }
                     else {
-                        log.warn("Skipping {}-{}@{}: not an event this service can read ({})", record.topic(),
-                                record.partition(), record.offset(), unreadable(record));
+                        log.warn("Skipping {}-{}@{}: not a {} ({})", record.topic(),
+                                record.partition(), record.offset(), type.getSimpleName(), unreadable(record));
                     }
                 }
             }

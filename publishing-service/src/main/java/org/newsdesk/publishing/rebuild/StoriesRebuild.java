@@ -68,11 +68,11 @@ class StoriesRebuild extends ReadModelRebuild {
     @Override
     protected String rebuild() {
         Map<String, StoryPublished> announced = new HashMap<>();
-        replay.replay(Topics.STORIES_PUBLISHED, event -> latest(announced, (StoryPublished) event));
+        replay.replay(Topics.STORIES_PUBLISHED, StoryPublished.class, published -> latest(announced, published));
         Map<String, List<TipDecided>> approvals = new LinkedHashMap<>();
-        replay.replay(Topics.TIPS_DECIDED, event -> {
-            if (event instanceof TipDecided decided && decided.outcome() == TipDecided.Outcome.APPROVED
-                    && decided.headline() != null && decided.body() != null) {
+        replay.replay(Topics.TIPS_DECIDED, TipDecided.class, decided -> {
+            if (decided.outcome() == TipDecided.Outcome.APPROVED && decided.headline() != null
+                    && decided.body() != null) {
                 approvals.computeIfAbsent(decided.tipId(), id -> new ArrayList<>()).add(decided);
             }
         });

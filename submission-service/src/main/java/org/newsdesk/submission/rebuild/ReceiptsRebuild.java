@@ -43,22 +43,13 @@ class ReceiptsRebuild extends ReadModelRebuild {
 
     @Override
     protected String rebuild() {
-        long tips = replay.replay(Topics.TIPS_SUBMITTED, event -> {
-            if (event instanceof TipSubmitted tip) {
-                receipts.recordSubmission(tip.tipId(), tip.revision(), tip.receiptDigest(), tip.submittedAt())
-                        .block(WRITE_TIMEOUT);
-            }
-        });
-        long decisions = replay.replay(Topics.TIPS_DECIDED, event -> {
-            if (event instanceof TipDecided decided) {
-                receipts.recordDecision(decided).block(WRITE_TIMEOUT);
-            }
-        });
-        long stories = replay.replay(Topics.STORIES_PUBLISHED, event -> {
-            if (event instanceof StoryPublished published) {
-                receipts.recordStory(published).block(WRITE_TIMEOUT);
-            }
-        });
+        long tips = replay.replay(Topics.TIPS_SUBMITTED, TipSubmitted.class, tip -> receipts
+                .recordSubmission(tip.tipId(), tip.revision(), tip.receiptDigest(), tip.submittedAt())
+                .block(WRITE_TIMEOUT));
+        long decisions = replay.replay(Topics.TIPS_DECIDED, TipDecided.class,
+                decided -> receipts.recordDecision(decided).block(WRITE_TIMEOUT));
+        long stories = replay.replay(Topics.STORIES_PUBLISHED, StoryPublished.class,
+                published -> receipts.recordStory(published).block(WRITE_TIMEOUT));
         return tips + " tips, " + decisions + " decisions, " + stories + " stories";
     }
 }
