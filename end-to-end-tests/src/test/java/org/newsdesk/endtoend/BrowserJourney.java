@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.newsdesk.browser.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,23 +23,26 @@ final class BrowserJourney {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private BrowserJourney() {
-    }
+    private BrowserJourney() {}
 
     /** A resident fills the form on a phone, with a photo if one is named, and answers the receipt code they get. */
-    static String sendTipFromThePhone(Browser phone, String submissionUrl, String headline, String body,
-            String photoResource) {
+    static String sendTipFromThePhone(
+            Browser phone, String submissionUrl, String headline, String body, String photoResource) {
         phone.visit(submissionUrl + "/");
         phone.driver().findElement(By.id("headline")).sendKeys(headline);
         phone.driver().findElement(By.id("body")).sendKeys(body);
         new Select(phone.driver().findElement(By.id("area"))).selectByVisibleText("Ilkeston");
         new Select(phone.driver().findElement(By.id("category"))).selectByIndex(1);
         if (photoResource != null) {
-            phone.driver().findElement(By.id("photos")).sendKeys(temporaryCopy(photoResource).toString());
+            phone.driver()
+                    .findElement(By.id("photos"))
+                    .sendKeys(temporaryCopy(photoResource).toString());
         }
         phone.driver().findElement(By.id("name")).sendKeys("A. Resident");
         phone.driver().findElement(By.id("contactConsent")).click();
-        phone.driver().findElement(By.cssSelector("form.tip-form button[type=submit]")).click();
+        phone.driver()
+                .findElement(By.cssSelector("form.tip-form button[type=submit]"))
+                .click();
         String receipt = phone.driver().findElement(By.id("receipt")).getText().trim();
         phone.screenshot("journey-1-receipt-phone");
         return receipt;
@@ -53,8 +55,9 @@ final class BrowserJourney {
         desk.driver().findElement(By.id("password")).sendKeys(password);
         desk.driver().findElement(By.cssSelector("form button[type=submit]")).click();
         desk.visit(moderationUrl + "/queue");
-        await().atMost(PATIENCE).ignoreExceptions().until(() -> desk.driver().findElement(By.linkText(headline)),
-                found -> found != null);
+        await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .until(() -> desk.driver().findElement(By.linkText(headline)), found -> found != null);
         desk.screenshot("journey-2-queue-desktop");
         // The live queue redraws its rows as tips come and go: find the link afresh until a click lands.
         await().atMost(PATIENCE).ignoreExceptions().until(() -> {
@@ -94,12 +97,20 @@ final class BrowserJourney {
 
     /** The resident checks their code until the newsroom's answer is a decline, and reads why. */
     static String readTheReasonOnTheStatusPage(Browser phone, String submissionUrl, String receipt) {
-        return await().atMost(PATIENCE).ignoreExceptions().until(() -> {
-            phone.visit(submissionUrl + "/status");
-            phone.driver().findElement(By.id("receipt")).sendKeys(receipt);
-            phone.driver().findElement(By.cssSelector("form.status-form button[type=submit]")).click();
-            return phone.driver().findElement(By.cssSelector("blockquote.reason")).getText();
-        }, reason -> reason != null && !reason.isBlank());
+        return await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            phone.visit(submissionUrl + "/status");
+                            phone.driver().findElement(By.id("receipt")).sendKeys(receipt);
+                            phone.driver()
+                                    .findElement(By.cssSelector("form.status-form button[type=submit]"))
+                                    .click();
+                            return phone.driver()
+                                    .findElement(By.cssSelector("blockquote.reason"))
+                                    .getText();
+                        },
+                        reason -> reason != null && !reason.isBlank());
     }
 
     /**
@@ -110,8 +121,11 @@ final class BrowserJourney {
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             phone.visit(submissionUrl + "/status");
             phone.driver().findElement(By.id("receipt")).sendKeys(receipt);
-            phone.driver().findElement(By.cssSelector("form.status-form button[type=submit]")).click();
-            assertThat(phone.driver().findElement(By.linkText("Read the story")).isDisplayed()).isTrue();
+            phone.driver()
+                    .findElement(By.cssSelector("form.status-form button[type=submit]"))
+                    .click();
+            assertThat(phone.driver().findElement(By.linkText("Read the story")).isDisplayed())
+                    .isTrue();
         });
         phone.screenshot("journey-4-status-published-phone");
         phone.driver().findElement(By.linkText("Read the story")).click();

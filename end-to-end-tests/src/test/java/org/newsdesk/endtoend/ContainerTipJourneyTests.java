@@ -25,8 +25,8 @@ class ContainerTipJourneyTests extends TipJourney {
 
     @BeforeAll
     static void startNewsdesk() {
-        services = configured(NewsdeskServices.against(kafka.getBootstrapServers(),
-                mongo.getConnectionString())).start();
+        services = configured(NewsdeskServices.against(kafka.getBootstrapServers(), mongo.getConnectionString()))
+                .start();
     }
 
     @AfterAll

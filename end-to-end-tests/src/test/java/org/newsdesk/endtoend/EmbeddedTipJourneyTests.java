@@ -1,7 +1,6 @@
 package org.newsdesk.endtoend;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,8 @@ class EmbeddedTipJourneyTests extends TipJourney {
     static void startNewsdesk() {
         kafka = LocalKafkaBroker.start(dataDir, FreePorts.loopback(), FreePorts.loopback());
         mongo = LocalMongoServer.start(dataDir, 0);
-        services = configured(NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())).start();
+        services = configured(NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString()))
+                .start();
     }
 
     @AfterAll

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class NewsdeskDistribution {
 
-    private NewsdeskDistribution() {
-    }
+    private NewsdeskDistribution() {}
 
     public static Path launcherJar() {
         return existing("newsdesk.launcher.jar");

@@ -3,6 +3,10 @@ package org.newsdesk.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Metadata;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
 import org.newsdesk.browser.BrowserTest;
@@ -53,8 +51,8 @@ abstract class TipJourney {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
 
     /** The publishing service's consumer group, as its configuration names it. */
     private static final String PUBLISHING_GROUP = "publishing-service";
@@ -74,8 +72,9 @@ abstract class TipJourney {
      */
     static NewsdeskServices.Starter configured(NewsdeskServices.Starter starter) {
         starter.servicesDirectory(NewsdeskDistribution.servicesDirectory()).randomPorts();
-        return starter
-                .property(NewsdeskServices.Service.PUBLISHING, "newsdesk.publishing.public-base-url",
+        return starter.property(
+                        NewsdeskServices.Service.PUBLISHING,
+                        "newsdesk.publishing.public-base-url",
                         "http://localhost:" + starter.port(NewsdeskServices.Service.PUBLISHING))
                 .property(NewsdeskServices.Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD);
     }
@@ -98,8 +97,11 @@ abstract class TipJourney {
         awaitInQueue(tipId);
         String editedHeadline = "Victims of crime now contacted every ten days, says Derbyshire PCC";
         Map<String, Object> decision = decide(tipId, Map.of("outcome", "APPROVED", "headline", editedHeadline))
-                .expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
         assertThat(decision).containsEntry("outcome", "APPROVED");
 
         // Then readers find the story with the edit, under a readable address
@@ -107,22 +109,37 @@ abstract class TipJourney {
         assertThat(story).containsEntry("headline", editedHeadline).containsEntry("area", "Erewash");
         String slug = (String) story.get("slug");
         assertThat(slug).matches("[a-z0-9]+(-[a-z0-9]+)*");
-        reader().get().uri("/api/stories/{slug}", slug).exchange()
-                .expectStatus().isOk()
+        reader().get()
+                .uri("/api/stories/{slug}", slug)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.id").isEqualTo(tipId)
-                .jsonPath("$.headline").isEqualTo(editedHeadline)
-                .jsonPath("$.body").isEqualTo(body);
+                .jsonPath("$.id")
+                .isEqualTo(tipId)
+                .jsonPath("$.headline")
+                .isEqualTo(editedHeadline)
+                .jsonPath("$.body")
+                .isEqualTo(body);
 
         // And the resident's receipt says it was published, and where: a page a reader can open
-        Map<String, Object> published = await().atMost(PATIENCE).until(() -> receipt(receipt),
-                answer -> "PUBLISHED".equals(answer.get("status")));
+        Map<String, Object> published = await().atMost(PATIENCE)
+                .until(() -> receipt(receipt), answer -> "PUBLISHED".equals(answer.get("status")));
         URI storyUrl = URI.create((String) published.get("storyUrl"));
         assertThat(storyUrl).isEqualTo(URI.create(services().publishing().baseUrl() + "/stories/" + slug));
-        String page = WebTestClient.bindToServer().build().get().uri(storyUrl).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = WebTestClient.bindToServer()
+                .build()
+                .get()
+                .uri(storyUrl)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(page).contains(editedHeadline);
 
         // And the tip has left the queue
@@ -140,12 +157,15 @@ abstract class TipJourney {
 
         // When a moderator declines it with a reason
         String reason = "We could not confirm this with the county council.";
-        decide(tipId, Map.of("outcome", "REJECTED", "reason", reason)).expectStatus().isOk();
+        decide(tipId, Map.of("outcome", "REJECTED", "reason", reason))
+                .expectStatus()
+                .isOk();
 
         // Then the resident reads the reason on their receipt
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receipt((String) accepted.get("receipt")))
-                .containsEntry("status", "DECLINED")
-                .containsEntry("reason", reason));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(receipt((String) accepted.get("receipt")))
+                        .containsEntry("status", "DECLINED")
+                        .containsEntry("reason", reason));
 
         // And once the publisher has read the decision, there is no story
         KafkaTopicProbe kafka = new KafkaTopicProbe(kafkaBootstrapServers(), PATIENCE);
@@ -164,8 +184,10 @@ abstract class TipJourney {
         // When a second moderator decides it as well
         // Then they are told it is already decided
         decide(tipId, Map.of("outcome", "REJECTED", "reason", "Too late"))
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -174,9 +196,13 @@ abstract class TipJourney {
         String headline = "Swans nesting on the Erewash canal at Ilkeston";
         String editedHeadline = "Swans return to the Erewash canal";
         String caption = "The pair by the lock gates";
-        try (Browser phone = Browser.open(Browser.Screen.PHONE); Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
+        try (Browser phone = Browser.open(Browser.Screen.PHONE);
+                Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
             // Given a resident sends a tip with a photo from the form on their phone
-            String receipt = BrowserJourney.sendTipFromThePhone(phone, services().submission().baseUrl(), headline,
+            String receipt = BrowserJourney.sendTipFromThePhone(
+                    phone,
+                    services().submission().baseUrl(),
+                    headline,
                     "A pair of swans has built a nest by the lock gates; walkers are asked to keep dogs on leads.",
                     "/photos/sideways-with-gps.jpg");
             assertThat(receipt).isNotBlank();
@@ -186,12 +212,15 @@ abstract class TipJourney {
             BrowserJourney.editChoosePhotoAndApprove(desk, editedHeadline, caption);
 
             // Then the resident's status page leads to the story, with the edit and the photo
-            BrowserJourney.followReceiptToTheStory(phone, services().submission().baseUrl(), receipt);
+            BrowserJourney.followReceiptToTheStory(
+                    phone, services().submission().baseUrl(), receipt);
             assertThat(phone.driver().findElement(By.tagName("h1")).getText()).isEqualTo(editedHeadline);
             WebElement photo = phone.driver().findElement(By.cssSelector("figure img"));
             assertThat(photo.getAttribute("alt")).isEqualTo(caption);
-            await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) phone.driver()
-                    .executeScript("return arguments[0].naturalWidth", photo)).intValue() > 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ((Number) phone.driver().executeScript("return arguments[0].naturalWidth", photo))
+                                    .intValue()
+                            > 0);
             phone.fullPageScreenshot("journey-5-story-phone");
             phone.assertAccessible();
         }
@@ -202,19 +231,26 @@ abstract class TipJourney {
     void aModeratorDeclinesWithAListedReasonAndTheResidentReadsItsWording() {
         String headline = "Parking on the pavement outside Sandiacre school";
         String sentence = "Please tell us again if it keeps happening.";
-        try (Browser phone = Browser.open(Browser.Screen.SMALL_PHONE); Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
+        try (Browser phone = Browser.open(Browser.Screen.SMALL_PHONE);
+                Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
             // Given a tip sent from the form on a small phone, without a photo
-            String receipt = BrowserJourney.sendTipFromThePhone(phone, services().submission().baseUrl(), headline,
-                    "Cars park on the pavement at home time and children walk in the road.", null);
+            String receipt = BrowserJourney.sendTipFromThePhone(
+                    phone,
+                    services().submission().baseUrl(),
+                    headline,
+                    "Cars park on the pavement at home time and children walk in the road.",
+                    null);
 
             // When a moderator declines it with a reason from the newsroom's list and a sentence of their own
             BrowserJourney.openTipFromTheQueue(desk, services().moderation().baseUrl(), MODERATOR_PASSWORD, headline);
             String wording = BrowserJourney.declineWithAListedReason(desk, sentence);
 
             // Then the resident's status page gives the list's wording and the sentence, and no story
-            String reason = BrowserJourney.readTheReasonOnTheStatusPage(phone, services().submission().baseUrl(), receipt);
+            String reason = BrowserJourney.readTheReasonOnTheStatusPage(
+                    phone, services().submission().baseUrl(), receipt);
             assertThat(reason).contains(wording).contains(sentence);
-            assertThat(phone.driver().findElements(By.linkText("Read the story"))).isEmpty();
+            assertThat(phone.driver().findElements(By.linkText("Read the story")))
+                    .isEmpty();
             phone.screenshot("journey-declined-small-phone");
         }
     }
@@ -227,26 +263,40 @@ abstract class TipJourney {
 
         // When they send it with a tip
         MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("tip", Map.of("headline", "Flooded underpass at Ilkeston station",
-                "body", "The underpass has been under a foot of water since Sunday.", "area", "Ilkeston"))
+        body.part(
+                        "tip",
+                        Map.of(
+                                "headline",
+                                "Flooded underpass at Ilkeston station",
+                                "body",
+                                "The underpass has been under a foot of water since Sunday.",
+                                "area",
+                                "Ilkeston"))
                 .contentType(MediaType.APPLICATION_JSON);
         body.part("photos", new ByteArrayResource(photo) {
-            @Override
-            public String getFilename() {
-                return "IMG_2041.jpg";
-            }
-        }).contentType(MediaType.IMAGE_JPEG);
-        Map<String, Object> accepted = client(services().submission()).post().uri("/api/tips")
+                    @Override
+                    public String getFilename() {
+                        return "IMG_2041.jpg";
+                    }
+                })
+                .contentType(MediaType.IMAGE_JPEG);
+        Map<String, Object> accepted = client(services().submission())
+                .post()
+                .uri("/api/tips")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .bodyValue(body.build())
                 .exchange()
-                .expectStatus().isAccepted()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+                .expectStatus()
+                .isAccepted()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
         String tipId = (String) accepted.get("tipId");
 
         // Then the tip on the topic carries a reference to the photo, not the photo
         KafkaTopicProbe kafka = new KafkaTopicProbe(kafkaBootstrapServers(), PATIENCE);
-        JsonNode event = JSON.readTree(kafka.awaitRecord(Topics.TIPS_SUBMITTED, tipId).value());
+        JsonNode event =
+                JSON.readTree(kafka.awaitRecord(Topics.TIPS_SUBMITTED, tipId).value());
         assertThat(event.get("photos").size()).isEqualTo(1);
         JsonNode reference = event.get("photos").get(0);
         assertThat(reference.get("contentType").asString()).isEqualTo("image/jpeg");
@@ -255,43 +305,71 @@ abstract class TipJourney {
         // And whoever reads the media store by that reference, as the moderators' service does, gets
         // the photo the reference describes, upright, with none of its metadata left
         try (MongoClient mongo = MongoClients.create(mongoConnectionString())) {
-            StoredPhoto stored = MediaStore.in(mongo, "newsdesk-media", "photos").read(reference.get("id").asString())
+            StoredPhoto stored = MediaStore.in(mongo, "newsdesk-media", "photos")
+                    .read(reference.get("id").asString())
                     .block(PATIENCE);
             assertThat(stored).isNotNull();
-            assertThat(stored.reference().sha256()).isEqualTo(reference.get("sha256").asString())
-                    .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored.bytes())));
-            assertThat(metadataDirectories(stored.bytes())).doesNotContain("ExifIFD0Directory", "ExifSubIFDDirectory",
-                    "GpsDirectory", "XmpDirectory", "IptcDirectory", "ExifThumbnailDirectory", "IccDirectory");
+            assertThat(stored.reference().sha256())
+                    .isEqualTo(reference.get("sha256").asString())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(stored.bytes())));
+            assertThat(metadataDirectories(stored.bytes()))
+                    .doesNotContain(
+                            "ExifIFD0Directory",
+                            "ExifSubIFDDirectory",
+                            "GpsDirectory",
+                            "XmpDirectory",
+                            "IptcDirectory",
+                            "ExifThumbnailDirectory",
+                            "IccDirectory");
             assertThat(new String(stored.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("NewsdeskCam", "Exif\0");
-            assertThat(reference.get("height").asInt()).isGreaterThan(reference.get("width").asInt());
+            assertThat(reference.get("height").asInt())
+                    .isGreaterThan(reference.get("width").asInt());
         }
     }
 
     @Test
     void everyServiceReportsItselfHealthyIncludingItsDatabase() {
-        for (NewsdeskServices.RunningService service : List.of(services().submission(), services().moderation(),
-                services().publishing())) {
-            client(service).get().uri("/actuator/health").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+        for (NewsdeskServices.RunningService service : List.of(
+                services().submission(), services().moderation(), services().publishing())) {
+            client(service)
+                    .get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP");
         }
     }
 
     private Map<String, Object> submitTip(Map<String, String> tip) {
-        return client(services().submission()).post().uri("/api/tips")
+        return client(services().submission())
+                .post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(tip)
                 .exchange()
-                .expectStatus().isAccepted()
-                .expectHeader().exists(HttpHeaders.LOCATION)
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .exists(HttpHeaders.LOCATION)
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
     }
 
     private Map<String, Object> receipt(String receipt) {
-        return client(services().submission()).get().uri("/api/tips/{receipt}", receipt)
+        return client(services().submission())
+                .get()
+                .uri("/api/tips/{receipt}", receipt)
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
     }
 
     private void awaitInQueue(String tipId) {
@@ -304,18 +382,25 @@ abstract class TipJourney {
         List<String> ids = new ArrayList<>();
         String cursor = "";
         do {
-            Map<String, Object> queue = moderator().get().uri("/api/queue?limit=500&cursor={cursor}", cursor).exchange()
-                    .expectStatus().isOk()
-                    .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+            Map<String, Object> queue = moderator()
+                    .get()
+                    .uri("/api/queue?limit=500&cursor={cursor}", cursor)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(JSON_OBJECT)
+                    .returnResult()
+                    .getResponseBody();
             ((List<Map<String, Object>>) queue.get("items")).forEach(item -> ids.add((String) item.get("tipId")));
             cursor = (String) queue.get("next");
-        }
-        while (cursor != null);
+        } while (cursor != null);
         return ids;
     }
 
     private WebTestClient.ResponseSpec decide(String tipId, Map<String, String> decision) {
-        return moderator().post().uri("/api/tips/{tipId}/decision", tipId)
+        return moderator()
+                .post()
+                .uri("/api/tips/{tipId}/decision", tipId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(decision)
                 .exchange();
@@ -324,17 +409,24 @@ abstract class TipJourney {
     /** The story with this id from the newest page of the reader API, or null while there is none. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> findStory(String tipId) {
-        Map<String, Object> page = reader().get().uri("/api/stories?limit=100").exchange()
-                .expectStatus().isOk()
-                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
-        return ((List<Map<String, Object>>) page.get("items")).stream()
-                .filter(story -> tipId.equals(story.get("id")))
-                .findFirst()
-                .orElse(null);
+        Map<String, Object> page = reader().get()
+                .uri("/api/stories?limit=100")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items"))
+                .stream()
+                        .filter(story -> tipId.equals(story.get("id")))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private WebTestClient moderator() {
-        return client(services().moderation()).mutate()
+        return client(services().moderation())
+                .mutate()
                 .defaultHeaders(headers -> headers.setBasicAuth("moderator", MODERATOR_PASSWORD))
                 .build();
     }
@@ -344,13 +436,17 @@ abstract class TipJourney {
     }
 
     private static WebTestClient client(NewsdeskServices.RunningService service) {
-        return WebTestClient.bindToServer().baseUrl(service.baseUrl()).responseTimeout(Duration.ofSeconds(10)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl(service.baseUrl())
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static List<String> metadataDirectories(byte[] photo) throws Exception {
         Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(photo), photo.length);
         return StreamSupport.stream(metadata.getDirectories().spliterator(), false)
-                .map(directory -> directory.getClass().getSimpleName()).toList();
+                .map(directory -> directory.getClass().getSimpleName())
+                .toList();
     }
 
     private static byte[] resource(String name) {

@@ -3,7 +3,6 @@ package org.newsdesk.moderation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,12 +20,15 @@ public record ModerationProperties(Queue queue, Live live, Claims claims, List<D
         queue = queue == null ? new Queue(null, null) : queue;
         live = live == null ? new Live(null) : live;
         claims = claims == null ? new Claims(null) : claims;
-        declineReasons = declineReasons == null || declineReasons.isEmpty() ? DeclineReason.DEFAULTS
+        declineReasons = declineReasons == null || declineReasons.isEmpty()
+                ? DeclineReason.DEFAULTS
                 : List.copyOf(declineReasons);
     }
 
     public Optional<DeclineReason> declineReason(String code) {
-        return declineReasons.stream().filter(reason -> reason.code().equals(code)).findFirst();
+        return declineReasons.stream()
+                .filter(reason -> reason.code().equals(code))
+                .findFirst();
     }
 
     /**
@@ -73,7 +75,8 @@ public record ModerationProperties(Queue queue, Live live, Claims claims, List<D
 
         static final List<DeclineReason> DEFAULTS = List.of(
                 new DeclineReason("not-local", "It is not about our area, so it is not for us to report."),
-                new DeclineReason("not-enough-detail",
+                new DeclineReason(
+                        "not-enough-detail",
                         "We could not tell what happened from what you sent, and could not find out more."),
                 new DeclineReason("cannot-verify", "We could not confirm it with a second source."),
                 new DeclineReason("not-news", "We do not think it is news for our readers right now."),

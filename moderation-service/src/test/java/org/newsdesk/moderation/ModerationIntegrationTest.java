@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -20,18 +19,21 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
-        "newsdesk.moderator.display-name=Duty Editor",
-        // Not the default (30 minutes), so that a test can tell the setting is applied.
-        "newsdesk.moderator.session.idle-timeout=20m",
-        "newsdesk.moderator.accounts." + ModerationIntegrationTest.SECOND_MODERATOR + ".display-name=Sam Second",
-        // BCrypt of SECOND_PASSWORD at the lowest cost, so that the suite does not spend its time hashing.
-        "newsdesk.moderator.accounts." + ModerationIntegrationTest.SECOND_MODERATOR
-                + ".password-hash=$2a$04$FUMuH5.ujyQG0bUaI15M1O7/2XnY2jIoWTHprfzrEBjz1ROGDUBme",
-        // Every test calls from the same loopback address: its wrong passwords must not lock out the others.
-        "newsdesk.moderator.sign-in.failures-per-client=100000",
-        "newsdesk.moderator.sign-in.failures-per-account=100000" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+            "newsdesk.moderator.display-name=Duty Editor",
+            // Not the default (30 minutes), so that a test can tell the setting is applied.
+            "newsdesk.moderator.session.idle-timeout=20m",
+            "newsdesk.moderator.accounts." + ModerationIntegrationTest.SECOND_MODERATOR + ".display-name=Sam Second",
+            // BCrypt of SECOND_PASSWORD at the lowest cost, so that the suite does not spend its time hashing.
+            "newsdesk.moderator.accounts." + ModerationIntegrationTest.SECOND_MODERATOR
+                    + ".password-hash=$2a$04$FUMuH5.ujyQG0bUaI15M1O7/2XnY2jIoWTHprfzrEBjz1ROGDUBme",
+            // Every test calls from the same loopback address: its wrong passwords must not lock out the others.
+            "newsdesk.moderator.sign-in.failures-per-client=100000",
+            "newsdesk.moderator.sign-in.failures-per-account=100000"
+        })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 // A bound on waiting, not a performance target: the machines that run the suite are small and shared.

@@ -3,6 +3,7 @@ package org.newsdesk.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.springframework.http.HttpHeaders;
@@ -50,17 +49,18 @@ public final class ModerationTestClient {
             QueueResponse page = queuePage("/api/queue?limit=500&cursor={cursor}", cursor);
             all.addAll(page.items());
             cursor = page.next();
-        }
-        while (cursor != null);
+        } while (cursor != null);
         return all;
     }
 
     public QueueResponse queuePage(String uri, Object... variables) {
-        return web.get().uri(uri, variables)
-                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                        ModerationIntegrationTest.MODERATOR_PASSWORD))
+        return web.get()
+                .uri(uri, variables)
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
                 .exchange()
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody(QueueResponse.class)
                 .returnResult()
                 .getResponseBody();
@@ -72,7 +72,7 @@ public final class ModerationTestClient {
 
     /** Sends no {@code Accept} header, as the simplest clients do. */
     public WebTestClient.ResponseSpec decide(String tipId, String json) {
-        return decide(tipId, json, headers -> { });
+        return decide(tipId, json, headers -> {});
     }
 
     public WebTestClient.ResponseSpec decide(String tipId, String json, MediaType accept) {
@@ -80,9 +80,11 @@ public final class ModerationTestClient {
     }
 
     private WebTestClient.ResponseSpec decide(String tipId, String json, Consumer<HttpHeaders> moreHeaders) {
-        return web.post().uri("/api/tips/{tipId}/decision", tipId)
+        return web.post()
+                .uri("/api/tips/{tipId}/decision", tipId)
                 .headers(headers -> {
-                    headers.setBasicAuth(ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
+                    headers.setBasicAuth(
+                            ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
                     moreHeaders.accept(headers);
                 })
                 .contentType(MediaType.APPLICATION_JSON)
@@ -95,12 +97,19 @@ public final class ModerationTestClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record QueueResponse(List<QueueEntry> items, String next, long waiting) {
-    }
+    public record QueueResponse(List<QueueEntry> items, String next, long waiting) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record QueueEntry(String tipId, String headline, String body, String area, String category,
-            Instant submittedAt, Map<String, String> contact, int photoCount, Map<String, Object> claim,
-            String heldNote, long revision) {
-    }
+    public record QueueEntry(
+            String tipId,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Instant submittedAt,
+            Map<String, String> contact,
+            int photoCount,
+            Map<String, Object> claim,
+            String heldNote,
+            long revision) {}
 }

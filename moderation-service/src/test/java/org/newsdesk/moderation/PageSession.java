@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -20,8 +19,13 @@ public record PageSession(String cookie, String csrf) {
 
     /** The login page's session and token, before anyone signed in. */
     public static PageSession anonymous(WebTestClient web) {
-        EntityExchangeResult<String> login = web.get().uri("/login").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> login = web.get()
+                .uri("/login")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
         ResponseCookie cookie = login.getResponseCookies().getFirst(COOKIE);
         assertThat(cookie).as("session cookie of the login page").isNotNull();
         return new PageSession(cookie.getValue(), csrfIn(login.getResponseBody()));
@@ -30,17 +34,26 @@ public record PageSession(String cookie, String csrf) {
     public static PageSession signIn(WebTestClient web, String username, String password) {
         PageSession before = anonymous(web);
         EntityExchangeResult<byte[]> signedIn = before.post(web, "/login")
-                .body(BodyInserters.fromFormData("username", username).with("password", password)
+                .body(BodyInserters.fromFormData("username", username)
+                        .with("password", password)
                         .with("_csrf", before.csrf()))
                 .exchange()
-                .expectStatus().is3xxRedirection()
-                .expectHeader().location("/queue")
-                .expectBody().returnResult();
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/queue")
+                .expectBody()
+                .returnResult();
         ResponseCookie cookie = signedIn.getResponseCookies().getFirst(COOKIE);
         assertThat(cookie).as("a new session id at sign-in").isNotNull();
         PageSession session = new PageSession(cookie.getValue(), null);
-        String queue = session.get(web, "/queue").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String queue = session.get(web, "/queue")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         return new PageSession(cookie.getValue(), csrfIn(queue));
     }
 
@@ -49,8 +62,11 @@ public record PageSession(String cookie, String csrf) {
     }
 
     public WebTestClient.RequestBodySpec post(WebTestClient web, String uri, Object... variables) {
-        return web.post().uri(uri, variables).cookie(COOKIE, cookie)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).header(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE);
+        return web.post()
+                .uri(uri, variables)
+                .cookie(COOKIE, cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .header(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE);
     }
 
     public static String csrfIn(String html) {

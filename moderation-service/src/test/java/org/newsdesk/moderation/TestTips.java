@@ -3,7 +3,6 @@ package org.newsdesk.moderation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.newsdesk.events.TipSubmitted;
 
 /** Tips as residents send them, taken from the two real stories in the shared seeds. */
@@ -21,8 +20,7 @@ public final class TestTips {
             + "has welcomed the latest report from Derbyshire Constabulary highlighting the positive results of "
             + "her focus on enhancing victim support and preventing reoffending.";
 
-    private TestTips() {
-    }
+    private TestTips() {}
 
     public static String newTipId() {
         return UUID.randomUUID().toString();
@@ -33,13 +31,20 @@ public final class TestTips {
     }
 
     public static TipSubmitted policePlan(String tipId, Instant submittedAt) {
-        return TipSubmitted.of(tipId, digest(), POLICE_PLAN_HEADLINE, POLICE_PLAN_BODY, "Erewash", "crime",
-                null, submittedAt);
+        return TipSubmitted.of(
+                tipId, digest(), POLICE_PLAN_HEADLINE, POLICE_PLAN_BODY, "Erewash", "crime", null, submittedAt);
     }
 
     public static TipSubmitted victimSupport(String tipId, Instant submittedAt) {
-        return TipSubmitted.of(tipId, digest(), VICTIM_SUPPORT_HEADLINE, VICTIM_SUPPORT_BODY, "Derbyshire",
-                "community", new TipSubmitted.Contact("Sam Resident", "sam@example.org", null), submittedAt);
+        return TipSubmitted.of(
+                tipId,
+                digest(),
+                VICTIM_SUPPORT_HEADLINE,
+                VICTIM_SUPPORT_BODY,
+                "Derbyshire",
+                "community",
+                new TipSubmitted.Contact("Sam Resident", "sam@example.org", null),
+                submittedAt);
     }
 
     /** Any 64 hex digits will do: moderation never looks at it. */

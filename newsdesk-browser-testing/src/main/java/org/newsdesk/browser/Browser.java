@@ -1,5 +1,8 @@
 package org.newsdesk.browser;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,7 +31,9 @@ public final class Browser implements AutoCloseable {
 
     /** Screen sizes people bring: a small phone (320 CSS pixels is the narrowest we promise) and a desk. */
     public enum Screen {
-        SMALL_PHONE(320, 640), PHONE(390, 844), DESKTOP(1280, 900);
+        SMALL_PHONE(320, 640),
+        PHONE(390, 844),
+        DESKTOP(1280, 900);
 
         private final int width;
 
@@ -62,17 +63,29 @@ public final class Browser implements AutoCloseable {
     public static Browser open(Screen screen, boolean javaScript) {
         Path profile = temporaryProfile();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.browser().orElseThrow(() -> new IllegalStateException(Chromium.HOW_TO_INSTALL)).toFile());
+        options.setBinary(Chromium.browser()
+                .orElseThrow(() -> new IllegalStateException(Chromium.HOW_TO_INSTALL))
+                .toFile());
         // A fresh profile and nothing that phones home: tests must not depend on the network.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-GB",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--lang=en-GB",
                 "--window-size=" + screen.width + "," + screen.height);
         Map<String, Object> preferences = new HashMap<>();
         preferences.put("profile.managed_default_content_settings.javascript", javaScript ? 1 : 2);
         options.setExperimentalOption("prefs", preferences);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.driver().orElseThrow(() -> new IllegalStateException(Chromium.HOW_TO_INSTALL)).toFile())
+                .usingDriverExecutable(Chromium.driver()
+                        .orElseThrow(() -> new IllegalStateException(Chromium.HOW_TO_INSTALL))
+                        .toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -136,8 +149,10 @@ public final class Browser implements AutoCloseable {
     public Path fullPageScreenshot(String name) {
         Dimension screen = driver.manage().window().getSize();
         Object height = driver.executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new Dimension(screen.getWidth(), Math.max(screen.getHeight(),
-                ((Number) height).intValue() + 140)));
+        driver.manage()
+                .window()
+                .setSize(new Dimension(
+                        screen.getWidth(), Math.max(screen.getHeight(), ((Number) height).intValue() + 140)));
         try {
             return screenshot(name);
         } finally {
@@ -164,7 +179,8 @@ public final class Browser implements AutoCloseable {
 
     private static void deleteRecursively(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A leftover profile in the temporary folder is harmless; a failed test for it is not.
         }

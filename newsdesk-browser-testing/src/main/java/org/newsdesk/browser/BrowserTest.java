@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,9 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * variable is set), where a missing browser fails the build: CI installs it in {@code .ci/run},
  * and a browser test that silently never runs would be a test that asserts nothing.
  */
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("browser")
 @ExtendWith(ChromiumCondition.class)
-public @interface BrowserTest {
-}
+public @interface BrowserTest {}

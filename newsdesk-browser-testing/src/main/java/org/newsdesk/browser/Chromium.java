@@ -17,8 +17,7 @@ final class Chromium {
 
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     static boolean installed() {
         return browser().isPresent() && driver().isPresent();

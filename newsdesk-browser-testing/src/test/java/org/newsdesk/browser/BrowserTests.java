@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -20,8 +19,18 @@ class BrowserTests {
 
         try (Browser withScripts = Browser.open(Browser.Screen.PHONE);
                 Browser withoutScripts = Browser.open(Browser.Screen.PHONE, false)) {
-            assertThat(withScripts.visit(page).driver().findElement(By.id("out")).getText()).isEqualTo("scripted");
-            assertThat(withoutScripts.visit(page).driver().findElement(By.id("out")).getText()).isEqualTo("static");
+            assertThat(withScripts
+                            .visit(page)
+                            .driver()
+                            .findElement(By.id("out"))
+                            .getText())
+                    .isEqualTo("scripted");
+            assertThat(withoutScripts
+                            .visit(page)
+                            .driver()
+                            .findElement(By.id("out"))
+                            .getText())
+                    .isEqualTo("static");
         }
     }
 
@@ -44,7 +53,8 @@ class BrowserTests {
         try (Browser browser = Browser.open(Browser.Screen.SMALL_PHONE)) {
             browser.visit(page("<main><h1>Narrow</h1></main>"));
 
-            assertThat(browser.driver().executeScript("return window.innerWidth")).isEqualTo(320L);
+            assertThat(browser.driver().executeScript("return window.innerWidth"))
+                    .isEqualTo(320L);
         }
     }
 
@@ -52,6 +62,7 @@ class BrowserTests {
         String html = "<!doctype html><html lang=en><head><meta charset=utf-8>"
                 + "<meta name=viewport content='width=device-width, initial-scale=1'><title>Test page</title></head><body>"
                 + body + "</body></html>";
-        return "data:text/html;charset=utf-8," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20");
+        return "data:text/html;charset=utf-8,"
+                + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -18,8 +18,7 @@ public final class EventTypes {
         BY_NAME.put(StoryPublished.TYPE, StoryPublished.class);
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static Map<String, Class<? extends NewsdeskEvent>> byName() {
         return Map.copyOf(BY_NAME);

@@ -18,7 +18,8 @@ public record StoryPublished(
         String slug,
         String headline,
         String url,
-        Instant publishedAt) implements NewsdeskEvent {
+        Instant publishedAt)
+        implements NewsdeskEvent {
 
     public static final String TYPE = "newsdesk.story-published";
     public static final int SCHEMA_VERSION = 1;

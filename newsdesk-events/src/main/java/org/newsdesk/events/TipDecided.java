@@ -34,7 +34,8 @@ public record TipDecided(
         String reasonCode,
         List<StoryPhoto> photos,
         String duplicateOf,
-        String note) implements NewsdeskEvent {
+        String note)
+        implements NewsdeskEvent {
 
     public static final String TYPE = "newsdesk.tip-decided";
     public static final int SCHEMA_VERSION = 1;
@@ -50,11 +51,38 @@ public record TipDecided(
     }
 
     /** A decision as moderators made them before they could choose photos, hold or merge tips. */
-    public TipDecided(UUID eventId, int schemaVersion, Instant occurredAt, String tipId, long revision,
-            Outcome outcome, String headline, String body, String area, String category, String reason,
-            String decidedBy, Instant decidedAt) {
-        this(eventId, schemaVersion, occurredAt, tipId, revision, outcome, headline, body, area, category, reason,
-                decidedBy, decidedAt, null, List.of(), null, null);
+    public TipDecided(
+            UUID eventId,
+            int schemaVersion,
+            Instant occurredAt,
+            String tipId,
+            long revision,
+            Outcome outcome,
+            String headline,
+            String body,
+            String area,
+            String category,
+            String reason,
+            String decidedBy,
+            Instant decidedAt) {
+        this(
+                eventId,
+                schemaVersion,
+                occurredAt,
+                tipId,
+                revision,
+                outcome,
+                headline,
+                body,
+                area,
+                category,
+                reason,
+                decidedBy,
+                decidedAt,
+                null,
+                List.of(),
+                null,
+                null);
     }
 
     /**
@@ -63,7 +91,10 @@ public record TipDecided(
      * another tip (the resident reads the reason, as for a decline).
      */
     public enum Outcome {
-        APPROVED, REJECTED, HELD, DUPLICATE;
+        APPROVED,
+        REJECTED,
+        HELD,
+        DUPLICATE;
 
         /** Whether the tip becomes a story. */
         public boolean publishes() {

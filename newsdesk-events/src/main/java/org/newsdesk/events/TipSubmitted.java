@@ -32,7 +32,8 @@ public record TipSubmitted(
         Instant submittedAt,
         LocalDate happenedOn,
         Boolean contactConsent,
-        List<PhotoReference> photos) implements NewsdeskEvent {
+        List<PhotoReference> photos)
+        implements NewsdeskEvent {
 
     public static final String TYPE = "newsdesk.tip-submitted";
     public static final int SCHEMA_VERSION = 1;
@@ -51,24 +52,89 @@ public record TipSubmitted(
     }
 
     /** A tip as residents sent them before the form asked for a date, consent and photos. */
-    public TipSubmitted(UUID eventId, int schemaVersion, Instant occurredAt, String tipId, long revision,
-            String receiptDigest, String headline, String body, String area, String category, Contact contact,
+    public TipSubmitted(
+            UUID eventId,
+            int schemaVersion,
+            Instant occurredAt,
+            String tipId,
+            long revision,
+            String receiptDigest,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Contact contact,
             Instant submittedAt) {
-        this(eventId, schemaVersion, occurredAt, tipId, revision, receiptDigest, headline, body, area, category,
-                contact, submittedAt, null, false, List.of());
+        this(
+                eventId,
+                schemaVersion,
+                occurredAt,
+                tipId,
+                revision,
+                receiptDigest,
+                headline,
+                body,
+                area,
+                category,
+                contact,
+                submittedAt,
+                null,
+                false,
+                List.of());
     }
 
-    public static TipSubmitted of(String tipId, String receiptDigest, String headline, String body,
-            String area, String category, Contact contact, Instant submittedAt) {
-        return new TipSubmitted(UUID.randomUUID(), SCHEMA_VERSION, submittedAt, tipId, 1, receiptDigest,
-                headline, body, area, category, contact, submittedAt);
+    public static TipSubmitted of(
+            String tipId,
+            String receiptDigest,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Contact contact,
+            Instant submittedAt) {
+        return new TipSubmitted(
+                UUID.randomUUID(),
+                SCHEMA_VERSION,
+                submittedAt,
+                tipId,
+                1,
+                receiptDigest,
+                headline,
+                body,
+                area,
+                category,
+                contact,
+                submittedAt);
     }
 
-    public static TipSubmitted of(String tipId, String receiptDigest, String headline, String body,
-            String area, String category, Contact contact, Instant submittedAt, LocalDate happenedOn,
-            boolean contactConsent, List<PhotoReference> photos) {
-        return new TipSubmitted(UUID.randomUUID(), SCHEMA_VERSION, submittedAt, tipId, 1, receiptDigest,
-                headline, body, area, category, contact, submittedAt, happenedOn, contactConsent, photos);
+    public static TipSubmitted of(
+            String tipId,
+            String receiptDigest,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Contact contact,
+            Instant submittedAt,
+            LocalDate happenedOn,
+            boolean contactConsent,
+            List<PhotoReference> photos) {
+        return new TipSubmitted(
+                UUID.randomUUID(),
+                SCHEMA_VERSION,
+                submittedAt,
+                tipId,
+                1,
+                receiptDigest,
+                headline,
+                body,
+                area,
+                category,
+                contact,
+                submittedAt,
+                happenedOn,
+                contactConsent,
+                photos);
     }
 
     /**

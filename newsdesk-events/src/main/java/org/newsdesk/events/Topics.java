@@ -13,8 +13,7 @@ public final class Topics {
     /** Suffix of the dead-letter topic that receives what a consumer of the topic could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

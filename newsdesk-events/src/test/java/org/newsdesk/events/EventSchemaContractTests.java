@@ -2,17 +2,16 @@ package org.newsdesk.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,19 +36,26 @@ class EventSchemaContractTests {
 
         // Then each is registered under a logical name with a schema on the classpath
         assertThat(List.<Class<?>>copyOf(EventTypes.byName().values())).containsExactlyInAnyOrderElementsOf(events);
-        EventTypes.byName().keySet().forEach(name -> assertThat(
-                getClass().getClassLoader().getResource(EventTypes.schemaLocation(name, 1)))
-                .as("schema of %s", name).isNotNull());
+        EventTypes.byName()
+                .keySet()
+                .forEach(name -> assertThat(getClass().getClassLoader().getResource(EventTypes.schemaLocation(name, 1)))
+                        .as("schema of %s", name)
+                        .isNotNull());
         assertThat(EventTypes.typeMappings()).doesNotContain("$").contains("newsdesk.tip-submitted:");
     }
 
     @Test
     void aTipSubmittedMatchesItsSchema() {
         // Given a tip as a resident sends it, from one of the outlet's real stories
-        TipSubmitted event = TipSubmitted.of(UUID.randomUUID().toString(), "a".repeat(64),
+        TipSubmitted event = TipSubmitted.of(
+                UUID.randomUUID().toString(),
+                "a".repeat(64),
                 "Victim support service launches in the county",
-                "A new service offers free help to anyone affected by crime.", "Countywide", "Community",
-                new TipSubmitted.Contact("Sam Reader", "sam@example.org", null), NOON);
+                "A new service offers free help to anyone affected by crime.",
+                "Countywide",
+                "Community",
+                new TipSubmitted.Contact("Sam Reader", "sam@example.org", null),
+                NOON);
 
         // Then it validates
         assertThat(errors(TipSubmitted.TYPE, json.valueToTree(event))).isEmpty();
@@ -65,10 +71,20 @@ class EventSchemaContractTests {
     @Test
     void aTipWithADateConsentAndPhotosMatchesItsSchemaAndReadsBackTheSame() {
         // Given a tip from the form, with the day it happened and two photo claim checks
-        TipSubmitted event = TipSubmitted.of("tip-2", "b".repeat(64), "Flooding on Nottingham Road",
-                "The ford is closed again.", "Ilkeston", "Environment",
-                new TipSubmitted.Contact(null, "sam@example.org", null), NOON, LocalDate.parse("2023-07-25"), true,
-                List.of(photo("6650f3a2c1d4e5f6a7b8c9d0", "image/jpeg"), photo("6650f3a2c1d4e5f6a7b8c9d1", "image/png")));
+        TipSubmitted event = TipSubmitted.of(
+                "tip-2",
+                "b".repeat(64),
+                "Flooding on Nottingham Road",
+                "The ford is closed again.",
+                "Ilkeston",
+                "Environment",
+                new TipSubmitted.Contact(null, "sam@example.org", null),
+                NOON,
+                LocalDate.parse("2023-07-25"),
+                true,
+                List.of(
+                        photo("6650f3a2c1d4e5f6a7b8c9d0", "image/jpeg"),
+                        photo("6650f3a2c1d4e5f6a7b8c9d1", "image/png")));
         JsonNode node = json.valueToTree(event);
 
         // Then it validates, the date travels as a plain ISO date, and it reads back equal
@@ -92,8 +108,18 @@ class EventSchemaContractTests {
 
     @Test
     void theSchemaRefusesAPhotoOfAnotherKind() {
-        ObjectNode node = json.valueToTree(TipSubmitted.of("tip-4", null, "Headline", "Body", null, null, null, NOON,
-                null, false, List.of(photo("id-1", "image/svg+xml"))));
+        ObjectNode node = json.valueToTree(TipSubmitted.of(
+                "tip-4",
+                null,
+                "Headline",
+                "Body",
+                null,
+                null,
+                null,
+                NOON,
+                null,
+                false,
+                List.of(photo("id-1", "image/svg+xml"))));
 
         assertThat(errors(TipSubmitted.TYPE, node)).isNotEmpty();
     }
@@ -101,20 +127,67 @@ class EventSchemaContractTests {
     @Test
     void heldAndDuplicateDecisionsMatchTheirSchemaAndCarryChosenPhotos() {
         // Given an approval with a chosen photo, a hold with a note, and a duplicate of another tip
-        TipDecided approved = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2,
-                TipDecided.Outcome.APPROVED, "Headline", "Body", "Ilkeston", "Environment", null, "moderator", NOON,
-                null, List.of(new StoryPhoto(photo("id-1", "image/webp"), "The ford at dawn")), null, null);
-        TipDecided held = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2,
-                TipDecided.Outcome.HELD, null, null, null, null, null, "moderator", NOON, null, List.of(), null,
+        TipDecided approved = new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                NOON,
+                "tip-1",
+                2,
+                TipDecided.Outcome.APPROVED,
+                "Headline",
+                "Body",
+                "Ilkeston",
+                "Environment",
+                null,
+                "moderator",
+                NOON,
+                null,
+                List.of(new StoryPhoto(photo("id-1", "image/webp"), "The ford at dawn")),
+                null,
+                null);
+        TipDecided held = new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                NOON,
+                "tip-1",
+                2,
+                TipDecided.Outcome.HELD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "moderator",
+                NOON,
+                null,
+                List.of(),
+                null,
                 "Asked the resident for the date");
-        TipDecided duplicate = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2,
-                TipDecided.Outcome.DUPLICATE, null, null, null, null, "Someone told us already.", "moderator", NOON,
-                "duplicate", List.of(), "tip-0", null);
+        TipDecided duplicate = new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                NOON,
+                "tip-1",
+                2,
+                TipDecided.Outcome.DUPLICATE,
+                null,
+                null,
+                null,
+                null,
+                "Someone told us already.",
+                "moderator",
+                NOON,
+                "duplicate",
+                List.of(),
+                "tip-0",
+                null);
 
         // Then each validates and reads back equal; a duplicate that names no original does not validate
         for (TipDecided decided : List.of(approved, held, duplicate)) {
             JsonNode node = json.valueToTree(decided);
-            assertThat(errors(TipDecided.TYPE, node)).as(decided.outcome().name()).isEmpty();
+            assertThat(errors(TipDecided.TYPE, node))
+                    .as(decided.outcome().name())
+                    .isEmpty();
             assertThat(json.treeToValue(node, TipDecided.class)).isEqualTo(decided);
         }
         ObjectNode orphan = json.valueToTree(duplicate);
@@ -140,16 +213,25 @@ class EventSchemaContractTests {
         TipDecided declinedWithoutReason = decision(TipDecided.Outcome.REJECTED, null, null, null);
 
         // Then the schema says so
-        assertThat(errors(TipDecided.TYPE, json.valueToTree(approvedWithoutText))).isNotEmpty();
-        assertThat(errors(TipDecided.TYPE, json.valueToTree(declinedWithoutReason))).isNotEmpty();
+        assertThat(errors(TipDecided.TYPE, json.valueToTree(approvedWithoutText)))
+                .isNotEmpty();
+        assertThat(errors(TipDecided.TYPE, json.valueToTree(declinedWithoutReason)))
+                .isNotEmpty();
     }
 
     @Test
     void aStoryPublishedMatchesItsSchemaAndRejectsAnUnsafeSlug() {
         // Given a publication
-        StoryPublished event = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, NOON, "tip-1", 1,
-                "victim-support-service-launches", "Victim support service launches",
-                "http://localhost:8083/stories/victim-support-service-launches", NOON);
+        StoryPublished event = new StoryPublished(
+                UUID.randomUUID(),
+                StoryPublished.SCHEMA_VERSION,
+                NOON,
+                "tip-1",
+                1,
+                "victim-support-service-launches",
+                "Victim support service launches",
+                "http://localhost:8083/stories/victim-support-service-launches",
+                NOON);
         ObjectNode node = json.valueToTree(event);
 
         // Then it validates, and would not with a slug that is not URL-safe
@@ -166,8 +248,20 @@ class EventSchemaContractTests {
     }
 
     private static TipDecided decision(TipDecided.Outcome outcome, String headline, String body, String reason) {
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, NOON, "tip-1", 2, outcome, headline, body,
-                "Countywide", "Community", reason, "moderator", NOON);
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                NOON,
+                "tip-1",
+                2,
+                outcome,
+                headline,
+                body,
+                "Countywide",
+                "Community",
+                reason,
+                "moderator",
+                NOON);
     }
 
     private static PhotoReference photo(String id, String contentType) {

@@ -1,14 +1,13 @@
 package org.newsdesk.launcher;
 
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +71,8 @@ final class CommitBeforeReplyBackend extends H2Backend {
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(this::keepHouse, HOUSEKEEPING_INTERVAL_MS, HOUSEKEEPING_INTERVAL_MS,
-                TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(
+                this::keepHouse, HOUSEKEEPING_INTERVAL_MS, HOUSEKEEPING_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Opens (or creates) the store file; H2 locks it, so a second process on the same file fails here. */
@@ -98,12 +97,10 @@ final class CommitBeforeReplyBackend extends H2Backend {
             commandsOrCommit.readLock().lock();
             try {
                 return super.handleCommand(channel, database, command, query);
-            }
-            finally {
+            } finally {
                 commandsOrCommit.readLock().unlock();
             }
-        }
-        finally {
+        } finally {
             // Also after a failed command: an insert of many documents may have stored some before failing.
             commitWhatChanged();
         }
@@ -121,8 +118,7 @@ final class CommitBeforeReplyBackend extends H2Backend {
                 store.commit();
                 worthKeepingHouse = true;
             }
-        }
-        finally {
+        } finally {
             commandsOrCommit.writeLock().unlock();
         }
     }
@@ -143,13 +139,11 @@ final class CommitBeforeReplyBackend extends H2Backend {
             if (worthKeepingHouse) {
                 store.commit();
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // Tried again after the next write; writes do not depend on it.
             worthKeepingHouse = false;
             log.warn("Housekeeping of the MongoDB store failed", ex);
-        }
-        finally {
+        } finally {
             commandsOrCommit.writeLock().unlock();
         }
     }
@@ -162,8 +156,7 @@ final class CommitBeforeReplyBackend extends H2Backend {
             if (!housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("Housekeeping of the MongoDB store did not finish; closing the store anyway");
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         // Not MVStore.compactFile() to shrink the file first: in H2 2.4.240 it trips H2's own assertions.

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.newsdesk.launcher.NewsdeskServices.Service;
 
 /**
@@ -16,8 +15,14 @@ import org.newsdesk.launcher.NewsdeskServices.Service;
  * running a second copy beside the first (as the crash test does), its ports. The defaults are the
  * public contract's.
  */
-record LauncherSettings(Path dataDir, Path servicesDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
-        Map<Service, Integer> servicePorts, InetAddress bindAddress) {
+record LauncherSettings(
+        Path dataDir,
+        Path servicesDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Map<Service, Integer> servicePorts,
+        InetAddress bindAddress) {
 
     /** Where the services listen unless NEWSDESK_BIND_ADDRESS says otherwise: this machine only. */
     static final String LOOPBACK = "127.0.0.1";
@@ -81,8 +86,7 @@ record LauncherSettings(Path dataDir, Path servicesDir, int kafkaPort, int kafka
         }
         try {
             return InetAddress.getByName(address);
-        }
-        catch (UnknownHostException notAnAddress) {
+        } catch (UnknownHostException notAnAddress) {
             throw new IllegalStateException("NEWSDESK_BIND_ADDRESS must be an IP address, not '" + configured + "'");
         }
     }
@@ -122,8 +126,7 @@ record LauncherSettings(Path dataDir, Path servicesDir, int kafkaPort, int kafka
         }
         try {
             return Integer.parseInt(configured.trim());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new IllegalStateException(variable + " must be a port number, not '" + configured + "'");
         }
     }

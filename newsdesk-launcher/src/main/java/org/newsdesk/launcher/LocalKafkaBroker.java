@@ -13,7 +13,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -56,8 +55,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         try {
             server.startup();
             broker.awaitClientsAnswered();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             broker.close();
             throw ex;
         }
@@ -115,37 +113,35 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 ByteArrayOutputStream output = new ByteArrayOutputStream();
                 String clusterId = Uuid.randomUuid().toString();
                 int exitCode = StorageTool.execute(
-                        new String[] { "format", "--cluster-id", clusterId, "--config", configFile.toString() },
+                        new String[] {"format", "--cluster-id", clusterId, "--config", configFile.toString()},
                         new PrintStream(output, true, StandardCharsets.UTF_8));
                 if (exitCode != 0) {
                     throw new IllegalStateException("Could not format Kafka storage in " + logDir + ": "
                             + output.toString(StandardCharsets.UTF_8));
                 }
                 log.info("Formatted new Kafka storage in {} (cluster id {})", logDir, clusterId);
-            }
-            finally {
+            } finally {
                 Files.deleteIfExists(configFile);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("Could not prepare Kafka storage in " + logDir, ex);
         }
     }
 
     private void awaitClientsAnswered() {
         Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) READY_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(adminConfig)) {
             admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka at " + bootstrapServers, ex);
-        }
-        catch (ExecutionException | TimeoutException ex) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
-                    + READY_TIMEOUT.toSeconds() + " s", ex);
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer within " + READY_TIMEOUT.toSeconds() + " s", ex);
         }
     }
 

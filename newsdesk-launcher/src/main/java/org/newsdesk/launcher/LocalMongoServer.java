@@ -1,10 +1,9 @@
 package org.newsdesk.launcher;
 
+import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) inside this JVM, storing its data in one H2
@@ -27,20 +26,19 @@ public final class LocalMongoServer implements AutoCloseable {
         Path storeFile = dataDir.toAbsolutePath().resolve("mongo").resolve("newsdesk.mv.db");
         try {
             Files.createDirectories(storeFile.getParent());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("Could not create " + storeFile.getParent(), ex);
         }
         // H2 locks the file: a second launcher on the same data folder fails here instead of corrupting it.
         MongoServer server = new MongoServer(CommitBeforeReplyBackend.open(storeFile));
         try {
             server.bind("127.0.0.1", port);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             server.shutdownNow();
             throw ex;
         }
-        return new LocalMongoServer(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        return new LocalMongoServer(
+                server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }
 
     /** {@code mongodb://127.0.0.1:PORT}, without a database: each service names its own. */

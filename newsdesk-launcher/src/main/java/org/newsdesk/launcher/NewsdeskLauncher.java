@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-
 import org.newsdesk.launcher.NewsdeskServices.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +27,10 @@ public final class NewsdeskLauncher {
 
     /** What has been started so far, newest first: stopping walks it from the top. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
     private boolean stopping;
 
-    private NewsdeskLauncher() {
-    }
+    private NewsdeskLauncher() {}
 
     public static void main(String[] args) {
         LauncherSettings settings;
@@ -39,8 +38,7 @@ public final class NewsdeskLauncher {
             settings = LauncherSettings.from(System.getenv(), System.getProperty("java.class.path"));
             // Checked before anything starts: refusing later would leave Kafka and MongoDB half started.
             settings.localDefaultPasswordAllowed(System.getenv("NEWSDESK_MODERATOR_PASSWORD"));
-        }
-        catch (IllegalStateException ex) {
+        } catch (IllegalStateException ex) {
             log.error("Newsdesk cannot start: {}", ex.getMessage());
             System.exit(1);
             return;
@@ -59,8 +57,7 @@ public final class NewsdeskLauncher {
                 services.awaitReady(NewsdeskServices.DEFAULT_START_TIMEOUT);
                 System.out.println("[launcher] " + readyLine(services, settings));
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             if (launcher.isStopping()) {
                 // Ctrl-C during start-up: the services went away because they were asked to.
                 return;
@@ -77,8 +74,8 @@ public final class NewsdeskLauncher {
      */
     private NewsdeskServices start(LauncherSettings settings) {
         log.info("Starting Newsdesk with its data in {}", settings.dataDir());
-        LocalKafkaBroker kafka = startPart(() -> LocalKafkaBroker.start(settings.dataDir(), settings.kafkaPort(),
-                settings.kafkaControllerPort()));
+        LocalKafkaBroker kafka = startPart(
+                () -> LocalKafkaBroker.start(settings.dataDir(), settings.kafkaPort(), settings.kafkaControllerPort()));
         LocalMongoServer mongo = startPart(() -> LocalMongoServer.start(settings.dataDir(), settings.mongoPort()));
         if (kafka == null || mongo == null) {
             return null;
@@ -88,8 +85,11 @@ public final class NewsdeskLauncher {
                 .bindAddress(settings.bindHost())
                 // Only this local run, listening on this machine alone, may fall back to a known moderator
                 // password; the service says so in its log.
-                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed",
-                        Boolean.toString(settings.localDefaultPasswordAllowed(System.getenv("NEWSDESK_MODERATOR_PASSWORD"))))
+                .property(
+                        Service.MODERATION,
+                        "newsdesk.moderator.local-default-password-allowed",
+                        Boolean.toString(
+                                settings.localDefaultPasswordAllowed(System.getenv("NEWSDESK_MODERATOR_PASSWORD"))))
                 // A consumer killed with the run stays in its group until its session times out, and the
                 // restarted consumers wait for it: 45 s by default. This run is restarted at once after a crash.
                 .property("spring.kafka.consumer.properties.session.timeout.ms", "10000");
@@ -99,12 +99,16 @@ public final class NewsdeskLauncher {
         String publicBaseUrl = System.getenv("NEWSDESK_PUBLIC_BASE_URL");
         if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
             // Story links must lead to wherever the publishing service listens in this run.
-            services.property(Service.PUBLISHING, "newsdesk.publishing.public-base-url",
+            services.property(
+                    Service.PUBLISHING,
+                    "newsdesk.publishing.public-base-url",
                     "http://localhost:" + settings.port(Service.PUBLISHING));
         }
         if (System.getenv("NEWSDESK_TIP_FORM_URL") == null) {
             // Readers' "Tell us YOUR news" must lead to wherever the tip form listens in this run.
-            services.property(Service.PUBLISHING, "newsdesk.publishing.pages.tip-form-url",
+            services.property(
+                    Service.PUBLISHING,
+                    "newsdesk.publishing.pages.tip-form-url",
                     "http://localhost:" + settings.port(Service.SUBMISSION) + "/");
         }
         return startPart(services::launch);
@@ -141,8 +145,7 @@ public final class NewsdeskLauncher {
             AutoCloseable part = started.pop();
             try {
                 part.close();
-            }
-            catch (Exception ex) {
+            } catch (Exception ex) {
                 log.warn("Could not stop {} cleanly", part.getClass().getSimpleName(), ex);
             }
         }
@@ -160,14 +163,16 @@ public final class NewsdeskLauncher {
         long deadline = System.nanoTime() + grace.toNanos();
         String portsInUse = portsInUse(settings);
         if (portsInUse != null) {
-            log.info("Waiting up to {} s for {}", grace.toSeconds(), portsInUse.replace(" already in use.",
-                    " to be freed (a run that has just ended frees them within seconds)."));
+            log.info(
+                    "Waiting up to {} s for {}",
+                    grace.toSeconds(),
+                    portsInUse.replace(
+                            " already in use.", " to be freed (a run that has just ended frees them within seconds)."));
         }
         while (portsInUse != null && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(250);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return portsInUse;
             }
@@ -191,7 +196,11 @@ public final class NewsdeskLauncher {
         StringBuilder taken = new StringBuilder();
         needed.forEach((port, user) -> {
             if (!isFree(port)) {
-                taken.append(taken.isEmpty() ? "" : ", ").append(port).append(" (").append(user).append(')');
+                taken.append(taken.isEmpty() ? "" : ", ")
+                        .append(port)
+                        .append(" (")
+                        .append(user)
+                        .append(')');
             }
         });
         if (taken.isEmpty()) {
@@ -203,21 +212,21 @@ public final class NewsdeskLauncher {
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return false;
         }
     }
 
     private static String readyLine(NewsdeskServices services, LauncherSettings settings) {
         String password = System.getenv("NEWSDESK_MODERATOR_PASSWORD");
-        String moderator = (password == null || password.isBlank()) ? "user moderator, password moderator"
-                : "user moderator";
+        String moderator =
+                (password == null || password.isBlank()) ? "user moderator, password moderator" : "user moderator";
         return READY + ": submit " + services.submission().baseUrl()
                 + " | moderate " + services.moderation().baseUrl() + " (" + moderator + ")"
                 + " | read " + services.publishing().baseUrl()
-                + (settings.listensBeyondThisMachine() ? " | listening on " + settings.bindHost()
-                        + ", reachable from other machines" : "")
+                + (settings.listensBeyondThisMachine()
+                        ? " | listening on " + settings.bindHost() + ", reachable from other machines"
+                        : "")
                 + " | data in " + settings.dataDir() + " | Ctrl-C stops";
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,6 @@ public final class NewsdeskServices implements AutoCloseable {
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
 
     public enum Service {
-
         PUBLISHING("publishing", 8083),
         MODERATION("moderation", 8082),
         SUBMISSION("submission", 8081);
@@ -99,17 +97,21 @@ public final class NewsdeskServices implements AutoCloseable {
     private NewsdeskServices(Map<Service, RunningService> running, List<Thread> outputRelays) {
         this.running = running;
         this.outputRelays = outputRelays;
-        running.values().forEach(service -> service.process().onExit().thenAccept(process -> {
-            if (!closing) {
-                log.error("""
-                        
+        running.values()
+                .forEach(service -> service.process().onExit().thenAccept(process -> {
+                    if (!closing) {
+                        log.error(
+                                """
+
                         *************************************************************************
                         The {} service stopped unexpectedly (exit code {}). Newsdesk is incomplete
                         until it is started again: its last lines above are prefixed [{}].
                         *************************************************************************""",
-                        service.service().shortName(), process.exitValue(), service.service().shortName());
-            }
-        }));
+                                service.service().shortName(),
+                                process.exitValue(),
+                                service.service().shortName());
+                    }
+                }));
     }
 
     /** Prepares the services to run against this Kafka cluster and this MongoDB deployment. */
@@ -145,22 +147,22 @@ public final class NewsdeskServices implements AutoCloseable {
                     throw new IllegalStateException("The " + service.service().shortName()
                             + " service did not report itself UP within " + timeout.toSeconds() + " s");
                 }
-                // Waiting on the process doubles as the pause between health checks, and ends it the moment the service dies.
+                // Waiting on the process doubles as the pause between health checks, and ends it the moment the service
+                // dies.
                 try {
                     Process exited = service.process().onExit().get(HEALTH_POLL.toMillis(), TimeUnit.MILLISECONDS);
-                    throw new IllegalStateException("The " + service.service().shortName() + " service exited with code "
-                            + exited.exitValue() + " before it was ready; see its lines prefixed ["
-                            + service.service().shortName() + "]");
-                }
-                catch (TimeoutException stillRunning) {
+                    throw new IllegalStateException(
+                            "The " + service.service().shortName() + " service exited with code "
+                                    + exited.exitValue() + " before it was ready; see its lines prefixed ["
+                                    + service.service().shortName() + "]");
+                } catch (TimeoutException stillRunning) {
                     // Ask again.
-                }
-                catch (InterruptedException ex) {
+                } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while waiting for the services", ex);
-                }
-                catch (ExecutionException ex) {
-                    throw new IllegalStateException("Could not watch the " + service.service().shortName() + " service", ex);
+                } catch (ExecutionException ex) {
+                    throw new IllegalStateException(
+                            "Could not watch the " + service.service().shortName() + " service", ex);
                 }
             }
         }
@@ -181,12 +183,13 @@ public final class NewsdeskServices implements AutoCloseable {
             Duration left = Duration.between(Instant.now(), deadline);
             try {
                 if (!service.process().waitFor(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS)) {
-                    log.warn("The {} service did not stop within {} s: killing it", service.service().shortName(),
+                    log.warn(
+                            "The {} service did not stop within {} s: killing it",
+                            service.service().shortName(),
                             STOP_GRACE.toSeconds());
                     service.process().destroyForcibly().waitFor();
                 }
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 service.process().destroyForcibly();
             }
@@ -195,12 +198,13 @@ public final class NewsdeskServices implements AutoCloseable {
         for (Thread relay : outputRelays) {
             try {
                 relay.join(Duration.ofSeconds(2).toMillis());
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }
-        log.info("The services stopped in {} ms", Duration.between(asked, Instant.now()).toMillis());
+        log.info(
+                "The services stopped in {} ms",
+                Duration.between(asked, Instant.now()).toMillis());
     }
 
     /**
@@ -208,7 +212,9 @@ public final class NewsdeskServices implements AutoCloseable {
      * service's name, and returns without waiting for them: see {@link #awaitReady(Duration)}.
      */
     private static NewsdeskServices launch(ServiceCommandLines commandLines, PrintStream output) {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Map<Service, RunningService> running = new EnumMap<>(Service.class);
         List<Thread> relays = new ArrayList<>();
@@ -217,12 +223,12 @@ public final class NewsdeskServices implements AutoCloseable {
                 Process process = new ProcessBuilder(commandLines.commandLine(java, service))
                         .redirectErrorStream(true)
                         .start();
-                running.put(service, new RunningService(service, commandLines.port(service), process,
-                        commandLines.healthHost()));
+                running.put(
+                        service,
+                        new RunningService(service, commandLines.port(service), process, commandLines.healthHost()));
                 relays.add(relayOutput(service, process, output));
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             running.values().forEach(started -> started.process().destroyForcibly());
             throw new UncheckedIOException("Could not start the services", ex);
         }
@@ -231,18 +237,19 @@ public final class NewsdeskServices implements AutoCloseable {
 
     private static Thread relayOutput(Service service, Process process, PrintStream output) {
         String prefix = "[" + service.shortName() + "] ";
-        Thread relay = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.println(prefix + line);
-                }
-            }
-            catch (IOException ex) {
-                // The process is gone, and with it whatever it had left to say.
-            }
-        }, service.shortName() + "-output");
+        Thread relay = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), Charset.defaultCharset()))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            output.println(prefix + line);
+                        }
+                    } catch (IOException ex) {
+                        // The process is gone, and with it whatever it had left to say.
+                    }
+                },
+                service.shortName() + "-output");
         relay.setDaemon(true);
         relay.start();
         return relay;
@@ -311,8 +318,7 @@ public final class NewsdeskServices implements AutoCloseable {
             NewsdeskServices services = launch();
             try {
                 services.awaitReady(DEFAULT_START_TIMEOUT);
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 services.close();
                 throw ex;
             }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.newsdesk.launcher.NewsdeskServices.Service;
 
 /**
@@ -41,7 +40,8 @@ final class ServiceCommandLines {
         common.put("spring.kafka.bootstrap-servers", Objects.requireNonNull(kafkaBootstrapServers));
         common.put("spring.mongodb.uri", Objects.requireNonNull(mongoUri));
         // The service stops itself should this JVM die without stopping it first.
-        common.put("newsdesk.supervisor-pid", Long.toString(ProcessHandle.current().pid()));
+        common.put(
+                "newsdesk.supervisor-pid", Long.toString(ProcessHandle.current().pid()));
         common.put("spring.main.banner-mode", "off");
         // Every line is prefixed with the service's name already.
         common.put("logging.include-application-name", "false");
@@ -101,10 +101,10 @@ final class ServiceCommandLines {
     String healthHost() {
         try {
             InetAddress address = InetAddress.getByName(bindAddress);
-            return address.isAnyLocalAddress() ? "127.0.0.1"
+            return address.isAnyLocalAddress()
+                    ? "127.0.0.1"
                     : address instanceof Inet6Address ? "[" + bindAddress + "]" : bindAddress;
-        }
-        catch (UnknownHostException unknown) {
+        } catch (UnknownHostException unknown) {
             return bindAddress;
         }
     }
@@ -124,8 +124,7 @@ final class ServiceCommandLines {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not find a free port", ex);
         }
     }

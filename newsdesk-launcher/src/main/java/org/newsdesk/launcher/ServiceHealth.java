@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +18,8 @@ final class ServiceHealth {
 
     private static final String HEALTH_PATH = "/actuator/health";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Whether the service answered UP; a service not listening yet, or answering anything else, is not. */
     boolean isUp(String host, int port) {
@@ -33,11 +33,9 @@ final class ServiceHealth {
             }
             JsonNode status = JsonMapper.shared().readTree(response.body()).path("status");
             return status.isString() && "UP".equals(status.stringValue());
-        }
-        catch (IOException | JacksonException notListeningOrNotReady) {
+        } catch (IOException | JacksonException notListeningOrNotReady) {
             return false;
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking for the services' health", ex);
         }

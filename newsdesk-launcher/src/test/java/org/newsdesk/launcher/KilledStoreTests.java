@@ -3,6 +3,11 @@ package org.newsdesk.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,12 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,17 +61,22 @@ class KilledStoreTests {
                 // When the store process is killed while the writers are still writing
                 await().atMost(PATIENCE).until(() -> acknowledged.size() >= before + ACKNOWLEDGED_BEFORE_KILL);
                 store.destroyForcibly();
-                assertThat(store.onExit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).exitValue())
-                        .as("killed by SIGKILL").isEqualTo(137);
+                assertThat(store.onExit()
+                                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+                                .exitValue())
+                        .as("killed by SIGKILL")
+                        .isEqualTo(137);
                 writers.shutdown();
-                assertThat(writers.awaitTermination(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                assertThat(writers.awaitTermination(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                        .isTrue();
             }
 
             // Then the store opened again on the same file holds every acknowledged write
             try (LocalMongoServer reopened = LocalMongoServer.start(dataDir, 0);
                     MongoClient client = MongoClients.create(reopened.connectionString())) {
                 Map<String, Integer> found = new ConcurrentHashMap<>();
-                Flux.from(tips(client).find()).doOnNext(tip -> found.put(tip.getString("_id"), tip.getInteger("version")))
+                Flux.from(tips(client).find())
+                        .doOnNext(tip -> found.put(tip.getString("_id"), tip.getInteger("version")))
                         .blockLast(PATIENCE);
                 List<String> lost = new ArrayList<>();
                 acknowledged.forEach((id, version) -> {
@@ -81,7 +85,9 @@ class KilledStoreTests {
                         lost.add(id + " (acknowledged version " + version + ", found " + stored + ")");
                     }
                 });
-                assertThat(lost).as("acknowledged writes missing after kill %d of %d", kill, KILLS).isEmpty();
+                assertThat(lost)
+                        .as("acknowledged writes missing after kill %d of %d", kill, KILLS)
+                        .isEmpty();
             }
         }
     }
@@ -94,44 +100,54 @@ class KilledStoreTests {
         try {
             while (true) {
                 String id = UUID.randomUUID().toString();
-                Mono.from(tips.insertOne(new Document("_id", id).append("version", 0)
-                        .append("headline", "Lights out on Station Road"))).block(PATIENCE);
+                Mono.from(tips.insertOne(new Document("_id", id)
+                                .append("version", 0)
+                                .append("headline", "Lights out on Station Road")))
+                        .block(PATIENCE);
                 acknowledged.put(id, 0);
-                Mono.from(tips.updateOne(Filters.eq("_id", id), Updates.set("version", 1))).block(PATIENCE);
+                Mono.from(tips.updateOne(Filters.eq("_id", id), Updates.set("version", 1)))
+                        .block(PATIENCE);
                 acknowledged.put(id, 1);
             }
-        }
-        catch (RuntimeException refused) {
+        } catch (RuntimeException refused) {
             // The store was killed: whatever was in flight was never acknowledged.
         }
     }
 
     private Process startStoreProcess() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StoreProcess.class.getName(), dataDir.toString())
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StoreProcess.class.getName(),
+                        dataDir.toString())
                 .redirectErrorStream(true)
                 .start();
     }
 
     /** Reads the child's output until it names its port, then keeps draining it so the child never blocks on a full pipe. */
     private static int awaitPort(Process store) {
-        BufferedReader output = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                String line;
-                while ((line = output.readLine()) != null) {
-                    if (line.startsWith(StoreProcess.PORT_LINE_PREFIX)) {
-                        port.complete(Integer.parseInt(line.substring(StoreProcess.PORT_LINE_PREFIX.length()).trim()));
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        String line;
+                        while ((line = output.readLine()) != null) {
+                            if (line.startsWith(StoreProcess.PORT_LINE_PREFIX)) {
+                                port.complete(Integer.parseInt(line.substring(StoreProcess.PORT_LINE_PREFIX.length())
+                                        .trim()));
+                            }
+                        }
+                        port.completeExceptionally(
+                                new IllegalStateException("The store process ended before it listened"));
+                    } catch (IOException ex) {
+                        port.completeExceptionally(ex);
                     }
-                }
-                port.completeExceptionally(new IllegalStateException("The store process ended before it listened"));
-            }
-            catch (IOException ex) {
-                port.completeExceptionally(ex);
-            }
-        }, "store-process-output");
+                },
+                "store-process-output");
         reader.setDaemon(true);
         reader.start();
         return await().atMost(PATIENCE).until(() -> port.isDone() ? port.join() : null, found -> found != null);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.launcher.NewsdeskServices.Service;
@@ -56,7 +55,8 @@ class LauncherSettingsTests {
         String classPath = folder.resolve("classes") + File.pathSeparator + folder.resolve("lib.jar");
 
         // Then it says how to tell it where the services are
-        assertThatIllegalStateException().isThrownBy(() -> LauncherSettings.servicesDirectory(null, classPath))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> LauncherSettings.servicesDirectory(null, classPath))
                 .withMessageContaining("NEWSDESK_SERVICES_DIR");
     }
 
@@ -84,18 +84,21 @@ class LauncherSettingsTests {
     void aPortThatIsNotANumberIsRefusedByName() {
         assertThatIllegalStateException()
                 .isThrownBy(() -> LauncherSettings.from(
-                        Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_KAFKA_PORT", "kafka"), "unused.jar"))
+                        Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_KAFKA_PORT", "kafka"),
+                        "unused.jar"))
                 .withMessageContaining("NEWSDESK_KAFKA_PORT");
     }
 
     @Test
     void theRunListensOnLoopbackUnlessTheEnvironmentSaysOtherwise() {
         // Given no NEWSDESK_BIND_ADDRESS, then every interface, then one LAN address
-        LauncherSettings byDefault = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString()), "unused.jar");
-        LauncherSettings everywhere = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
-                "NEWSDESK_BIND_ADDRESS", "0.0.0.0"), "unused.jar");
-        LauncherSettings lan = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
-                "NEWSDESK_BIND_ADDRESS", " 192.168.1.20 "), "unused.jar");
+        LauncherSettings byDefault =
+                LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString()), "unused.jar");
+        LauncherSettings everywhere = LauncherSettings.from(
+                Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_BIND_ADDRESS", "0.0.0.0"), "unused.jar");
+        LauncherSettings lan = LauncherSettings.from(
+                Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_BIND_ADDRESS", " 192.168.1.20 "),
+                "unused.jar");
 
         // Then only the default stays on this machine
         assertThat(byDefault.bindHost()).isEqualTo("127.0.0.1");
@@ -107,17 +110,20 @@ class LauncherSettingsTests {
 
     @Test
     void theLocalDefaultPasswordIsAllowedOnThisMachineOnly() {
-        LauncherSettings local = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString()), "unused.jar");
-        LauncherSettings everywhere = LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
-                "NEWSDESK_BIND_ADDRESS", "0.0.0.0"), "unused.jar");
+        LauncherSettings local =
+                LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString()), "unused.jar");
+        LauncherSettings everywhere = LauncherSettings.from(
+                Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_BIND_ADDRESS", "0.0.0.0"), "unused.jar");
 
         // On loopback, no password means the local default, with its warning in the service's log
         assertThat(local.localDefaultPasswordAllowed(null)).isTrue();
 
         // Beyond this machine, no password and the well-known one are both refused, naming what to set
-        for (String password : new String[] { null, " ", "moderator" }) {
-            assertThatIllegalStateException().isThrownBy(() -> everywhere.localDefaultPasswordAllowed(password))
-                    .withMessageContaining("NEWSDESK_MODERATOR_PASSWORD").withMessageContaining("0.0.0.0");
+        for (String password : new String[] {null, " ", "moderator"}) {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> everywhere.localDefaultPasswordAllowed(password))
+                    .withMessageContaining("NEWSDESK_MODERATOR_PASSWORD")
+                    .withMessageContaining("0.0.0.0");
         }
 
         // And a password of one's own is fine, with no fallback to allow
@@ -127,8 +133,9 @@ class LauncherSettingsTests {
     @Test
     void aBindAddressThatIsNoIpAddressIsRefusedByName() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString(),
-                        "NEWSDESK_BIND_ADDRESS", "my-laptop.local"), "unused.jar"))
+                .isThrownBy(() -> LauncherSettings.from(
+                        Map.of("NEWSDESK_SERVICES_DIR", folder.toString(), "NEWSDESK_BIND_ADDRESS", "my-laptop.local"),
+                        "unused.jar"))
                 .withMessageContaining("NEWSDESK_BIND_ADDRESS");
     }
 }

@@ -3,16 +3,15 @@ package org.newsdesk.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,8 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.newsdesk.testsupport.FreePorts;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.testsupport.FreePorts;
 import reactor.core.publisher.Mono;
 
 class LocalInfrastructureTests {
@@ -73,7 +72,9 @@ class LocalInfrastructureTests {
 
             // And the document is still in the store
             try (MongoClient client = MongoClients.create(mongo.connectionString())) {
-                Document found = Mono.from(tips(client).find(new Document("_id", tipId)).first()).block(TIMEOUT);
+                Document found = Mono.from(
+                                tips(client).find(new Document("_id", tipId)).first())
+                        .block(TIMEOUT);
                 assertThat(found).isNotNull();
                 assertThat(found.getString("headline")).isEqualTo("Bridge closed");
             }
@@ -85,17 +86,24 @@ class LocalInfrastructureTests {
     }
 
     private static KafkaProducer<String, String> producer(LocalKafkaBroker kafka) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(LocalKafkaBroker kafka) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
-
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,8 @@ class NewsdeskServicesTests {
         for (Service service : Service.values()) {
             Files.createFile(servicesDirectory.resolve(service.jarName()));
         }
-        starter = NewsdeskServices.against("127.0.0.1:1", "mongodb://127.0.0.1:2").servicesDirectory(servicesDirectory);
+        starter =
+                NewsdeskServices.against("127.0.0.1:1", "mongodb://127.0.0.1:2").servicesDirectory(servicesDirectory);
     }
 
     @Test
@@ -35,9 +35,15 @@ class NewsdeskServicesTests {
 
         // Then it runs the service's own jar, told where Kafka and MongoDB are, on its port, and who supervises it
         assertThat(command.get(0)).isEqualTo("/opt/jdk/bin/java");
-        assertThat(command).containsSubsequence("-jar", servicesDirectory.resolve("moderation-service.jar").toString())
-                .contains("--spring.kafka.bootstrap-servers=127.0.0.1:1", "--spring.mongodb.uri=mongodb://127.0.0.1:2",
-                        "--server.port=8082", "--newsdesk.supervisor-pid=" + ProcessHandle.current().pid());
+        assertThat(command)
+                .containsSubsequence(
+                        "-jar",
+                        servicesDirectory.resolve("moderation-service.jar").toString())
+                .contains(
+                        "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                        "--spring.mongodb.uri=mongodb://127.0.0.1:2",
+                        "--server.port=8082",
+                        "--newsdesk.supervisor-pid=" + ProcessHandle.current().pid());
     }
 
     @Test
@@ -51,8 +57,10 @@ class NewsdeskServicesTests {
         List<String> submission = starter.commandLine("java", Service.SUBMISSION);
 
         // Then each service gets what was meant for it
-        assertThat(publishing).contains("--newsdesk.publishing.public-base-url=http://news.example", "--server.port=8083");
-        assertThat(submission).contains("--server.port=18081")
+        assertThat(publishing)
+                .contains("--newsdesk.publishing.public-base-url=http://news.example", "--server.port=8083");
+        assertThat(submission)
+                .contains("--server.port=18081")
                 .noneMatch(argument -> argument.startsWith("--newsdesk.publishing.public-base-url"));
     }
 
@@ -62,8 +70,10 @@ class NewsdeskServicesTests {
         Files.delete(servicesDirectory.resolve("submission-service.jar"));
 
         // Then the command line cannot be built, and the failure says where the jar should be
-        assertThatIllegalStateException().isThrownBy(() -> starter.commandLine("java", Service.SUBMISSION))
-                .withMessageContaining(servicesDirectory.resolve("submission-service.jar").toString())
+        assertThatIllegalStateException()
+                .isThrownBy(() -> starter.commandLine("java", Service.SUBMISSION))
+                .withMessageContaining(
+                        servicesDirectory.resolve("submission-service.jar").toString())
                 .withMessageContaining("./mvnw -DskipTests package");
     }
 

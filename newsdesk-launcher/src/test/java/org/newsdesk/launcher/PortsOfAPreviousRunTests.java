@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.testsupport.FreePorts;
 
@@ -21,17 +20,19 @@ class PortsOfAPreviousRunTests {
         // Given a port still held by a service of a run that has just ended, let go a moment later
         ServerSocket leftBehind = new ServerSocket(FreePorts.loopback());
         LauncherSettings settings = settingsWithSubmissionOn(leftBehind.getLocalPort());
-        CompletableFuture.runAsync(() -> close(leftBehind), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+        CompletableFuture.runAsync(
+                () -> close(leftBehind), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
         // Then the launcher finds every port free within its grace
-        assertThat(NewsdeskLauncher.awaitFreePorts(settings, Duration.ofSeconds(10))).isNull();
+        assertThat(NewsdeskLauncher.awaitFreePorts(settings, Duration.ofSeconds(10)))
+                .isNull();
     }
 
     @Test
     void aPortHeldThroughTheGraceIsNamed() throws IOException {
         try (ServerSocket taken = new ServerSocket(FreePorts.loopback())) {
-            String answer = NewsdeskLauncher.awaitFreePorts(settingsWithSubmissionOn(taken.getLocalPort()),
-                    Duration.ofMillis(300));
+            String answer = NewsdeskLauncher.awaitFreePorts(
+                    settingsWithSubmissionOn(taken.getLocalPort()), Duration.ofMillis(300));
 
             assertThat(answer).contains(taken.getLocalPort() + " (the submission service)");
         }

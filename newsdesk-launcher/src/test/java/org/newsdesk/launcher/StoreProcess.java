@@ -11,8 +11,7 @@ public final class StoreProcess {
 
     static final String PORT_LINE_PREFIX = "store listening on port ";
 
-    private StoreProcess() {
-    }
+    private StoreProcess() {}
 
     public static void main(String[] args) throws InterruptedException {
         LocalMongoServer store = LocalMongoServer.start(Path.of(args[0]), 0);

@@ -31,8 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ApiThroughput {
 
     /** HTTP/1.1 as browsers and curl speak to the services: no cleartext HTTP/2 upgrade dance to measure. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private final Map<String, String> settings;
 
     private ApiThroughput(Map<String, String> settings) {
@@ -40,8 +43,21 @@ public final class ApiThroughput {
     }
 
     static void main(String[] args) throws Exception {
-        Map<String, String> settings = Arguments.parse(args, Map.of("rounds", "6", "seconds", "5", "clients", "4",
-                "moderation", "http://127.0.0.1:8082", "user", "moderator", "password", "moderator"));
+        Map<String, String> settings = Arguments.parse(
+                args,
+                Map.of(
+                        "rounds",
+                        "6",
+                        "seconds",
+                        "5",
+                        "clients",
+                        "4",
+                        "moderation",
+                        "http://127.0.0.1:8082",
+                        "user",
+                        "moderator",
+                        "password",
+                        "moderator"));
         new ApiThroughput(settings).run(System.out);
     }
 
@@ -50,13 +66,21 @@ public final class ApiThroughput {
         int seconds = Integer.parseInt(settings.get("seconds"));
         int clients = Integer.parseInt(settings.get("clients"));
         String base = settings.get("moderation");
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.get("user") + ":" + settings.get("password")).getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((settings.get("user") + ":" + settings.get("password"))
+                                .getBytes(StandardCharsets.UTF_8));
         HttpRequest authenticated = HttpRequest.newBuilder(URI.create(base + "/api/queue?limit=1"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", auth).header("Accept", "application/json")
-                .GET().build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpRequest unauthenticated = HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         // Warm-up, untimed: JIT, connection pools, and the first (BCrypt) sign-in.
         measure(authenticated, seconds, clients);
         measure(unauthenticated, seconds, clients);
@@ -67,18 +91,20 @@ public final class ApiThroughput {
             if (round % 2 == 0) {
                 withAuth.add(measure(authenticated, seconds, clients));
                 without.add(measure(unauthenticated, seconds, clients));
-            }
-            else {
+            } else {
                 without.add(measure(unauthenticated, seconds, clients));
                 withAuth.add(measure(authenticated, seconds, clients));
             }
-            out.printf("round %d: authenticated %.0f/s, unauthenticated %.0f/s%n", round + 1,
-                    withAuth.get(round), without.get(round));
+            out.printf(
+                    "round %d: authenticated %.0f/s, unauthenticated %.0f/s%n",
+                    round + 1, withAuth.get(round), without.get(round));
         }
         double a = median(withAuth);
         double u = median(without);
-        out.printf("%d rounds of %d s, %d clients: median authenticated GET /api/queue?limit=1 %.0f/s, "
-                + "unauthenticated GET /actuator/health %.0f/s, ratio %.2f%n", rounds, seconds, clients, a, u, a / u);
+        out.printf(
+                "%d rounds of %d s, %d clients: median authenticated GET /api/queue?limit=1 %.0f/s, "
+                        + "unauthenticated GET /actuator/health %.0f/s, ratio %.2f%n",
+                rounds, seconds, clients, a, u, a / u);
     }
 
     /** Calls per second that answered 200, with {@code clients} callers back to back for {@code seconds}. */
@@ -93,8 +119,7 @@ public final class ApiThroughput {
                     try {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                         (response.statusCode() == 200 ? ok : failed).incrementAndGet();
-                    }
-                    catch (Exception error) {
+                    } catch (Exception error) {
                         failed.incrementAndGet();
                     }
                 }

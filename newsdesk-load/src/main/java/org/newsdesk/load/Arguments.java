@@ -6,8 +6,7 @@ import java.util.TreeMap;
 /** {@code name=value} command-line settings over defaults; an unknown name ends the run with usage. */
 final class Arguments {
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     static Map<String, String> parse(String[] args, Map<String, String> defaults) {
         Map<String, String> settings = new TreeMap<>(defaults);

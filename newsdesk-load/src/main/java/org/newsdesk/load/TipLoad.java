@@ -20,9 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Residents and moderators against a running Newsdesk, for a fixed time: {@code clients} residents
@@ -43,8 +42,11 @@ public final class TipLoad {
     private static final Pattern TIP_ID = Pattern.compile("\"tipId\"\\s*:\\s*\"([^\"]+)\"");
 
     /** HTTP/1.1 as browsers and curl speak to the services: no cleartext HTTP/2 upgrade dance to measure. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final Map<String, String> settings;
 
@@ -57,8 +59,21 @@ public final class TipLoad {
             ApiThroughput.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        Map<String, String> settings = Arguments.parse(args, Map.of("seconds", "30", "clients", "8", "moderators", "2",
-                "submission", "http://127.0.0.1:8081", "moderation", "http://127.0.0.1:8082", "password", "moderator"));
+        Map<String, String> settings = Arguments.parse(
+                args,
+                Map.of(
+                        "seconds",
+                        "30",
+                        "clients",
+                        "8",
+                        "moderators",
+                        "2",
+                        "submission",
+                        "http://127.0.0.1:8081",
+                        "moderation",
+                        "http://127.0.0.1:8082",
+                        "password",
+                        "moderator"));
         new TipLoad(settings).run(System.out);
     }
 
@@ -91,22 +106,28 @@ public final class TipLoad {
     }
 
     private void sendTip(int client, long n) {
-        String body = "{\"headline\":\"Load test tip " + client + "-" + n + "\",\"body\":\"Sent by the load generator to "
-                + "measure how many tips a local Newsdesk takes.\",\"area\":\"Ilkeston\",\"category\":\"Community\"}";
+        String body =
+                "{\"headline\":\"Load test tip " + client + "-" + n + "\",\"body\":\"Sent by the load generator to "
+                        + "measure how many tips a local Newsdesk takes.\",\"area\":\"Ilkeston\",\"category\":\"Community\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.get("submission") + "/api/tips"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         call("POST /api/tips", request);
     }
 
     private void approveOldest() {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                ("moderator:" + settings.get("password")).getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(("moderator:" + settings.get("password")).getBytes(StandardCharsets.UTF_8));
         HttpRequest queue = HttpRequest.newBuilder(URI.create(settings.get("moderation") + "/api/queue?limit=1"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", auth).header("Accept", "application/json")
-                .GET().build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         String answer = call("GET /api/queue", queue);
         Matcher tip = answer == null ? null : TIP_ID.matcher(answer);
         if (tip == null || !tip.find()) {
@@ -114,9 +135,12 @@ public final class TipLoad {
         }
         HttpRequest decide = HttpRequest.newBuilder(
                         URI.create(settings.get("moderation") + "/api/tips/" + tip.group(1) + "/decision"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", auth)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"APPROVED\"}")).build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"APPROVED\"}"))
+                .build();
         call("POST /api/tips/{id}/decision", decide);
     }
 
@@ -128,8 +152,7 @@ public final class TipLoad {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             call.record(Integer.toString(response.statusCode()), System.nanoTime() - started);
             return response.statusCode() / 100 == 2 ? response.body() : null;
-        }
-        catch (Exception failed) {
+        } catch (Exception failed) {
             call.record(failed.getClass().getSimpleName(), System.nanoTime() - started);
             return null;
         }
@@ -150,10 +173,15 @@ public final class TipLoad {
             Histogram histogram = latencies.getIntervalHistogram();
             List<String> byStatus = new ArrayList<>();
             new TreeMap<>(statuses).forEach((status, count) -> byStatus.add(status + "=" + count));
-            out.printf("%-30s %8.1f/s  p50 %7.1f ms  p90 %7.1f ms  p99 %7.1f ms  max %7.1f ms  %s%n", name,
-                    histogram.getTotalCount() / (double) seconds, histogram.getValueAtPercentile(50) / 1000.0,
-                    histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
-                    histogram.getMaxValue() / 1000.0, String.join(" ", byStatus));
+            out.printf(
+                    "%-30s %8.1f/s  p50 %7.1f ms  p90 %7.1f ms  p99 %7.1f ms  max %7.1f ms  %s%n",
+                    name,
+                    histogram.getTotalCount() / (double) seconds,
+                    histogram.getValueAtPercentile(50) / 1000.0,
+                    histogram.getValueAtPercentile(90) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0,
+                    histogram.getMaxValue() / 1000.0,
+                    String.join(" ", byStatus));
         }
     }
 }

@@ -3,11 +3,10 @@ package org.newsdesk.media;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.util.Map;
-import java.util.Objects;
-
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.reactivestreams.client.MongoClient;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -41,8 +40,8 @@ public final class MediaStore {
     /** Generous for a photo: a resident's tip holds at most a few of them, each a few MB. */
     private static final int CHUNK_SIZE = 1024 * 1024;
 
-    private static final Map<String, String> EXTENSIONS = Map.of(
-            "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
+    private static final Map<String, String> EXTENSIONS =
+            Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
 
     private final ReactiveGridFsOperations gridFs;
 
@@ -53,11 +52,11 @@ public final class MediaStore {
     /** The store in {@code database}, bucket {@code bucket}, over an existing client. */
     public static MediaStore in(MongoClient client, String database, String bucket) {
         // The bucket's own database, apart from the service's: a converter of its own, with no mapped types to know.
-        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE,
-                new MongoMappingContext());
+        MappingMongoConverter converter =
+                new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, new MongoMappingContext());
         converter.afterPropertiesSet();
-        return new MediaStore(new ReactiveGridFsTemplate(new SimpleReactiveMongoDatabaseFactory(client, database),
-                converter, bucket));
+        return new MediaStore(new ReactiveGridFsTemplate(
+                new SimpleReactiveMongoDatabaseFactory(client, database), converter, bucket));
     }
 
     /**
@@ -72,10 +71,10 @@ public final class MediaStore {
             return Mono.error(new IllegalArgumentException("Not a photo type the store keeps: " + contentType));
         }
         ObjectId id = new ObjectId();
-        PhotoReference reference = new PhotoReference(id.toHexString(), contentType, bytes.length,
-                DigestUtils.sha256Hex(bytes), width, height);
-        ReactiveGridFsUpload<ObjectId> upload = ReactiveGridFsUpload
-                .fromPublisher(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(bytes)))
+        PhotoReference reference = new PhotoReference(
+                id.toHexString(), contentType, bytes.length, DigestUtils.sha256Hex(bytes), width, height);
+        ReactiveGridFsUpload<ObjectId> upload = ReactiveGridFsUpload.fromPublisher(
+                        Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(bytes)))
                 .id(id)
                 .filename(id.toHexString() + "." + extension)
                 .chunkSize(CHUNK_SIZE)
@@ -118,8 +117,12 @@ public final class MediaStore {
 
     private static PhotoReference referenceOf(GridFSFile file) {
         Document metadata = file.getMetadata() == null ? new Document() : file.getMetadata();
-        return new PhotoReference(file.getObjectId().toHexString(), metadata.getString("contentType"),
-                file.getLength(), metadata.getString("sha256"), metadata.getInteger("width", 0),
+        return new PhotoReference(
+                file.getObjectId().toHexString(),
+                metadata.getString("contentType"),
+                file.getLength(),
+                metadata.getString("sha256"),
+                metadata.getInteger("width", 0),
                 metadata.getInteger("height", 0));
     }
 
@@ -128,8 +131,7 @@ public final class MediaStore {
             byte[] bytes = new byte[content.readableByteCount()];
             content.read(bytes);
             return bytes;
-        }
-        finally {
+        } finally {
             DataBufferUtils.release(content);
         }
     }

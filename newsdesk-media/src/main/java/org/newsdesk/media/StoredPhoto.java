@@ -1,7 +1,6 @@
 package org.newsdesk.media;
 
 import java.util.Objects;
-
 import org.newsdesk.events.PhotoReference;
 
 /** A photo as the media store holds it: its reference and its (already clean) bytes. */

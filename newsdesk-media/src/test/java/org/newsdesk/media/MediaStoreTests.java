@@ -3,14 +3,13 @@ package org.newsdesk.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.Random;
-
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Random;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.bson.BsonObjectId;
 import org.bson.Document;
@@ -64,22 +63,32 @@ class MediaStoreTests {
 
     @Test
     void aPhotoStoredWithTheDriversOwnGridFsReadsBackAsItWasStored() {
-        // Given a photo stored as Newsdesk stored them before Spring Data's GridFS: the driver's bucket, the type in the metadata
+        // Given a photo stored as Newsdesk stored them before Spring Data's GridFS: the driver's bucket, the type in
+        // the metadata
         ObjectId id = new ObjectId();
-        GridFSUploadOptions options = new GridFSUploadOptions().chunkSizeBytes(1024 * 1024).metadata(new Document()
-                .append("contentType", "image/png").append("sha256", DigestUtils.sha256Hex(new byte[] { 7, 7 }))
-                .append("width", 2).append("height", 1));
-        Mono.from(GridFSBuckets.create(client.getDatabase("newsdesk-media-tests"), "photos").uploadFromPublisher(
-                new BsonObjectId(id), id.toHexString() + ".png", Mono.just(ByteBuffer.wrap(new byte[] { 7, 7 })),
-                options)).block(WAIT);
+        GridFSUploadOptions options = new GridFSUploadOptions()
+                .chunkSizeBytes(1024 * 1024)
+                .metadata(new Document()
+                        .append("contentType", "image/png")
+                        .append("sha256", DigestUtils.sha256Hex(new byte[] {7, 7}))
+                        .append("width", 2)
+                        .append("height", 1));
+        Mono.from(GridFSBuckets.create(client.getDatabase("newsdesk-media-tests"), "photos")
+                        .uploadFromPublisher(
+                                new BsonObjectId(id),
+                                id.toHexString() + ".png",
+                                Mono.just(ByteBuffer.wrap(new byte[] {7, 7})),
+                                options))
+                .block(WAIT);
 
         // When it is read through the store
         StoredPhoto read = store.read(id.toHexString()).block(WAIT);
 
         // Then it is the same photo, with the same reference
         assertThat(read.bytes()).containsExactly(7, 7);
-        assertThat(read.reference()).isEqualTo(new PhotoReference(id.toHexString(), "image/png", 2,
-                DigestUtils.sha256Hex(new byte[] { 7, 7 }), 2, 1));
+        assertThat(read.reference())
+                .isEqualTo(new PhotoReference(
+                        id.toHexString(), "image/png", 2, DigestUtils.sha256Hex(new byte[] {7, 7}), 2, 1));
     }
 
     @Test
@@ -91,7 +100,8 @@ class MediaStoreTests {
 
     @Test
     void aDeletedPhotoIsGone() {
-        PhotoReference reference = store.store(new byte[] { 1, 2, 3 }, "image/png", 1, 1).block(WAIT);
+        PhotoReference reference =
+                store.store(new byte[] {1, 2, 3}, "image/png", 1, 1).block(WAIT);
 
         assertThat(store.delete(reference.id()).block(WAIT)).isTrue();
         assertThat(store.read(reference.id()).blockOptional(WAIT)).isEmpty();
@@ -100,23 +110,26 @@ class MediaStoreTests {
 
     @Test
     void onlyPhotoTypesAreKept() {
-        assertThatThrownBy(() -> store.store(new byte[] { 1 }, "text/html", 0, 0).block(WAIT))
+        assertThatThrownBy(() -> store.store(new byte[] {1}, "text/html", 0, 0).block(WAIT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void eachServiceGetsTheSharedStoreFromItsOwnConnection() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(MongoReactiveAutoConfiguration.class, MediaAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(MongoReactiveAutoConfiguration.class, MediaAutoConfiguration.class))
                 .withPropertyValues("spring.mongodb.uri=" + InProcessMongo.connectionString() + "/moderation")
                 .run(context -> {
                     MediaStore shared = context.getBean(MediaStore.class);
-                    PhotoReference stored = store.store(new byte[] { 9 }, "image/webp", 1, 1).block(WAIT);
+                    PhotoReference stored =
+                            store.store(new byte[] {9}, "image/webp", 1, 1).block(WAIT);
 
                     // A photo stored elsewhere in the default media database is not in this test's bucket...
                     assertThat(shared.read(stored.id()).blockOptional(WAIT)).isEmpty();
                     // ...but one stored through the configured store reads back through another instance of it.
-                    PhotoReference viaShared = shared.store(new byte[] { 4, 2 }, "image/png", 2, 1).block(WAIT);
+                    PhotoReference viaShared =
+                            shared.store(new byte[] {4, 2}, "image/png", 2, 1).block(WAIT);
                     MediaStore again = MediaStore.in(client, new MediaProperties(null, null).database(), "photos");
                     assertThat(again.read(viaShared.id()).block(WAIT).bytes()).containsExactly(4, 2);
                 });

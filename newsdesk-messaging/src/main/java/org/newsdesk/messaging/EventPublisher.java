@@ -1,7 +1,6 @@
 package org.newsdesk.messaging;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.newsdesk.events.NewsdeskEvent;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaOperations;
@@ -33,8 +32,14 @@ public class EventPublisher implements DisposableBean {
      */
     public EventPublisher(KafkaOperations<Object, Object> kafka, String threadNamePrefix) {
         // Daemon threads: an idle send thread must never keep a JVM alive.
-        this(kafka, Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
-                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, threadNamePrefix, IDLE_THREAD_TTL_SECONDS, true));
+        this(
+                kafka,
+                Schedulers.newBoundedElastic(
+                        Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
+                        Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
+                        threadNamePrefix,
+                        IDLE_THREAD_TTL_SECONDS,
+                        true));
     }
 
     EventPublisher(KafkaOperations<Object, Object> kafka, Scheduler sends) {

@@ -2,7 +2,6 @@ package org.newsdesk.messaging;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.newsdesk.events.EventTypes;
@@ -18,8 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** How events become bytes on the wire and back. */
 public final class EventSerialization {
 
-    private EventSerialization() {
-    }
+    private EventSerialization() {}
 
     /**
      * Consumers ignore fields they do not know, so producers can add fields without a new

@@ -18,9 +18,10 @@ import reactor.core.publisher.Mono;
  * mongo-java-server behind the embedded run and the tests does not know that command and would
  * report a working database as down. {@code ping} means the same to it and to a real MongoDB.
  */
-@AutoConfiguration(after = MongoReactiveAutoConfiguration.class,
+@AutoConfiguration(
+        after = MongoReactiveAutoConfiguration.class,
         before = MongoReactiveHealthContributorAutoConfiguration.class)
-@ConditionalOnClass({ MongoClient.class, ReactiveHealthIndicator.class })
+@ConditionalOnClass({MongoClient.class, ReactiveHealthIndicator.class})
 @ConditionalOnBean(MongoClient.class)
 public class MongoPingHealthAutoConfiguration {
 

@@ -1,5 +1,7 @@
 package org.newsdesk.messaging;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -16,22 +18,19 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.BackOff;
-
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Applies Newsdesk's Kafka conventions to the producer and consumer factories Spring Boot builds
@@ -52,9 +51,8 @@ public class NewsdeskKafkaAutoConfiguration {
         return factory -> {
             @SuppressWarnings("unchecked") // Boot hands over a wildcard factory; keys are tip ids, values events
             DefaultKafkaProducerFactory<String, Object> events = (DefaultKafkaProducerFactory<String, Object>) factory;
-            events.updateConfigs(Map.of(
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+            events.updateConfigs(
+                    Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
             events.setKeySerializer(new StringSerializer());
             events.setValueSerializer(EventSerialization.valueSerializer());
         };
@@ -87,12 +85,17 @@ public class NewsdeskKafkaAutoConfiguration {
      * </ul>
      */
     @Bean
-    DefaultErrorHandler newsdeskErrorHandler(KafkaOperations<Object, Object> kafkaOperations,
-            NewsdeskKafkaProperties properties, Dependencies dependencies,
-            KafkaListenerEndpointRegistry listenerContainers, TaskScheduler newsdeskListenerPauses) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaOperations,
-                (record, exception) -> {
-                    log.warn("Sending {} to its dead-letter topic: {}", RecordMetadataLogging.describe(record),
+    DefaultErrorHandler newsdeskErrorHandler(
+            KafkaOperations<Object, Object> kafkaOperations,
+            NewsdeskKafkaProperties properties,
+            Dependencies dependencies,
+            KafkaListenerEndpointRegistry listenerContainers,
+            TaskScheduler newsdeskListenerPauses) {
+        DeadLetterPublishingRecoverer recoverer =
+                new DeadLetterPublishingRecoverer(kafkaOperations, (record, exception) -> {
+                    log.warn(
+                            "Sending {} to its dead-letter topic: {}",
+                            RecordMetadataLogging.describe(record),
                             RecordMetadataLogging.describe(exception));
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
@@ -106,8 +109,11 @@ public class NewsdeskKafkaAutoConfiguration {
         };
         // While a dependency is down neither attempts nor elapsed time are limited: only the end
         // of the outage ends it. Once all answer, the record's own bounded retries apply.
-        OutageAwareBackOff outageAware = new OutageAwareBackOff(dependencies, bounded,
-                retry.initialInterval().toMillis(), retry.transientMaxInterval().toMillis());
+        OutageAwareBackOff outageAware = new OutageAwareBackOff(
+                dependencies,
+                bounded,
+                retry.initialInterval().toMillis(),
+                retry.transientMaxInterval().toMillis());
 
         // The default not-retryable exceptions (deserialization, conversion, ...) stay, and the
         // handler checks them before it asks the back-off function: poison wins over an outage.
@@ -117,16 +123,21 @@ public class NewsdeskKafkaAutoConfiguration {
         // its failure has a type of its own, unlike block(d)'s IllegalStateException.
         // The container pauses during a back-off instead of its consumer thread sleeping: it keeps
         // polling (paused) and so keeps its partitions through an outage of any length.
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, bounded.get(),
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(
+                recoverer,
+                bounded.get(),
                 new ContainerPausingBackOffHandler(
                         new ListenerContainerPauseService(listenerContainers, newsdeskListenerPauses)));
         errorHandler.addNotRetryableExceptions(UnprocessableEventException.class);
-        errorHandler.setBackOffFunction((record, exception) ->
-                TransientFailures.isTransient(exception) ? outageAware : null);
+        errorHandler.setBackOffFunction(
+                (record, exception) -> TransientFailures.isTransient(exception) ? outageAware : null);
         errorHandler.setRetryListeners((record, exception, deliveryAttempt) -> {
             if (TransientFailures.isTransient(exception)) {
-                log.warn("{} failed on attempt {} the way an outage looks: {}", RecordMetadataLogging.describe(record),
-                        deliveryAttempt, RecordMetadataLogging.describe(exception));
+                log.warn(
+                        "{} failed on attempt {} the way an outage looks: {}",
+                        RecordMetadataLogging.describe(record),
+                        deliveryAttempt,
+                        RecordMetadataLogging.describe(exception));
             }
         });
         return errorHandler;

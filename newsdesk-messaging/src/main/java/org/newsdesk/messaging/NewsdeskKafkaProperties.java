@@ -1,7 +1,6 @@
 package org.newsdesk.messaging;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -38,8 +37,8 @@ public record NewsdeskKafkaProperties(Integer partitions, Short replicationFacto
      *                             The container pauses rather than sleeps, so it keeps its partitions
      *                             however long it waits
      */
-    public record Retry(Integer attempts, Duration initialInterval, Duration maxInterval,
-            Duration transientMaxInterval) {
+    public record Retry(
+            Integer attempts, Duration initialInterval, Duration maxInterval, Duration transientMaxInterval) {
 
         public Retry {
             attempts = attempts == null ? 3 : attempts;

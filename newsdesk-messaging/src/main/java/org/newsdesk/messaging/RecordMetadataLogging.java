@@ -44,8 +44,8 @@ public final class RecordMetadataLogging implements BeanPostProcessor {
     }
 
     static String describe(ProducerRecord<?, ?> record) {
-        return record.topic() + (record.partition() == null ? "" : "-" + record.partition())
-                + " (key " + record.key() + ")";
+        return record.topic() + (record.partition() == null ? "" : "-" + record.partition()) + " (key " + record.key()
+                + ")";
     }
 
     /** What went wrong, as far as a log may say it: the type of the failure, not its message. */

@@ -3,7 +3,6 @@ package org.newsdesk.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.newsdesk.events.Topics;

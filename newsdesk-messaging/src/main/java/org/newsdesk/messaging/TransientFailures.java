@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -37,13 +36,12 @@ public final class TransientFailures {
      * reach, and that passes when MongoDB is back: exactly what a waiting retry is for.
      */
     private static final List<Class<? extends Throwable>> OUTAGES = List.of(
-            TransientDataAccessException.class,       // Spring Data: a query timeout, a failover
+            TransientDataAccessException.class, // Spring Data: a query timeout, a failover
             DataAccessResourceFailureException.class, // Spring Data: MongoDB unreachable
-            RetriableException.class,                 // Kafka: broker unavailable, its own TimeoutException
-            TimeoutException.class);                  // Reactor's timeout() and block(Duration)
+            RetriableException.class, // Kafka: broker unavailable, its own TimeoutException
+            TimeoutException.class); // Reactor's timeout() and block(Duration)
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     public static boolean isTransient(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -43,6 +42,7 @@ class EventPublisherTests {
 
     @SuppressWarnings("unchecked")
     final KafkaOperations<Object, Object> kafka = mock(KafkaOperations.class);
+
     final List<String> sentHeadlines = new CopyOnWriteArrayList<>();
     final List<String> sendingThreads = new CopyOnWriteArrayList<>();
     final CountDownLatch outageOver = new CountDownLatch(1);
@@ -57,10 +57,10 @@ class EventPublisherTests {
             if (STUCK.equals(tip.headline())) {
                 outageOver.await();
             }
-            ProducerRecord<Object, Object> record = new ProducerRecord<>(invocation.getArgument(0),
-                    invocation.getArgument(1), tip);
-            return CompletableFuture.completedFuture(new SendResult<>(record,
-                    new RecordMetadata(new TopicPartition(record.topic(), 0), 0, 0, 0, 0, 0)));
+            ProducerRecord<Object, Object> record =
+                    new ProducerRecord<>(invocation.getArgument(0), invocation.getArgument(1), tip);
+            return CompletableFuture.completedFuture(
+                    new SendResult<>(record, new RecordMetadata(new TopicPartition(record.topic(), 0), 0, 0, 0, 0, 0)));
         });
     }
 
@@ -76,7 +76,8 @@ class EventPublisherTests {
         EventPublisher publisher = publisher(new EventPublisher(kafka, "kafka-send-moderation-service"));
 
         // When it publishes
-        SendResult<Object, Object> result = publisher.publish(Topics.TIPS_DECIDED, tip("Approved")).block(Duration.ofSeconds(5));
+        SendResult<Object, Object> result =
+                publisher.publish(Topics.TIPS_DECIDED, tip("Approved")).block(Duration.ofSeconds(5));
 
         // Then the send ran on its own threads, not on Reactor's shared ones
         assertThat(result).isNotNull();
@@ -89,7 +90,9 @@ class EventPublisherTests {
         // thread may when it took the task off its queue just as the caller cancelled
         HeldTasks lateThread = new HeldTasks();
         EventPublisher publisher = publisher(new EventPublisher(kafka, lateThread));
-        Disposable caller = publisher.publish(Topics.TIPS_SUBMITTED, tip("Answered 503 already")).subscribe();
+        Disposable caller = publisher
+                .publish(Topics.TIPS_SUBMITTED, tip("Answered 503 already"))
+                .subscribe();
 
         // When the caller cancels, and only then the thread runs the task
         caller.dispose();
@@ -129,7 +132,10 @@ class EventPublisherTests {
         await().until(() -> sentHeadlines.contains(STUCK));
 
         // When a tip's send queues behind it, and the resident's request gives up on it
-        publisher.publish(Topics.TIPS_SUBMITTED, tip("Queued, then abandoned")).subscribe().dispose();
+        publisher
+                .publish(Topics.TIPS_SUBMITTED, tip("Queued, then abandoned"))
+                .subscribe()
+                .dispose();
 
         // And the outage ends, the thread then running whatever is still queued after the stuck send
         outageOver.countDown();
@@ -148,7 +154,9 @@ class EventPublisherTests {
         publisher.destroy();
 
         // Then a late publish fails instead of sending
-        assertThatThrownBy(() -> publisher.publish(Topics.TIPS_SUBMITTED, tip("Too late")).block(Duration.ofSeconds(5)))
+        assertThatThrownBy(() -> publisher
+                        .publish(Topics.TIPS_SUBMITTED, tip("Too late"))
+                        .block(Duration.ofSeconds(5)))
                 .isInstanceOf(RejectedExecutionException.class);
         assertThat(sentHeadlines).isEmpty();
     }
@@ -159,8 +167,15 @@ class EventPublisherTests {
     }
 
     private static TipSubmitted tip(String headline) {
-        return TipSubmitted.of(UUID.randomUUID().toString(), null, headline, "Body of " + headline,
-                "Town centre", "Transport", null, Instant.now());
+        return TipSubmitted.of(
+                UUID.randomUUID().toString(),
+                null,
+                headline,
+                "Body of " + headline,
+                "Town centre",
+                "Transport",
+                null,
+                Instant.now());
     }
 
     /**
@@ -175,7 +190,7 @@ class EventPublisherTests {
         @Override
         public Disposable schedule(Runnable task) {
             tasks.add(task);
-            return () -> { };
+            return () -> {};
         }
 
         @Override
@@ -188,8 +203,7 @@ class EventPublisherTests {
                 }
 
                 @Override
-                public void dispose() {
-                }
+                public void dispose() {}
             };
         }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,8 +31,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -94,9 +93,11 @@ class KafkaConventionsTests {
         ConsumerRecord<String, String> record = probe.awaitRecord(TOPIC, tip.tipId());
         Header typeHeader = record.headers().lastHeader("__TypeId__");
         assertThat(new String(typeHeader.value(), StandardCharsets.UTF_8)).isEqualTo(TipSubmitted.TYPE);
-        record.headers().forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
-                .doesNotContain("org.newsdesk"));
-        assertThat(record.value()).contains("\"headline\":\"Roadworks on the high street\"")
+        record.headers()
+                .forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                        .doesNotContain("org.newsdesk"));
+        assertThat(record.value())
+                .contains("\"headline\":\"Roadworks on the high street\"")
                 .contains("\"submittedAt\":\"");
         // And the listener got it back as the record type
         await().untilAsserted(() -> assertThat(listener.headlines()).contains("Roadworks on the high street"));
@@ -114,16 +115,21 @@ class KafkaConventionsTests {
         // When the declared topics' configuration is read back from the broker
         Map<String, String> retention;
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()))) {
-            List<ConfigResource> topics = List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPIC),
+            List<ConfigResource> topics = List.of(
+                    new ConfigResource(ConfigResource.Type.TOPIC, TOPIC),
                     new ConfigResource(ConfigResource.Type.TOPIC, Topics.deadLetterOf(TOPIC)));
             retention = admin.describeConfigs(topics).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(entry -> entry.getKey().name(),
+                    .collect(Collectors.toMap(
+                            entry -> entry.getKey().name(),
                             entry -> entry.getValue().get("retention.ms").value()));
         }
 
         // Then the events stay for ever, dead letters for 90 days
-        assertThat(retention).containsEntry(TOPIC, "-1")
-                .containsEntry(Topics.deadLetterOf(TOPIC), Long.toString(Duration.ofDays(90).toMillis()));
+        assertThat(retention)
+                .containsEntry(TOPIC, "-1")
+                .containsEntry(
+                        Topics.deadLetterOf(TOPIC),
+                        Long.toString(Duration.ofDays(90).toMillis()));
     }
 
     @Test
@@ -174,8 +180,9 @@ class KafkaConventionsTests {
         publisher.publish(TOPIC, tip).block(Duration.ofSeconds(10));
 
         // Then the container pauses, again and again, for longer than a bug's retries would last
-        await().untilAsserted(() -> assertThat(containers.getListenerContainer(RecordingListener.ID)
-                .isPauseRequested()).isTrue());
+        await().untilAsserted(() -> assertThat(
+                        containers.getListenerContainer(RecordingListener.ID).isPauseRequested())
+                .isTrue());
         await().until(() -> listener.attempts(tip.tipId()) > properties.retry().attempts() + 2);
         assertThat(probe.records(Topics.deadLetterOf(TOPIC), tip.tipId())).isEmpty();
 
@@ -195,8 +202,12 @@ class KafkaConventionsTests {
 
         // Then it is parked, with its reason, after the retries a bug gets
         ConsumerRecord<String, String> parked = probe.awaitRecord(Topics.deadLetterOf(TOPIC), tip.tipId());
-        assertThat(new String(parked.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(),
-                StandardCharsets.UTF_8)).isEqualTo(QueryTimeoutException.class.getName());
+        assertThat(new String(
+                        parked.headers()
+                                .lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo(QueryTimeoutException.class.getName());
         assertThat(listener.attempts(tip.tipId())).isEqualTo(properties.retry().attempts() + 1);
     }
 
@@ -210,14 +221,25 @@ class KafkaConventionsTests {
 
         // Then it reaches the dead-letter topic after the first attempt and the configured retries
         ConsumerRecord<String, String> parked = probe.awaitRecord(Topics.deadLetterOf(TOPIC), tip.tipId());
-        assertThat(new String(parked.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN).value(),
-                StandardCharsets.UTF_8)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(new String(
+                        parked.headers()
+                                .lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo(IllegalStateException.class.getName());
         assertThat(listener.attempts(tip.tipId())).isEqualTo(properties.retry().attempts() + 1);
     }
 
     private static TipSubmitted tip(String headline) {
-        return TipSubmitted.of(UUID.randomUUID().toString(), null, headline, "Body of " + headline,
-                "Town centre", "Transport", null, Instant.now());
+        return TipSubmitted.of(
+                UUID.randomUUID().toString(),
+                null,
+                headline,
+                "Body of " + headline,
+                "Town centre",
+                "Transport",
+                null,
+                Instant.now());
     }
 
     @SpringBootConfiguration
@@ -260,7 +282,9 @@ class KafkaConventionsTests {
 
         @KafkaListener(id = ID, topics = TOPIC)
         void on(TipSubmitted tip) {
-            int attempt = attemptsByTip.computeIfAbsent(tip.tipId(), id -> new AtomicInteger()).incrementAndGet();
+            int attempt = attemptsByTip
+                    .computeIfAbsent(tip.tipId(), id -> new AtomicInteger())
+                    .incrementAndGet();
             if (UNPROCESSABLE.equals(tip.headline())) {
                 unprocessableAttempts.incrementAndGet();
                 throw new UnprocessableEventException("rejected on purpose");

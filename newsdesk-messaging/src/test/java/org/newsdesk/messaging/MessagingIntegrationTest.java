@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -18,16 +17,21 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(classes = KafkaConventionsTests.ConventionsApplication.class, properties = {
-        "spring.kafka.consumer.group-id=conventions",
-        "spring.kafka.consumer.auto-offset-reset=earliest",
-        "spring.mongodb.database=newsdesk-messaging",
-        "newsdesk.kafka.partitions=1",
-        "newsdesk.kafka.retry.initial-interval=10ms",
-        "newsdesk.outbox.max-attempts=3",
-        "newsdesk.outbox.initial-backoff=20ms",
-        "newsdesk.outbox.tick=50ms",
-        "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN" })
+@SpringBootTest(
+        classes = KafkaConventionsTests.ConventionsApplication.class,
+        properties = {
+            "spring.kafka.consumer.group-id=conventions",
+            "spring.kafka.consumer.auto-offset-reset=earliest",
+            "spring.mongodb.database=newsdesk-messaging",
+            "newsdesk.kafka.partitions=1",
+            "newsdesk.kafka.retry.initial-interval=10ms",
+            "newsdesk.outbox.max-attempts=3",
+            "newsdesk.outbox.initial-backoff=20ms",
+            "newsdesk.outbox.tick=50ms",
+            "logging.level.org.apache.kafka=WARN",
+            "logging.level.kafka=WARN",
+            "logging.level.state.change.logger=WARN"
+        })
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 public @interface MessagingIntegrationTest {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,11 @@ class RecordMetadataLoggingTests {
             new TipSubmitted.Contact("Mara Quill", "mara.quill@example.org", "+44 115 496 0831");
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, NewsdeskKafkaAutoConfiguration.class,
-                    OutageAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    KafkaAutoConfiguration.class, NewsdeskKafkaAutoConfiguration.class, OutageAutoConfiguration.class))
             // Nothing listens on the discard port: every send fails, after a short wait for metadata.
-            .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:9",
-                    "spring.kafka.producer.properties.max.block.ms=200");
+            .withPropertyValues(
+                    "spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.kafka.producer.properties.max.block.ms=200");
 
     @Test
     void aSendThatFailsIsLoggedWithoutTheEventItCarried(CapturedOutput output) {
@@ -50,14 +49,19 @@ class RecordMetadataLoggingTests {
             // When Kafka cannot take it
             @SuppressWarnings("unchecked")
             KafkaTemplate<Object, Object> kafka = context.getBean(KafkaTemplate.class);
-            assertThatThrownBy(() -> kafka.send(Topics.TIPS_SUBMITTED, tip.tipId(), tip).join());
+            assertThatThrownBy(
+                    () -> kafka.send(Topics.TIPS_SUBMITTED, tip.tipId(), tip).join());
 
             // Then the failure is logged with its topic, and nothing of the event
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output)
-                    .contains("Exception thrown when sending a message")
-                    .contains(Topics.TIPS_SUBMITTED));
-            assertThat(output).doesNotContain(tip.eventId().toString())
-                    .doesNotContain(CONTACT.name()).doesNotContain(CONTACT.email()).doesNotContain(CONTACT.phone());
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(output)
+                            .contains("Exception thrown when sending a message")
+                            .contains(Topics.TIPS_SUBMITTED));
+            assertThat(output)
+                    .doesNotContain(tip.eventId().toString())
+                    .doesNotContain(CONTACT.name())
+                    .doesNotContain(CONTACT.email())
+                    .doesNotContain(CONTACT.phone());
         });
     }
 
@@ -66,11 +70,13 @@ class RecordMetadataLoggingTests {
         contexts.run(context -> {
             // Given the conventions are applied, and records carrying a tip
             TipSubmitted tip = tip();
-            ConsumerRecord<String, Object> received = new ConsumerRecord<>(Topics.TIPS_SUBMITTED, 2, 41L, tip.tipId(), tip);
+            ConsumerRecord<String, Object> received =
+                    new ConsumerRecord<>(Topics.TIPS_SUBMITTED, 2, 41L, tip.tipId(), tip);
             ProducerRecord<String, Object> sent = new ProducerRecord<>(Topics.TIPS_SUBMITTED, 2, tip.tipId(), tip);
 
             // Then Spring Kafka describes each by where it is
-            assertThat(KafkaUtils.format(received)).isEqualTo(Topics.TIPS_SUBMITTED + "-2@41 (key " + tip.tipId() + ")");
+            assertThat(KafkaUtils.format(received))
+                    .isEqualTo(Topics.TIPS_SUBMITTED + "-2@41 (key " + tip.tipId() + ")");
             assertThat(KafkaUtils.format(sent)).isEqualTo(Topics.TIPS_SUBMITTED + "-2 (key " + tip.tipId() + ")");
         });
     }
@@ -81,12 +87,23 @@ class RecordMetadataLoggingTests {
         TipSubmitted tip = tip();
 
         // Then its string form, which exception messages quote, leaves them out
-        assertThat(tip.toString()).contains(tip.tipId()).contains("Contact[redacted]")
-                .doesNotContain(CONTACT.name()).doesNotContain(CONTACT.email()).doesNotContain(CONTACT.phone());
+        assertThat(tip.toString())
+                .contains(tip.tipId())
+                .contains("Contact[redacted]")
+                .doesNotContain(CONTACT.name())
+                .doesNotContain(CONTACT.email())
+                .doesNotContain(CONTACT.phone());
     }
 
     private static TipSubmitted tip() {
-        return TipSubmitted.of(UUID.randomUUID().toString(), null, "Bins not collected", "Third week running.",
-                "Long Eaton", "Community", CONTACT, Instant.now());
+        return TipSubmitted.of(
+                UUID.randomUUID().toString(),
+                null,
+                "Bins not collected",
+                "Third week running.",
+                "Long Eaton",
+                "Community",
+                CONTACT,
+                Instant.now());
     }
 }

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-
 import org.newsdesk.messaging.outage.DependencyProbe;
 
 /**
@@ -30,8 +29,7 @@ public final class TcpDependency implements DependencyProbe, AutoCloseable {
     public static TcpDependency start(String name) {
         try {
             return new TcpDependency(name, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -49,8 +47,7 @@ public final class TcpDependency implements DependencyProbe, AutoCloseable {
             reopened.setReuseAddress(true);
             reopened.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             socket = reopened;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -65,8 +62,7 @@ public final class TcpDependency implements DependencyProbe, AutoCloseable {
         try (Socket client = new Socket()) {
             client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) timeout.toMillis());
             return true;
-        }
-        catch (IOException refused) {
+        } catch (IOException refused) {
             return false;
         }
     }
@@ -76,8 +72,7 @@ public final class TcpDependency implements DependencyProbe, AutoCloseable {
         if (socket != null) {
             try {
                 socket.close();
-            }
-            catch (IOException ignored) {
+            } catch (IOException ignored) {
                 // Closed either way.
             }
             socket = null;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -22,23 +21,27 @@ class TransientFailuresTests {
     @Test
     void anUnreachableMongoDbIsAnOutage() {
         // Given what Spring Data makes of a MongoDB it cannot reach, as a listener container reports it
-        Exception failure = new ListenerExecutionFailedException("Listener failed",
-                new DataAccessResourceFailureException("Timed out while waiting for a server"));
+        Exception failure = new ListenerExecutionFailedException(
+                "Listener failed", new DataAccessResourceFailureException("Timed out while waiting for a server"));
 
         // Then waiting is the cure
         assertThat(TransientFailures.isTransient(failure)).isTrue();
-        assertThat(TransientFailures.isTransient(new QueryTimeoutException("Operation exceeded time limit"))).isTrue();
+        assertThat(TransientFailures.isTransient(new QueryTimeoutException("Operation exceeded time limit")))
+                .isTrue();
     }
 
     @Test
     void aBrokerThatDoesNotAnswerIsAnOutage() {
         // Given a send Kafka gave up on, wrapped the way KafkaTemplate reports it
-        Exception failure = new KafkaProducerException(new ProducerRecord<>("newsdesk.stories.published", "tip", "story"),
-                "Failed to send", new TimeoutException("Topic not present in metadata after 5000 ms."));
+        Exception failure = new KafkaProducerException(
+                new ProducerRecord<>("newsdesk.stories.published", "tip", "story"),
+                "Failed to send",
+                new TimeoutException("Topic not present in metadata after 5000 ms."));
 
         // Then waiting is the cure, for this and every other failure Kafka itself calls retriable
         assertThat(TransientFailures.isTransient(failure)).isTrue();
-        assertThat(TransientFailures.isTransient(new NotEnoughReplicasException("1 of 3 in sync"))).isTrue();
+        assertThat(TransientFailures.isTransient(new NotEnoughReplicasException("1 of 3 in sync")))
+                .isTrue();
     }
 
     @Test
@@ -47,30 +50,39 @@ class TransientFailuresTests {
         Throwable failure = catchThrowable(() -> Mono.never().block(Duration.ofMillis(1)));
 
         // Then it is recognised, although it is only an IllegalStateException on the surface
-        assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("Timeout on blocking read");
+        assertThat(failure)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Timeout on blocking read");
         assertThat(TransientFailures.isTransient(failure)).isTrue();
     }
 
     @Test
     void aListenerThatGaveUpWaitingWithTimeoutIsAnOutage() {
         // Given the exception Reactor's timeout operator ends a blocking read with
-        Throwable failure = catchThrowable(() -> Mono.never().timeout(Duration.ofMillis(1)).block());
+        Throwable failure =
+                catchThrowable(() -> Mono.never().timeout(Duration.ofMillis(1)).block());
 
         // Then it is recognised, even wrapped in Reactor's unchecked wrapper, and its type is not
         // one a bug throws, so the error handler can tell an outage after a bug from the bug
         assertThat(TransientFailures.isTransient(failure)).isTrue();
-        assertThat(failure).isNotInstanceOf(IllegalStateException.class).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(failure)
+                .isNotInstanceOf(IllegalStateException.class)
+                .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
     }
 
     @Test
     void bugsAndPoisonAreNotOutages() {
         // Given failures that would be the same on every attempt, then
-        assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("Listener failed",
-                new IllegalStateException("No story for tip")))).isFalse();
+        assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException(
+                        "Listener failed", new IllegalStateException("No story for tip"))))
+                .isFalse();
         assertThat(TransientFailures.isTransient(new NullPointerException())).isFalse();
-        assertThat(TransientFailures.isTransient(new UnprocessableEventException("Schema version 9"))).isFalse();
-        assertThat(TransientFailures.isTransient(new DuplicateKeyException("E11000 duplicate key"))).isFalse();
-        assertThat(TransientFailures.isTransient(new RecordTooLargeException("Too large"))).isFalse();
+        assertThat(TransientFailures.isTransient(new UnprocessableEventException("Schema version 9")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new DuplicateKeyException("E11000 duplicate key")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(new RecordTooLargeException("Too large")))
+                .isFalse();
         assertThat(TransientFailures.isTransient(null)).isFalse();
     }
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +33,18 @@ final class SupervisorWatch implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        checks.scheduleWithFixedDelay(() -> {
-            if (supervisor.map(ProcessHandle::isAlive).orElse(false)) {
-                return;
-            }
-            log.warn("The supervisor of this service (pid {}) has gone: stopping now", supervisorPid);
-            checks.shutdown();
-            whenGone.run();
-        }, 0, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        checks.scheduleWithFixedDelay(
+                () -> {
+                    if (supervisor.map(ProcessHandle::isAlive).orElse(false)) {
+                        return;
+                    }
+                    log.warn("The supervisor of this service (pid {}) has gone: stopping now", supervisorPid);
+                    checks.shutdown();
+                    whenGone.run();
+                },
+                0,
+                CHECK_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

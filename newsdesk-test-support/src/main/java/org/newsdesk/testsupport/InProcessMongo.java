@@ -1,9 +1,8 @@
 package org.newsdesk.testsupport;
 
-import java.net.InetSocketAddress;
-
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
 
 /**
  * One real MongoDB wire-protocol server (mongo-java-server, in memory) per test JVM, started on
@@ -16,8 +15,7 @@ public final class InProcessMongo {
     private static MongoServer server;
     private static String connectionString;
 
-    private InProcessMongo() {
-    }
+    private InProcessMongo() {}
 
     /** {@code mongodb://127.0.0.1:PORT}, without a database: each service names its own. */
     public static synchronized String connectionString() {

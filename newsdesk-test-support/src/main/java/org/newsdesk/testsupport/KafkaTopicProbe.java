@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -76,7 +75,8 @@ public final class KafkaTopicProbe {
 
     /** Waits until a record with the key is on the topic, and returns the first one. */
     public ConsumerRecord<String, String> awaitRecord(String topic, String key) {
-        return await().atMost(patience).pollInterval(POLL)
+        return await().atMost(patience)
+                .pollInterval(POLL)
                 .until(() -> records(topic, key), records -> !records.isEmpty())
                 .get(0);
     }
@@ -84,15 +84,13 @@ public final class KafkaTopicProbe {
     /** Sends bytes as they are, with whatever partition and headers the record carries. */
     public RecordMetadata sendRaw(ProducerRecord<String, byte[]> record) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             return producer.send(record).get(patience.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending a raw record to " + record.topic(), ex);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("Could not send a raw record to " + record.topic(), ex);
         }
     }
@@ -115,7 +113,8 @@ public final class KafkaTopicProbe {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             await().atMost(patience).pollInterval(POLL).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                        .partitionsToOffsetAndMetadata().get();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 OffsetAndMetadata offset = committed.get(partition);
                 return offset != null && offset.offset() > recordOffset;
             });

@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.util.matcher.InetAddressMatcher;
 import org.springframework.security.util.matcher.InetAddressMatchers;
@@ -52,8 +50,10 @@ public final class ClientAddresses {
     private SecretKeySpec secret;
 
     ClientAddresses(List<String> trustedProxies, Clock clock) {
-        // One matcher per range, never InetAddressMatchers.builder(): built from no range at all, it matches every address.
-        this.trustedProxies = trustedProxies.stream().map(range -> InetAddressMatchers.fromIpAddress(range.trim()))
+        // One matcher per range, never InetAddressMatchers.builder(): built from no range at all, it matches every
+        // address.
+        this.trustedProxies = trustedProxies.stream()
+                .map(range -> InetAddressMatchers.fromIpAddress(range.trim()))
                 .toList();
         this.clock = clock;
     }
@@ -68,7 +68,10 @@ public final class ClientAddresses {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secretForToday());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(address)).substring(0, 22);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(address))
+                    .substring(0, 22);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("Every JVM has HmacSHA256", e);
         }
@@ -76,7 +79,8 @@ public final class ClientAddresses {
 
     /** The client's address: the direct peer, or what a trusted proxy says it forwarded for. */
     Optional<InetAddress> client(ServerHttpRequest request) {
-        Optional<InetAddress> peer = Optional.ofNullable(request.getRemoteAddress()).map(InetSocketAddress::getAddress);
+        Optional<InetAddress> peer =
+                Optional.ofNullable(request.getRemoteAddress()).map(InetSocketAddress::getAddress);
         if (peer.isEmpty() || !trusted(peer.get())) {
             return peer;
         }

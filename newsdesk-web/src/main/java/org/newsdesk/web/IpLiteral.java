@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class IpLiteral {
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     static Optional<InetAddress> parse(String text) {
         if (text == null) {
@@ -20,8 +19,7 @@ final class IpLiteral {
         String literal = text.trim();
         if (literal.startsWith("[") && literal.contains("]")) {
             literal = literal.substring(1, literal.indexOf(']'));
-        }
-        else if (literal.indexOf(':') == literal.lastIndexOf(':') && literal.contains(".")) {
+        } else if (literal.indexOf(':') == literal.lastIndexOf(':') && literal.contains(".")) {
             // IPv4 with a port ("192.0.2.60:4711"); a bare IPv6 literal has several colons.
             int colon = literal.indexOf(':');
             literal = colon < 0 ? literal : literal.substring(0, colon);
@@ -32,8 +30,7 @@ final class IpLiteral {
         try {
             // Only hex digits, dots and colons are left: getByName parses a literal and looks nothing up.
             return Optional.of(InetAddress.getByName(literal));
-        }
-        catch (UnknownHostException notAnAddress) {
+        } catch (UnknownHostException notAnAddress) {
             return Optional.empty();
         }
     }

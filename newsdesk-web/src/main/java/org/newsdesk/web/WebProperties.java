@@ -1,7 +1,6 @@
 package org.newsdesk.web;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,7 +20,8 @@ public record WebProperties(String contentSecurityPolicy, List<String> trustedPr
 
     public WebProperties {
         contentSecurityPolicy = contentSecurityPolicy == null || contentSecurityPolicy.isBlank()
-                ? DEFAULT_CONTENT_SECURITY_POLICY : contentSecurityPolicy;
+                ? DEFAULT_CONTENT_SECURITY_POLICY
+                : contentSecurityPolicy;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.security.util.matcher.InetAddressMatcher;
@@ -26,8 +25,10 @@ class ClientAddressesTests {
     @Test
     void aDirectClientIsItsPeerWhateverHeadersItSends() {
         // Given a client that claims to be someone else
-        MockServerHttpRequest request = from("203.0.113.7").header("X-Forwarded-For", "198.51.100.1")
-                .header("Forwarded", "for=198.51.100.2").build();
+        MockServerHttpRequest request = from("203.0.113.7")
+                .header("X-Forwarded-For", "198.51.100.1")
+                .header("Forwarded", "for=198.51.100.2")
+                .build();
 
         // Then neither deployment believes it: the peer is not a trusted proxy
         assertThat(direct.client(request)).contains(address("203.0.113.7"));
@@ -38,9 +39,11 @@ class ClientAddressesTests {
     void behindATrustedProxyTheClientIsTheFirstAddressNotOurs() {
         // Given a request that passed a client's own proxy, then two of ours
         MockServerHttpRequest forwardedFor = from("10.0.0.2")
-                .header("X-Forwarded-For", "192.0.2.99, 198.51.100.23, 10.0.0.1").build();
+                .header("X-Forwarded-For", "192.0.2.99, 198.51.100.23, 10.0.0.1")
+                .build();
         MockServerHttpRequest forwarded = from("10.0.0.2")
-                .header("Forwarded", "for=192.0.2.99, for=\"[2001:db8:cafe::17]:4711\";proto=https, for=10.0.0.1").build();
+                .header("Forwarded", "for=192.0.2.99, for=\"[2001:db8:cafe::17]:4711\";proto=https, for=10.0.0.1")
+                .build();
 
         // Then the client is the rightmost untrusted hop: what the left says is the client's word only
         assertThat(behindProxy.client(forwardedFor)).contains(address("198.51.100.23"));
@@ -49,7 +52,9 @@ class ClientAddressesTests {
 
     @Test
     void hostNamesAndUnknownHopsAreNeverLookedUp() {
-        MockServerHttpRequest request = from("10.0.0.2").header("X-Forwarded-For", "evil.example, unknown").build();
+        MockServerHttpRequest request = from("10.0.0.2")
+                .header("X-Forwarded-For", "evil.example, unknown")
+                .build();
 
         assertThat(behindProxy.client(request)).contains(address("10.0.0.2"));
         assertThat(IpLiteral.parse("localhost")).isEmpty();
@@ -64,13 +69,16 @@ class ClientAddressesTests {
         assertThat(direct.pseudonym(from("203.0.113.8").build())).isNotEqualTo(first);
         assertThat(first).hasSize(22).doesNotContain("203").matches("[A-Za-z0-9_-]+");
         // Another instance (or tomorrow) has another secret, so the same client gets another name.
-        assertThat(new ClientAddresses(List.of(), NOON).pseudonym(from("203.0.113.7").build())).isNotEqualTo(first);
+        assertThat(new ClientAddresses(List.of(), NOON)
+                        .pseudonym(from("203.0.113.7").build()))
+                .isNotEqualTo(first);
     }
 
     @Test
     void aTrustedProxyThatIsNotAnAddressIsAMistakeSaidAtStartUp() {
         assertThatThrownBy(() -> new ClientAddresses(List.of("proxy.internal"), NOON))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("proxy.internal");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("proxy.internal");
         assertThatThrownBy(() -> new ClientAddresses(List.of("10.0.0.0/33"), NOON))
                 .isInstanceOf(IllegalArgumentException.class);
     }

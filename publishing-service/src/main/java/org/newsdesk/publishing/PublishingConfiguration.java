@@ -21,7 +21,8 @@ class PublishingConfiguration {
     @Bean
     StoreIndexes publishingIndexes() {
         return StoreIndexes.declare()
-                .on(StoryRepository.COLLECTION,
+                .on(
+                        StoryRepository.COLLECTION,
                         new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"));
     }
 }

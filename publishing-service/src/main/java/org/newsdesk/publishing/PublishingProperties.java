@@ -2,7 +2,6 @@ package org.newsdesk.publishing;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,7 +20,8 @@ public record PublishingProperties(URI publicBaseUrl, Duration storeTimeout) {
         publicBaseUrl = publicBaseUrl == null ? URI.create("http://localhost:8083") : publicBaseUrl;
         storeTimeout = storeTimeout == null ? Duration.ofSeconds(10) : storeTimeout;
         // Fail at startup rather than announce URLs no reader can open.
-        if (!publicBaseUrl.isAbsolute() || publicBaseUrl.getHost() == null
+        if (!publicBaseUrl.isAbsolute()
+                || publicBaseUrl.getHost() == null
                 || !("http".equals(publicBaseUrl.getScheme()) || "https".equals(publicBaseUrl.getScheme()))) {
             throw new IllegalArgumentException(
                     "newsdesk.publishing.public-base-url must be an absolute http(s) URL, not '" + publicBaseUrl + "'");

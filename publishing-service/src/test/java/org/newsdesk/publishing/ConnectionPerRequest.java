@@ -18,6 +18,7 @@ class ConnectionPerRequest {
 
     @Bean
     WebTestClientBuilderCustomizer connectionPerRequest() {
-        return builder -> builder.clientConnector(new ReactorClientHttpConnector(HttpClient.create().keepAlive(false)));
+        return builder -> builder.clientConnector(
+                new ReactorClientHttpConnector(HttpClient.create().keepAlive(false)));
     }
 }

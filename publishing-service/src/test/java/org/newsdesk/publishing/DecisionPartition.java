@@ -2,7 +2,6 @@ package org.newsdesk.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
@@ -32,12 +31,11 @@ public final class DecisionPartition {
     }
 
     public void send(TipDecided decision) {
-        ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.TIPS_DECIDED, PARTITION,
-                decision.tipId(), decision);
+        ProducerRecord<Object, Object> record =
+                new ProducerRecord<>(Topics.TIPS_DECIDED, PARTITION, decision.tipId(), decision);
         try {
             kafka.send(record).get(10, TimeUnit.SECONDS);
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             throw new IllegalStateException("Could not send " + record, e);
         }
     }
@@ -46,8 +44,10 @@ public final class DecisionPartition {
     public void sendRaw(String key, byte[] value, String typeHeader) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TIPS_DECIDED, PARTITION, key, value);
         if (typeHeader != null) {
-            record.headers().add(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME,
-                    typeHeader.getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(
+                            AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME,
+                            typeHeader.getBytes(StandardCharsets.UTF_8));
         }
         topics.sendRaw(record);
     }

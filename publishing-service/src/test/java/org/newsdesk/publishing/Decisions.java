@@ -2,14 +2,12 @@ package org.newsdesk.publishing;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.newsdesk.events.TipDecided;
 
 /** Moderators' decisions as the moderation service would send them. */
 public final class Decisions {
 
-    private Decisions() {
-    }
+    private Decisions() {}
 
     public static String newTipId() {
         return UUID.randomUUID().toString();
@@ -23,8 +21,19 @@ public final class Decisions {
     }
 
     public static TipDecided approved(String tipId, String headline, String body, Instant decidedAt) {
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, decidedAt, tipId, DECIDED_REVISION,
-                TipDecided.Outcome.APPROVED, headline, body, "Erewash", "Crime and policing", null, "moderator",
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                decidedAt,
+                tipId,
+                DECIDED_REVISION,
+                TipDecided.Outcome.APPROVED,
+                headline,
+                body,
+                "Erewash",
+                "Crime and policing",
+                null,
+                "moderator",
                 decidedAt);
     }
 
@@ -34,8 +43,19 @@ public final class Decisions {
 
     public static TipDecided rejected(String tipId) {
         Instant now = Instant.now();
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now, tipId, DECIDED_REVISION,
-                TipDecided.Outcome.REJECTED, "Something I heard", "Unverified rumour", "Ilkeston", null,
-                "We could not verify this.", "moderator", now);
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                now,
+                tipId,
+                DECIDED_REVISION,
+                TipDecided.Outcome.REJECTED,
+                "Something I heard",
+                "Unverified rumour",
+                "Ilkeston",
+                null,
+                "We could not verify this.",
+                "moderator",
+                now);
     }
 }

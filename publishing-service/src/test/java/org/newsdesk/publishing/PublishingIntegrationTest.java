@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -25,12 +24,12 @@ import org.springframework.test.context.ContextConfiguration;
         classes = PublishingApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL,
-                "newsdesk.publishing.pages.tip-form-url=" + PublishingIntegrationTest.TIP_FORM_URL,
-                // Fail fast into the dead-letter topic instead of waiting out production back-offs.
-                "newsdesk.kafka.retry.attempts=1",
-                "newsdesk.kafka.retry.initial-interval=50ms",
-                "newsdesk.kafka.retry.max-interval=100ms"
+            "newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL,
+            "newsdesk.publishing.pages.tip-form-url=" + PublishingIntegrationTest.TIP_FORM_URL,
+            // Fail fast into the dead-letter topic instead of waiting out production back-offs.
+            "newsdesk.kafka.retry.attempts=1",
+            "newsdesk.kafka.retry.initial-interval=50ms",
+            "newsdesk.kafka.retry.max-interval=100ms"
         })
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 @Import(ConnectionPerRequest.class)

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -29,8 +28,8 @@ class PublishingPropertiesTests {
     @Test
     void aBaseUrlLeftEmptyIsTheDefault() {
         // Given the variable unset, which application.yml passes on as an empty value
-        Binder settings = new Binder(new MapConfigurationPropertySource(Map.of(
-                "newsdesk.publishing.public-base-url", "", "newsdesk.publishing.store-timeout", "")));
+        Binder settings = new Binder(new MapConfigurationPropertySource(
+                Map.of("newsdesk.publishing.public-base-url", "", "newsdesk.publishing.store-timeout", "")));
 
         // Then the record makes its defaults
         PublishingProperties properties = settings.bindOrCreate("newsdesk.publishing", PublishingProperties.class);

@@ -25,10 +25,10 @@ public record SeedStory(String headline, String body) {
             }
             List<String> lines = Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
             int footer = lines.indexOf("Share this story:");
-            String body = String.join("\n", lines.subList(6, footer < 0 ? lines.size() : footer)).strip();
+            String body = String.join("\n", lines.subList(6, footer < 0 ? lines.size() : footer))
+                    .strip();
             return new SeedStory(lines.get(0).strip(), body);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -2,7 +2,6 @@ package org.newsdesk.submission;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,25 +23,47 @@ public record OutletProperties(String name, List<String> areas, List<String> cat
         areas = filled(areas);
         categories = filled(categories);
         areas = areas.isEmpty()
-                ? List.of("Ilkeston", "Long Eaton", "Sandiacre", "Kirk Hallam", "Sawley", "Breaston", "Draycott",
-                        "Borrowash", "West Hallam", "Elsewhere in Erewash")
+                ? List.of(
+                        "Ilkeston",
+                        "Long Eaton",
+                        "Sandiacre",
+                        "Kirk Hallam",
+                        "Sawley",
+                        "Breaston",
+                        "Draycott",
+                        "Borrowash",
+                        "West Hallam",
+                        "Elsewhere in Erewash")
                 : List.copyOf(areas);
         categories = categories.isEmpty()
-                ? List.of("Community safety", "Council and politics", "Roads and transport", "Environment",
-                        "Health and care", "Schools and families", "Business and jobs", "Sport",
-                        "Events and culture", "Something else")
+                ? List.of(
+                        "Community safety",
+                        "Council and politics",
+                        "Roads and transport",
+                        "Environment",
+                        "Health and care",
+                        "Schools and families",
+                        "Business and jobs",
+                        "Sport",
+                        "Events and culture",
+                        "Something else")
                 : List.copyOf(categories);
     }
 
     /** An empty setting comes through as nothing or as one empty item. */
     private static List<String> filled(List<String> items) {
-        return items == null ? List.of() : items.stream().filter(item -> item != null && !item.isBlank())
-                .map(String::strip).toList();
+        return items == null
+                ? List.of()
+                : items.stream()
+                        .filter(item -> item != null && !item.isBlank())
+                        .map(String::strip)
+                        .toList();
     }
 
     /** What the form offers for the area: the listed places, then "somewhere else". */
     public List<String> areaChoices() {
-        return areas.contains(SOMEWHERE_ELSE) ? areas
+        return areas.contains(SOMEWHERE_ELSE)
+                ? areas
                 : Stream.concat(areas.stream(), Stream.of(SOMEWHERE_ELSE)).toList();
     }
 }

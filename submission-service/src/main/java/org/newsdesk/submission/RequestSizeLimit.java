@@ -1,19 +1,18 @@
 package org.newsdesk.submission;
 
 import java.util.concurrent.atomic.AtomicLong;
-
+import org.newsdesk.submission.photo.PhotoProperties;
+import org.newsdesk.web.problem.RequestTooLargeException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.newsdesk.web.problem.RequestTooLargeException;
-import org.springframework.util.unit.DataSize;
-import org.newsdesk.submission.photo.PhotoProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 
 /**
@@ -41,12 +40,14 @@ class RequestSizeLimit implements HttpHandlerDecoratorFactory {
 
     @Override
     public HttpHandler apply(HttpHandler handler) {
-        return (request, response) -> handler.handle(new ServerHttpRequestDecorator(request) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return limit(getDelegate());
-            }
-        }, response);
+        return (request, response) -> handler.handle(
+                new ServerHttpRequestDecorator(request) {
+                    @Override
+                    public Flux<DataBuffer> getBody() {
+                        return limit(getDelegate());
+                    }
+                },
+                response);
     }
 
     private Flux<DataBuffer> limit(ServerHttpRequest request) {
@@ -72,10 +73,12 @@ class RequestSizeLimit implements HttpHandlerDecoratorFactory {
 
     /** Worded for the resident: it is the detail of the {@code 413} they get. */
     private DataBufferLimitException tooLarge(boolean multipart) {
-        return new RequestTooLargeException(multipart
-                ? "A tip with its photos may be at most " + DataSize.ofBytes(maxMultipartBytes).toMegabytes()
-                        + " MB; this request is larger. Send fewer or smaller photos."
-                : "A tip may be at most " + DataSize.ofBytes(maxBytes).toKilobytes()
-                        + " KB; this request is larger. Shorten the text and send it again.");
+        return new RequestTooLargeException(
+                multipart
+                        ? "A tip with its photos may be at most "
+                                + DataSize.ofBytes(maxMultipartBytes).toMegabytes()
+                                + " MB; this request is larger. Send fewer or smaller photos."
+                        : "A tip may be at most " + DataSize.ofBytes(maxBytes).toKilobytes()
+                                + " KB; this request is larger. Shorten the text and send it again.");
     }
 }

@@ -15,11 +15,12 @@ public final class ResidentPages {
 
     private static final String NEVER_STORED = CacheControl.noStore().getHeaderValue();
 
-    private ResidentPages() {
-    }
+    private ResidentPages() {}
 
     public static Rendering.Builder<?> page(String view, HttpStatusCode status, OutletProperties outlet) {
-        return Rendering.view(view).status(status).modelAttribute("outlet", outlet)
+        return Rendering.view(view)
+                .status(status)
+                .modelAttribute("outlet", outlet)
                 .header(HttpHeaders.CACHE_CONTROL, NEVER_STORED);
     }
 }

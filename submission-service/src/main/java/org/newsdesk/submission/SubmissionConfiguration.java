@@ -2,16 +2,16 @@ package org.newsdesk.submission;
 
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
-import org.springframework.boot.http.codec.CodecCustomizer;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class, PhotoProperties.class })
+@EnableConfigurationProperties({SubmissionProperties.class, OutletProperties.class, PhotoProperties.class})
 class SubmissionConfiguration {
 
     /**

@@ -1,7 +1,6 @@
 package org.newsdesk.submission;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -22,8 +21,13 @@ import org.springframework.util.unit.DataSize;
  *                       keeps guessers from costing the service anything
  */
 @ConfigurationProperties("newsdesk.submission")
-public record SubmissionProperties(DataSize maxRequestSize, Duration acceptTimeout, Duration retryAfter,
-        Duration storeTimeout, Integer tipRateLimit, Integer receiptGuesses) {
+public record SubmissionProperties(
+        DataSize maxRequestSize,
+        Duration acceptTimeout,
+        Duration retryAfter,
+        Duration storeTimeout,
+        Integer tipRateLimit,
+        Integer receiptGuesses) {
 
     public SubmissionProperties {
         maxRequestSize = maxRequestSize == null ? DataSize.ofKilobytes(64) : maxRequestSize;

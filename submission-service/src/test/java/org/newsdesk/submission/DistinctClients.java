@@ -1,7 +1,6 @@
 package org.newsdesk.submission;
 
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +21,11 @@ public class DistinctClients {
     @Bean
     WebTestClientBuilderCustomizer distinctClients() {
         return builder -> builder.filter((request, next) -> next.exchange(
-                request.headers().containsHeader("X-Forwarded-For") ? request
-                        : ClientRequest.from(request).header("X-Forwarded-For", randomClient()).build()));
+                request.headers().containsHeader("X-Forwarded-For")
+                        ? request
+                        : ClientRequest.from(request)
+                                .header("X-Forwarded-For", randomClient())
+                                .build()));
     }
 
     /** An address from the IPv6 documentation prefix, picked at random. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -52,9 +51,17 @@ class SettingsTests {
     @Test
     void aSettingGivenInTheEnvironmentIsTaken() throws IOException {
         // Given the tip limit switched off, other limits changed, and an outlet of its own
-        Binder settings = settingsWith(Map.of("NEWSDESK_TIP_RATE_LIMIT", "0", "NEWSDESK_SUBMISSION_ACCEPT_TIMEOUT", "3s",
-                "NEWSDESK_PHOTOS_MAX_SIZE", "4MB", "NEWSDESK_SITE_NAME", "Amber Valley Voice",
-                "NEWSDESK_AREAS", "Belper,Ripley"));
+        Binder settings = settingsWith(Map.of(
+                "NEWSDESK_TIP_RATE_LIMIT",
+                "0",
+                "NEWSDESK_SUBMISSION_ACCEPT_TIMEOUT",
+                "3s",
+                "NEWSDESK_PHOTOS_MAX_SIZE",
+                "4MB",
+                "NEWSDESK_SITE_NAME",
+                "Amber Valley Voice",
+                "NEWSDESK_AREAS",
+                "Belper,Ripley"));
 
         // When the service's settings are bound
         SubmissionProperties submission = settings.bindOrCreate("newsdesk.submission", SubmissionProperties.class);
@@ -77,11 +84,11 @@ class SettingsTests {
      * made all the same, with its defaults).
      */
     private static Binder settingsWith(Map<String, String> given) throws IOException {
-        List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml",
-                new ClassPathResource("application.yml"));
+        List<PropertySource<?>> yaml =
+                new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
         Map<String, Object> variables = new HashMap<>();
-        Matcher variable = Pattern.compile("\\$\\{(NEWSDESK_[A-Z_]+):").matcher(
-                new ClassPathResource("application.yml").getContentAsString(StandardCharsets.UTF_8));
+        Matcher variable = Pattern.compile("\\$\\{(NEWSDESK_[A-Z_]+):")
+                .matcher(new ClassPathResource("application.yml").getContentAsString(StandardCharsets.UTF_8));
         while (variable.find()) {
             variables.put(variable.group(1), "");
         }

@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -21,18 +20,22 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // Only retryable failures wait between attempts; keep those short.
-        "newsdesk.kafka.retry.initial-interval=50ms",
-        "newsdesk.kafka.retry.max-interval=200ms",
-        // Tests name their clients in X-Forwarded-For, as a proxy in front of the service would.
-        DistinctClients.TRUSTED_PROXIES })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // Only retryable failures wait between attempts; keep those short.
+            "newsdesk.kafka.retry.initial-interval=50ms",
+            "newsdesk.kafka.retry.max-interval=200ms",
+            // Tests name their clients in X-Forwarded-For, as a proxy in front of the service would.
+            DistinctClients.TRUSTED_PROXIES
+        })
 @Import(DistinctClients.class)
-// The service's three listeners share one consumer group: let it form at once rather than after the broker's default pause.
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+// The service's three listeners share one consumer group: let it form at once rather than after the broker's default
+// pause.
+@EmbeddedKafka(
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = "group.initial.rebalance.delay.ms=0")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 // A bound on waiting, not a performance target: the machines that run the suite are small and shared.
 @AutoConfigureWebTestClient(timeout = "30s")
-public @interface SubmissionIntegrationTest {
-}
+public @interface SubmissionIntegrationTest {}

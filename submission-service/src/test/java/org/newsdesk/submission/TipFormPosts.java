@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,8 +14,7 @@ public final class TipFormPosts {
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
     private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\"[^>]*>([^<]+)<");
 
-    private TipFormPosts() {
-    }
+    private TipFormPosts() {}
 
     /** Every field of the form filled in as a resident would, from the outlet's real story. */
     public static Map<String, String> complete() {
@@ -36,9 +34,15 @@ public final class TipFormPosts {
 
     /** The one-time token of a freshly served form. */
     public static String formToken(WebTestClient web) {
-        String page = web.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         Matcher token = FORM_TOKEN.matcher(page);
         if (!token.find()) {
             throw new AssertionError("The form has no token: " + page);
@@ -53,7 +57,9 @@ public final class TipFormPosts {
     }
 
     public static WebTestClient.ResponseSpec post(WebTestClient web, MultipartBodyBuilder body) {
-        return web.post().uri("/tips").accept(MediaType.TEXT_HTML)
+        return web.post()
+                .uri("/tips")
+                .accept(MediaType.TEXT_HTML)
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .bodyValue(body.build())
                 .exchange();

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Tips as a resident's phone would send them, built from one of the outlet's real stories. */
@@ -14,8 +13,7 @@ public final class TipJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TipJson() {
-    }
+    private TipJson() {}
 
     /** Every field filled in, the body being a real story from the outlet. */
     public static Map<String, Object> complete() {
@@ -49,8 +47,7 @@ public final class TipJson {
     private static String seedStory() {
         try (InputStream in = TipJson.class.getResourceAsStream("2023-07-26-victim-support.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

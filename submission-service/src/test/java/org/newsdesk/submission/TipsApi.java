@@ -1,7 +1,6 @@
 package org.newsdesk.submission;
 
 import java.util.Map;
-
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,30 +10,32 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The resident's side of the HTTP API, for tests that are about something else. */
 public final class TipsApi {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
 
-    private TipsApi() {
-    }
+    private TipsApi() {}
 
     /** A tip that was sent and accepted. */
-    public record AcceptedTip(String tipId, String receipt) {
-    }
+    public record AcceptedTip(String tipId, String receipt) {}
 
     public static AcceptedTip submit(WebTestClient web) {
-        Map<String, Object> accepted = web.post().uri("/api/tips")
+        Map<String, Object> accepted = web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(TipJson.write(TipJson.complete()))
                 .exchange()
-                .expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                .expectStatus()
+                .isEqualTo(HttpStatus.ACCEPTED)
                 .expectBody(JSON_OBJECT)
-                .returnResult().getResponseBody();
+                .returnResult()
+                .getResponseBody();
         return new AcceptedTip((String) accepted.get("tipId"), (String) accepted.get("receipt"));
     }
 
     /** What the resident sees for the receipt, or {@code null} while it is unknown. */
     public static Map<String, Object> receipt(WebTestClient web, String receipt) {
-        EntityExchangeResult<Map<String, Object>> result = web.get().uri("/api/tips/{receipt}", receipt)
+        EntityExchangeResult<Map<String, Object>> result = web.get()
+                .uri("/api/tips/{receipt}", receipt)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange()
                 .expectBody(JSON_OBJECT)

@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +46,7 @@ class CrashRecoveryTests {
      * most 480 tips in all, so that every pending tip fits the moderation queue's one page of 500.
      */
     private static final int FEWEST_ANSWERS_BEFORE_KILL = 60;
+
     private static final int MOST_ANSWERS_BEFORE_KILL = 160;
 
     /**
@@ -85,10 +85,12 @@ class CrashRecoveryTests {
             String context = "seed " + seed + ", after kill " + kill + " of " + KILLS;
 
             // Given residents and moderators at work, their acknowledged answers in the ledger
-            int killAt = ledger.acknowledged() + FEWEST_ANSWERS_BEFORE_KILL
+            int killAt = ledger.acknowledged()
+                    + FEWEST_ANSWERS_BEFORE_KILL
                     + random.nextInt(MOST_ANSWERS_BEFORE_KILL - FEWEST_ANSWERS_BEFORE_KILL + 1);
             try (Traffic traffic = Traffic.start(api, ledger, random)) {
-                await("traffic to reach " + killAt + " acknowledged answers").atMost(TRAFFIC_PATIENCE)
+                await("traffic to reach " + killAt + " acknowledged answers")
+                        .atMost(TRAFFIC_PATIENCE)
                         .until(() -> ledger.acknowledged() >= killAt);
 
                 // When the launcher and every service under it are killed at that moment (the last
@@ -96,13 +98,16 @@ class CrashRecoveryTests {
                 Instant killed = Instant.now();
                 if (kill < KILLS) {
                     run.killWithEverythingUnderIt(ports);
-                }
-                else {
+                } else {
                     run.killLauncherOnly(ports);
                 }
-                log.info("Killed the run ({}{}), its ports free after {} ms, with {} tips and {} decisions"
-                        + " acknowledged so far", context, kill < KILLS ? "" : ", the launcher alone",
-                        Duration.between(killed, Instant.now()).toMillis(), ledger.tips().size(),
+                log.info(
+                        "Killed the run ({}{}), its ports free after {} ms, with {} tips and {} decisions"
+                                + " acknowledged so far",
+                        context,
+                        kill < KILLS ? "" : ", the launcher alone",
+                        Duration.between(killed, Instant.now()).toMillis(),
+                        ledger.tips().size(),
                         ledger.decisions().size());
             }
 
@@ -110,7 +115,9 @@ class CrashRecoveryTests {
             Instant restarted = Instant.now();
             run = EmbeddedRun.start(dataDir, ports);
             everyAcknowledgedAnswerHolds(api, ledger, context);
-            log.info("Every acknowledged answer held ({}), {} s after the restart began", context,
+            log.info(
+                    "Every acknowledged answer held ({}), {} s after the restart began",
+                    context,
                     Duration.between(restarted, Instant.now()).toSeconds());
         }
 
@@ -132,7 +139,8 @@ class CrashRecoveryTests {
     private static void everyAcknowledgedTipComesThrough(NewsdeskApi api, Ledger ledger, String context) {
         Set<String> confirmed = ConcurrentHashMap.newKeySet();
         List<String> stillWrong = new ArrayList<>();
-        await(context + ": every acknowledged tip accounted for").atMost(CATCH_UP_PATIENCE)
+        await(context + ": every acknowledged tip accounted for")
+                .atMost(CATCH_UP_PATIENCE)
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     stillWrong.clear();
@@ -144,32 +152,37 @@ class CrashRecoveryTests {
                         Optional<String> wrong = whatIsWrong(api, tip, ledger.decisionOn(tip.tipId()), queue);
                         if (wrong.isEmpty()) {
                             confirmed.add(tip.tipId());
-                        }
-                        else {
+                        } else {
                             stillWrong.add(tip.tipId() + ": " + wrong.get());
                         }
                     }
-                    assertThat(stillWrong).as("%s: acknowledged tips not (yet) accounted for, of %d", context,
-                            ledger.tips().size()).isEmpty();
+                    assertThat(stillWrong)
+                            .as(
+                                    "%s: acknowledged tips not (yet) accounted for, of %d",
+                                    context, ledger.tips().size())
+                            .isEmpty();
                 });
     }
 
-    private static Optional<String> whatIsWrong(NewsdeskApi api, Ledger.Tip tip, Ledger.Decision decision,
-            Set<String> queue) throws IOException {
+    private static Optional<String> whatIsWrong(
+            NewsdeskApi api, Ledger.Tip tip, Ledger.Decision decision, Set<String> queue) throws IOException {
         NewsdeskApi.ReceiptAnswer receipt = api.receipt(tip.receipt());
         if (receipt.httpStatus() != 200) {
             return Optional.of("its receipt answers " + receipt.httpStatus());
         }
         if (decision == null) {
-            return (queue.contains(tip.tipId()) || receipt.decided()) ? Optional.empty()
+            return (queue.contains(tip.tipId()) || receipt.decided())
+                    ? Optional.empty()
                     : Optional.of("neither in the queue nor decided (receipt says " + receipt.status() + ")");
         }
         if (queue.contains(tip.tipId())) {
             return Optional.of("decided " + decision.outcome() + " with 200, yet back in the queue");
         }
         if (!decision.approved()) {
-            return ("DECLINED".equals(receipt.status()) && decision.reason().equals(receipt.reason())) ? Optional.empty()
-                    : Optional.of("declined with 200, yet the receipt says " + receipt.status() + " / " + receipt.reason());
+            return ("DECLINED".equals(receipt.status()) && decision.reason().equals(receipt.reason()))
+                    ? Optional.empty()
+                    : Optional.of(
+                            "declined with 200, yet the receipt says " + receipt.status() + " / " + receipt.reason());
         }
         if (!"PUBLISHED".equals(receipt.status()) || receipt.storyUrl() == null) {
             return Optional.of("approved with 200, yet the receipt says " + receipt.status());
@@ -185,16 +198,25 @@ class CrashRecoveryTests {
 
     private static void noTipHasTwoStories(NewsdeskApi api, String context) {
         List<NewsdeskApi.Story> stories = uncheckedIo(NewsdeskApi::allStories, api);
-        assertThat(stories).as("%s: stories per tip", context).extracting(NewsdeskApi.Story::id).doesNotHaveDuplicates();
-        assertThat(stories).as("%s: story addresses", context).extracting(NewsdeskApi.Story::slug).doesNotHaveDuplicates();
+        assertThat(stories)
+                .as("%s: stories per tip", context)
+                .extracting(NewsdeskApi.Story::id)
+                .doesNotHaveDuplicates();
+        assertThat(stories)
+                .as("%s: story addresses", context)
+                .extracting(NewsdeskApi.Story::slug)
+                .doesNotHaveDuplicates();
     }
 
     private static void noDecidedTipIsDecidedAgain(NewsdeskApi api, Ledger ledger, String context) {
         List<String> decidedAgain = ledger.decisions().stream()
-                .filter(decision -> uncheckedIo(a -> a.decide(decision.tipId(), "REJECTED", "A second decision"), api) != 409)
+                .filter(decision ->
+                        uncheckedIo(a -> a.decide(decision.tipId(), "REJECTED", "A second decision"), api) != 409)
                 .map(Ledger.Decision::tipId)
                 .collect(Collectors.toList());
-        assertThat(decidedAgain).as("%s: tips decided with 200 that took a second decision", context).isEmpty();
+        assertThat(decidedAgain)
+                .as("%s: tips decided with 200 that took a second decision", context)
+                .isEmpty();
     }
 
     private interface IoCall<T> {
@@ -204,8 +226,7 @@ class CrashRecoveryTests {
     private static <T> T uncheckedIo(IoCall<T> call, NewsdeskApi api) {
         try {
             return call.call(api);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
 import org.newsdesk.endtoend.NewsdeskDistribution;
 import org.newsdesk.testsupport.FreePorts;
 
@@ -33,14 +32,18 @@ final class EmbeddedRun {
     record Ports(int submission, int moderation, int publishing, int kafka, int kafkaController, int mongo) {
 
         static Ports free() {
-            return new Ports(FreePorts.loopback(), FreePorts.loopback(), FreePorts.loopback(), FreePorts.loopback(),
-                    FreePorts.loopback(), FreePorts.loopback());
+            return new Ports(
+                    FreePorts.loopback(),
+                    FreePorts.loopback(),
+                    FreePorts.loopback(),
+                    FreePorts.loopback(),
+                    FreePorts.loopback(),
+                    FreePorts.loopback());
         }
 
         List<Integer> all() {
             return List.of(submission, moderation, publishing, kafka, kafkaController, mongo);
         }
-
     }
 
     private final Process launcher;
@@ -51,19 +54,26 @@ final class EmbeddedRun {
         Thread relay = new Thread(this::relayOutput, "embedded-run-output");
         relay.setDaemon(true);
         relay.start();
-        launcher.onExit().thenAccept(exited -> readyLine.completeExceptionally(new IllegalStateException(
-                "The launcher ended before it was ready, with exit code " + exited.exitValue())));
+        launcher.onExit()
+                .thenAccept(exited -> readyLine.completeExceptionally(new IllegalStateException(
+                        "The launcher ended before it was ready, with exit code " + exited.exitValue())));
     }
 
     /** Starts the launcher on this data folder and these ports, and returns once it printed its ready line. */
     static EmbeddedRun start(Path dataDir, Ports ports) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", NewsdeskDistribution.launcherJar().toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-jar", NewsdeskDistribution.launcherJar().toString())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         // The local default password, and the service jars found beside the launcher's, as for a user.
-        Stream.of("NEWSDESK_MODERATOR_PASSWORD", "NEWSDESK_SERVICES_DIR", "NEWSDESK_PUBLIC_BASE_URL",
-                "NEWSDESK_KAFKA_BOOTSTRAP_SERVERS", "NEWSDESK_MONGODB_URI").forEach(environment::remove);
+        Stream.of(
+                        "NEWSDESK_MODERATOR_PASSWORD",
+                        "NEWSDESK_SERVICES_DIR",
+                        "NEWSDESK_PUBLIC_BASE_URL",
+                        "NEWSDESK_KAFKA_BOOTSTRAP_SERVERS",
+                        "NEWSDESK_MONGODB_URI")
+                .forEach(environment::remove);
         environment.put("NEWSDESK_DATA_DIR", dataDir.toString());
         // The test sends tips as fast as it can, all from one address.
         environment.put("NEWSDESK_TIP_RATE_LIMIT", "0");
@@ -76,15 +86,13 @@ final class EmbeddedRun {
         EmbeddedRun run;
         try {
             run = new EmbeddedRun(builder.start());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not start the launcher", ex);
         }
         try {
             await("the launcher's ready line").atMost(START_PATIENCE).until(run.readyLine::isDone);
             run.readyLine.join();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             run.killWithEverythingUnderIt(ports);
             throw ex;
         }
@@ -100,7 +108,8 @@ final class EmbeddedRun {
         all.add(launcher.toHandle());
         all.forEach(ProcessHandle::destroyForcibly);
         // Ports rather than processes: a killed service may linger as a zombie until its new parent reaps it.
-        await("the killed run's ports to be free").atMost(STOP_PATIENCE)
+        await("the killed run's ports to be free")
+                .atMost(STOP_PATIENCE)
                 .until(() -> ports.all().stream().allMatch(EmbeddedRun::isFree));
     }
 
@@ -110,7 +119,8 @@ final class EmbeddedRun {
      */
     void killLauncherOnly(Ports ports) {
         launcher.destroyForcibly();
-        await("the services to end with their launcher").atMost(STOP_PATIENCE)
+        await("the services to end with their launcher")
+                .atMost(STOP_PATIENCE)
                 .until(() -> ports.all().stream().allMatch(EmbeddedRun::isFree));
     }
 
@@ -120,7 +130,8 @@ final class EmbeddedRun {
         // Through the handle: Process.destroy() would also close the pipe the launcher's last lines come through.
         launcher.toHandle().destroy();
         await("the launcher to stop").atMost(STOP_PATIENCE).until(() -> !launcher.isAlive());
-        await("the services to stop").atMost(STOP_PATIENCE)
+        await("the services to stop")
+                .atMost(STOP_PATIENCE)
                 .until(() -> services.stream().noneMatch(ProcessHandle::isAlive));
         return launcher.exitValue();
     }
@@ -130,8 +141,8 @@ final class EmbeddedRun {
     }
 
     private void relayOutput() {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(launcher.getInputStream(), Charset.defaultCharset()))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(launcher.getInputStream(), Charset.defaultCharset()))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 System.out.println(line);
@@ -139,8 +150,7 @@ final class EmbeddedRun {
                     readyLine.complete(line);
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // Killed: the pipe broke.
         }
     }
@@ -148,8 +158,7 @@ final class EmbeddedRun {
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return false;
         }
     }

@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Ledger {
 
-    record Tip(String tipId, String receipt) {
-    }
+    record Tip(String tipId, String receipt) {}
 
     record Decision(String tipId, String outcome, String reason) {
 
@@ -34,8 +33,8 @@ final class Ledger {
     void recorded(Decision decision) {
         Decision earlier = decisions.putIfAbsent(decision.tipId(), decision);
         if (earlier != null) {
-            throw new IllegalStateException("Tip " + decision.tipId() + " was decided twice with 200: " + earlier
-                    + ", then " + decision);
+            throw new IllegalStateException(
+                    "Tip " + decision.tipId() + " was decided twice with 200: " + earlier + ", then " + decision);
         }
         acknowledged.incrementAndGet();
     }

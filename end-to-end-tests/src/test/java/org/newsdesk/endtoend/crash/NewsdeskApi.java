@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +29,7 @@ final class NewsdeskApi {
     /** The embedded run's local default, which it falls back to without NEWSDESK_MODERATOR_PASSWORD. */
     static final String MODERATOR_PASSWORD = "moderator";
 
-    record AcceptedTip(String tipId, String receipt) {
-    }
+    record AcceptedTip(String tipId, String receipt) {}
 
     /** What the receipt says; {@code httpStatus} 404 if the receipt is unknown. */
     record ReceiptAnswer(int httpStatus, String status, String storyUrl, String reason) {
@@ -41,11 +39,11 @@ final class NewsdeskApi {
         }
     }
 
-    record Story(String id, String slug) {
-    }
+    record Story(String id, String slug) {}
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String submission;
     private final String moderation;
     private final String publishing;
@@ -67,7 +65,8 @@ final class NewsdeskApi {
             return Optional.empty();
         }
         JsonNode accepted = json.readTree(response.body());
-        return Optional.of(new AcceptedTip(accepted.get("tipId").asString(), accepted.get("receipt").asString()));
+        return Optional.of(new AcceptedTip(
+                accepted.get("tipId").asString(), accepted.get("receipt").asString()));
     }
 
     /** The ids of every tip in the moderators' queue, following {@code next} for as long as there is one. */
@@ -76,13 +75,14 @@ final class NewsdeskApi {
         String cursor = "";
         do {
             HttpResponse<String> response = send(asModerator(HttpRequest.newBuilder(
-                    URI.create(moderation + "/api/queue?limit=100&cursor=" + encode(cursor)))).GET().build());
+                            URI.create(moderation + "/api/queue?limit=100&cursor=" + encode(cursor))))
+                    .GET()
+                    .build());
             expect(200, response);
             JsonNode queue = json.readTree(response.body());
             queue.get("items").forEach(item -> ids.add(item.get("tipId").asString()));
             cursor = text(queue, "next");
-        }
-        while (cursor != null);
+        } while (cursor != null);
         return ids;
     }
 
@@ -93,15 +93,18 @@ final class NewsdeskApi {
         if (reason != null) {
             decision.put("reason", reason);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(moderation + "/api/tips/" + tipId + "/decision"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(moderation + "/api/tips/" + tipId + "/decision"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(decision)));
         return send(asModerator(request).build()).statusCode();
     }
 
     ReceiptAnswer receipt(String receipt) throws IOException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create(submission + "/api/tips/" + encode(receipt))).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(submission + "/api/tips/" + encode(receipt)))
+                        .GET()
+                        .build());
         if (response.statusCode() != 200) {
             return new ReceiptAnswer(response.statusCode(), null, null, null);
         }
@@ -111,8 +114,10 @@ final class NewsdeskApi {
 
     /** The story a reader gets at this slug, or empty if there is none. */
     Optional<Story> story(String slug) throws IOException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create(publishing + "/api/stories/" + encode(slug))).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(publishing + "/api/stories/" + encode(slug)))
+                        .GET()
+                        .build());
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -125,14 +130,15 @@ final class NewsdeskApi {
         List<Story> stories = new ArrayList<>();
         String cursor = "";
         do {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                    URI.create(publishing + "/api/stories?limit=100&cursor=" + encode(cursor))).GET().build());
+            HttpResponse<String> response = send(
+                    HttpRequest.newBuilder(URI.create(publishing + "/api/stories?limit=100&cursor=" + encode(cursor)))
+                            .GET()
+                            .build());
             expect(200, response);
             JsonNode page = json.readTree(response.body());
             page.get("items").forEach(item -> stories.add(story(item)));
             cursor = text(page, "next");
-        }
-        while (cursor != null);
+        } while (cursor != null);
         return stories;
     }
 
@@ -149,7 +155,8 @@ final class NewsdeskApi {
 
     private static HttpRequest.Builder asModerator(HttpRequest.Builder request) {
         String credentials = MODERATOR + ":" + MODERATOR_PASSWORD;
-        return request.header("Authorization",
+        return request.header(
+                "Authorization",
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -160,8 +167,7 @@ final class NewsdeskApi {
                 .build();
         try {
             return http.send(bounded, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted", ex);
         }
@@ -169,8 +175,8 @@ final class NewsdeskApi {
 
     private static void expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -29,8 +29,7 @@ final class Traffic implements AutoCloseable {
     private final AtomicInteger tipNumber = new AtomicInteger();
     private final List<Throwable> failures = new ArrayList<>();
 
-    private Traffic() {
-    }
+    private Traffic() {}
 
     /** Starts the traffic; each thread draws its choices from a generator seeded from {@code random}. */
     static Traffic start(NewsdeskApi api, Ledger ledger, Random random) {
@@ -55,11 +54,9 @@ final class Traffic implements AutoCloseable {
             while (!stopped.get()) {
                 step.run();
             }
-        }
-        catch (IOException gone) {
+        } catch (IOException gone) {
             // No answer: the run was killed, and whatever this thread asked was never acknowledged.
-        }
-        catch (RuntimeException | Error ex) {
+        } catch (RuntimeException | Error ex) {
             synchronized (failures) {
                 failures.add(ex);
             }
@@ -69,8 +66,11 @@ final class Traffic implements AutoCloseable {
     private void sendTip(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
         int number = tipNumber.incrementAndGet();
         String area = AREAS.get(choices.nextInt(AREAS.size()));
-        api.submitTip("Crash test tip " + number, "Something happened in " + area + ", reported as tip " + number + ".",
-                area).ifPresent(tip -> ledger.accepted(new Ledger.Tip(tip.tipId(), tip.receipt())));
+        api.submitTip(
+                        "Crash test tip " + number,
+                        "Something happened in " + area + ", reported as tip " + number + ".",
+                        area)
+                .ifPresent(tip -> ledger.accepted(new Ledger.Tip(tip.tipId(), tip.receipt())));
     }
 
     /** Reads the queue, then decides a few of its tips, picked at random, one way or the other. */
@@ -78,8 +78,7 @@ final class Traffic implements AutoCloseable {
         List<String> queue;
         try {
             queue = new ArrayList<>(api.queuedTipIds());
-        }
-        catch (IllegalStateException notAnswered) {
+        } catch (IllegalStateException notAnswered) {
             // Not a 200: a service whose MongoDB was just killed before it was itself. Ask again.
             return;
         }
@@ -104,8 +103,7 @@ final class Traffic implements AutoCloseable {
             if (!threads.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("The traffic did not stop");
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         synchronized (failures) {

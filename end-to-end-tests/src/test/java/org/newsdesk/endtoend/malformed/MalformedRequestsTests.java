@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +47,7 @@ class MalformedRequestsTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The moderators' session cookie, as the moderation service names it. */
     private static final String SESSION_COOKIE = "NEWSDESK_MODERATION";
+
     private static final Pattern PLAIN_HEADER_VALUE = Pattern.compile("^[\\x20-\\x7E\\t]*$");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -63,9 +63,9 @@ class MalformedRequestsTests {
         kafka = LocalKafkaBroker.start(dataDir, FreePorts.loopback(), FreePorts.loopback());
         mongo = LocalMongoServer.start(dataDir, 0);
         NewsdeskServices.Starter starter = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
-                .servicesDirectory(NewsdeskDistribution.servicesDirectory()).randomPorts();
-        services = starter
-                .property(Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
+                .servicesDirectory(NewsdeskDistribution.servicesDirectory())
+                .randomPorts();
+        services = starter.property(Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
                 // Every request comes from here: limits would answer 429 where the request's own problem should show.
                 .property(Service.SUBMISSION, "newsdesk.submission.tip-rate-limit", "0")
                 .property(Service.SUBMISSION, "newsdesk.submission.receipt-guesses", "0")
@@ -91,7 +91,8 @@ class MalformedRequestsTests {
         long seed = Long.getLong("newsdesk.malformed.seed", System.nanoTime());
         int count = Integer.getInteger("newsdesk.malformed.requests", 2_000);
         System.out.println("Malformed requests: seed " + seed + ", " + count + " requests");
-        HostileRequests hostile = new HostileRequests(new Random(seed),
+        HostileRequests hostile = new HostileRequests(
+                new Random(seed),
                 new Target("submission", services.submission().port(), Map.of()),
                 new Target("moderation", services.moderation().port(), RawHttp.basic("moderator", MODERATOR_PASSWORD)),
                 signedInPages(),
@@ -117,24 +118,23 @@ class MalformedRequestsTests {
                 RawHttp.Answer answer;
                 try {
                     answer = answers.get(i).get();
-                }
-                catch (java.util.concurrent.ExecutionException unanswered) {
+                } catch (java.util.concurrent.ExecutionException unanswered) {
                     failures.add("no answer: " + request.description() + ": " + unanswered.getCause());
                     continue;
                 }
                 byStatus.merge(answer.status(), 1, Integer::sum);
                 if (answer.status() >= 500) {
                     failures.add(answer.status() + ": " + request.description());
-                }
-                else if (answer.status() >= 400 && expectsProblemDetails(request)
-                        && (answer.contentType() == null || !answer.contentType().startsWith("application/problem+json"))) {
+                } else if (answer.status() >= 400
+                        && expectsProblemDetails(request)
+                        && (answer.contentType() == null
+                                || !answer.contentType().startsWith("application/problem+json"))) {
                     failures.add(answer.status() + " as " + answer.contentType() + ": " + request.description());
                 }
             }
             System.out.println("Malformed requests answered: " + byStatus);
             assertThat(failures).as("seed " + seed).isEmpty();
-        }
-        finally {
+        } finally {
             clients.shutdownNow();
         }
     }
@@ -146,18 +146,21 @@ class MalformedRequestsTests {
      */
     private static boolean expectsProblemDetails(Hostile request) {
         String accept = request.headers().getOrDefault("Accept", "*/*");
-        boolean readsProblems = List.of("*/*", "application/json", "application/problem+json").contains(accept);
+        boolean readsProblems =
+                List.of("*/*", "application/json", "application/problem+json").contains(accept);
         boolean plainHeaders = request.headers().values().stream().allMatch(PLAIN_HEADER_VALUE.asPredicate());
-        return request.requestTarget().startsWith("/api/") && !"HEAD".equals(request.method()) && readsProblems
-                && isUri(request.requestTarget()) && plainHeaders;
+        return request.requestTarget().startsWith("/api/")
+                && !"HEAD".equals(request.method())
+                && readsProblems
+                && isUri(request.requestTarget())
+                && plainHeaders;
     }
 
     private static boolean isUri(String requestTarget) {
         try {
             URI.create(requestTarget);
             return true;
-        }
-        catch (IllegalArgumentException notAUri) {
+        } catch (IllegalArgumentException notAUri) {
             return false;
         }
     }
@@ -165,20 +168,32 @@ class MalformedRequestsTests {
     /** A session on the moderators' pages, and its CSRF token, as a browser holds them. */
     private static Target signedInPages() throws Exception {
         CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         String base = services.moderation().baseUrl();
-        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String login = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String form = "username=moderator&password=" + URLEncoder.encode(MODERATOR_PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8);
-        String queue = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String queue = browser.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String session = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE)).map(HttpCookie::getValue).findFirst()
+                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
+                .map(HttpCookie::getValue)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Not signed in"));
-        return new Target("moderation pages", services.moderation().port(),
+        return new Target(
+                "moderation pages",
+                services.moderation().port(),
                 Map.of("Cookie", SESSION_COOKIE + "=" + session, "_csrf", csrf(queue)));
     }
 
@@ -195,11 +210,15 @@ class MalformedRequestsTests {
         HttpClient http = HttpClient.newHttpClient();
         List<String> tipIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String answer = http.send(HttpRequest.newBuilder(URI.create(services.submission().baseUrl() + "/api/tips"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"headline\": \"Malformed requests " + i
-                            + "\", \"body\": \"A tip for hostile requests to aim at.\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String answer = http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(services.submission().baseUrl() + "/api/tips"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"headline\": \"Malformed requests " + i
+                                            + "\", \"body\": \"A tip for hostile requests to aim at.\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             tipIds.add(JSON.readTree(answer).get("tipId").asString());
         }
         return tipIds;

@@ -18,13 +18,11 @@ import java.util.Map;
 final class RawHttp {
 
     /** The status, and the Content-Type header or null. */
-    record Answer(int status, String contentType) {
-    }
+    record Answer(int status, String contentType) {}
 
     private static final int MOST_HEADER_BYTES = 64 * 1024;
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Answer send(HostileRequests.Hostile request) {
         try (Socket socket = new Socket()) {
@@ -32,11 +30,19 @@ final class RawHttp {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder()
-                    .append(request.method()).append(' ').append(request.requestTarget()).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(request.target().port()).append("\r\n")
+                    .append(request.method())
+                    .append(' ')
+                    .append(request.requestTarget())
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:")
+                    .append(request.target().port())
+                    .append("\r\n")
                     .append("Connection: close\r\n");
-            request.headers().forEach((name, value) -> head.append(name).append(": ")
-                    .append(value.replace("\r", "").replace("\n", "")).append("\r\n"));
+            request.headers()
+                    .forEach((name, value) -> head.append(name)
+                            .append(": ")
+                            .append(value.replace("\r", "").replace("\n", ""))
+                            .append("\r\n"));
             byte[] body = request.body();
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -48,13 +54,11 @@ final class RawHttp {
                     out.write(body);
                 }
                 out.flush();
-            }
-            catch (IOException answeredEarly) {
+            } catch (IOException answeredEarly) {
                 // A server may answer (and close) before it has read a body it refuses: read that answer.
             }
             return readHead(socket.getInputStream());
-        }
-        catch (IOException failed) {
+        } catch (IOException failed) {
             throw new UncheckedIOException("No answer to " + request.description(), failed);
         }
     }
@@ -62,7 +66,7 @@ final class RawHttp {
     private static Answer readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
-        byte[] end = { '\r', '\n', '\r', '\n' };
+        byte[] end = {'\r', '\n', '\r', '\n'};
         while (matched < end.length && head.size() < MOST_HEADER_BYTES) {
             int next = in.read();
             if (next < 0) {
@@ -86,7 +90,10 @@ final class RawHttp {
     }
 
     static Map<String, String> basic(String user, String password) {
-        return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return Map.of(
+                "Authorization",
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,9 +1,8 @@
 package org.newsdesk.moderation.decision;
 
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Instant;
-
-import jakarta.validation.Valid;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.web.problem.ProblemException;
 import org.springframework.http.MediaType;
@@ -40,9 +39,13 @@ class DecisionController {
      * before anything is decided: a decision it never saw would meet its retry with a 409. The
      * request is validated before the tip is looked up, so bad input is a 400 whether or not the tip exists.
      */
-    @PostMapping(path = "/api/tips/{tipId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/tips/{tipId}/decision",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<DecisionView> decide(@PathVariable String tipId, @Valid @RequestBody(required = false) DecisionRequest request,
+    Mono<DecisionView> decide(
+            @PathVariable String tipId,
+            @Valid @RequestBody(required = false) DecisionRequest request,
             Principal moderator) {
         if (request == null) {
             // No body, or a bare null, is judged like an empty object: what it lacks first is the outcome.
@@ -54,8 +57,9 @@ class DecisionController {
     /** Claims the tip for the caller, or renews their claim: the answer says until when. */
     @PostMapping(path = "/api/tips/{tipId}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ClaimView> claim(@PathVariable String tipId, Principal moderator) {
-        return desk.claim(tipId, moderator.getName()).map(tip -> new ClaimView(tipId, tip.claim().holder(),
-                tip.claim().expiresAt()));
+        return desk.claim(tipId, moderator.getName())
+                .map(tip ->
+                        new ClaimView(tipId, tip.claim().holder(), tip.claim().expiresAt()));
     }
 
     @DeleteMapping(path = "/api/tips/{tipId}/claim")
@@ -64,6 +68,5 @@ class DecisionController {
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
-    record ClaimView(String tipId, String holder, Instant expiresAt) {
-    }
+    record ClaimView(String tipId, String holder, Instant expiresAt) {}
 }

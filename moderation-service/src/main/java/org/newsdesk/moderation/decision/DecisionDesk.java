@@ -2,7 +2,6 @@ package org.newsdesk.moderation.decision;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.moderation.ModerationProperties;
@@ -37,7 +36,11 @@ class DecisionDesk {
     private final ModeratorAccounts accounts;
     private final QueueChanges changes;
 
-    DecisionDesk(ModeratedTips tips, Outbox tipOutbox, ModerationProperties settings, ModeratorAccounts accounts,
+    DecisionDesk(
+            ModeratedTips tips,
+            Outbox tipOutbox,
+            ModerationProperties settings,
+            ModeratorAccounts accounts,
             QueueChanges changes) {
         this.tips = tips;
         this.changes = changes;
@@ -53,8 +56,10 @@ class DecisionDesk {
      */
     Mono<ModeratedTip> decide(String tipId, DecisionRequest request, String moderator) {
         Mono<Void> duplicateKnown = request.chosenOutcome() == Outcome.DUPLICATE
-                ? requireOtherTip(tipId, request.duplicateOf()) : Mono.empty();
-        return duplicateKnown.then(find(tipId))
+                ? requireOtherTip(tipId, request.duplicateOf())
+                : Mono.empty();
+        return duplicateKnown
+                .then(find(tipId))
                 .flatMap(tip -> {
                     // MongoDB keeps milliseconds; the answer should show what the record says.
                     Instant now = now();
@@ -66,7 +71,8 @@ class DecisionDesk {
                     // Someone else decided, held or claimed the tip between our read and our write.
                     return tips.decide(tip, decision).switchIfEmpty(Mono.defer(() -> whyNot(tipId, moderator)));
                 })
-                .flatMap(decided -> changes.record(tipId, decided.decision().outcome() == Outcome.HELD ? "held" : "decided")
+                .flatMap(decided -> changes.record(
+                                tipId, decided.decision().outcome() == Outcome.HELD ? "held" : "decided")
                         .thenReturn(decided))
                 .doOnNext(decided -> {
                     log.info("Tip {} {} by {}", tipId, decided.decision().outcome(), moderator);
@@ -101,7 +107,8 @@ class DecisionDesk {
             return Mono.error(ProblemException.invalid("duplicateOf", "must be another tip than this one"));
         }
         return tips.find(duplicateOf)
-                .switchIfEmpty(Mono.error(() -> ProblemException.invalid("duplicateOf", "is not a tip the moderators know")))
+                .switchIfEmpty(
+                        Mono.error(() -> ProblemException.invalid("duplicateOf", "is not a tip the moderators know")))
                 .then();
     }
 
@@ -127,22 +134,26 @@ class DecisionDesk {
     }
 
     private static ProblemException unknownTip(String tipId) {
-        return ProblemException.of(HttpStatus.NOT_FOUND, "Unknown tip",
-                "There is no tip " + tipId + " in the moderation queue");
+        return ProblemException.of(
+                HttpStatus.NOT_FOUND, "Unknown tip", "There is no tip " + tipId + " in the moderation queue");
     }
 
     private static ProblemException alreadyDecided(ModeratedTip tip) {
-        ProblemException problem = ProblemException.of(HttpStatus.CONFLICT, "Tip already decided",
-                "Tip " + tip.tipId() + " was already decided");
+        ProblemException problem = ProblemException.of(
+                HttpStatus.CONFLICT, "Tip already decided", "Tip " + tip.tipId() + " was already decided");
         Decision decision = tip.decision();
-        return decision == null ? problem : problem.with("outcome", decision.outcome())
-                .with("decidedBy", decision.decidedBy())
-                .with("decidedAt", decision.decidedAt());
+        return decision == null
+                ? problem
+                : problem.with("outcome", decision.outcome())
+                        .with("decidedBy", decision.decidedBy())
+                        .with("decidedAt", decision.decidedAt());
     }
 
     private ProblemException claimedByOther(ModeratedTip tip, Claim claim) {
         String name = accounts.displayName(claim.holder());
-        return ProblemException.of(HttpStatus.CONFLICT, "Tip claimed by someone else",
+        return ProblemException.of(
+                        HttpStatus.CONFLICT,
+                        "Tip claimed by someone else",
                         name + " is working on tip " + tip.tipId() + " until " + claim.expiresAt())
                 .with("holder", claim.holder())
                 .with("holderName", name)
@@ -150,7 +161,9 @@ class DecisionDesk {
     }
 
     private static ProblemException changedMeanwhile(ModeratedTip tip) {
-        return ProblemException.of(HttpStatus.CONFLICT, "Tip changed meanwhile",
+        return ProblemException.of(
+                        HttpStatus.CONFLICT,
+                        "Tip changed meanwhile",
                         "Tip " + tip.tipId() + " changed while you were deciding it (revision " + tip.revision()
                                 + "); look at it again")
                 .with("revision", tip.revision());

@@ -2,7 +2,6 @@ package org.newsdesk.moderation.decision;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.newsdesk.events.TipDecided.Outcome;
 
 /**
@@ -13,24 +12,34 @@ import org.newsdesk.events.TipDecided.Outcome;
  *
  * @param photos one entry per photo of the tip: its id when the moderator ticked it, and its caption
  */
-record DecisionForm(String outcome, String headline, String body, String reason, String reasonCode,
-        List<PhotoField> photos, String duplicateOf, String note) {
+record DecisionForm(
+        String outcome,
+        String headline,
+        String body,
+        String reason,
+        String reasonCode,
+        List<PhotoField> photos,
+        String duplicateOf,
+        String note) {
 
     DecisionForm {
         photos = photos == null ? List.of() : photos;
     }
 
     /** @param id present only when the photo's box was ticked */
-    record PhotoField(String id, String caption) {
-    }
+    record PhotoField(String id, String caption) {}
 
     DecisionRequest request() {
         Outcome chosen = outcomeOrNull();
-        List<DecisionRequest.PhotoChoice> chosenPhotos = photos.stream().filter(Objects::nonNull)
+        List<DecisionRequest.PhotoChoice> chosenPhotos = photos.stream()
+                .filter(Objects::nonNull)
                 .filter(photo -> photo.id() != null && !photo.id().isBlank())
                 .map(photo -> new DecisionRequest.PhotoChoice(photo.id(), text(photo.caption())))
                 .toList();
-        return new DecisionRequest(text(outcome), edited(headline), edited(body),
+        return new DecisionRequest(
+                text(outcome),
+                edited(headline),
+                edited(body),
                 chosen == Outcome.REJECTED || chosen == Outcome.DUPLICATE ? text(reason) : null,
                 chosen == Outcome.REJECTED ? text(reasonCode) : null,
                 chosen == Outcome.APPROVED ? chosenPhotos : List.of(),

@@ -1,15 +1,5 @@
 package org.newsdesk.moderation.decision;
 
-import java.lang.annotation.Documented;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -19,6 +9,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided.Outcome;
@@ -44,15 +43,28 @@ import org.newsdesk.web.problem.ProblemException;
 @DecisionRequest.FitsItsOutcome
 record DecisionRequest(
         @NotNull(message = REQUIRED)
-        @Pattern(regexp = "APPROVED|REJECTED|HELD|DUPLICATE", message = "must be one of APPROVED, REJECTED, HELD, DUPLICATE")
+        @Pattern(
+                regexp = "APPROVED|REJECTED|HELD|DUPLICATE",
+                message = "must be one of APPROVED, REJECTED, HELD, DUPLICATE")
         String outcome,
-        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_HEADLINE, message = AT_MOST) String headline,
-        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_BODY, message = AT_MOST) String body,
-        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_REASON, message = AT_MOST) String reason,
+
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_HEADLINE, message = AT_MOST)
+        String headline,
+
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_BODY, message = AT_MOST)
+        String body,
+
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_REASON, message = AT_MOST)
+        String reason,
+
         @DeclineReasonCode String reasonCode,
         List<@NotNull(message = REQUIRED) @Valid PhotoChoice> photos,
-        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_ID, message = AT_MOST) String duplicateOf,
-        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_REASON, message = AT_MOST) String note) {
+
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_ID, message = AT_MOST)
+        String duplicateOf,
+
+        @Pattern(regexp = SOME_TEXT, message = NOT_BLANK) @Size(max = MAX_REASON, message = AT_MOST)
+        String note) {
 
     static final int MAX_HEADLINE = 300;
     static final int MAX_BODY = 20_000;
@@ -68,15 +80,17 @@ record DecisionRequest(
     private static final String SOME_TEXT = "(?s).*\\S.*";
 
     /** What a resident reads when their tip repeats one we already have, unless the moderator wrote more. */
-    static final String DUPLICATE_WORDING = "Someone else already told us about this, and we are following it up there.";
+    static final String DUPLICATE_WORDING =
+            "Someone else already told us about this, and we are following it up there.";
 
     DecisionRequest {
         photos = photos == null ? List.of() : photos;
     }
 
     /** @param caption shown under the photo in the story, if any */
-    record PhotoChoice(@NotBlank(message = REQUIRED) String id, @Size(max = MAX_CAPTION, message = AT_MOST) String caption) {
-    }
+    record PhotoChoice(
+            @NotBlank(message = REQUIRED) String id,
+            @Size(max = MAX_CAPTION, message = AT_MOST) String caption) {}
 
     /** The outcome asked for; only called on a request that passed validation. */
     Outcome chosenOutcome() {
@@ -99,26 +113,37 @@ record DecisionRequest(
             PhotoReference photo = submission.photo(choice.id()).orElse(null);
             if (photo == null) {
                 problems.add(new FieldProblem("photos[" + i + "].id", "is not one of the resident's photos"));
-            }
-            else {
-                story.add(new StoryPhoto(photo, choice.caption() == null || choice.caption().isBlank() ? null
-                        : choice.caption().strip()));
+            } else {
+                story.add(new StoryPhoto(
+                        photo,
+                        choice.caption() == null || choice.caption().isBlank()
+                                ? null
+                                : choice.caption().strip()));
             }
         }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        String wording = reasonCode == null ? null
-                : settings.declineReason(reasonCode).map(ModerationProperties.DeclineReason::wording).orElseThrow();
+        String wording = reasonCode == null
+                ? null
+                : settings.declineReason(reasonCode)
+                        .map(ModerationProperties.DeclineReason::wording)
+                        .orElseThrow();
         String residentReads = wording == null ? reason : reason == null ? wording : wording + " " + reason;
-        return new Decision(UUID.randomUUID().toString(), chosen,
+        return new Decision(
+                UUID.randomUUID().toString(),
+                chosen,
                 headline == null ? submission.headline() : headline,
                 body == null ? submission.body() : body,
                 new Decision.OriginalText(submission.headline(), submission.body()),
-                chosen == Outcome.DUPLICATE && residentReads == null ? DUPLICATE_WORDING
+                chosen == Outcome.DUPLICATE && residentReads == null
+                        ? DUPLICATE_WORDING
                         : chosen.declines() ? residentReads : null,
-                moderator, decidedAt, chosen == Outcome.REJECTED ? reasonCode : null,
-                chosen.publishes() ? story : List.of(), chosen == Outcome.DUPLICATE ? duplicateOf : null,
+                moderator,
+                decidedAt,
+                chosen == Outcome.REJECTED ? reasonCode : null,
+                chosen.publishes() ? story : List.of(),
+                chosen == Outcome.DUPLICATE ? duplicateOf : null,
                 chosen == Outcome.HELD ? note : null);
     }
 
@@ -145,8 +170,8 @@ record DecisionRequest(
             String outcome = request.outcome();
             boolean valid = true;
             if ("REJECTED".equals(outcome) && request.reason() == null && request.reasonCode() == null) {
-                valid = missing("reason", "is required to reject a tip (or a reasonCode): the resident reads it",
-                        context);
+                valid = missing(
+                        "reason", "is required to reject a tip (or a reasonCode): the resident reads it", context);
             }
             if ("HELD".equals(outcome) && request.note() == null) {
                 valid = missing("note", "is required to hold a tip: say what it is waiting for", context);
@@ -158,7 +183,9 @@ record DecisionRequest(
         }
 
         private static boolean missing(String field, String message, ConstraintValidatorContext context) {
-            context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(message)
+                    .addPropertyNode(field)
+                    .addConstraintViolation();
             return false;
         }
     }

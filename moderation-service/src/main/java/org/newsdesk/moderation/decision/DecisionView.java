@@ -1,9 +1,8 @@
 package org.newsdesk.moderation.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.tip.Decision;
@@ -34,8 +33,20 @@ record DecisionView(
 
     static DecisionView of(ModeratedTip tip) {
         Decision decision = tip.decision();
-        return new DecisionView(tip.tipId(), decision.outcome(), decision.headline(), decision.body(),
-                decision.reason(), decision.decidedBy(), decision.decidedAt(), decision.original(), decision.edits(),
-                tip.revision(), decision.reasonCode(), decision.photos(), decision.duplicateOf(), decision.note());
+        return new DecisionView(
+                tip.tipId(),
+                decision.outcome(),
+                decision.headline(),
+                decision.body(),
+                decision.reason(),
+                decision.decidedBy(),
+                decision.decidedAt(),
+                decision.original(),
+                decision.edits(),
+                tip.revision(),
+                decision.reasonCode(),
+                decision.photos(),
+                decision.duplicateOf(),
+                decision.note());
     }
 }

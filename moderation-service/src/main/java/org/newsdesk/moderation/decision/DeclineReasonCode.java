@@ -1,15 +1,14 @@
 package org.newsdesk.moderation.decision;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.newsdesk.moderation.ModerationProperties;
 
@@ -41,8 +40,12 @@ import org.newsdesk.moderation.ModerationProperties;
                 return true;
             }
             // A message parameter, not part of the template: configured text is never interpolated.
-            context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("reasons",
-                    settings.declineReasons().stream().map(ModerationProperties.DeclineReason::code).toList());
+            context.unwrap(HibernateConstraintValidatorContext.class)
+                    .addMessageParameter(
+                            "reasons",
+                            settings.declineReasons().stream()
+                                    .map(ModerationProperties.DeclineReason::code)
+                                    .toList());
             return false;
         }
     }

@@ -1,12 +1,11 @@
 package org.newsdesk.moderation.decision;
 
+import jakarta.validation.Validator;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Validator;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.media.MediaStore;
@@ -47,8 +46,12 @@ class TipPage {
     private final ObjectProvider<MediaStore> media;
     private final Validator validator;
 
-    TipPage(DecisionDesk desk, ModerationProperties settings, ModeratorAccounts accounts,
-            ObjectProvider<MediaStore> media, Validator validator) {
+    TipPage(
+            DecisionDesk desk,
+            ModerationProperties settings,
+            ModeratorAccounts accounts,
+            ObjectProvider<MediaStore> media,
+            Validator validator) {
         this.desk = desk;
         this.settings = settings;
         this.accounts = accounts;
@@ -59,7 +62,8 @@ class TipPage {
     @GetMapping("/tips/{tipId}")
     Mono<Rendering> tip(@PathVariable String tipId, Principal moderator) {
         return desk.claim(tipId, moderator.getName())
-                .onErrorResume(ProblemException.class, refused -> conflict(refused) ? desk.find(tipId) : Mono.error(refused))
+                .onErrorResume(
+                        ProblemException.class, refused -> conflict(refused) ? desk.find(tipId) : Mono.error(refused))
                 .map(tip -> page(tip, moderator.getName(), HttpStatus.OK, List.of(), null));
     }
 
@@ -78,14 +82,22 @@ class TipPage {
             return desk.find(tipId).map(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null));
         }
         return desk.decide(tipId, request, me)
-                .map(decided -> Rendering.redirectTo("/queue?done=" + decided.tipId()).build())
+                .map(decided ->
+                        Rendering.redirectTo("/queue?done=" + decided.tipId()).build())
                 .onErrorResume(ProblemException.class, refused -> {
                     if (refused.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
-                        return desk.find(tipId).map(tip -> page(tip, me, HttpStatus.BAD_REQUEST,
-                                refused.fieldProblems(), null));
+                        return desk.find(tipId)
+                                .map(tip -> page(tip, me, HttpStatus.BAD_REQUEST, refused.fieldProblems(), null));
                     }
-                    return conflict(refused) ? desk.find(tipId).map(tip -> page(tip, me, HttpStatus.CONFLICT,
-                            List.of(), refused.getBody().getDetail())) : Mono.error(refused);
+                    return conflict(refused)
+                            ? desk.find(tipId)
+                                    .map(tip -> page(
+                                            tip,
+                                            me,
+                                            HttpStatus.CONFLICT,
+                                            List.of(),
+                                            refused.getBody().getDetail()))
+                            : Mono.error(refused);
                 });
     }
 
@@ -100,14 +112,17 @@ class TipPage {
     @PostMapping(path = "/tips/{tipId}/claim", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> claimAndShow(@PathVariable String tipId, Principal moderator) {
         Rendering backToTheTip = Rendering.redirectTo("/tips/" + tipId).build();
-        return desk.claim(tipId, moderator.getName()).thenReturn(backToTheTip)
-                .onErrorResume(ProblemException.class, refused -> conflict(refused) ? Mono.just(backToTheTip)
-                        : Mono.error(refused));
+        return desk.claim(tipId, moderator.getName())
+                .thenReturn(backToTheTip)
+                .onErrorResume(
+                        ProblemException.class,
+                        refused -> conflict(refused) ? Mono.just(backToTheTip) : Mono.error(refused));
     }
 
     @PostMapping("/tips/{tipId}/release")
     Mono<Rendering> release(@PathVariable String tipId, Principal moderator) {
-        return desk.release(tipId, moderator.getName()).thenReturn(Rendering.redirectTo("/queue").build());
+        return desk.release(tipId, moderator.getName())
+                .thenReturn(Rendering.redirectTo("/queue").build());
     }
 
     /** A resident's photo, only to a signed-in moderator and only as part of the tip it came with. */
@@ -123,8 +138,8 @@ class TipPage {
                         // Contact details and faces: never kept by a shared cache.
                         .cacheControl(CacheControl.noStore().cachePrivate())
                         .body(stored.bytes()))
-                .switchIfEmpty(Mono.error(() -> ProblemException.of(HttpStatus.NOT_FOUND, "Unknown photo",
-                        "Tip " + tipId + " has no photo " + photoId)));
+                .switchIfEmpty(Mono.error(() -> ProblemException.of(
+                        HttpStatus.NOT_FOUND, "Unknown photo", "Tip " + tipId + " has no photo " + photoId)));
     }
 
     private static boolean conflict(ProblemException refused) {
@@ -146,8 +161,11 @@ class TipPage {
                 .modelAttribute("claimExpiresAt", claim == null ? null : claim.expiresAt())
                 .modelAttribute("leaseSeconds", settings.claims().lease().toSeconds())
                 // A tip back from a hold keeps the edits made before it.
-                .modelAttribute("headline", draft != null ? draft.headline() : tip.submission().headline())
-                .modelAttribute("body", draft != null ? draft.body() : tip.submission().body())
+                .modelAttribute(
+                        "headline",
+                        draft != null ? draft.headline() : tip.submission().headline())
+                .modelAttribute(
+                        "body", draft != null ? draft.body() : tip.submission().body())
                 .modelAttribute("photos", photos(tip))
                 .modelAttribute("reasons", settings.declineReasons())
                 .modelAttribute("errors", errors)
@@ -157,19 +175,26 @@ class TipPage {
     }
 
     private static List<PhotoChoiceView> photos(ModeratedTip tip) {
-        List<StoryPhoto> chosen = tip.decision() == null ? List.of() : tip.decision().photos();
+        List<StoryPhoto> chosen =
+                tip.decision() == null ? List.of() : tip.decision().photos();
         List<PhotoChoiceView> views = new ArrayList<>();
         int number = 1;
         for (PhotoReference photo : tip.submission().photos()) {
-            StoryPhoto choice = chosen.stream().filter(story -> story.photo().id().equals(photo.id())).findFirst()
+            StoryPhoto choice = chosen.stream()
+                    .filter(story -> story.photo().id().equals(photo.id()))
+                    .findFirst()
                     .orElse(null);
-            views.add(new PhotoChoiceView(photo.id(), number++, photo.width(), photo.height(),
-                    "/tips/" + tip.tipId() + "/photos/" + photo.id(), choice != null,
+            views.add(new PhotoChoiceView(
+                    photo.id(),
+                    number++,
+                    photo.width(),
+                    photo.height(),
+                    "/tips/" + tip.tipId() + "/photos/" + photo.id(),
+                    choice != null,
                     choice == null ? null : choice.caption()));
         }
         return views;
     }
 
-    record PhotoChoiceView(String id, int number, int width, int height, String url, boolean chosen, String caption) {
-    }
+    record PhotoChoiceView(String id, int number, int width, int height, String url, boolean chosen, String caption) {}
 }

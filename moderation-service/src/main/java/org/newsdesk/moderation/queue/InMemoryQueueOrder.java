@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -62,8 +61,8 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
     private volatile boolean loaded;
     private final List<Disposable> running = new ArrayList<>();
 
-    InMemoryQueueOrder(ModeratedTips tips, QueueChanges changes, IndexedQueueOrder untilLoaded,
-            ModerationProperties settings) {
+    InMemoryQueueOrder(
+            ModeratedTips tips, QueueChanges changes, IndexedQueueOrder untilLoaded, ModerationProperties settings) {
         this.tips = tips;
         this.changes = changes;
         this.untilLoaded = untilLoaded;
@@ -88,7 +87,9 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
         if (!loaded) {
             return untilLoaded.waiting(filter);
         }
-        return Mono.just(byPosition.values().stream().filter(entry -> entry.matches(filter)).count());
+        return Mono.just(byPosition.values().stream()
+                .filter(entry -> entry.matches(filter))
+                .count());
     }
 
     @Override
@@ -96,7 +97,9 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
         running.add(Flux.interval(Duration.ZERO, resyncEvery)
                 .onBackpressureDrop()
                 .concatMap(tick -> resync().onErrorResume(error -> {
-                    log.warn("Could not read the queue into memory: {}", error.getClass().getName());
+                    log.warn(
+                            "Could not read the queue into memory: {}",
+                            error.getClass().getName());
                     return Mono.empty();
                 }))
                 .subscribe());
@@ -113,31 +116,36 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
 
     /** Reads the whole queue and brings the order in line with it. */
     Mono<Void> resync() {
-        return changes.newest().flatMap(newest -> tips.pendingEntries().collectList().flatMap(entries -> {
-            Set<String> pending = new HashSet<>();
-            entries.forEach(entry -> {
-                pending.add(entry.tipId());
-                put(entry);
-            });
-            // Tips gone from the scan are checked one by one, so a change made during the scan wins.
-            List<String> gone = positions.keySet().stream().filter(id -> !pending.contains(id)).toList();
-            return Flux.fromIterable(gone).concatMap(this::refresh).then(Mono.fromRunnable(() -> {
-                applied.accumulateAndGet(newest, Math::max);
-                loaded = true;
-            }));
-        }));
+        return changes.newest()
+                .flatMap(newest -> tips.pendingEntries().collectList().flatMap(entries -> {
+                    Set<String> pending = new HashSet<>();
+                    entries.forEach(entry -> {
+                        pending.add(entry.tipId());
+                        put(entry);
+                    });
+                    // Tips gone from the scan are checked one by one, so a change made during the scan wins.
+                    List<String> gone = positions.keySet().stream()
+                            .filter(id -> !pending.contains(id))
+                            .toList();
+                    return Flux.fromIterable(gone).concatMap(this::refresh).then(Mono.fromRunnable(() -> {
+                        applied.accumulateAndGet(newest, Math::max);
+                        loaded = true;
+                    }));
+                }));
     }
 
     /** Reads one tip by id and puts it where it belongs, or out of the order if it no longer waits. */
     private Mono<Void> refresh(String tipId) {
-        return tips.findAll(List.of(tipId)).collectList().doOnNext(found -> {
-            if (found.isEmpty() || found.get(0).state() != TipState.PENDING) {
-                remove(tipId);
-            }
-            else {
-                put(QueueEntry.of(found.get(0)));
-            }
-        }).then();
+        return tips.findAll(List.of(tipId))
+                .collectList()
+                .doOnNext(found -> {
+                    if (found.isEmpty() || found.get(0).state() != TipState.PENDING) {
+                        remove(tipId);
+                    } else {
+                        put(QueueEntry.of(found.get(0)));
+                    }
+                })
+                .then();
     }
 
     private Mono<Void> catchUp() {
@@ -146,13 +154,13 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
             return Mono.empty();
         }
         return changes.after(from, CHANGES_BATCH)
-                .concatMap(change -> refresh(change.tipId()).then(Mono.fromRunnable(
-                        () -> applied.accumulateAndGet(change.seq(), Math::max))))
+                .concatMap(change -> refresh(change.tipId())
+                        .then(Mono.fromRunnable(() -> applied.accumulateAndGet(change.seq(), Math::max))))
                 .then();
     }
 
-    private Mono<List<ModeratedTip>> collect(QueueFilter filter, QueuePosition after, int wanted,
-            List<ModeratedTip> found) {
+    private Mono<List<ModeratedTip>> collect(
+            QueueFilter filter, QueuePosition after, int wanted, List<ModeratedTip> found) {
         int needed = wanted - found.size();
         List<QueueEntry> candidates = candidates(filter, after, needed);
         if (candidates.isEmpty()) {
@@ -163,10 +171,11 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
                 .flatMap(byId -> {
                     for (QueueEntry candidate : candidates) {
                         ModeratedTip tip = byId.get(candidate.tipId());
-                        if (tip != null && tip.state() == TipState.PENDING && QueueEntry.of(tip).matches(filter)) {
+                        if (tip != null
+                                && tip.state() == TipState.PENDING
+                                && QueueEntry.of(tip).matches(filter)) {
                             found.add(tip);
-                        }
-                        else if (tip == null || tip.state() != TipState.PENDING) {
+                        } else if (tip == null || tip.state() != TipState.PENDING) {
                             remove(candidate.tipId());
                         }
                     }

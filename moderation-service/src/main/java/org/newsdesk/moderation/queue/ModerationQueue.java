@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.queue;
 
 import java.util.List;
-
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.QueueFilter;
@@ -34,11 +33,12 @@ public class ModerationQueue {
                 .flatMap(found -> order.waiting(filter).map(waiting -> {
                     boolean more = found.size() > limit;
                     List<ModeratedTip> shown = more ? found.subList(0, limit) : found;
-                    String next = more ? QueuePosition.after(shown.get(shown.size() - 1)).cursor() : null;
+                    String next = more
+                            ? QueuePosition.after(shown.get(shown.size() - 1)).cursor()
+                            : null;
                     return new Page(List.copyOf(shown), next, waiting);
                 }));
     }
 
-    record Page(List<ModeratedTip> tips, String next, long waiting) {
-    }
+    record Page(List<ModeratedTip> tips, String next, long waiting) {}
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
 import org.newsdesk.moderation.ModerationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +59,7 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
 
     /** One change to one tip; {@code seq} orders it among all changes. */
     @Document("queueChanges")
-    record Change(@Id long seq, String tipId, String kind, Instant at) {
-    }
+    record Change(@Id long seq, String tipId, String kind, Instant at) {}
 
     /** The number of the last change handed out; one document in the collection of counters. */
     @Document("counters")
@@ -79,14 +77,20 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
 
     /** Records a change; never fails the caller's work, which is done already. */
     public Mono<Void> record(String tipId, String kind) {
-        return store(tipId, kind).then(Mono.defer(() -> localListener.apply(tipId)).onErrorComplete());
+        return store(tipId, kind)
+                .then(Mono.defer(() -> localListener.apply(tipId)).onErrorComplete());
     }
 
     private Mono<Void> store(String tipId, String kind) {
-        return mongo.findAndModify(query(where("_id").is(Counter.QUEUE_CHANGES)), new Update().inc("seq", 1L),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class)
+        return mongo.findAndModify(
+                        query(where("_id").is(Counter.QUEUE_CHANGES)),
+                        new Update().inc("seq", 1L),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        Counter.class)
                 .flatMap(counter -> mongo.insert(new Change(counter.seq(), tipId, kind, Instant.now())))
-                .doOnError(error -> log.warn("Could not record a queue change for tip {}: {}", tipId,
+                .doOnError(error -> log.warn(
+                        "Could not record a queue change for tip {}: {}",
+                        tipId,
                         error.getClass().getName()))
                 .onErrorComplete()
                 .then();
@@ -94,13 +98,16 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
 
     /** The changes after {@code seq}, oldest first, at most {@code limit}. */
     Flux<Change> after(long seq, int limit) {
-        Query after = query(where("_id").gt(seq)).with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
+        Query after = query(where("_id").gt(seq))
+                .with(Sort.by(Sort.Direction.ASC, "_id"))
+                .limit(limit);
         return mongo.find(after, Change.class);
     }
 
     /** The number of the newest change, or 0 while there is none. */
     Mono<Long> newest() {
-        return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Change.class)
+        return mongo.findOne(
+                        new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Change.class)
                 .map(Change::seq)
                 .defaultIfEmpty(0L);
     }
@@ -114,17 +121,19 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
     public void run(ApplicationArguments args) {
         polling = Flux.interval(pollEvery)
                 .onBackpressureDrop()
-                .concatMap(tick -> newest()
-                        .doOnNext(seq -> {
+                .concatMap(tick -> newest().doOnNext(seq -> {
                             if (seq > seen.getAndSet(seq)) {
                                 newest.tryEmitNext(seq);
                             }
                             if (tick % 7_200 == 0 && seq > KEPT) {
-                                mongo.remove(query(where("_id").lt(seq - KEPT)), Change.class).subscribe();
+                                mongo.remove(query(where("_id").lt(seq - KEPT)), Change.class)
+                                        .subscribe();
                             }
                         })
                         .onErrorResume(error -> {
-                            log.debug("Polling the queue changes failed: {}", error.getClass().getName());
+                            log.debug(
+                                    "Polling the queue changes failed: {}",
+                                    error.getClass().getName());
                             return Mono.empty();
                         }))
                 .subscribe();

@@ -1,9 +1,8 @@
 package org.newsdesk.moderation.queue;
 
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
-
-import jakarta.validation.Valid;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +27,15 @@ class QueueController {
     @GetMapping(path = "/api/queue", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Page> queue(@Valid QueueQuery query) {
         Instant now = Instant.now();
-        return queue.page(query).map(page -> new Page(
-                page.tips().stream().map(tip -> QueueItem.of(tip, now, accounts::displayName)).toList(),
-                page.next(), page.waiting()));
+        return queue.page(query)
+                .map(page -> new Page(
+                        page.tips().stream()
+                                .map(tip -> QueueItem.of(tip, now, accounts::displayName))
+                                .toList(),
+                        page.next(),
+                        page.waiting()));
     }
 
     /** @param waiting how many tips wait that match the filters, on every page */
-    record Page(List<QueueItem> items, String next, long waiting) {
-    }
+    record Page(List<QueueItem> items, String next, long waiting) {}
 }

@@ -3,7 +3,6 @@ package org.newsdesk.moderation.queue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,21 +35,28 @@ class QueueEvents {
         return start.flatMapMany(from -> {
             AtomicLong sent = new AtomicLong(from);
             // The first event fixes the position even when nothing changes, so a reconnect can resume from it.
-            ServerSentEvent<Object> ready = ServerSentEvent.builder().event("ready").id(Long.toString(from))
-                    .data(Map.of("seq", from)).build();
+            ServerSentEvent<Object> ready = ServerSentEvent.builder()
+                    .event("ready")
+                    .id(Long.toString(from))
+                    .data(Map.of("seq", from))
+                    .build();
             // Wake-ups only say "there is something newer"; what is sent is always read by number,
             // so nothing is skipped or sent twice whatever the timing. The heartbeat also reads,
             // which mends a wake-up missed while connecting.
             Flux<Long> wakeUps = Flux.merge(Flux.just(0L), changes.wakeUps(), Flux.interval(HEARTBEAT))
                     .onBackpressureLatest();
-            Flux<ServerSentEvent<Object>> updates = wakeUps
-                    .concatMap(wake -> changes.after(sent.get(), BATCH)
-                            .doOnNext(change -> sent.set(change.seq()))
-                            .map(change -> ServerSentEvent.builder()
-                                    .event("queue").id(Long.toString(change.seq()))
-                                    .data(Map.of("tipId", change.tipId(), "kind", change.kind()))
-                                    .build())
-                            .switchIfEmpty(Mono.just(ServerSentEvent.builder().comment("still here").build())), 1)
+            Flux<ServerSentEvent<Object>> updates = wakeUps.concatMap(
+                            wake -> changes.after(sent.get(), BATCH)
+                                    .doOnNext(change -> sent.set(change.seq()))
+                                    .map(change -> ServerSentEvent.builder()
+                                            .event("queue")
+                                            .id(Long.toString(change.seq()))
+                                            .data(Map.of("tipId", change.tipId(), "kind", change.kind()))
+                                            .build())
+                                    .switchIfEmpty(Mono.just(ServerSentEvent.builder()
+                                            .comment("still here")
+                                            .build())),
+                            1)
                     .filter(event -> event.event() != null || event.comment() != null);
             return Flux.concat(Mono.just(ready), updates);
         });
@@ -63,8 +69,7 @@ class QueueEvents {
         try {
             long id = Long.parseLong(lastEventId.strip());
             return id < 0 ? null : id;
-        }
-        catch (NumberFormatException notOurs) {
+        } catch (NumberFormatException notOurs) {
             return null;
         }
     }

@@ -1,10 +1,9 @@
 package org.newsdesk.moderation.queue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.moderation.tip.Claim;
 import org.newsdesk.moderation.tip.ModeratedTip;
@@ -35,13 +34,23 @@ record QueueItem(
     static QueueItem of(ModeratedTip tip, Instant now, Function<String, String> displayNames) {
         Submission submission = tip.submission();
         Claim claim = tip.claimAt(now);
-        return new QueueItem(tip.tipId(), submission.headline(), submission.body(), submission.area(),
-                submission.category(), submission.submittedAt(), tip.receivedAt(), submission.contact(),
-                submission.photos().size(), submission.photos(),
-                claim == null ? null : new ClaimView(claim.holder(), displayNames.apply(claim.holder()), claim.expiresAt()),
-                tip.hold() == null ? null : tip.hold().note(), tip.revision());
+        return new QueueItem(
+                tip.tipId(),
+                submission.headline(),
+                submission.body(),
+                submission.area(),
+                submission.category(),
+                submission.submittedAt(),
+                tip.receivedAt(),
+                submission.contact(),
+                submission.photos().size(),
+                submission.photos(),
+                claim == null
+                        ? null
+                        : new ClaimView(claim.holder(), displayNames.apply(claim.holder()), claim.expiresAt()),
+                tip.hold() == null ? null : tip.hold().note(),
+                tip.revision());
     }
 
-    record ClaimView(String holder, String holderName, Instant expiresAt) {
-    }
+    record ClaimView(String holder, String holderName, Instant expiresAt) {}
 }

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.queue;
 
 import java.util.List;
-
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.QueueFilter;
 import org.newsdesk.moderation.tip.QueuePosition;

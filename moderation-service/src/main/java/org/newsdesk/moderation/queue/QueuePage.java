@@ -1,9 +1,8 @@
 package org.newsdesk.moderation.queue;
 
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Instant;
-
-import jakarta.validation.Valid;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.tip.Claim;
 import org.newsdesk.moderation.tip.ModeratedTip;
@@ -35,32 +34,54 @@ class QueuePage {
      * the list up to date when the live feed says something changed.
      */
     @GetMapping("/queue")
-    Mono<Rendering> queue(@Valid QueueQuery query, @RequestParam(required = false) String rows,
-            @RequestParam(required = false) String done, Principal moderator) {
+    Mono<Rendering> queue(
+            @Valid QueueQuery query,
+            @RequestParam(required = false) String rows,
+            @RequestParam(required = false) String done,
+            Principal moderator) {
         Instant now = Instant.now();
-        return queue.page(query).map(page -> Rendering.view(rows != null ? "queue :: rows" : "queue")
-                .modelAttribute("area", query.filter().area())
-                .modelAttribute("category", query.filter().category())
-                .modelAttribute("done", done)
-                .modelAttribute("firstPage", query.cursor() == null)
-                .modelAttribute("rows", page.tips().stream()
-                        .map(tip -> Row.of(tip, now, moderator.getName(), accounts)).toList())
-                .modelAttribute("waiting", page.waiting())
-                .modelAttribute("next", page.next())
-                .build());
+        return queue.page(query)
+                .map(page -> Rendering.view(rows != null ? "queue :: rows" : "queue")
+                        .modelAttribute("area", query.filter().area())
+                        .modelAttribute("category", query.filter().category())
+                        .modelAttribute("done", done)
+                        .modelAttribute("firstPage", query.cursor() == null)
+                        .modelAttribute(
+                                "rows",
+                                page.tips().stream()
+                                        .map(tip -> Row.of(tip, now, moderator.getName(), accounts))
+                                        .toList())
+                        .modelAttribute("waiting", page.waiting())
+                        .modelAttribute("next", page.next())
+                        .build());
     }
 
     /** One line of the queue as the page shows it. */
-    record Row(String tipId, String headline, String area, String category, String age, Instant submittedAt,
-            int photoCount, String holderName, boolean mine, String heldNote) {
+    record Row(
+            String tipId,
+            String headline,
+            String area,
+            String category,
+            String age,
+            Instant submittedAt,
+            int photoCount,
+            String holderName,
+            boolean mine,
+            String heldNote) {
 
         static Row of(ModeratedTip tip, Instant now, String me, ModeratorAccounts accounts) {
             Claim claim = tip.claimAt(now);
-            return new Row(tip.tipId(), tip.submission().headline(), tip.submission().area(),
-                    tip.submission().category(), Age.since(tip.submission().submittedAt(), now),
-                    tip.submission().submittedAt(), tip.submission().photos().size(),
+            return new Row(
+                    tip.tipId(),
+                    tip.submission().headline(),
+                    tip.submission().area(),
+                    tip.submission().category(),
+                    Age.since(tip.submission().submittedAt(), now),
+                    tip.submission().submittedAt(),
+                    tip.submission().photos().size(),
                     claim == null ? null : accounts.displayName(claim.holder()),
-                    claim != null && claim.holder().equals(me), tip.hold() == null ? null : tip.hold().note());
+                    claim != null && claim.holder().equals(me),
+                    tip.hold() == null ? null : tip.hold().note());
         }
     }
 }

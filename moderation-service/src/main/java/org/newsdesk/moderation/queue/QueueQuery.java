@@ -15,9 +15,17 @@ import org.newsdesk.web.paging.PageLimit;
  * @param area     only the tips of this area
  * @param category only the tips of this category
  */
-record QueueQuery(@PageLimit(max = ModerationProperties.Queue.MOST_ITEMS) String limit, @Valid QueuePosition cursor,
-        @Size(max = MAX_FILTER, message = "must be at most {max} characters") String area,
-        @Size(max = MAX_FILTER, message = "must be at most {max} characters") String category) {
+record QueueQuery(
+        @PageLimit(max = ModerationProperties.Queue.MOST_ITEMS)
+        String limit,
+
+        @Valid QueuePosition cursor,
+
+        @Size(max = MAX_FILTER, message = "must be at most {max} characters")
+        String area,
+
+        @Size(max = MAX_FILTER, message = "must be at most {max} characters")
+        String category) {
 
     static final int MAX_FILTER = 200;
 

@@ -2,9 +2,8 @@ package org.newsdesk.moderation.queue;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import org.newsdesk.events.Topics;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
@@ -43,12 +42,13 @@ class SubmittedTipIntake {
     void receive(TipSubmitted tip) {
         UnprocessableEventException.requireSchemaVersion(tip, TipSubmitted.SCHEMA_VERSION);
         Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), Instant.now())
-                .flatMap(created -> created ? changes.record(tip.tipId(), "received").thenReturn(true) : Mono.just(false))
-                .timeout(WRITE_TIMEOUT).block();
+                .flatMap(created ->
+                        created ? changes.record(tip.tipId(), "received").thenReturn(true) : Mono.just(false))
+                .timeout(WRITE_TIMEOUT)
+                .block();
         if (Boolean.TRUE.equals(isNew)) {
             log.info("Tip {} joined the moderation queue", tip.tipId());
-        }
-        else {
+        } else {
             log.debug("Tip {} was already known; event {} changed nothing", tip.tipId(), tip.eventId());
         }
     }

@@ -3,7 +3,6 @@ package org.newsdesk.moderation.rebuild;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
@@ -37,7 +36,10 @@ class QueueRebuild extends ReadModelRebuild {
     private final TopicReplay replay;
     private final ModeratedTips tips;
 
-    QueueRebuild(ReactiveMongoOperations mongo, ConfigurableApplicationContext context, TopicReplay replay,
+    QueueRebuild(
+            ReactiveMongoOperations mongo,
+            ConfigurableApplicationContext context,
+            TopicReplay replay,
             ModeratedTips tips) {
         super(mongo, context);
         this.replay = replay;
@@ -52,14 +54,16 @@ class QueueRebuild extends ReadModelRebuild {
     @Override
     protected String rebuild() {
         // When a tip was first received is not in the log: the submission's time stands in for it.
-        long submitted = replay.replay(Topics.TIPS_SUBMITTED, TipSubmitted.class, tip -> tips
-                .receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt()).block(WRITE_TIMEOUT));
+        long submitted = replay.replay(
+                Topics.TIPS_SUBMITTED,
+                TipSubmitted.class,
+                tip -> tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt())
+                        .block(WRITE_TIMEOUT));
         AtomicLong decided = new AtomicLong();
         replay.replay(Topics.TIPS_DECIDED, TipDecided.class, decision -> {
             if (Boolean.TRUE.equals(tips.restore(decision).block(WRITE_TIMEOUT))) {
                 decided.incrementAndGet();
-            }
-            else {
+            } else {
                 log.debug("Decision {} on tip {} changed nothing", decision.eventId(), decision.tipId());
             }
         });

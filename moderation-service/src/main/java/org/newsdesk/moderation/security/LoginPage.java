@@ -10,7 +10,9 @@ import org.springframework.web.reactive.result.view.Rendering;
 class LoginPage {
 
     @GetMapping(ModeratorSecurityConfiguration.LOGIN)
-    Rendering login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+    Rendering login(
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String throttled,
             @RequestParam(required = false) String signedOut) {
         return Rendering.view("login")
                 .modelAttribute("error", error != null)

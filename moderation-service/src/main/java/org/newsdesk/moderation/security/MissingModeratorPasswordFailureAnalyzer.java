@@ -8,7 +8,7 @@ class MissingModeratorPasswordFailureAnalyzer extends AbstractFailureAnalyzer<Mi
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingModeratorPasswordException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Set NEWSDESK_MODERATOR_PASSWORD to the password moderators sign in with.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(), "Set NEWSDESK_MODERATOR_PASSWORD to the password moderators sign in with.", cause);
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,9 +28,12 @@ public final class ModeratorAccounts {
 
     /** @param serverAddress where the service listens ({@code server.address}; {@code null} for every interface) */
     ModeratorAccounts(ModeratorProperties properties, PasswordEncoder encoder, InetAddress serverAddress) {
-        add(User.withUsername(ModeratorSecurityConfiguration.MODERATOR)
-                .password(encoder.encode(ModeratorPassword.resolve(properties, serverAddress)))
-                .roles(ModeratorSecurityConfiguration.ROLE).build(), properties.displayName());
+        add(
+                User.withUsername(ModeratorSecurityConfiguration.MODERATOR)
+                        .password(encoder.encode(ModeratorPassword.resolve(properties, serverAddress)))
+                        .roles(ModeratorSecurityConfiguration.ROLE)
+                        .build(),
+                properties.displayName());
         properties.accounts().forEach((name, account) -> {
             if (users.containsKey(name)) {
                 throw new IllegalStateException("The account " + name + " is configured twice");
@@ -42,8 +44,11 @@ public final class ModeratorAccounts {
                 throw new IllegalStateException("The account " + name + " needs newsdesk.moderator.accounts." + name
                         + ".password-hash to be a BCrypt hash (for example from 'htpasswd -nbBC 12 user password')");
             }
-            add(User.withUsername(name).password(hash.startsWith("{") ? hash : "{bcrypt}" + hash)
-                    .roles(ModeratorSecurityConfiguration.ROLE).build(),
+            add(
+                    User.withUsername(name)
+                            .password(hash.startsWith("{") ? hash : "{bcrypt}" + hash)
+                            .roles(ModeratorSecurityConfiguration.ROLE)
+                            .build(),
                     account.displayName() == null || account.displayName().isBlank() ? name : account.displayName());
         });
     }

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.security;
 
 import java.net.InetAddress;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +12,7 @@ final class ModeratorPassword {
 
     private static final Logger log = LoggerFactory.getLogger(ModeratorPassword.class);
 
-    private ModeratorPassword() {
-    }
+    private ModeratorPassword() {}
 
     /**
      * @return the configured password, or the local default where that is allowed
@@ -43,9 +41,11 @@ final class ModeratorPassword {
                     + ", beyond this machine, so it refuses the local default moderator password: set the "
                     + "environment variable NEWSDESK_MODERATOR_PASSWORD, or listen on 127.0.0.1 only.");
         }
-        log.warn("No moderator password configured (NEWSDESK_MODERATOR_PASSWORD): using the local default "
-                + "password '{}' for user '{}'. Fine for a local run only; never expose this service like this.",
-                LOCAL_DEFAULT, ModeratorSecurityConfiguration.MODERATOR);
+        log.warn(
+                "No moderator password configured (NEWSDESK_MODERATOR_PASSWORD): using the local default "
+                        + "password '{}' for user '{}'. Fine for a local run only; never expose this service like this.",
+                LOCAL_DEFAULT,
+                ModeratorSecurityConfiguration.MODERATOR);
         return LOCAL_DEFAULT;
     }
 }

@@ -2,7 +2,6 @@ package org.newsdesk.moderation.security;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
@@ -17,8 +16,12 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param signIn                       how sign-ins are remembered and throttled
  */
 @ConfigurationProperties("newsdesk.moderator")
-record ModeratorProperties(String password, boolean localDefaultPasswordAllowed, String displayName,
-        Map<String, Account> accounts, SignIn signIn) {
+record ModeratorProperties(
+        String password,
+        boolean localDefaultPasswordAllowed,
+        String displayName,
+        Map<String, Account> accounts,
+        SignIn signIn) {
 
     @ConstructorBinding
     ModeratorProperties {
@@ -62,8 +65,13 @@ record ModeratorProperties(String password, boolean localDefaultPasswordAllowed,
      * @param failureWindow        the window those failures refill over
      * @param throttledAtMost      how many accounts and clients are tracked at once
      */
-    record SignIn(Duration rememberFor, Integer rememberAtMost, Integer failuresPerAccount,
-            Integer failuresPerClient, Duration failureWindow, Integer throttledAtMost) {
+    record SignIn(
+            Duration rememberFor,
+            Integer rememberAtMost,
+            Integer failuresPerAccount,
+            Integer failuresPerClient,
+            Duration failureWindow,
+            Integer throttledAtMost) {
 
         SignIn {
             rememberFor = rememberFor == null ? Duration.ofMinutes(10) : rememberFor;

@@ -2,7 +2,6 @@ package org.newsdesk.moderation.security;
 
 import java.net.URI;
 import java.util.function.Function;
-
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.problem.ProblemException;
 import org.newsdesk.web.problem.ProblemWriter;
@@ -23,12 +22,12 @@ import org.springframework.security.core.userdetails.MapReactiveUserDetailsServi
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -39,7 +38,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Configuration(proxyBeanMethods = false)
 // ServerProperties as well: a rebuild runs without a web server, yet must know where the service listens.
-@EnableConfigurationProperties({ ModeratorProperties.class, ServerProperties.class })
+@EnableConfigurationProperties({ModeratorProperties.class, ServerProperties.class})
 class ModeratorSecurityConfiguration {
 
     static final String MODERATOR = "moderator";
@@ -53,8 +52,8 @@ class ModeratorSecurityConfiguration {
     }
 
     @Bean
-    ModeratorAccounts moderatorAccounts(ModeratorProperties properties, PasswordEncoder passwordEncoder,
-            ServerProperties server) {
+    ModeratorAccounts moderatorAccounts(
+            ModeratorProperties properties, PasswordEncoder passwordEncoder, ServerProperties server) {
         return new ModeratorAccounts(properties, passwordEncoder, server.getAddress());
     }
 
@@ -65,14 +64,21 @@ class ModeratorSecurityConfiguration {
     }
 
     @Bean
-    ReactiveAuthenticationManager moderatorAuthentication(ModeratorAccounts accounts,
-            MapReactiveUserDetailsService moderators, PasswordEncoder passwordEncoder, ModeratorProperties properties,
+    ReactiveAuthenticationManager moderatorAuthentication(
+            ModeratorAccounts accounts,
+            MapReactiveUserDetailsService moderators,
+            PasswordEncoder passwordEncoder,
+            ModeratorProperties properties,
             ObjectProvider<ClientAddresses> clientAddresses) {
         UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
                 new UserDetailsRepositoryReactiveAuthenticationManager(moderators);
         bcrypt.setPasswordEncoder(passwordEncoder);
-        return new RememberingAuthenticationManager(accounts, bcrypt, new SignInThrottle(properties.signIn()),
-                clientPseudonyms(clientAddresses), properties.signIn());
+        return new RememberingAuthenticationManager(
+                accounts,
+                bcrypt,
+                new SignInThrottle(properties.signIn()),
+                clientPseudonyms(clientAddresses),
+                properties.signIn());
     }
 
     /**
@@ -96,9 +102,13 @@ class ModeratorSecurityConfiguration {
          */
         @Bean
         ServerExchangeRejectedHandler problemForRefusedAddresses(ProblemWriter problems) {
-            return (exchange, refused) -> problems.write(exchange, ProblemException.of(HttpStatus.BAD_REQUEST,
-                    "Address refused", "The address holds something this service never takes: an encoded slash,"
-                            + " a NUL or a dot segment."));
+            return (exchange, refused) -> problems.write(
+                    exchange,
+                    ProblemException.of(
+                            HttpStatus.BAD_REQUEST,
+                            "Address refused",
+                            "The address holds something this service never takes: an encoded slash,"
+                                    + " a NUL or a dot segment."));
         }
 
         /**
@@ -107,12 +117,13 @@ class ModeratorSecurityConfiguration {
          */
         @Bean
         @Order(1)
-        SecurityWebFilterChain moderatorApiSecurity(ServerHttpSecurity http,
-                ReactiveAuthenticationManager moderatorAuthentication, ProblemWriter problems) {
+        SecurityWebFilterChain moderatorApiSecurity(
+                ServerHttpSecurity http,
+                ReactiveAuthenticationManager moderatorAuthentication,
+                ProblemWriter problems) {
             ProblemAuthenticationEntryPoint unauthorized =
                     new ProblemAuthenticationEntryPoint("Newsdesk moderation", problems);
-            return http
-                    .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+            return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                     .authenticationManager(moderatorAuthentication)
                     .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                     .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(ROLE))
@@ -132,32 +143,40 @@ class ModeratorSecurityConfiguration {
          */
         @Bean
         @Order(2)
-        SecurityWebFilterChain moderatorPageSecurity(ServerHttpSecurity http,
-                ReactiveAuthenticationManager moderatorAuthentication, ProblemWriter problems) {
+        SecurityWebFilterChain moderatorPageSecurity(
+                ServerHttpSecurity http,
+                ReactiveAuthenticationManager moderatorAuthentication,
+                ProblemWriter problems) {
             RedirectServerAuthenticationFailureHandler wrongPassword =
                     new RedirectServerAuthenticationFailureHandler(LOGIN + "?error");
             RedirectServerAuthenticationFailureHandler throttled =
                     new RedirectServerAuthenticationFailureHandler(LOGIN + "?throttled");
             RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
             signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?signedOut"));
-            return http
-                    .authenticationManager(moderatorAuthentication)
+            return http.authenticationManager(moderatorAuthentication)
                     .authorizeExchange(exchanges -> exchanges
-                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                            .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico").permitAll()
-                            .anyExchange().hasRole(ROLE))
-                    .formLogin(form -> form
-                            .loginPage(LOGIN)
+                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll()
+                            .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico")
+                            .permitAll()
+                            .anyExchange()
+                            .hasRole(ROLE))
+                    .formLogin(form -> form.loginPage(LOGIN)
                             .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/queue"))
-                            .authenticationFailureHandler((exchange, failure) ->
-                                    (failure instanceof SignInThrottledException ? throttled : wrongPassword)
+                            .authenticationFailureHandler(
+                                    (exchange, failure) -> (failure instanceof SignInThrottledException
+                                                    ? throttled
+                                                    : wrongPassword)
                                             .onAuthenticationFailure(exchange, failure)))
                     .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
                     .csrf(csrf -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository())
-                            .accessDeniedHandler((exchange, denied) -> problems.write(exchange, ProblemException.of(
-                                    HttpStatus.FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
-                                    "The form's token is missing or out of date: open the page again and send it"
-                                            + " from there"))))
+                            .accessDeniedHandler((exchange, denied) -> problems.write(
+                                    exchange,
+                                    ProblemException.of(
+                                            HttpStatus.FORBIDDEN,
+                                            HttpStatus.FORBIDDEN.getReasonPhrase(),
+                                            "The form's token is missing or out of date: open the page again and send it"
+                                                    + " from there"))))
                     .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                     .build();
         }

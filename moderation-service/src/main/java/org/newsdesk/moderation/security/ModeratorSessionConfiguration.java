@@ -35,8 +35,8 @@ class ModeratorSessionConfiguration {
     WebSessionIdResolver webSessionIdResolver(SessionProperties properties) {
         CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
         resolver.setCookieName(COOKIE);
-        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").path("/")
-                .secure(properties.secureCookie()));
+        resolver.addCookieInitializer(
+                cookie -> cookie.httpOnly(true).sameSite("Lax").path("/").secure(properties.secureCookie()));
         return resolver;
     }
 }

@@ -26,12 +26,14 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException exception) {
-        return writer.write(exchange, exception instanceof SignInThrottledException throttled ? tooMany(throttled)
-                : signInFirst());
+        return writer.write(
+                exchange, exception instanceof SignInThrottledException throttled ? tooMany(throttled) : signInFirst());
     }
 
     private static ProblemException tooMany(SignInThrottledException throttled) {
-        return ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(),
+        return ProblemException.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(),
                         "Too many failed sign-ins; try again in "
                                 + ProblemException.retryAfterSeconds(throttled.retryAfter()) + " s")
                 .retryAfter(throttled.retryAfter());
@@ -39,7 +41,9 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
 
     /** Deliberately the same for a missing and a wrong password: no hints to someone guessing. */
     private ProblemException signInFirst() {
-        ProblemException problem = ProblemException.of(HttpStatus.UNAUTHORIZED, HttpStatus.UNAUTHORIZED.getReasonPhrase(),
+        ProblemException problem = ProblemException.of(
+                HttpStatus.UNAUTHORIZED,
+                HttpStatus.UNAUTHORIZED.getReasonPhrase(),
                 "Sign in as a moderator with HTTP Basic authentication");
         problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
         return problem;

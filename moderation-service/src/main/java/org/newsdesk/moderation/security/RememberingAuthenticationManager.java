@@ -1,17 +1,15 @@
 package org.newsdesk.moderation.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.Function;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,15 +39,20 @@ final class RememberingAuthenticationManager implements ReactiveAuthenticationMa
     private final Cache<String, Boolean> remembered;
     private final SecretKeySpec key;
 
-    RememberingAuthenticationManager(ModeratorAccounts accounts, ReactiveAuthenticationManager bcrypt,
-            SignInThrottle throttle, Function<ServerWebExchange, String> clientPseudonym,
+    RememberingAuthenticationManager(
+            ModeratorAccounts accounts,
+            ReactiveAuthenticationManager bcrypt,
+            SignInThrottle throttle,
+            Function<ServerWebExchange, String> clientPseudonym,
             ModeratorProperties.SignIn settings) {
         this.accounts = accounts;
         this.bcrypt = bcrypt;
         this.throttle = throttle;
         this.clientPseudonym = clientPseudonym;
-        this.remembered = Caffeine.newBuilder().maximumSize(settings.rememberAtMost())
-                .expireAfterWrite(settings.rememberFor()).build();
+        this.remembered = Caffeine.newBuilder()
+                .maximumSize(settings.rememberAtMost())
+                .expireAfterWrite(settings.rememberFor())
+                .build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -58,7 +61,8 @@ final class RememberingAuthenticationManager implements ReactiveAuthenticationMa
     @Override
     public Mono<Authentication> authenticate(Authentication attempt) {
         String username = attempt.getName();
-        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        String password =
+                attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         return client().flatMap(client -> {
             var refusal = throttle.refusal(username, client);
             if (refusal.isPresent()) {
@@ -99,15 +103,14 @@ final class RememberingAuthenticationManager implements ReactiveAuthenticationMa
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            for (String part : new String[] { username, password, storedHash }) {
+            for (String part : new String[] {username, password, storedHash}) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 // Length-prefixed, so that no two different triples run together into the same input.
                 mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
                 mac.update(bytes);
             }
             return HexFormat.of().formatHex(mac.doFinal());
-        }
-        catch (GeneralSecurityException impossible) {
+        } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);
         }
     }

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.security;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

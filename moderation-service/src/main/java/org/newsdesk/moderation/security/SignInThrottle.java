@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.newsdesk.web.limit.RateLimit;
 
 /**
@@ -19,13 +18,16 @@ final class SignInThrottle {
     private final RateLimit clients;
 
     SignInThrottle(ModeratorProperties.SignIn settings) {
-        this.accounts = new RateLimit(settings.failuresPerAccount(), settings.failureWindow(), settings.throttledAtMost());
-        this.clients = new RateLimit(settings.failuresPerClient(), settings.failureWindow(), settings.throttledAtMost());
+        this.accounts =
+                new RateLimit(settings.failuresPerAccount(), settings.failureWindow(), settings.throttledAtMost());
+        this.clients =
+                new RateLimit(settings.failuresPerClient(), settings.failureWindow(), settings.throttledAtMost());
     }
 
     /** How long this account or client must wait before it may try again, if it must. */
     Optional<Duration> refusal(String account, String client) {
-        return Stream.of(accounts.check(account), clients.check(client)).flatMap(Optional::stream)
+        return Stream.of(accounts.check(account), clients.check(client))
+                .flatMap(Optional::stream)
                 .max(Comparator.naturalOrder());
     }
 

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.security;
 
 import java.time.Duration;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** Too many failed sign-ins for this account or from this client: try again after {@link #retryAfter()}. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -49,8 +48,15 @@ public record Decision(
     }
 
     /** An approval or rejection as the API made them before photos, holds and duplicates. */
-    public Decision(String eventId, TipDecided.Outcome outcome, String headline, String body, OriginalText original,
-            String reason, String decidedBy, Instant decidedAt) {
+    public Decision(
+            String eventId,
+            TipDecided.Outcome outcome,
+            String headline,
+            String body,
+            OriginalText original,
+            String reason,
+            String decidedBy,
+            Instant decidedAt) {
         this(eventId, outcome, headline, body, original, reason, decidedBy, decidedAt, null, List.of(), null, null);
     }
 
@@ -71,6 +77,5 @@ public record Decision(
         return List.copyOf(changes);
     }
 
-    public record OriginalText(String headline, String body) {
-    }
+    public record OriginalText(String headline, String body) {}
 }

@@ -20,10 +20,14 @@ public record HistoryEntry(Kind kind, String by, Instant at, List<Change> change
     }
 
     public enum Kind {
-        RECEIVED, CLAIMED, RELEASED, EDITED, HELD, DECIDED
+        RECEIVED,
+        CLAIMED,
+        RELEASED,
+        EDITED,
+        HELD,
+        DECIDED
     }
 
     /** One field, from what it said to what it says now. */
-    public record Change(String field, String before, String after) {
-    }
+    public record Change(String field, String before, String after) {}
 }

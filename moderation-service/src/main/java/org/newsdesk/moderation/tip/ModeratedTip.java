@@ -2,7 +2,6 @@ package org.newsdesk.moderation.tip;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.newsdesk.events.TipDecided;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -44,13 +43,19 @@ public record ModeratedTip(
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    public ModeratedTip(String tipId, Submission submission, TipState state, Decision decision, long revision,
-            long submissionRevision, Instant receivedAt) {
+    public ModeratedTip(
+            String tipId,
+            Submission submission,
+            TipState state,
+            Decision decision,
+            long revision,
+            long submissionRevision,
+            Instant receivedAt) {
         this(tipId, submission, state, decision, revision, submissionRevision, receivedAt, null, List.of());
     }
 
-    public static ModeratedTip pending(String tipId, Submission submission, long submissionRevision,
-            Instant receivedAt) {
+    public static ModeratedTip pending(
+            String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
         return new ModeratedTip(tipId, submission, TipState.PENDING, null, 1, submissionRevision, receivedAt);
     }
 
@@ -62,6 +67,7 @@ public record ModeratedTip(
     /** The note of the hold that put this tip back in the queue, if it is waiting on one. */
     public Decision hold() {
         return state == TipState.PENDING && decision != null && decision.outcome() == TipDecided.Outcome.HELD
-                ? decision : null;
+                ? decision
+                : null;
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -43,7 +42,8 @@ public class ModeratedTips {
     static final String CLAIM_EXPIRES_AT = "claim.expiresAt";
     static final String HISTORY = "history";
 
-    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+    private static final FindAndModifyOptions RETURN_NEW =
+            FindAndModifyOptions.options().returnNew(true);
 
     private final ReactiveMongoOperations mongo;
 
@@ -59,15 +59,22 @@ public class ModeratedTips {
      * @return {@code true} if the tip is new, {@code false} if it was already there
      */
     public Mono<Boolean> receive(String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
-        Query olderOrAbsent = query(where("_id").is(tipId).and(SUBMISSION_REVISION).lt(submissionRevision));
+        Query olderOrAbsent =
+                query(where("_id").is(tipId).and(SUBMISSION_REVISION).lt(submissionRevision));
         Update update = new Update()
                 .set("submission", submission)
                 .set(SUBMISSION_REVISION, submissionRevision)
                 .setOnInsert(STATE, TipState.PENDING)
                 .setOnInsert(REVISION, 1L)
                 .setOnInsert("receivedAt", receivedAt)
-                .setOnInsert(HISTORY, List.of(new HistoryEntry(HistoryEntry.Kind.RECEIVED, HistoryEntry.RESIDENT,
-                        submission.submittedAt(), List.of(), null)));
+                .setOnInsert(
+                        HISTORY,
+                        List.of(new HistoryEntry(
+                                HistoryEntry.Kind.RECEIVED,
+                                HistoryEntry.RESIDENT,
+                                submission.submittedAt(),
+                                List.of(),
+                                null)));
         // No match means no tip yet (the upsert inserts it) or one holding this revision or a newer
         // one: then the insert collides with its _id, which is the answer "nothing to do".
         return mongo.upsert(olderOrAbsent, update, ModeratedTip.class)
@@ -87,7 +94,8 @@ public class ModeratedTips {
     public Flux<ModeratedTip> pending(QueueFilter filter, QueuePosition after, int limit) {
         Criteria criteria = filter.criteria();
         if (after != null) {
-            criteria = criteria.orOperator(where(SUBMITTED_AT).gt(after.submittedAt()),
+            criteria = criteria.orOperator(
+                    where(SUBMITTED_AT).gt(after.submittedAt()),
                     where(SUBMITTED_AT).is(after.submittedAt()).and("_id").gt(after.tipId()));
         }
         Query page = query(criteria)
@@ -129,11 +137,21 @@ public class ModeratedTips {
      * @return the claimed tip, or empty when the tip is unknown, decided, or held by someone else
      */
     public Mono<ModeratedTip> claim(String tipId, String moderator, Instant now, Instant until) {
-        Query ownClaim = query(where("_id").is(tipId).and(STATE).is(TipState.PENDING)
-                .and(CLAIM_HOLDER).is(moderator).and(CLAIM_EXPIRES_AT).gt(now));
-        Query free = query(where("_id").is(tipId).and(STATE).is(TipState.PENDING)
+        Query ownClaim = query(where("_id")
+                .is(tipId)
+                .and(STATE)
+                .is(TipState.PENDING)
+                .and(CLAIM_HOLDER)
+                .is(moderator)
+                .and(CLAIM_EXPIRES_AT)
+                .gt(now));
+        Query free = query(where("_id")
+                .is(tipId)
+                .and(STATE)
+                .is(TipState.PENDING)
                 .orOperator(where(CLAIM).is(null), where(CLAIM_EXPIRES_AT).lte(now)));
-        Update take = new Update().set(CLAIM, new Claim(moderator, until))
+        Update take = new Update()
+                .set(CLAIM, new Claim(moderator, until))
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.CLAIMED, moderator, now, List.of(), null));
         return mongo.findAndModify(ownClaim, new Update().set(CLAIM_EXPIRES_AT, until), RETURN_NEW, ModeratedTip.class)
                 .switchIfEmpty(Mono.defer(() -> mongo.findAndModify(free, take, RETURN_NEW, ModeratedTip.class)));
@@ -145,8 +163,14 @@ public class ModeratedTips {
      * @return the released tip, or empty when they held no claim on it
      */
     public Mono<ModeratedTip> release(String tipId, String moderator, Instant now) {
-        Query ownClaim = query(where("_id").is(tipId).and(CLAIM_HOLDER).is(moderator).and(CLAIM_EXPIRES_AT).gt(now));
-        Update release = new Update().unset(CLAIM)
+        Query ownClaim = query(where("_id")
+                .is(tipId)
+                .and(CLAIM_HOLDER)
+                .is(moderator)
+                .and(CLAIM_EXPIRES_AT)
+                .gt(now));
+        Update release = new Update()
+                .unset(CLAIM)
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.RELEASED, moderator, now, List.of(), null));
         return mongo.findAndModify(ownClaim, release, RETURN_NEW, ModeratedTip.class);
     }
@@ -163,19 +187,28 @@ public class ModeratedTips {
      */
     public Mono<ModeratedTip> decide(ModeratedTip pending, Decision decision) {
         long revision = pending.revision() + 1;
-        Query unchanged = query(where("_id").is(pending.tipId())
-                .and(STATE).is(TipState.PENDING)
-                .and(REVISION).is(pending.revision())
-                .orOperator(where(CLAIM).is(null), where(CLAIM_EXPIRES_AT).lte(decision.decidedAt()),
+        Query unchanged = query(where("_id")
+                .is(pending.tipId())
+                .and(STATE)
+                .is(TipState.PENDING)
+                .and(REVISION)
+                .is(pending.revision())
+                .orOperator(
+                        where(CLAIM).is(null),
+                        where(CLAIM_EXPIRES_AT).lte(decision.decidedAt()),
                         where(CLAIM_HOLDER).is(decision.decidedBy())));
         boolean held = decision.outcome() == TipDecided.Outcome.HELD;
         List<HistoryEntry> entries = new ArrayList<>(2);
         if (!decision.changes().isEmpty()) {
-            entries.add(new HistoryEntry(HistoryEntry.Kind.EDITED, decision.decidedBy(), decision.decidedAt(),
-                    decision.changes(), null));
+            entries.add(new HistoryEntry(
+                    HistoryEntry.Kind.EDITED, decision.decidedBy(), decision.decidedAt(), decision.changes(), null));
         }
-        entries.add(new HistoryEntry(held ? HistoryEntry.Kind.HELD : HistoryEntry.Kind.DECIDED, decision.decidedBy(),
-                decision.decidedAt(), List.of(), summary(decision)));
+        entries.add(new HistoryEntry(
+                held ? HistoryEntry.Kind.HELD : HistoryEntry.Kind.DECIDED,
+                decision.decidedBy(),
+                decision.decidedAt(),
+                List.of(),
+                summary(decision)));
         Update decide = new Update()
                 .set(STATE, held ? TipState.PENDING : TipState.DECIDED)
                 .set("decision", decision)
@@ -189,8 +222,12 @@ public class ModeratedTips {
     /** What the history says about why: the outcome, and the reason, note or original it names. */
     private static String summary(Decision decision) {
         return switch (decision.outcome()) {
-            case APPROVED -> "Approved" + (decision.photos().isEmpty() ? "" : " with " + decision.photos().size()
-                    + (decision.photos().size() == 1 ? " photo" : " photos"));
+            case APPROVED ->
+                "Approved"
+                        + (decision.photos().isEmpty()
+                                ? ""
+                                : " with " + decision.photos().size()
+                                        + (decision.photos().size() == 1 ? " photo" : " photos"));
             case REJECTED -> "Declined: " + decision.reason();
             case HELD -> "On hold: " + decision.note();
             case DUPLICATE -> "Duplicate of " + decision.duplicateOf();
@@ -209,18 +246,35 @@ public class ModeratedTips {
                 .filter(tip -> tip.revision() < decided.revision())
                 .flatMap(tip -> {
                     Submission submission = tip.submission();
-                    Decision decision = new Decision(decided.eventId().toString(), decided.outcome(),
-                            decided.headline(), decided.body(),
-                            new Decision.OriginalText(submission.headline(), submission.body()), decided.reason(),
-                            decided.decidedBy() == null ? "unknown" : decided.decidedBy(), decided.decidedAt(),
-                            decided.reasonCode(), decided.photos(), decided.duplicateOf(), decided.note());
+                    Decision decision = new Decision(
+                            decided.eventId().toString(),
+                            decided.outcome(),
+                            decided.headline(),
+                            decided.body(),
+                            new Decision.OriginalText(submission.headline(), submission.body()),
+                            decided.reason(),
+                            decided.decidedBy() == null ? "unknown" : decided.decidedBy(),
+                            decided.decidedAt(),
+                            decided.reasonCode(),
+                            decided.photos(),
+                            decided.duplicateOf(),
+                            decided.note());
                     boolean held = decided.outcome() == TipDecided.Outcome.HELD;
-                    return mongo.updateFirst(query(where("_id").is(tip.tipId()).and(REVISION).lt(decided.revision())),
-                            new Update().set(STATE, held ? TipState.PENDING : TipState.DECIDED)
-                                    .set("decision", decision).set(REVISION, decided.revision()).unset(CLAIM)
-                                    .push(HISTORY, new HistoryEntry(held ? HistoryEntry.Kind.HELD
-                                            : HistoryEntry.Kind.DECIDED, decision.decidedBy(), decision.decidedAt(),
-                                            decision.changes(), summary(decision))),
+                    return mongo.updateFirst(
+                            query(where("_id").is(tip.tipId()).and(REVISION).lt(decided.revision())),
+                            new Update()
+                                    .set(STATE, held ? TipState.PENDING : TipState.DECIDED)
+                                    .set("decision", decision)
+                                    .set(REVISION, decided.revision())
+                                    .unset(CLAIM)
+                                    .push(
+                                            HISTORY,
+                                            new HistoryEntry(
+                                                    held ? HistoryEntry.Kind.HELD : HistoryEntry.Kind.DECIDED,
+                                                    decision.decidedBy(),
+                                                    decision.decidedAt(),
+                                                    decision.changes(),
+                                                    summary(decision))),
                             ModeratedTip.class);
                 })
                 .map(result -> result.getModifiedCount() > 0)
@@ -229,9 +283,23 @@ public class ModeratedTips {
 
     /** The event id was fixed with the decision, so the event is the same however often it is sent. */
     static TipDecided announcement(ModeratedTip tip, Decision decision, long revision) {
-        return new TipDecided(UUID.fromString(decision.eventId()), TipDecided.SCHEMA_VERSION, decision.decidedAt(),
-                tip.tipId(), revision, decision.outcome(), decision.headline(), decision.body(),
-                tip.submission().area(), tip.submission().category(), decision.reason(), decision.decidedBy(),
-                decision.decidedAt(), decision.reasonCode(), decision.photos(), decision.duplicateOf(), decision.note());
+        return new TipDecided(
+                UUID.fromString(decision.eventId()),
+                TipDecided.SCHEMA_VERSION,
+                decision.decidedAt(),
+                tip.tipId(),
+                revision,
+                decision.outcome(),
+                decision.headline(),
+                decision.body(),
+                tip.submission().area(),
+                tip.submission().category(),
+                decision.reason(),
+                decision.decidedBy(),
+                decision.decidedAt(),
+                decision.reasonCode(),
+                decision.photos(),
+                decision.duplicateOf(),
+                decision.note());
     }
 }

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.tip;
 
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -9,12 +8,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record QueueEntry(QueuePosition position, String area, String category) {
 
     public static QueueEntry of(ModeratedTip tip) {
-        return new QueueEntry(QueuePosition.after(tip), tip.submission().area(), tip.submission().category());
+        return new QueueEntry(
+                QueuePosition.after(tip),
+                tip.submission().area(),
+                tip.submission().category());
     }
 
     static QueueEntry of(Placed placed) {
-        return new QueueEntry(new QueuePosition(placed.submission().submittedAt(), placed.tipId()),
-                placed.submission().area(), placed.submission().category());
+        return new QueueEntry(
+                new QueuePosition(placed.submission().submittedAt(), placed.tipId()),
+                placed.submission().area(),
+                placed.submission().category());
     }
 
     public String tipId() {
@@ -30,7 +34,6 @@ public record QueueEntry(QueuePosition position, String area, String category) {
     @Document(ModeratedTip.COLLECTION)
     record Placed(@Id String tipId, Place submission) {
 
-        record Place(Instant submittedAt, String area, String category) {
-        }
+        record Place(Instant submittedAt, String area, String category) {}
     }
 }

@@ -1,8 +1,7 @@
 package org.newsdesk.moderation.tip;
 
-import java.time.Instant;
-
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import org.newsdesk.web.paging.PageCursor;
 import org.newsdesk.web.paging.PagePosition;
 
@@ -14,7 +13,8 @@ import org.newsdesk.web.paging.PagePosition;
  * <p>Both parts are required: a query that spells them out ({@code cursor.tipId=...}) instead of
  * passing a cursor is bound part by part, and is refused for the part it lacks.
  */
-public record QueuePosition(@NotNull(message = "is required") Instant submittedAt,
+public record QueuePosition(
+        @NotNull(message = "is required") Instant submittedAt,
         @NotNull(message = "is required") String tipId) implements PagePosition, Comparable<QueuePosition> {
 
     /** Cursors handed out since the queue was first paged are of this kind; they keep working. */
@@ -30,7 +30,10 @@ public record QueuePosition(@NotNull(message = "is required") Instant submittedA
      * @throws IllegalArgumentException for a token this service did not hand out
      */
     public static QueuePosition valueOf(String cursor) {
-        return PageCursor.read(cursor, KIND, 2,
+        return PageCursor.read(
+                cursor,
+                KIND,
+                2,
                 fields -> new QueuePosition(Instant.ofEpochMilli(Long.parseLong(fields.get(0))), fields.get(1)));
     }
 

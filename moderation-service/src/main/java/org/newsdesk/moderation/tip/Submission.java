@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.TipSubmitted;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -37,16 +36,30 @@ public record Submission(
     }
 
     /** A submission as residents sent them before the form asked for a date, consent and photos. */
-    public Submission(String eventId, String headline, String body, String area, String category, Contact contact,
+    public Submission(
+            String eventId,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Contact contact,
             Instant submittedAt) {
         this(eventId, headline, body, area, category, contact, submittedAt, null, false, List.of());
     }
 
     public static Submission from(TipSubmitted event) {
         TipSubmitted.Contact contact = event.contact();
-        return new Submission(event.eventId().toString(), event.headline(), event.body(), event.area(),
-                event.category(), contact == null ? null : new Contact(contact.name(), contact.email(), contact.phone()),
-                event.submittedAt(), event.happenedOn(), Boolean.TRUE.equals(event.contactConsent()), event.photos());
+        return new Submission(
+                event.eventId().toString(),
+                event.headline(),
+                event.body(),
+                event.area(),
+                event.category(),
+                contact == null ? null : new Contact(contact.name(), contact.email(), contact.phone()),
+                event.submittedAt(),
+                event.happenedOn(),
+                Boolean.TRUE.equals(event.contactConsent()),
+                event.photos());
     }
 
     /** The resident's photo with this id, if they sent one. */

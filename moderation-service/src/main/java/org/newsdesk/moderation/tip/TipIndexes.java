@@ -16,12 +16,19 @@ class TipIndexes {
      */
     @Bean
     StoreIndexes moderationIndexes() {
-        return StoreIndexes.declare().on(ModeratedTip.COLLECTION,
-                inQueueOrder(new Index().on(ModeratedTips.STATE, Sort.Direction.ASC)).named("queue-by-age"),
-                inQueueOrder(new Index().on(ModeratedTips.STATE, Sort.Direction.ASC)
-                        .on(ModeratedTips.AREA, Sort.Direction.ASC)).named("queue-by-area"),
-                inQueueOrder(new Index().on(ModeratedTips.STATE, Sort.Direction.ASC)
-                        .on(ModeratedTips.CATEGORY, Sort.Direction.ASC)).named("queue-by-category"));
+        return StoreIndexes.declare()
+                .on(
+                        ModeratedTip.COLLECTION,
+                        inQueueOrder(new Index().on(ModeratedTips.STATE, Sort.Direction.ASC))
+                                .named("queue-by-age"),
+                        inQueueOrder(new Index()
+                                        .on(ModeratedTips.STATE, Sort.Direction.ASC)
+                                        .on(ModeratedTips.AREA, Sort.Direction.ASC))
+                                .named("queue-by-area"),
+                        inQueueOrder(new Index()
+                                        .on(ModeratedTips.STATE, Sort.Direction.ASC)
+                                        .on(ModeratedTips.CATEGORY, Sort.Direction.ASC))
+                                .named("queue-by-category"));
     }
 
     private static Index inQueueOrder(Index index) {

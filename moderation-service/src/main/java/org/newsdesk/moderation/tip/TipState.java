@@ -5,5 +5,6 @@ package org.newsdesk.moderation.tip;
  * a tip on hold stays PENDING (back in the queue) with its HELD decision beside it.
  */
 public enum TipState {
-    PENDING, DECIDED
+    PENDING,
+    DECIDED
 }

@@ -6,8 +6,7 @@ import java.time.Instant;
 /** How long something has waited, the way a person says it at a glance: "4 min", "3 h", "2 d". */
 public final class Age {
 
-    private Age() {
-    }
+    private Age() {}
 
     public static String since(Instant then, Instant now) {
         Duration waited = Duration.between(then, now);

@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.stereotype.Controller;
 
 /** A controller of the moderators' HTML pages: it gets the CSRF token and the signed-in moderator in its model. */
@@ -13,5 +12,4 @@ import org.springframework.stereotype.Controller;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Controller
-public @interface ModeratorPage {
-}
+public @interface ModeratorPage {}

@@ -1,7 +1,6 @@
 package org.newsdesk.moderation.web;
 
 import java.security.Principal;
-
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;

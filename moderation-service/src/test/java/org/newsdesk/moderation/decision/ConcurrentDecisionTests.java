@@ -5,20 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
-import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -49,8 +48,8 @@ class ConcurrentDecisionTests {
         new ModerationTestClient(webTestClient, kafka).submitAndAwaitQueued(tip);
         WebClient client = WebClient.builder()
                 .baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                        ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .defaultHeaders(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
                 .build();
 
         // When four moderators decide it at the same moment
@@ -72,7 +71,8 @@ class ConcurrentDecisionTests {
     }
 
     private static Mono<Integer> decide(WebClient client, String tipId, String json) {
-        return client.post().uri("/api/tips/{tipId}/decision", tipId)
+        return client.post()
+                .uri("/api/tips/{tipId}/decision", tipId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
                 .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode()))

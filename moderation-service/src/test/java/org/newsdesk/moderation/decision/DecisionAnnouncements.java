@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
@@ -16,8 +15,7 @@ final class DecisionAnnouncements {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private DecisionAnnouncements() {
-    }
+    private DecisionAnnouncements() {}
 
     /**
      * Checks that the topic holds exactly one decision on the tip, and returns its first copy. A

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipDecided;
@@ -25,9 +24,9 @@ import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,18 +56,31 @@ class DecisionOutboxTests {
         // Given a pending tip, decided by a write whose service died before relaying it
         TipSubmitted submitted = TestTips.policePlan(TestTips.newTipId());
         Submission submission = Submission.from(submitted);
-        tips.receive(submitted.tipId(), submission, submitted.revision(), Instant.now()).block(Duration.ofSeconds(10));
+        tips.receive(submitted.tipId(), submission, submitted.revision(), Instant.now())
+                .block(Duration.ofSeconds(10));
         ModeratedTip pending = tips.find(submitted.tipId()).block(Duration.ofSeconds(10));
         String eventId = UUID.randomUUID().toString();
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Decision decision = new Decision(eventId, TipDecided.Outcome.APPROVED, "Police recruit 283 officers early",
-                submission.body(), new Decision.OriginalText(submission.headline(), submission.body()), null,
-                ModerationIntegrationTest.MODERATOR, decidedAt);
+        Decision decision = new Decision(
+                eventId,
+                TipDecided.Outcome.APPROVED,
+                "Police recruit 283 officers early",
+                submission.body(),
+                new Decision.OriginalText(submission.headline(), submission.body()),
+                null,
+                ModerationIntegrationTest.MODERATOR,
+                decidedAt);
         // (held under another instance's lease that expired with it)
         tips.decide(pending, decision).block(Duration.ofSeconds(10));
-        mongo.updateFirst(query(where("_id").is(submitted.tipId())), new Update().set("outboxLease",
-                        new org.bson.Document("owner", "crashed").append("until", java.util.Date.from(decidedAt))),
-                ModeratedTip.COLLECTION).block(Duration.ofSeconds(10));
+        mongo.updateFirst(
+                        query(where("_id").is(submitted.tipId())),
+                        new Update()
+                                .set(
+                                        "outboxLease",
+                                        new org.bson.Document("owner", "crashed")
+                                                .append("until", java.util.Date.from(decidedAt))),
+                        ModeratedTip.COLLECTION)
+                .block(Duration.ofSeconds(10));
 
         // When the relay sweeps, as it does at every start
         relay.sweep().block(ModerationTestClient.PATIENCE);
@@ -82,6 +94,7 @@ class DecisionOutboxTests {
         assertThat(event.headline()).isEqualTo("Police recruit 283 officers early");
         assertThat(event.decidedAt()).isEqualTo(decidedAt);
         // And it left the outbox
-        assertThat(tipOutbox.isEmpty(submitted.tipId()).block(Duration.ofSeconds(5))).isTrue();
+        assertThat(tipOutbox.isEmpty(submitted.tipId()).block(Duration.ofSeconds(5)))
+                .isTrue();
     }
 }

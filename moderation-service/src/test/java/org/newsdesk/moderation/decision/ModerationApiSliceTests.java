@@ -7,11 +7,10 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-
-import com.mongodb.reactivestreams.client.MongoClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,15 +52,17 @@ import reactor.core.publisher.Mono;
  * account: mapping, validation and problem details, with neither Kafka nor MongoDB behind it.
  * Whatever is refused here must never reach {@link DecisionDesk}.
  */
-@WebFluxTest(properties = {
-        "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD },
+@WebFluxTest(
+        properties = {"newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD},
         // The security configuration is package-private, hence a pattern rather than a class to import.
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"))
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"))
 @EnableConfigurationProperties(ModerationProperties.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
-@Import({ ModerationQueue.class, IndexedQueueOrder.class })
+@Import({ModerationQueue.class, IndexedQueueOrder.class})
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";
@@ -87,15 +88,20 @@ class ModerationApiSliceTests {
         // When someone tries to decide a tip
         decide(TestTips.newTipId(), APPROVE, headers -> headers.setAccept(List.of(MediaType.APPLICATION_JSON)))
                 // Then they are asked to sign in, in problem details
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Newsdesk moderation\"")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Newsdesk moderation\"")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
         verifyNoInteractions(desk);
     }
 
     @ParameterizedTest(name = "Accept: \"{0}\"")
-    @ValueSource(strings = { "", "*/*", "application/json" })
+    @ValueSource(strings = {"", "*/*", "application/json"})
     void aDecisionIsAnsweredInJsonToEveryClientThatTakesJson(String accept) {
         // Given the desk records the moderator's approval
         String tipId = TestTips.newTipId();
@@ -104,29 +110,40 @@ class ModerationApiSliceTests {
 
         // When the signed-in moderator approves, with their client saying it takes JSON or not
         decide(tipId, APPROVE, asModerator().andThen(headers -> {
-            if (!accept.isEmpty()) {
-                headers.set(HttpHeaders.ACCEPT, accept);
-            }
-        }))
+                    if (!accept.isEmpty()) {
+                        headers.set(HttpHeaders.ACCEPT, accept);
+                    }
+                }))
                 // Then the recorded decision comes back as JSON, signed with the account's name
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody()
-                .jsonPath("$.tipId").isEqualTo(tipId)
-                .jsonPath("$.outcome").isEqualTo("APPROVED")
-                .jsonPath("$.decidedBy").isEqualTo(ModerationIntegrationTest.MODERATOR);
+                .jsonPath("$.tipId")
+                .isEqualTo(tipId)
+                .jsonPath("$.outcome")
+                .isEqualTo("APPROVED")
+                .jsonPath("$.decidedBy")
+                .isEqualTo(ModerationIntegrationTest.MODERATOR);
     }
 
     @Test
     void aClientThatCannotReadJsonIsRefusedBeforeAnythingIsDecided() {
         // Given a moderator's client that only accepts HTML
         // When it approves a tip
-        decide(TestTips.newTipId(), APPROVE, asModerator().andThen(headers -> headers.setAccept(
-                List.of(MediaType.TEXT_HTML))))
+        decide(
+                        TestTips.newTipId(),
+                        APPROVE,
+                        asModerator().andThen(headers -> headers.setAccept(List.of(MediaType.TEXT_HTML))))
                 // Then it is refused with a 406 problem
-                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(406);
+                .expectStatus()
+                .isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(406);
 
         // And the desk never saw the decision
         verifyNoInteractions(desk);
@@ -138,11 +155,15 @@ class ModerationApiSliceTests {
         // When a moderator's JSON client sends it
         decide(TestTips.newTipId(), "{\"outcome\":\"PUBLISHED\"}", asJsonClientOfModerator())
                 // Then the answer is a problem, still in problem+json, that names the field
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("outcome")
-                .jsonPath("$.errors[0].message").isEqualTo("must be one of APPROVED, REJECTED, HELD, DUPLICATE");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("outcome")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must be one of APPROVED, REJECTED, HELD, DUPLICATE");
         verifyNoInteractions(desk);
     }
 
@@ -150,14 +171,17 @@ class ModerationApiSliceTests {
     void aDecisionThatIsNotJsonIsAnUnsupportedMediaType() {
         // Given a decision sent as a form
         // When it is sent
-        web.post().uri("/api/tips/{tipId}/decision", TestTips.newTipId())
+        web.post()
+                .uri("/api/tips/{tipId}/decision", TestTips.newTipId())
                 .headers(asJsonClientOfModerator())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("outcome=APPROVED")
                 .exchange()
                 // Then it is refused for its type
-                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         verifyNoInteractions(desk);
     }
 
@@ -166,35 +190,53 @@ class ModerationApiSliceTests {
         // Given the desk knows no such tip
         String tipId = TestTips.newTipId();
         given(desk.decide(eq(tipId), any(), any()))
-                .willReturn(Mono.error(ProblemException.of(HttpStatus.NOT_FOUND, "Unknown tip", "There is no tip " + tipId)));
+                .willReturn(Mono.error(
+                        ProblemException.of(HttpStatus.NOT_FOUND, "Unknown tip", "There is no tip " + tipId)));
 
         // When a moderator's JSON client decides it
         decide(tipId, APPROVE, asJsonClientOfModerator())
                 // Then the failure is answered in problem+json, not refused as unacceptable
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("There is no tip " + tipId);
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("There is no tip " + tipId);
     }
 
     @Test
     void theQueueIsJsonAndNoHtml() {
         // Given one tip waiting
-        ModeratedTip waiting = ModeratedTip.pending(TestTips.newTipId(),
-                Submission.from(TestTips.policePlan(TestTips.newTipId())), 1, Instant.now());
+        ModeratedTip waiting = ModeratedTip.pending(
+                TestTips.newTipId(), Submission.from(TestTips.policePlan(TestTips.newTipId())), 1, Instant.now());
         given(tips.pending(any(), any(), anyInt())).willReturn(Flux.just(waiting));
         given(tips.waiting(any())).willReturn(Mono.just(1L));
 
         // When a moderator's JSON client asks for the queue
-        web.get().uri("/api/queue").headers(asJsonClientOfModerator()).exchange()
+        web.get()
+                .uri("/api/queue")
+                .headers(asJsonClientOfModerator())
+                .exchange()
                 // Then it lists the tip
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody().jsonPath("$.items[0].tipId").isEqualTo(waiting.tipId());
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.items[0].tipId")
+                .isEqualTo(waiting.tipId());
 
         // And a client that wants HTML is refused rather than given JSON it did not ask for
-        web.get().uri("/api/queue").headers(asModerator()).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get()
+                .uri("/api/queue")
+                .headers(asModerator())
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -207,7 +249,8 @@ class ModerationApiSliceTests {
     }
 
     private WebTestClient.ResponseSpec decide(String tipId, String json, Consumer<HttpHeaders> headers) {
-        return web.post().uri("/api/tips/{tipId}/decision", tipId)
+        return web.post()
+                .uri("/api/tips/{tipId}/decision", tipId)
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json)
@@ -215,8 +258,8 @@ class ModerationApiSliceTests {
     }
 
     private static Consumer<HttpHeaders> asModerator() {
-        return headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                ModerationIntegrationTest.MODERATOR_PASSWORD);
+        return headers ->
+                headers.setBasicAuth(ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
     }
 
     private static Consumer<HttpHeaders> asJsonClientOfModerator() {
@@ -225,9 +268,15 @@ class ModerationApiSliceTests {
 
     private static ModeratedTip approved(String tipId) {
         Submission submission = Submission.from(TestTips.policePlan(tipId));
-        Decision decision = new Decision(TestTips.newTipId(), Outcome.APPROVED, submission.headline(),
-                submission.body(), new Decision.OriginalText(submission.headline(), submission.body()), null,
-                ModerationIntegrationTest.MODERATOR, Instant.now());
+        Decision decision = new Decision(
+                TestTips.newTipId(),
+                Outcome.APPROVED,
+                submission.headline(),
+                submission.body(),
+                new Decision.OriginalText(submission.headline(), submission.body()),
+                null,
+                ModerationIntegrationTest.MODERATOR,
+                Instant.now());
         return new ModeratedTip(tipId, submission, TipState.DECIDED, decision, 2, 1, Instant.now());
     }
 }

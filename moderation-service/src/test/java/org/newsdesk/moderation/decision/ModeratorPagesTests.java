@@ -10,9 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.PhotoReference;
@@ -51,16 +49,24 @@ class ModeratorPagesTests {
     @BeforeEach
     void setUp() {
         moderation = new ModerationTestClient(web, kafka);
-        first = PageSession.signIn(web, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
-        second = PageSession.signIn(web, ModerationIntegrationTest.SECOND_MODERATOR,
-                ModerationIntegrationTest.SECOND_PASSWORD);
+        first = PageSession.signIn(
+                web, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
+        second = PageSession.signIn(
+                web, ModerationIntegrationTest.SECOND_MODERATOR, ModerationIntegrationTest.SECOND_PASSWORD);
     }
 
     @Test
     void residentTextIsShownAsTextNeverAsMarkup() throws Exception {
         // Given a tip whose headline and body try to run a script
-        TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "d".repeat(64), "<script>alert('queue')</script>",
-                "<img src=x onerror=alert('tip')>", "Erewash", "crime", null, Instant.now());
+        TipSubmitted tip = TipSubmitted.of(
+                TestTips.newTipId(),
+                "d".repeat(64),
+                "<script>alert('queue')</script>",
+                "<img src=x onerror=alert('tip')>",
+                "Erewash",
+                "crime",
+                null,
+                Instant.now());
         moderation.submitAndAwaitQueued(tip);
 
         // When moderators open the queue and the tip
@@ -68,36 +74,59 @@ class ModeratorPagesTests {
         String page = html(first.get(web, "/tips/{id}", tip.tipId()));
 
         // Then the text is there, escaped, and no script from it
-        assertThat(queue).contains("&lt;script&gt;alert(&#39;queue&#39;)&lt;/script&gt;").doesNotContain("<script>alert");
-        assertThat(page).contains("&lt;img src=x onerror=alert(&#39;tip&#39;)&gt;").doesNotContain("<img src=x");
+        assertThat(queue)
+                .contains("&lt;script&gt;alert(&#39;queue&#39;)&lt;/script&gt;")
+                .doesNotContain("<script>alert");
+        assertThat(page)
+                .contains("&lt;img src=x onerror=alert(&#39;tip&#39;)&gt;")
+                .doesNotContain("<img src=x");
     }
 
     @Test
     void openingATipClaimsItAndShowsEverythingTheResidentSent() throws Exception {
         // Given a tip with contact details and consent
-        TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "e".repeat(64), TestTips.VICTIM_SUPPORT_HEADLINE,
-                TestTips.VICTIM_SUPPORT_BODY, "Derbyshire", "community",
+        TipSubmitted tip = TipSubmitted.of(
+                TestTips.newTipId(),
+                "e".repeat(64),
+                TestTips.VICTIM_SUPPORT_HEADLINE,
+                TestTips.VICTIM_SUPPORT_BODY,
+                "Derbyshire",
+                "community",
                 new TipSubmitted.Contact("Sam Resident", "sam@example.org", "07700 900123"),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), LocalDate.of(2023, 6, 1), true, List.of());
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                LocalDate.of(2023, 6, 1),
+                true,
+                List.of());
         moderation.submitAndAwaitQueued(tip);
 
         // When the first moderator opens it
         String page = html(first.get(web, "/tips/{id}", tip.tipId()));
 
         // Then it is theirs, with the contact details and consent on the page
-        assertThat(page).contains("You are working on this tip").contains("sam@example.org").contains("07700 900123")
-                .contains("2023-06-01").contains("Yes");
+        assertThat(page)
+                .contains("You are working on this tip")
+                .contains("sam@example.org")
+                .contains("07700 900123")
+                .contains("2023-06-01")
+                .contains("Yes");
 
         // And the second moderator sees who has it, with the decision form disabled, and the queue says so too
         String theirs = html(second.get(web, "/tips/{id}", tip.tipId()));
-        assertThat(theirs).contains("<strong>Duty Editor</strong> is working on this tip").contains("disabled");
-        assertThat(html(second.get(web, "/queue?area=Derbyshire&limit=500"))).contains("Duty Editor is working on this");
+        assertThat(theirs)
+                .contains("<strong>Duty Editor</strong> is working on this tip")
+                .contains("disabled");
+        assertThat(html(second.get(web, "/queue?area=Derbyshire&limit=500")))
+                .contains("Duty Editor is working on this");
 
         // And a decision the second moderator forces through the form is refused, naming the holder
         String refused = second.post(web, "/tips/{id}/decision", tip.tipId())
                 .body(BodyInserters.fromFormData("outcome", "APPROVED").with("_csrf", second.csrf()))
-                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody(String.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(refused).contains("Duty Editor is working on tip");
     }
 
@@ -105,37 +134,70 @@ class ModeratorPagesTests {
     void theFormApprovesWithTheEditAndAChosenPhoto() throws Exception {
         // Given a tip with a photo in the media store, opened by a moderator
         PhotoReference photo = media.store(png(), "image/png", 4, 3).block(Duration.ofSeconds(10));
-        TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "f".repeat(64), TestTips.POLICE_PLAN_HEADLINE,
-                TestTips.POLICE_PLAN_BODY, "Erewash", "crime", null, Instant.now(), null, false, List.of(photo));
+        TipSubmitted tip = TipSubmitted.of(
+                TestTips.newTipId(),
+                "f".repeat(64),
+                TestTips.POLICE_PLAN_HEADLINE,
+                TestTips.POLICE_PLAN_BODY,
+                "Erewash",
+                "crime",
+                null,
+                Instant.now(),
+                null,
+                false,
+                List.of(photo));
         moderation.submitAndAwaitQueued(tip);
         String page = html(first.get(web, "/tips/{id}", tip.tipId()));
         assertThat(page).contains("/tips/" + tip.tipId() + "/photos/" + photo.id());
 
         // Then the photo is served to a moderator, and to nobody else
-        first.get(web, "/tips/{id}/photos/{photo}", tip.tipId(), photo.id()).exchange().expectStatus().isOk()
-                .expectHeader().contentType(MediaType.IMAGE_PNG).expectHeader().cacheControl(
-                        CacheControl.noStore().cachePrivate());
-        web.get().uri("/tips/{id}/photos/{photo}", tip.tipId(), photo.id()).exchange().expectStatus().is3xxRedirection();
-        first.get(web, "/tips/{id}/photos/{photo}", TestTips.newTipId(), photo.id()).exchange().expectStatus().isNotFound();
+        first.get(web, "/tips/{id}/photos/{photo}", tip.tipId(), photo.id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.IMAGE_PNG)
+                .expectHeader()
+                .cacheControl(CacheControl.noStore().cachePrivate());
+        web.get()
+                .uri("/tips/{id}/photos/{photo}", tip.tipId(), photo.id())
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
+        first.get(web, "/tips/{id}/photos/{photo}", TestTips.newTipId(), photo.id())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
         // When they approve it through the form with a new headline and the photo, captioned
         first.post(web, "/tips/{id}/decision", tip.tipId())
-                .body(BodyInserters.fromFormData("outcome", "APPROVED").with("_csrf", first.csrf())
+                .body(BodyInserters.fromFormData("outcome", "APPROVED")
+                        .with("_csrf", first.csrf())
                         .with("headline", "Police recruit 283 officers early")
                         .with("body", TestTips.POLICE_PLAN_BODY.replace("\n", "\r\n"))
-                        .with("photos[0].id", photo.id()).with("photos[0].caption", "The new officers")
-                        .with("reasonCode", "").with("note", ""))
-                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/queue?done=" + tip.tipId());
+                        .with("photos[0].id", photo.id())
+                        .with("photos[0].caption", "The new officers")
+                        .with("reasonCode", "")
+                        .with("note", ""))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/queue?done=" + tip.tipId());
 
         // Then the decision has the edit (the untouched body is no edit) and the captioned photo
-        var view = web.get().uri("/api/tips/{id}", tip.tipId())
-                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                        ModerationIntegrationTest.MODERATOR_PASSWORD))
-                .exchange().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        var view = web.get()
+                .uri("/api/tips/{id}", tip.tipId())
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         @SuppressWarnings("unchecked")
         var decision = (Map<String, Object>) view.get("decision");
-        assertThat(decision).containsEntry("headline", "Police recruit 283 officers early")
+        assertThat(decision)
+                .containsEntry("headline", "Police recruit 283 officers early")
                 .containsEntry("edits", List.of("headline"));
         assertThat(decision.get("photos").toString()).contains("The new officers");
     }
@@ -149,8 +211,15 @@ class ModeratorPagesTests {
 
         // When they decline it without picking a reason
         String page = first.post(web, "/tips/{id}/decision", tip.tipId())
-                .body(BodyInserters.fromFormData("outcome", "REJECTED").with("_csrf", first.csrf()).with("reasonCode", ""))
-                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+                .body(BodyInserters.fromFormData("outcome", "REJECTED")
+                        .with("_csrf", first.csrf())
+                        .with("reasonCode", ""))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then the page says what is missing, and the tip still waits
         assertThat(page).contains("The decision was not recorded").contains("reason is required");
@@ -158,9 +227,12 @@ class ModeratorPagesTests {
 
         // And declining with a reason from the list works
         first.post(web, "/tips/{id}/decision", tip.tipId())
-                .body(BodyInserters.fromFormData("outcome", "REJECTED").with("_csrf", first.csrf())
+                .body(BodyInserters.fromFormData("outcome", "REJECTED")
+                        .with("_csrf", first.csrf())
                         .with("reasonCode", "cannot-verify"))
-                .exchange().expectStatus().is3xxRedirection();
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection();
         assertThat(moderation.queuedTipIds()).doesNotContain(tip.tipId());
     }
 
@@ -170,8 +242,13 @@ class ModeratorPagesTests {
         moderation.submitAndAwaitQueued(tip);
         first.get(web, "/tips/{id}", tip.tipId()).exchange().expectStatus().isOk();
 
-        first.post(web, "/tips/{id}/release", tip.tipId()).body(BodyInserters.fromFormData("_csrf", first.csrf()))
-                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/queue");
+        first.post(web, "/tips/{id}/release", tip.tipId())
+                .body(BodyInserters.fromFormData("_csrf", first.csrf()))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/queue");
 
         assertThat(html(second.get(web, "/tips/{id}", tip.tipId()))).contains("You are working on this tip");
     }
@@ -185,21 +262,45 @@ class ModeratorPagesTests {
 
         // When the page's script renews the claim as it does, the token in X-CSRF-TOKEN
         // Then the claim is renewed, and the same call without the token is refused
-        web.post().uri("/tips/{id}/claim", tip.tipId()).cookie(PageSession.COOKIE, first.cookie())
-                .header("X-CSRF-TOKEN", first.csrf()).accept(MediaType.APPLICATION_JSON)
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.tipId").isEqualTo(tip.tipId()).jsonPath("$.expiresAt").isNotEmpty();
-        web.post().uri("/tips/{id}/claim", tip.tipId()).cookie(PageSession.COOKIE, first.cookie())
-                .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isForbidden();
+        web.post()
+                .uri("/tips/{id}/claim", tip.tipId())
+                .cookie(PageSession.COOKIE, first.cookie())
+                .header("X-CSRF-TOKEN", first.csrf())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.tipId")
+                .isEqualTo(tip.tipId())
+                .jsonPath("$.expiresAt")
+                .isNotEmpty();
+        web.post()
+                .uri("/tips/{id}/claim", tip.tipId())
+                .cookie(PageSession.COOKIE, first.cookie())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
 
         // And the second moderator's script is told the tip is someone else's
-        web.post().uri("/tips/{id}/claim", tip.tipId()).cookie(PageSession.COOKIE, second.cookie())
-                .header("X-CSRF-TOKEN", second.csrf()).accept(MediaType.APPLICATION_JSON)
-                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        web.post()
+                .uri("/tips/{id}/claim", tip.tipId())
+                .cookie(PageSession.COOKIE, second.cookie())
+                .header("X-CSRF-TOKEN", second.csrf())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT);
     }
 
     private static String html(WebTestClient.RequestHeadersSpec<?> request) {
-        return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return request.exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static byte[] png() throws Exception {

@@ -14,9 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
@@ -31,8 +29,8 @@ import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -80,7 +78,8 @@ class ModeratorWorkspaceBrowserTests {
 
     @Test
     void aTipArrivesLiveIsClaimedAndTheOtherModeratorCannotDecideItThenTheEditIsPublished() throws Exception {
-        try (Browser first = Browser.open(Browser.Screen.DESKTOP); Browser second = Browser.open(Browser.Screen.PHONE)) {
+        try (Browser first = Browser.open(Browser.Screen.DESKTOP);
+                Browser second = Browser.open(Browser.Screen.PHONE)) {
             // Given the first moderator signs in and watches the queue
             first.visit(url("/login"));
             first.assertAccessible();
@@ -91,23 +90,36 @@ class ModeratorWorkspaceBrowserTests {
 
             // When a resident's tip with a photo reaches Kafka
             PhotoReference photo = media.store(picture(), "image/png", 640, 400).block(Duration.ofSeconds(10));
-            TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "a".repeat(64), TestTips.POLICE_PLAN_HEADLINE,
-                    TestTips.POLICE_PLAN_BODY, area, "crime", new TipSubmitted.Contact("Sam Resident",
-                            "sam@example.org", null), Instant.now().truncatedTo(ChronoUnit.MILLIS), LocalDate.of(2023, 5, 2),
-                    true, List.of(photo));
+            TipSubmitted tip = TipSubmitted.of(
+                    TestTips.newTipId(),
+                    "a".repeat(64),
+                    TestTips.POLICE_PLAN_HEADLINE,
+                    TestTips.POLICE_PLAN_BODY,
+                    area,
+                    "crime",
+                    new TipSubmitted.Contact("Sam Resident", "sam@example.org", null),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    LocalDate.of(2023, 5, 2),
+                    true,
+                    List.of(photo));
             moderation.submit(tip);
 
             // Then it appears in the open queue without a reload
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> !links(first.driver(), tip.tipId()).isEmpty());
-            assertThat(first.driver().executeScript("return window.sameDocument === true;")).isEqualTo(true);
-            assertThat(first.driver().findElement(By.cssSelector("#waiting-count strong")).getText()).isEqualTo("1");
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> !links(first.driver(), tip.tipId()).isEmpty());
+            assertThat(first.driver().executeScript("return window.sameDocument === true;"))
+                    .isEqualTo(true);
+            assertThat(first.driver()
+                            .findElement(By.cssSelector("#waiting-count strong"))
+                            .getText())
+                    .isEqualTo("1");
             first.assertAccessible();
             first.screenshot("moderation-queue-desktop");
 
             // When the first moderator opens it, which claims it
             links(first.driver(), tip.tipId()).get(0).click();
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> first.driver().getPageSource()
-                    .contains("You are working on this tip"));
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> first.driver().getPageSource().contains("You are working on this tip"));
             first.assertAccessible();
             // The resident's photo is shown to the moderator, read from the media store
             assertThat(first.driver().executeScript("return document.querySelector('.photo-choice img').naturalWidth"))
@@ -119,14 +131,19 @@ class ModeratorWorkspaceBrowserTests {
             signIn(second, ModerationIntegrationTest.SECOND_MODERATOR, ModerationIntegrationTest.SECOND_PASSWORD);
             second.visit(url("/queue?area=" + area));
             // The live queue redraws its rows as changes arrive: read the badge afresh until it holds still.
-            await().atMost(ModerationTestClient.PATIENCE).ignoreException(StaleElementReferenceException.class)
-                    .untilAsserted(() -> assertThat(second.driver().findElement(By.cssSelector(".claim-badge")).getText())
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .ignoreException(StaleElementReferenceException.class)
+                    .untilAsserted(() -> assertThat(second.driver()
+                                    .findElement(By.cssSelector(".claim-badge"))
+                                    .getText())
                             .isEqualTo("Duty Editor is working on this"));
             second.assertAccessible();
             second.screenshot("moderation-queue-phone");
             second.visit(url("/tips/" + tip.tipId()));
-            assertThat(second.driver().findElement(By.id("claim-status")).getText()).contains("Duty Editor is working on this tip");
-            assertThat(second.driver().findElement(By.id("approve")).isEnabled()).isFalse();
+            assertThat(second.driver().findElement(By.id("claim-status")).getText())
+                    .contains("Duty Editor is working on this tip");
+            assertThat(second.driver().findElement(By.id("approve")).isEnabled())
+                    .isFalse();
             second.assertAccessible();
             second.fullPageScreenshot("moderation-tip-claimed-by-other-phone");
 
@@ -139,7 +156,8 @@ class ModeratorWorkspaceBrowserTests {
             first.driver().findElement(By.id("approve")).click();
 
             // Then they are back at the queue, and the decision on the topic carries the edited text
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> first.driver().getCurrentUrl().contains("/queue?done="));
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> first.driver().getCurrentUrl().contains("/queue?done="));
             TipDecided decided = decision(tip.tipId());
             assertThat(decided.outcome()).isEqualTo(TipDecided.Outcome.APPROVED);
             assertThat(decided.headline()).isEqualTo("Derbyshire police reach recruitment target six months early");
@@ -151,7 +169,8 @@ class ModeratorWorkspaceBrowserTests {
             });
 
             // And the second moderator's queue loses it without a reload
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> links(second.driver(), tip.tipId()).isEmpty());
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> links(second.driver(), tip.tipId()).isEmpty());
         }
     }
 
@@ -171,7 +190,8 @@ class ModeratorWorkspaceBrowserTests {
             browser.driver().findElement(By.id("decline")).click();
 
             // Then the resident's reason is the list's wording and their sentence
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> browser.driver().getCurrentUrl().contains("/queue?done="));
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> browser.driver().getCurrentUrl().contains("/queue?done="));
             browser.screenshot("moderation-queue-after-decision-phone");
             TipDecided decided = decision(tip.tipId());
             assertThat(decided.outcome()).isEqualTo(TipDecided.Outcome.REJECTED);
@@ -184,17 +204,29 @@ class ModeratorWorkspaceBrowserTests {
     void theTipPageIsReadableOnTheNarrowestPhone() throws Exception {
         try (Browser browser = Browser.open(Browser.Screen.SMALL_PHONE)) {
             // Given a tip with contact details, opened on a 320 px wide screen
-            TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "c".repeat(64), TestTips.VICTIM_SUPPORT_HEADLINE,
-                    TestTips.VICTIM_SUPPORT_BODY, area, "community", new TipSubmitted.Contact("Sam Resident",
-                            "sam.resident@example.org", "07700 900123"), Instant.now(), null, true, List.of());
+            TipSubmitted tip = TipSubmitted.of(
+                    TestTips.newTipId(),
+                    "c".repeat(64),
+                    TestTips.VICTIM_SUPPORT_HEADLINE,
+                    TestTips.VICTIM_SUPPORT_BODY,
+                    area,
+                    "community",
+                    new TipSubmitted.Contact("Sam Resident", "sam.resident@example.org", "07700 900123"),
+                    Instant.now(),
+                    null,
+                    true,
+                    List.of());
             moderation.submitAndAwaitQueued(tip);
             browser.visit(url("/login"));
             signIn(browser, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
             browser.visit(url("/tips/" + tip.tipId()));
 
             // Then nothing is wider than the screen, and axe finds nothing wrong
-            assertThat(browser.driver().executeScript(
-                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+            assertThat(
+                            browser.driver()
+                                    .executeScript(
+                                            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .isEqualTo(true);
             browser.assertAccessible();
             browser.fullPageScreenshot("moderation-tip-small-phone");
         }
@@ -208,19 +240,23 @@ class ModeratorWorkspaceBrowserTests {
             browser.visit(url("/login"));
             signIn(browser, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
             browser.visit(url("/queue?area=" + area));
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> !links(browser.driver(), tip.tipId()).isEmpty());
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> !links(browser.driver(), tip.tipId()).isEmpty());
 
             // When they move to it with j, open it with o, go to Approve with a, and confirm with Enter
             keys(browser, "j");
             keys(browser, "o");
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> browser.driver().getCurrentUrl().contains("/tips/"));
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> browser.driver().getCurrentUrl().contains("/tips/"));
             keys(browser, "a");
-            assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("approve");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                    .isEqualTo("approve");
             browser.screenshot("moderation-tip-keyboard-desktop");
             keys(browser, Keys.ENTER);
 
             // Then the tip is approved as the resident wrote it
-            await().atMost(ModerationTestClient.PATIENCE).until(() -> browser.driver().getCurrentUrl().contains("/queue?done="));
+            await().atMost(ModerationTestClient.PATIENCE)
+                    .until(() -> browser.driver().getCurrentUrl().contains("/queue?done="));
             TipDecided decided = decision(tip.tipId());
             assertThat(decided.outcome()).isEqualTo(TipDecided.Outcome.APPROVED);
             assertThat(decided.headline()).isEqualTo(TestTips.POLICE_PLAN_HEADLINE);
@@ -242,7 +278,14 @@ class ModeratorWorkspaceBrowserTests {
     }
 
     private TipSubmitted queued(String headline, String body) throws Exception {
-        TipSubmitted tip = TipSubmitted.of(TestTips.newTipId(), "b".repeat(64), headline, body, area, "community", null,
+        TipSubmitted tip = TipSubmitted.of(
+                TestTips.newTipId(),
+                "b".repeat(64),
+                headline,
+                body,
+                area,
+                "community",
+                null,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         moderation.submitAndAwaitQueued(tip);
         return tip;
@@ -256,7 +299,8 @@ class ModeratorWorkspaceBrowserTests {
         browser.driver().findElement(By.id("username")).sendKeys(username);
         browser.driver().findElement(By.id("password")).sendKeys(password);
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-        await().atMost(ModerationTestClient.PATIENCE).until(() -> browser.driver().getCurrentUrl().endsWith("/queue"));
+        await().atMost(ModerationTestClient.PATIENCE)
+                .until(() -> browser.driver().getCurrentUrl().endsWith("/queue"));
     }
 
     private static void keys(Browser browser, CharSequence keys) {
@@ -268,8 +312,12 @@ class ModeratorWorkspaceBrowserTests {
     }
 
     private TipDecided decision(String tipId) {
-        return await().atMost(ModerationTestClient.PATIENCE).until(() -> probe.records(Topics.TIPS_DECIDED, tipId).stream()
-                .map(record -> JSON.readValue(record.value(), TipDecided.class)).findFirst().orElse(null),
-                decided -> decided != null);
+        return await().atMost(ModerationTestClient.PATIENCE)
+                .until(
+                        () -> probe.records(Topics.TIPS_DECIDED, tipId).stream()
+                                .map(record -> JSON.readValue(record.value(), TipDecided.class))
+                                .findFirst()
+                                .orElse(null),
+                        decided -> decided != null);
     }
 }

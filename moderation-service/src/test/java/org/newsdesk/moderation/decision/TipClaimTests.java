@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
@@ -50,21 +49,42 @@ class TipClaimTests {
     void aClaimedTipCannotBeClaimedOrDecidedByAnotherModeratorWhoIsToldWhoHasIt() throws Exception {
         // Given a tip the first moderator claimed
         TipSubmitted tip = queuedTip();
-        claim(tip.tipId(), FIRST).expectStatus().isOk()
-                .expectBody().jsonPath("$.holder").isEqualTo(FIRST).jsonPath("$.expiresAt").isNotEmpty();
+        claim(tip.tipId(), FIRST)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.holder")
+                .isEqualTo(FIRST)
+                .jsonPath("$.expiresAt")
+                .isNotEmpty();
 
         // When the second moderator tries to claim it, then to decide it
         // Then each is a 409 naming the holder by name, and the tip stays pending
-        claim(tip.tipId(), SECOND).expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.holder").isEqualTo(FIRST).jsonPath("$.holderName").isEqualTo("Duty Editor");
-        decide(tip.tipId(), SECOND, "{\"outcome\":\"APPROVED\"}").expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody().jsonPath("$.title").isEqualTo("Tip claimed by someone else")
-                .jsonPath("$.holderName").isEqualTo("Duty Editor");
+        claim(tip.tipId(), SECOND)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.holder")
+                .isEqualTo(FIRST)
+                .jsonPath("$.holderName")
+                .isEqualTo("Duty Editor");
+        decide(tip.tipId(), SECOND, "{\"outcome\":\"APPROVED\"}")
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Tip claimed by someone else")
+                .jsonPath("$.holderName")
+                .isEqualTo("Duty Editor");
 
         // And the queue shows who holds it
-        Map<String, Object> claim = moderation.queue().stream().filter(entry -> entry.tipId().equals(tip.tipId()))
-                .findFirst().orElseThrow().claim();
+        Map<String, Object> claim = moderation.queue().stream()
+                .filter(entry -> entry.tipId().equals(tip.tipId()))
+                .findFirst()
+                .orElseThrow()
+                .claim();
         assertThat(claim).containsEntry("holder", FIRST).containsEntry("holderName", "Duty Editor");
 
         // And the holder can decide it
@@ -88,7 +108,12 @@ class TipClaimTests {
         release(tip.tipId(), FIRST).expectStatus().isNoContent();
 
         // Then the second moderator may claim it, and the first cannot release it for them
-        claim(tip.tipId(), SECOND).expectStatus().isOk().expectBody().jsonPath("$.holder").isEqualTo(SECOND);
+        claim(tip.tipId(), SECOND)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.holder")
+                .isEqualTo(SECOND);
         release(tip.tipId(), FIRST).expectStatus().isNoContent();
         claim(tip.tipId(), FIRST).expectStatus().isEqualTo(HttpStatus.CONFLICT);
     }
@@ -99,12 +124,15 @@ class TipClaimTests {
         TipSubmitted tip = queuedTip();
         Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         assertThat(tips.claim(tip.tipId(), FIRST, anHourAgo, Instant.now().minus(1, ChronoUnit.MINUTES))
-                .block(Duration.ofSeconds(10))).isNotNull();
+                        .block(Duration.ofSeconds(10)))
+                .isNotNull();
 
         // When the second moderator claims it and decides it
         // Then both work: nobody holds a lapsed claim
         claim(tip.tipId(), SECOND).expectStatus().isOk();
-        decide(tip.tipId(), SECOND, "{\"outcome\":\"REJECTED\",\"reasonCode\":\"not-local\"}").expectStatus().isOk();
+        decide(tip.tipId(), SECOND, "{\"outcome\":\"REJECTED\",\"reasonCode\":\"not-local\"}")
+                .expectStatus()
+                .isOk();
         assertThat(moderation.queuedTipIds()).doesNotContain(tip.tipId());
     }
 
@@ -115,16 +143,23 @@ class TipClaimTests {
 
         // When two moderators claim it eight times each, all at once
         List<String> winners = Flux.range(0, 16)
-                .parallel(16).runOn(Schedulers.boundedElastic())
+                .parallel(16)
+                .runOn(Schedulers.boundedElastic())
                 .map(i -> {
                     String moderator = i % 2 == 0 ? FIRST : SECOND;
-                    HttpStatus status = (HttpStatus) claim(tip.tipId(), moderator).returnResult(Void.class).getStatus();
+                    HttpStatus status = (HttpStatus) claim(tip.tipId(), moderator)
+                            .returnResult(Void.class)
+                            .getStatus();
                     return status == HttpStatus.OK ? moderator : status.toString();
                 })
-                .sequential().collectList().block(Duration.ofMinutes(1));
+                .sequential()
+                .collectList()
+                .block(Duration.ofMinutes(1));
 
         // Then every success went to one moderator, and the other only heard 409s
-        List<String> successes = winners.stream().filter(winner -> winner.equals(FIRST) || winner.equals(SECOND)).toList();
+        List<String> successes = winners.stream()
+                .filter(winner -> winner.equals(FIRST) || winner.equals(SECOND))
+                .toList();
         assertThat(successes).isNotEmpty();
         assertThat(successes.stream().distinct()).hasSize(1);
         assertThat(winners.stream().filter(winner -> !successes.contains(winner)))
@@ -139,8 +174,12 @@ class TipClaimTests {
 
         // When a moderator claims either
         // Then the decided one is a 409 and the unknown one a 404
-        claim(tip.tipId(), SECOND).expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody().jsonPath("$.title").isEqualTo("Tip already decided");
+        claim(tip.tipId(), SECOND)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Tip already decided");
         claim(TestTips.newTipId(), SECOND).expectStatus().isNotFound();
         release(TestTips.newTipId(), SECOND).expectStatus().isNotFound();
     }
@@ -152,30 +191,43 @@ class TipClaimTests {
     }
 
     private WebTestClient.ResponseSpec claim(String tipId, String moderator) {
-        return webTestClient.post().uri("/api/tips/{tipId}/claim", tipId)
-                .headers(headers -> headers.setBasicAuth(moderator, password(moderator))).exchange();
+        return webTestClient
+                .post()
+                .uri("/api/tips/{tipId}/claim", tipId)
+                .headers(headers -> headers.setBasicAuth(moderator, password(moderator)))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec release(String tipId, String moderator) {
-        return webTestClient.delete().uri("/api/tips/{tipId}/claim", tipId)
-                .headers(headers -> headers.setBasicAuth(moderator, password(moderator))).exchange();
+        return webTestClient
+                .delete()
+                .uri("/api/tips/{tipId}/claim", tipId)
+                .headers(headers -> headers.setBasicAuth(moderator, password(moderator)))
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec decide(String tipId, String moderator, String json) {
-        return webTestClient.post().uri("/api/tips/{tipId}/decision", tipId)
+        return webTestClient
+                .post()
+                .uri("/api/tips/{tipId}/decision", tipId)
                 .headers(headers -> headers.setBasicAuth(moderator, password(moderator)))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
     }
 
     private static Instant expiry(WebTestClient.ResponseSpec claimed) {
-        Map<String, Object> body = claimed.expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        Map<String, Object> body = claimed.expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         return Instant.parse((String) body.get("expiresAt"));
     }
 
     static String password(String moderator) {
-        return moderator.equals(FIRST) ? ModerationIntegrationTest.MODERATOR_PASSWORD
+        return moderator.equals(FIRST)
+                ? ModerationIntegrationTest.MODERATOR_PASSWORD
                 : ModerationIntegrationTest.SECOND_PASSWORD;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +18,10 @@ import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,19 +56,30 @@ class TipDecisionTests {
         String edited = "Derbyshire police reach recruitment target six months early";
 
         // When a moderator approves it with a sharper headline
-        moderation.decide(tip.tipId(), "{\"outcome\":\"APPROVED\",\"headline\":\"" + edited + "\"}")
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"APPROVED\",\"headline\":\"" + edited + "\"}")
                 // Then the recorded decision shows the edit beside the resident's own words
-                .expectStatus().isOk()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.tipId").isEqualTo(tip.tipId())
-                .jsonPath("$.outcome").isEqualTo("APPROVED")
-                .jsonPath("$.headline").isEqualTo(edited)
-                .jsonPath("$.body").isEqualTo(TestTips.POLICE_PLAN_BODY)
-                .jsonPath("$.original.headline").isEqualTo(TestTips.POLICE_PLAN_HEADLINE)
-                .jsonPath("$.original.body").isEqualTo(TestTips.POLICE_PLAN_BODY)
-                .jsonPath("$.edits").isEqualTo(List.of("headline"))
-                .jsonPath("$.decidedBy").isEqualTo(ModerationIntegrationTest.MODERATOR)
-                .jsonPath("$.decidedAt").isNotEmpty();
+                .jsonPath("$.tipId")
+                .isEqualTo(tip.tipId())
+                .jsonPath("$.outcome")
+                .isEqualTo("APPROVED")
+                .jsonPath("$.headline")
+                .isEqualTo(edited)
+                .jsonPath("$.body")
+                .isEqualTo(TestTips.POLICE_PLAN_BODY)
+                .jsonPath("$.original.headline")
+                .isEqualTo(TestTips.POLICE_PLAN_HEADLINE)
+                .jsonPath("$.original.body")
+                .isEqualTo(TestTips.POLICE_PLAN_BODY)
+                .jsonPath("$.edits")
+                .isEqualTo(List.of("headline"))
+                .jsonPath("$.decidedBy")
+                .isEqualTo(ModerationIntegrationTest.MODERATOR)
+                .jsonPath("$.decidedAt")
+                .isNotEmpty();
 
         // And the rest of Newsdesk hears of it, keyed by the tip, under its logical type name
         ConsumerRecord<String, String> announced = awaitOneDecision(tip.tipId());
@@ -96,20 +106,30 @@ class TipDecisionTests {
 
         // When a moderator declines it without saying why
         // Then they are told the reason is missing, and the tip stays undecided
-        moderation.decide(tip.tipId(), "{\"outcome\":\"REJECTED\"}")
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"REJECTED\"}")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reason");
         assertThat(moderation.queuedTipIds()).contains(tip.tipId());
 
         // When they decline it with a reason
         String reason = "This is a press release, not a tip: please tell us what you saw yourself.";
-        moderation.decide(tip.tipId(), "{\"outcome\":\"REJECTED\",\"reason\":\"" + reason + "\"}")
-                .expectStatus().isOk()
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"REJECTED\",\"reason\":\"" + reason + "\"}")
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.outcome").isEqualTo("REJECTED")
-                .jsonPath("$.reason").isEqualTo(reason)
-                .jsonPath("$.edits").isEmpty();
+                .jsonPath("$.outcome")
+                .isEqualTo("REJECTED")
+                .jsonPath("$.reason")
+                .isEqualTo(reason)
+                .jsonPath("$.edits")
+                .isEmpty();
 
         // Then the reason travels with the announcement
         TipDecided event = JSON.readValue(awaitOneDecision(tip.tipId()).value(), TipDecided.class);
@@ -125,10 +145,15 @@ class TipDecisionTests {
 
         // When a moderator tries to decide it
         // Then the answer is a 404 problem
-        moderation.decide(tipId, "{\"outcome\":\"APPROVED\"}")
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+        moderation
+                .decide(tipId, "{\"outcome\":\"APPROVED\"}")
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404);
     }
 
     @Test
@@ -136,16 +161,24 @@ class TipDecisionTests {
         // Given a tip that was approved
         TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
         moderation.submitAndAwaitQueued(tip);
-        moderation.decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}").expectStatus().isOk();
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}")
+                .expectStatus()
+                .isOk();
 
         // When a second decision arrives
         // Then it is refused with a 409 that says who decided
-        moderation.decide(tip.tipId(), "{\"outcome\":\"REJECTED\",\"reason\":\"Duplicate\"}")
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"REJECTED\",\"reason\":\"Duplicate\"}")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.outcome").isEqualTo("APPROVED")
-                .jsonPath("$.decidedBy").isEqualTo(ModerationIntegrationTest.MODERATOR);
+                .jsonPath("$.outcome")
+                .isEqualTo("APPROVED")
+                .jsonPath("$.decidedBy")
+                .isEqualTo(ModerationIntegrationTest.MODERATOR);
         // And the first decision is the only one announced
         assertThat(awaitOneDecision(tip.tipId()).value()).contains("\"APPROVED\"");
     }
@@ -157,37 +190,53 @@ class TipDecisionTests {
         moderation.submitAndAwaitQueued(tip);
 
         // When a moderator's client that only accepts HTML approves it
-        moderation.decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}", MediaType.TEXT_HTML)
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}", MediaType.TEXT_HTML)
                 // Then it is refused as not acceptable, in problem details
-                .expectStatus().isEqualTo(406)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(406);
+                .expectStatus()
+                .isEqualTo(406)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(406);
 
         // And nothing was decided: the tip still waits in the queue, so the moderator's retry is no 409
         assertThat(moderation.queuedTipIds()).contains(tip.tipId());
-        moderation.decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}", MediaType.APPLICATION_JSON)
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}", MediaType.APPLICATION_JSON)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{}                                                  | outcome",
-            "null                                                | outcome",
-            "{\"outcome\":\"PUBLISHED\"}                         | outcome",
-            "{\"outcome\":\"approved\"}                          | outcome",
-            "{\"outcome\":\"APPROVED\",\"headline\":\"   \"}     | headline",
-            "{\"outcome\":\"APPROVED\",\"body\":\"\"}            | body",
-            "{\"outcome\":\"REJECTED\",\"reason\":\" \"}         | reason",
-            "{\"outcome\":{\"nested\":true}}                     | outcome" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}                                                  | outcome",
+                "null                                                | outcome",
+                "{\"outcome\":\"PUBLISHED\"}                         | outcome",
+                "{\"outcome\":\"approved\"}                          | outcome",
+                "{\"outcome\":\"APPROVED\",\"headline\":\"   \"}     | headline",
+                "{\"outcome\":\"APPROVED\",\"body\":\"\"}            | body",
+                "{\"outcome\":\"REJECTED\",\"reason\":\" \"}         | reason",
+                "{\"outcome\":{\"nested\":true}}                     | outcome"
+            })
     void badInputIsA400NamingTheField(String json, String field) {
         // Given any tip id: input is checked before the tip is looked up
         // When a moderator sends a bad decision
         // Then the problem names the field
-        moderation.decide(TestTips.newTipId(), json)
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        moderation
+                .decide(TestTips.newTipId(), json)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
     }
 
     @Test
@@ -197,12 +246,15 @@ class TipDecisionTests {
 
         // When a moderator sends it
         // Then the problem names the body and its limit
-        moderation.decide(TestTips.newTipId(), "{\"outcome\":\"APPROVED\",\"body\":\"" + body + "\"}")
-                .expectStatus().isBadRequest()
+        moderation
+                .decide(TestTips.newTipId(), "{\"outcome\":\"APPROVED\",\"body\":\"" + body + "\"}")
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("body")
-                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
-                        .contains(String.valueOf(DecisionRequest.MAX_BODY)));
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("body")
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message).contains(String.valueOf(DecisionRequest.MAX_BODY)));
     }
 
     @Test
@@ -210,10 +262,15 @@ class TipDecisionTests {
         // Given a request body that is not JSON at all
         // When it is sent as JSON
         // Then the answer is a 400 problem, not a server error
-        moderation.decide(TestTips.newTipId(), "{\"outcome\": APPROVED")
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("JSON"));
+        moderation
+                .decide(TestTips.newTipId(), "{\"outcome\": APPROVED")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("JSON"));
     }
 
     @Test
@@ -221,14 +278,19 @@ class TipDecisionTests {
         // Given a form post instead of JSON
         // When it is sent
         // Then the answer is a 415 problem
-        moderation.web().post().uri("/api/tips/{tipId}/decision", TestTips.newTipId())
-                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                        ModerationIntegrationTest.MODERATOR_PASSWORD))
+        moderation
+                .web()
+                .post()
+                .uri("/api/tips/{tipId}/decision", TestTips.newTipId())
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
                 .contentType(MediaType.TEXT_PLAIN)
                 .bodyValue("outcome=APPROVED")
                 .exchange()
-                .expectStatus().isEqualTo(415)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -236,11 +298,14 @@ class TipDecisionTests {
         // Given no credentials
         // When someone tries to decide a tip
         // Then the answer is a 401
-        webTestClient.post().uri("/api/tips/{tipId}/decision", TestTips.newTipId())
+        webTestClient
+                .post()
+                .uri("/api/tips/{tipId}/decision", TestTips.newTipId())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"outcome\":\"APPROVED\"}")
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus()
+                .isUnauthorized();
     }
 
     /** Waits for the announcement to be acknowledged, then checks it announces the only decision. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,10 @@ import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -46,22 +45,49 @@ class ContactDetailsStayOutOfLogsTests {
     void aTipWithContactDetailsThatIsParkedLeavesThemOutOfTheLog(CapturedOutput output) throws Exception {
         // Given a tip whose resident left their name, email and phone, in the queue
         String token = letters(10);
-        TipSubmitted.Contact contact = new TipSubmitted.Contact("Sam " + token, token + "@example.org",
+        TipSubmitted.Contact contact = new TipSubmitted.Contact(
+                "Sam " + token,
+                token + "@example.org",
                 "+44 115 496 " + ThreadLocalRandom.current().nextInt(1000, 10000));
         TipSubmitted queued = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
-        TipSubmitted tip = new TipSubmitted(queued.eventId(), queued.schemaVersion(), queued.occurredAt(), queued.tipId(),
-                queued.revision(), queued.receiptDigest(), queued.headline(), queued.body(), queued.area(), queued.category(), contact,
+        TipSubmitted tip = new TipSubmitted(
+                queued.eventId(),
+                queued.schemaVersion(),
+                queued.occurredAt(),
+                queued.tipId(),
+                queued.revision(),
+                queued.receiptDigest(),
+                queued.headline(),
+                queued.body(),
+                queued.area(),
+                queued.category(),
+                contact,
                 queued.submittedAt());
         ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
         moderation.submitAndAwaitQueued(tip);
 
         // When the same tip comes again from a schema version to come
-        kafka.send(Topics.TIPS_SUBMITTED, tip.tipId(), new TipSubmitted(tip.eventId(), TipSubmitted.SCHEMA_VERSION + 1,
-                tip.occurredAt(), tip.tipId(), tip.revision(), tip.receiptDigest(), tip.headline(), tip.body(), tip.area(),
-                tip.category(), contact, tip.submittedAt())).get(30, TimeUnit.SECONDS);
+        kafka.send(
+                        Topics.TIPS_SUBMITTED,
+                        tip.tipId(),
+                        new TipSubmitted(
+                                tip.eventId(),
+                                TipSubmitted.SCHEMA_VERSION + 1,
+                                tip.occurredAt(),
+                                tip.tipId(),
+                                tip.revision(),
+                                tip.receiptDigest(),
+                                tip.headline(),
+                                tip.body(),
+                                tip.area(),
+                                tip.category(),
+                                contact,
+                                tip.submittedAt()))
+                .get(30, TimeUnit.SECONDS);
         // And with its contact mangled in ways Jackson quotes when it refuses them
         KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
-        ConsumerRecord<String, byte[]> sent = probe.rawRecords(Topics.TIPS_SUBMITTED, tip.tipId()).get(0);
+        ConsumerRecord<String, byte[]> sent =
+                probe.rawRecords(Topics.TIPS_SUBMITTED, tip.tipId()).get(0);
         String json = new String(sent.value(), StandardCharsets.UTF_8);
         assertThat(json).contains(contact.email());
         resend(probe, sent, json.replaceFirst("\"contact\":\\{[^}]*}", "\"contact\":\"" + contact.email() + "\""));
@@ -69,17 +95,20 @@ class ContactDetailsStayOutOfLogsTests {
 
         // Then all three are parked on the dead-letter topic, and the log says so
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
-        await().atMost(ModerationTestClient.PATIENCE).until(() -> probe.records(deadLetters, tip.tipId()).size() >= 3);
-        assertThat(output).contains("Tip " + tip.tipId() + " joined the moderation queue")
-                .contains("Sending " + Topics.TIPS_SUBMITTED).contains("to its dead-letter topic");
+        await().atMost(ModerationTestClient.PATIENCE)
+                .until(() -> probe.records(deadLetters, tip.tipId()).size() >= 3);
+        assertThat(output)
+                .contains("Tip " + tip.tipId() + " joined the moderation queue")
+                .contains("Sending " + Topics.TIPS_SUBMITTED)
+                .contains("to its dead-letter topic");
         // And no line of it holds the resident's name, email or phone
         assertThat(output).doesNotContain(token).doesNotContain(contact.phone());
     }
 
     /** The record as it was sent, headers and all, with another value. */
     private static void resend(KafkaTopicProbe probe, ConsumerRecord<String, byte[]> sent, String json) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(sent.topic(), sent.key(),
-                json.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(sent.topic(), sent.key(), json.getBytes(StandardCharsets.UTF_8));
         sent.headers().forEach(header -> record.headers().add(header));
         probe.sendRaw(record);
     }

@@ -3,10 +3,8 @@ package org.newsdesk.moderation.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
 
-
 /**
  * Two instances of the service behind one broker and one database, as behind a load balancer: a
  * change made through one reaches browsers connected to the other, a session made on one works on
@@ -40,8 +37,8 @@ import reactor.core.Disposable;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveQueueAcrossInstancesTests {
 
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
+            new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient instanceA;
@@ -57,16 +54,19 @@ class LiveQueueAcrossInstancesTests {
 
     @BeforeAll
     void startASecondInstance() {
-        secondInstance = new SpringApplicationBuilder(ModerationApplication.class).run(
-                "--server.port=0",
-                "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
-                "--newsdesk.moderator.sign-in.failures-per-client=100000",
-                "--newsdesk.moderator.sign-in.failures-per-account=100000");
+        secondInstance = new SpringApplicationBuilder(ModerationApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+                        "--newsdesk.moderator.sign-in.failures-per-client=100000",
+                        "--newsdesk.moderator.sign-in.failures-per-account=100000");
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
-        instanceB = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(ModerationTestClient.PATIENCE).build();
+        instanceB = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(ModerationTestClient.PATIENCE)
+                .build();
     }
 
     @AfterAll
@@ -79,8 +79,8 @@ class LiveQueueAcrossInstancesTests {
     @Test
     void aChangeOnOneInstanceReachesBrowsersOnTheOtherAndAReconnectCatchesUp() throws Exception {
         // Given a moderator signed in on instance A, whose browser follows the live queue on instance B
-        PageSession session = PageSession.signIn(instanceA, ModerationIntegrationTest.MODERATOR,
-                ModerationIntegrationTest.MODERATOR_PASSWORD);
+        PageSession session = PageSession.signIn(
+                instanceA, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
         List<ServerSentEvent<String>> onB = new CopyOnWriteArrayList<>();
         Disposable following = follow(instanceB, session, null, onB);
         await().atMost(ModerationTestClient.PATIENCE).until(() -> !onB.isEmpty());
@@ -91,14 +91,18 @@ class LiveQueueAcrossInstancesTests {
         ModerationTestClient moderation = new ModerationTestClient(instanceA, kafka);
         TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
         moderation.submitAndAwaitQueued(tip);
-        instanceA.post().uri("/api/tips/{id}/claim", tip.tipId())
-                .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                        ModerationIntegrationTest.MODERATOR_PASSWORD))
-                .exchange().expectStatus().isOk();
+        instanceA
+                .post()
+                .uri("/api/tips/{id}/claim", tip.tipId())
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         // Then the browser on B hears both, in order, each with a larger id
-        await().atMost(ModerationTestClient.PATIENCE).untilAsserted(() -> assertThat(kinds(onB, tip.tipId()))
-                .containsExactly("received", "claimed"));
+        await().atMost(ModerationTestClient.PATIENCE)
+                .untilAsserted(() -> assertThat(kinds(onB, tip.tipId())).containsExactly("received", "claimed"));
         following.dispose();
 
         // When the browser reconnects, to instance A this time, saying where it stopped
@@ -106,32 +110,45 @@ class LiveQueueAcrossInstancesTests {
         Disposable again = follow(instanceA, session, readyId, caughtUp);
 
         // Then it first gets what happened since, from the database, without waiting for anything new
-        await().atMost(ModerationTestClient.PATIENCE).untilAsserted(() -> assertThat(kinds(caughtUp, tip.tipId()))
-                .containsExactly("received", "claimed"));
-        List<Long> ids = caughtUp.stream().filter(event -> "queue".equals(event.event()))
-                .map(event -> Long.parseLong(event.id())).toList();
-        assertThat(ids).isSorted().doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isGreaterThan(Long.parseLong(readyId)));
+        await().atMost(ModerationTestClient.PATIENCE)
+                .untilAsserted(() -> assertThat(kinds(caughtUp, tip.tipId())).containsExactly("received", "claimed"));
+        List<Long> ids = caughtUp.stream()
+                .filter(event -> "queue".equals(event.event()))
+                .map(event -> Long.parseLong(event.id()))
+                .toList();
+        assertThat(ids)
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).isGreaterThan(Long.parseLong(readyId)));
         again.dispose();
     }
 
-    private static Disposable follow(WebTestClient instance, PageSession session, String lastEventId,
-            List<ServerSentEvent<String>> into) {
-        return instance.get().uri("/queue/events").cookie(PageSession.COOKIE, session.cookie())
+    private static Disposable follow(
+            WebTestClient instance, PageSession session, String lastEventId, List<ServerSentEvent<String>> into) {
+        return instance.get()
+                .uri("/queue/events")
+                .cookie(PageSession.COOKIE, session.cookie())
                 .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(headers -> {
                     if (lastEventId != null) {
                         headers.set("Last-Event-ID", lastEventId);
                     }
                 })
-                .exchange().expectStatus().isOk()
-                .returnResult(EVENT).getResponseBody()
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(EVENT)
+                .getResponseBody()
                 .filter(event -> event.event() != null)
                 .subscribe(into::add);
     }
 
     private static List<String> kinds(List<ServerSentEvent<String>> events, String tipId) {
-        return events.stream().filter(event -> "queue".equals(event.event()) && event.data() != null
+        return events.stream()
+                .filter(event -> "queue".equals(event.event())
+                        && event.data() != null
                         && event.data().contains(tipId))
-                .map(event -> event.data().replaceAll(".*\"kind\":\"([a-z]+)\".*", "$1")).toList();
+                .map(event -> event.data().replaceAll(".*\"kind\":\"([a-z]+)\".*", "$1"))
+                .toList();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
@@ -15,12 +14,12 @@ import org.newsdesk.moderation.ModerationTestClient.QueueEntry;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ModerationIntegrationTest
@@ -85,7 +84,10 @@ class ModerationQueueTests {
         // Given a tip a moderator already approved
         TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
         moderation.submitAndAwaitQueued(tip);
-        moderation.decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}").expectStatus().isOk();
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}")
+                .expectStatus()
+                .isOk();
 
         // When its submission is replayed from the log
         SendResult<Object, Object> replay = moderation.submit(tip);
@@ -117,12 +119,19 @@ class ModerationQueueTests {
         // Given no credentials
         // When the queue is requested
         // Then the answer is a 401 challenge as problem details
-        webTestClient.get().uri("/api/queue")
+        webTestClient
+                .get()
+                .uri("/api/queue")
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=.*")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=.*")
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
     }
 
     @Test
@@ -130,12 +139,17 @@ class ModerationQueueTests {
         // Given the moderator's name with a wrong password
         // When the queue is requested
         // Then the answer is the same 401
-        webTestClient.get().uri("/api/queue")
+        webTestClient
+                .get()
+                .uri("/api/queue")
                 .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR, "not-the-password"))
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=.*")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=.*")
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -143,10 +157,15 @@ class ModerationQueueTests {
         // Given no credentials
         // When an orchestrator checks health
         // Then it is answered, and the in-process MongoDB counts as healthy
-        webTestClient.get().uri("/actuator/health")
+        webTestClient
+                .get()
+                .uri("/actuator/health")
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     private QueueEntry entryFor(String tipId) {

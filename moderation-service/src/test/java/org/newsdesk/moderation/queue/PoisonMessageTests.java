@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -23,10 +22,10 @@ import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -60,17 +59,32 @@ class PoisonMessageTests {
         String untyped = "poison-" + UUID.randomUUID();
         String fromTheFuture = "poison-" + UUID.randomUUID();
         KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
-        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, notJson,
-                "{\"tipId\": oops".getBytes(StandardCharsets.UTF_8));
-        garbage.headers().add(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME,
-                TipSubmitted.TYPE.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(
+                Topics.TIPS_SUBMITTED, PARTITION, notJson, "{\"tipId\": oops".getBytes(StandardCharsets.UTF_8));
+        garbage.headers()
+                .add(
+                        AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME,
+                        TipSubmitted.TYPE.getBytes(StandardCharsets.UTF_8));
         probe.sendRaw(garbage);
-        probe.sendRaw(new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, untyped,
+        probe.sendRaw(new ProducerRecord<>(
+                Topics.TIPS_SUBMITTED,
+                PARTITION,
+                untyped,
                 ("{\"tipId\":\"" + untyped + "\",\"headline\":\"No type\"}").getBytes(StandardCharsets.UTF_8)));
         TipSubmitted current = TestTips.policePlan(fromTheFuture);
-        TipSubmitted future = new TipSubmitted(current.eventId(), TipSubmitted.SCHEMA_VERSION + 1,
-                current.occurredAt(), fromTheFuture, 1, current.receiptDigest(), current.headline(), current.body(),
-                current.area(), current.category(), current.contact(), current.submittedAt());
+        TipSubmitted future = new TipSubmitted(
+                current.eventId(),
+                TipSubmitted.SCHEMA_VERSION + 1,
+                current.occurredAt(),
+                fromTheFuture,
+                1,
+                current.receiptDigest(),
+                current.headline(),
+                current.body(),
+                current.area(),
+                current.category(),
+                current.contact(),
+                current.submittedAt());
         kafka.send(Topics.TIPS_SUBMITTED, PARTITION, fromTheFuture, future).get(30, TimeUnit.SECONDS);
 
         // When a good tip follows them on the same partition
@@ -78,10 +92,12 @@ class PoisonMessageTests {
         aGoodTipBehindThemIsQueued();
         // And all three poison messages are parked on the dead-letter topic, none of them in the queue
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
-        await().atMost(ModerationTestClient.PATIENCE).untilAsserted(() -> assertThat(probe.records(deadLetters))
-                .extracting(record -> record.key())
-                .contains(notJson, untyped, fromTheFuture));
-        assertThat(tips.find(fromTheFuture).blockOptional(Duration.ofSeconds(5))).isEmpty();
+        await().atMost(ModerationTestClient.PATIENCE)
+                .untilAsserted(() -> assertThat(probe.records(deadLetters))
+                        .extracting(record -> record.key())
+                        .contains(notJson, untyped, fromTheFuture));
+        assertThat(tips.find(fromTheFuture).blockOptional(Duration.ofSeconds(5)))
+                .isEmpty();
     }
 
     @Test
@@ -90,9 +106,20 @@ class PoisonMessageTests {
         TipSubmitted template = TestTips.policePlan(TestTips.newTipId());
         String misplaced = "misplaced-" + UUID.randomUUID();
         String empty = "empty-" + UUID.randomUUID();
-        TipDecided decision = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, Instant.now(), misplaced, 2,
-                TipDecided.Outcome.APPROVED, template.headline(), template.body(), template.area(),
-                template.category(), null, ModerationIntegrationTest.MODERATOR, Instant.now());
+        TipDecided decision = new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                Instant.now(),
+                misplaced,
+                2,
+                TipDecided.Outcome.APPROVED,
+                template.headline(),
+                template.body(),
+                template.area(),
+                template.category(),
+                null,
+                ModerationIntegrationTest.MODERATOR,
+                Instant.now());
         kafka.send(Topics.TIPS_SUBMITTED, PARTITION, misplaced, decision).get(30, TimeUnit.SECONDS);
         KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
         probe.sendRaw(new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, empty, null));
@@ -103,12 +130,15 @@ class PoisonMessageTests {
         // And both are parked for failing to become the listener's TipSubmitted: failures the shared error
         // handler classes as never retryable, so each is parked on its first
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
-        Map<String, Class<?>> failures = Map.of(misplaced, MessageConversionException.class,
-                empty, MethodArgumentNotValidException.class);
+        Map<String, Class<?>> failures =
+                Map.of(misplaced, MessageConversionException.class, empty, MethodArgumentNotValidException.class);
         failures.forEach((key, failure) -> {
             ConsumerRecord<String, byte[]> parked = await().atMost(ModerationTestClient.PATIENCE)
-                    .until(() -> probe.rawRecords(deadLetters, key), records -> !records.isEmpty()).get(0);
-            assertThat(header(parked, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).as(key).isEqualTo(failure.getName());
+                    .until(() -> probe.rawRecords(deadLetters, key), records -> !records.isEmpty())
+                    .get(0);
+            assertThat(header(parked, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                    .as(key)
+                    .isEqualTo(failure.getName());
         });
         assertThat(tips.find(misplaced).blockOptional(Duration.ofSeconds(5))).isEmpty();
     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,8 @@ class QueuePagingTests {
     @AfterEach
     void removeTheFlood() {
         // The other tests read the whole queue: ten thousand extra tips would only slow them down.
-        mongo.remove(query(where("submission.area").is(area)), ModeratedTip.class).block(Duration.ofMinutes(1));
+        mongo.remove(query(where("submission.area").is(area)), ModeratedTip.class)
+                .block(Duration.ofMinutes(1));
         order.resync().block(Duration.ofMinutes(1));
     }
 
@@ -81,8 +81,14 @@ class QueuePagingTests {
         List<ModeratedTip> flood = new ArrayList<>(MANY);
         for (int i = 0; i < MANY; i++) {
             String tipId = TestTips.newTipId();
-            Submission submission = new Submission(UUID.randomUUID().toString(), "Tip " + i, "Body " + i, area,
-                    i % 2 == 0 ? "crime" : "community", null, start.plusMillis(i / 3));
+            Submission submission = new Submission(
+                    UUID.randomUUID().toString(),
+                    "Tip " + i,
+                    "Body " + i,
+                    area,
+                    i % 2 == 0 ? "crime" : "community",
+                    null,
+                    start.plusMillis(i / 3));
             flood.add(ModeratedTip.pending(tipId, submission, 1, Instant.now()));
         }
         insertPastTheIntake(flood);
@@ -98,8 +104,7 @@ class QueuePagingTests {
             counts.add(page.waiting());
             cursor = page.next();
             pages++;
-        }
-        while (cursor != null);
+        } while (cursor != null);
 
         // Then every tip came exactly once, oldest first, on twenty pages, each counting all that wait
         assertThat(pages).isEqualTo(20);
@@ -108,7 +113,9 @@ class QueuePagingTests {
         for (int i = 1; i < seen.size(); i++) {
             QueueEntry before = seen.get(i - 1);
             QueueEntry after = seen.get(i);
-            assertThat(!after.submittedAt().isBefore(before.submittedAt())).as("ordered by age at %d", i).isTrue();
+            assertThat(!after.submittedAt().isBefore(before.submittedAt()))
+                    .as("ordered by age at %d", i)
+                    .isTrue();
             if (after.submittedAt().equals(before.submittedAt())) {
                 assertThat(after.tipId()).isGreaterThan(before.tipId());
             }
@@ -117,7 +124,9 @@ class QueuePagingTests {
 
         // And a category filter narrows the same queue, with its own count
         QueueResponse crime = moderation.queuePage("/api/queue?limit=10&area={area}&category=crime", area);
-        assertThat(crime.items()).hasSize(10).allSatisfy(item -> assertThat(item.category()).isEqualTo("crime"));
+        assertThat(crime.items())
+                .hasSize(10)
+                .allSatisfy(item -> assertThat(item.category()).isEqualTo("crime"));
         assertThat(crime.waiting()).isEqualTo(MANY / 2);
         assertThat(crime.next()).isNotNull();
     }
@@ -128,19 +137,37 @@ class QueuePagingTests {
         Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         List<ModeratedTip> three = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            three.add(ModeratedTip.pending(TestTips.newTipId(), new Submission(UUID.randomUUID().toString(),
-                    "Tip " + i, "Body", area, "crime", null, start.plusSeconds(i)), 1, Instant.now()));
+            three.add(ModeratedTip.pending(
+                    TestTips.newTipId(),
+                    new Submission(
+                            UUID.randomUUID().toString(),
+                            "Tip " + i,
+                            "Body",
+                            area,
+                            "crime",
+                            null,
+                            start.plusSeconds(i)),
+                    1,
+                    Instant.now()));
         }
         insertPastTheIntake(three);
         QueueResponse first = moderation.queuePage("/api/queue?limit=2&area={area}", area);
 
         // When the first tip is decided before the next page is read
-        moderation.decide(three.get(0).tipId(), "{\"outcome\":\"APPROVED\"}").expectStatus().isOk();
-        QueueResponse second = moderation.queuePage("/api/queue?limit=2&area={area}&cursor={cursor}", area, first.next());
+        moderation
+                .decide(three.get(0).tipId(), "{\"outcome\":\"APPROVED\"}")
+                .expectStatus()
+                .isOk();
+        QueueResponse second =
+                moderation.queuePage("/api/queue?limit=2&area={area}&cursor={cursor}", area, first.next());
 
         // Then the next page holds exactly the third tip, and it is the last
-        assertThat(first.items()).extracting(QueueEntry::tipId).containsExactly(three.get(0).tipId(), three.get(1).tipId());
-        assertThat(second.items()).extracting(QueueEntry::tipId).containsExactly(three.get(2).tipId());
+        assertThat(first.items())
+                .extracting(QueueEntry::tipId)
+                .containsExactly(three.get(0).tipId(), three.get(1).tipId());
+        assertThat(second.items())
+                .extracting(QueueEntry::tipId)
+                .containsExactly(three.get(2).tipId());
         assertThat(second.next()).isNull();
         assertThat(second.waiting()).isEqualTo(2);
     }
@@ -151,17 +178,30 @@ class QueuePagingTests {
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         List<ModeratedTip> two = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            two.add(ModeratedTip.pending(TestTips.newTipId(), new Submission(UUID.randomUUID().toString(),
-                    "Tip " + i, "Body", area, "crime", null, start.plusSeconds(i)), 1, Instant.now()));
+            two.add(ModeratedTip.pending(
+                    TestTips.newTipId(),
+                    new Submission(
+                            UUID.randomUUID().toString(),
+                            "Tip " + i,
+                            "Body",
+                            area,
+                            "crime",
+                            null,
+                            start.plusSeconds(i)),
+                    1,
+                    Instant.now()));
         }
         insertPastTheIntake(two);
 
         // When the first disappears from MongoDB without a word to the view (as after a crash)
-        mongo.remove(query(where("_id").is(two.get(0).tipId())), ModeratedTip.class).block(Duration.ofSeconds(10));
+        mongo.remove(query(where("_id").is(two.get(0).tipId())), ModeratedTip.class)
+                .block(Duration.ofSeconds(10));
 
         // Then a page shows only the second, and the count follows
         QueueResponse page = moderation.queuePage("/api/queue?limit=1&area={area}", area);
-        assertThat(page.items()).extracting(QueueEntry::tipId).containsExactly(two.get(1).tipId());
+        assertThat(page.items())
+                .extracting(QueueEntry::tipId)
+                .containsExactly(two.get(1).tipId());
         assertThat(page.next()).isNull();
         assertThat(page.waiting()).isEqualTo(1);
     }
@@ -171,14 +211,20 @@ class QueuePagingTests {
         // Given a moderator's client
         // When it asks for too many tips, or sends a cursor this queue never made
         // Then each is a 400 naming the parameter
-        for (String[] bad : new String[][] { { "limit", "0" }, { "limit", "501" }, { "limit", "ten" },
-                { "cursor", "bm90LWEtY3Vyc29y" }, { "cursor", "%%%" } }) {
-            webTestClient.get().uri("/api/queue?{name}={value}", bad[0], bad[1])
-                    .headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                            ModerationIntegrationTest.MODERATOR_PASSWORD))
+        for (String[] bad : new String[][] {
+            {"limit", "0"}, {"limit", "501"}, {"limit", "ten"}, {"cursor", "bm90LWEtY3Vyc29y"}, {"cursor", "%%%"}
+        }) {
+            webTestClient
+                    .get()
+                    .uri("/api/queue?{name}={value}", bad[0], bad[1])
+                    .headers(headers -> headers.setBasicAuth(
+                            ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
                     .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(bad[0]);
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo(bad[0]);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,10 +40,13 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 class AuthorisationMatrixTests {
 
     /** API endpoints take HTTP Basic only; pages take a session only, and a form post also its CSRF token. */
-    enum Kind { API, PAGE, OPEN_PAGE }
-
-    record Endpoint(HttpMethod method, String pattern, String example, Kind kind, String body) {
+    enum Kind {
+        API,
+        PAGE,
+        OPEN_PAGE
     }
+
+    record Endpoint(HttpMethod method, String pattern, String example, Kind kind, String body) {}
 
     @Autowired
     WebTestClient web;
@@ -70,7 +72,8 @@ class AuthorisationMatrixTests {
         moderation.submitAndAwaitQueued(other);
         tipId = tip.tipId();
         otherTipId = other.tipId();
-        moderator = PageSession.signIn(web, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
+        moderator = PageSession.signIn(
+                web, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
     }
 
     private Map<String, Endpoint> table() {
@@ -80,23 +83,39 @@ class AuthorisationMatrixTests {
         add(table, HttpMethod.POST, "/api/tips/{tipId}/claim", "/api/tips/" + otherTipId + "/claim", Kind.API, null);
         add(table, HttpMethod.DELETE, "/api/tips/{tipId}/claim", "/api/tips/" + otherTipId + "/claim", Kind.API, null);
         // A HELD decision leaves the tip in the queue for the other rows.
-        add(table, HttpMethod.POST, "/api/tips/{tipId}/decision", "/api/tips/" + otherTipId + "/decision", Kind.API,
+        add(
+                table,
+                HttpMethod.POST,
+                "/api/tips/{tipId}/decision",
+                "/api/tips/" + otherTipId + "/decision",
+                Kind.API,
                 "{\"outcome\":\"HELD\",\"note\":\"Checking with the council\"}");
         add(table, HttpMethod.GET, "/login", "/login", Kind.OPEN_PAGE, null);
         add(table, HttpMethod.GET, "/", "/", Kind.PAGE, null);
         add(table, HttpMethod.GET, "/queue", "/queue", Kind.PAGE, null);
         add(table, HttpMethod.GET, "/queue/events", "/queue/events", Kind.PAGE, null);
         add(table, HttpMethod.GET, "/tips/{tipId}", "/tips/" + tipId, Kind.PAGE, null);
-        add(table, HttpMethod.GET, "/tips/{tipId}/photos/{photoId}", "/tips/" + tipId + "/photos/none", Kind.PAGE, null);
+        add(
+                table,
+                HttpMethod.GET,
+                "/tips/{tipId}/photos/{photoId}",
+                "/tips/" + tipId + "/photos/none",
+                Kind.PAGE,
+                null);
         add(table, HttpMethod.POST, "/tips/{tipId}/claim", "/tips/" + tipId + "/claim", Kind.PAGE, "");
         add(table, HttpMethod.POST, "/tips/{tipId}/release", "/tips/" + tipId + "/release", Kind.PAGE, "");
-        add(table, HttpMethod.POST, "/tips/{tipId}/decision", "/tips/" + tipId + "/decision", Kind.PAGE,
+        add(
+                table,
+                HttpMethod.POST,
+                "/tips/{tipId}/decision",
+                "/tips/" + tipId + "/decision",
+                Kind.PAGE,
                 "outcome=HELD&note=Checking");
         return table;
     }
 
-    private static void add(Map<String, Endpoint> table, HttpMethod method, String pattern, String example, Kind kind,
-            String body) {
+    private static void add(
+            Map<String, Endpoint> table, HttpMethod method, String pattern, String example, Kind kind, String body) {
         table.put(method.name() + " " + pattern, new Endpoint(method, pattern, example, kind, body));
     }
 
@@ -104,9 +123,13 @@ class AuthorisationMatrixTests {
     void everyMappedEndpointHasARowInTheTable() {
         // Given the handler mappings of the running application
         Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternsCondition().getPatterns()
-                .forEach(pattern -> info.getMethodsCondition().getMethods()
-                        .forEach(method -> mapped.add(method.name() + " " + pattern.getPatternString()))));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternsCondition()
+                        .getPatterns()
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> mapped.add(method.name() + " " + pattern.getPatternString()))));
 
         // When they are compared with the table
         // Then each has a row, and no row is stale
@@ -116,7 +139,7 @@ class AuthorisationMatrixTests {
     @Test
     void withoutCredentialsNothingButTheLoginPageOpens() {
         table().values().forEach(endpoint -> {
-            Answer result = call(endpoint, headers -> { }, false);
+            Answer result = call(endpoint, headers -> {}, false);
             int status = result.status();
             String where = endpoint.method() + " " + endpoint.pattern();
             switch (endpoint.kind()) {
@@ -126,8 +149,7 @@ class AuthorisationMatrixTests {
                     if (endpoint.method() == HttpMethod.GET) {
                         assertThat(status).as(where).isEqualTo(302);
                         assertThat(result.location()).as(where).hasToString("/login");
-                    }
-                    else {
+                    } else {
                         // No session, so no token: refused before anything else is looked at.
                         assertThat(status).as(where).isEqualTo(403);
                     }
@@ -139,8 +161,10 @@ class AuthorisationMatrixTests {
     @Test
     void aWrongPasswordOpensNothingEither() {
         table().values().forEach(endpoint -> {
-            Answer result = call(endpoint,
-                    headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR, "wrong-password"), false);
+            Answer result = call(
+                    endpoint,
+                    headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR, "wrong-password"),
+                    false);
             int status = result.status();
             String where = endpoint.method() + " " + endpoint.pattern();
             switch (endpoint.kind()) {
@@ -157,14 +181,16 @@ class AuthorisationMatrixTests {
         table().values().forEach(endpoint -> {
             String where = endpoint.method() + " " + endpoint.pattern();
             Answer result = endpoint.kind() == Kind.API
-                    ? call(endpoint, headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                            ModerationIntegrationTest.MODERATOR_PASSWORD), false)
-                    : call(endpoint, headers -> { }, true);
+                    ? call(
+                            endpoint,
+                            headers -> headers.setBasicAuth(
+                                    ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD),
+                            false)
+                    : call(endpoint, headers -> {}, true);
             int status = result.status();
             assertThat(status).as(where).isNotIn(401, 403);
             if (endpoint.method() == HttpMethod.GET && status == 302) {
-                assertThat(result.location()).as(where).isNotNull()
-                        .asString().doesNotStartWith("/login");
+                assertThat(result.location()).as(where).isNotNull().asString().doesNotStartWith("/login");
             }
         });
     }
@@ -176,52 +202,71 @@ class AuthorisationMatrixTests {
                 .filter(endpoint -> endpoint.kind() != Kind.API && endpoint.method() != HttpMethod.GET)
                 .forEach(endpoint -> {
                     // When it is posted
-                    EntityExchangeResult<byte[]> result = web.method(endpoint.method()).uri(endpoint.example())
+                    EntityExchangeResult<byte[]> result = web.method(endpoint.method())
+                            .uri(endpoint.example())
                             .cookie(PageSession.COOKIE, moderator.cookie())
                             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                             .bodyValue(endpoint.body())
-                            .exchange().expectBody().returnResult();
+                            .exchange()
+                            .expectBody()
+                            .returnResult();
                     // Then it is refused
-                    assertThat(result.getStatus().value()).as(endpoint.pattern()).isEqualTo(403);
+                    assertThat(result.getStatus().value())
+                            .as(endpoint.pattern())
+                            .isEqualTo(403);
                 });
         // And so are the session's own sign-out and a sign-in, the two forms outside the table
-        for (String form : new String[] { "/logout", "/login" }) {
-            assertThat(web.post().uri(form).cookie(PageSession.COOKIE, moderator.cookie())
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("username=moderator")
-                    .exchange().expectBody().returnResult().getStatus().value()).as(form).isEqualTo(403);
+        for (String form : new String[] {"/logout", "/login"}) {
+            assertThat(web.post()
+                            .uri(form)
+                            .cookie(PageSession.COOKIE, moderator.cookie())
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .bodyValue("username=moderator")
+                            .exchange()
+                            .expectBody()
+                            .returnResult()
+                            .getStatus()
+                            .value())
+                    .as(form)
+                    .isEqualTo(403);
         }
     }
 
     /** What a call was answered with: enough to judge who got in. */
-    record Answer(int status, URI location) {
-    }
+    record Answer(int status, URI location) {}
 
     private Answer call(Endpoint endpoint, Consumer<HttpHeaders> headers, boolean withSession) {
-        WebTestClient.RequestBodySpec request = web.method(endpoint.method()).uri(endpoint.example()).headers(headers);
+        WebTestClient.RequestBodySpec request =
+                web.method(endpoint.method()).uri(endpoint.example()).headers(headers);
         if (withSession) {
             request.cookie(PageSession.COOKIE, moderator.cookie());
         }
         if (endpoint.pattern().equals("/queue/events")) {
             // A stream without end: the status and, when it opens, its first event are all this needs.
-            FluxExchangeResult<String> stream = request.accept(MediaType.TEXT_EVENT_STREAM).exchange()
-                    .returnResult(String.class);
+            FluxExchangeResult<String> stream =
+                    request.accept(MediaType.TEXT_EVENT_STREAM).exchange().returnResult(String.class);
             if (stream.getStatus().is2xxSuccessful()) {
-                assertThat(stream.getResponseBody().blockFirst(Duration.ofSeconds(30))).isNotNull();
+                assertThat(stream.getResponseBody().blockFirst(Duration.ofSeconds(30)))
+                        .isNotNull();
             }
-            return new Answer(stream.getStatus().value(), stream.getResponseHeaders().getLocation());
+            return new Answer(
+                    stream.getStatus().value(), stream.getResponseHeaders().getLocation());
         }
         if (endpoint.body() != null) {
             if (endpoint.kind() == Kind.API) {
-                request.contentType(MediaType.APPLICATION_JSON).bodyValue(endpoint.body().isEmpty() ? "{}" : endpoint.body());
-            }
-            else {
-                String token = withSession ? "_csrf=" + URLEncoder.encode(moderator.csrf(), StandardCharsets.UTF_8) : "";
-                String body = endpoint.body().isEmpty() || token.isEmpty() ? endpoint.body() + token
+                request.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(endpoint.body().isEmpty() ? "{}" : endpoint.body());
+            } else {
+                String token =
+                        withSession ? "_csrf=" + URLEncoder.encode(moderator.csrf(), StandardCharsets.UTF_8) : "";
+                String body = endpoint.body().isEmpty() || token.isEmpty()
+                        ? endpoint.body() + token
                         : endpoint.body() + "&" + token;
                 request.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(body);
             }
         }
         EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
-        return new Answer(result.getStatus().value(), result.getResponseHeaders().getLocation());
+        return new Answer(
+                result.getStatus().value(), result.getResponseHeaders().getLocation());
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,12 +35,14 @@ class KeepAliveConnectionTests {
     void rapidAuthenticatedCallsOnOneConnectionAreAllAnswered() throws Exception {
         // Given one client on one keep-alive connection, signed in with HTTP Basic, asking for a
         // page of a queue filtered to an area no tip has (so the page is answered from memory)
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String credentials = "moderator:" + ModerationIntegrationTest.MODERATOR_PASSWORD;
-        HttpRequest call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/queue?limit=1&area=nowhere-" + UUID.randomUUID()))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        credentials.getBytes(StandardCharsets.UTF_8)))
+        HttpRequest call = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/queue?limit=1&area=nowhere-" + UUID.randomUUID()))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(5))
                 .build();
 

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.web.WebAutoConfiguration;
 import org.newsdesk.web.problem.ProblemDetailsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,8 +23,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ModeratorPasswordTests {
 
     private final ReactiveWebApplicationContextRunner security = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(WebAutoConfiguration.class, JacksonAutoConfiguration.class,
-                    WebFluxAutoConfiguration.class, ProblemDetailsAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    WebAutoConfiguration.class,
+                    JacksonAutoConfiguration.class,
+                    WebFluxAutoConfiguration.class,
+                    ProblemDetailsAutoConfiguration.class))
             .withUserConfiguration(ModeratorSecurityConfiguration.class);
 
     @Test
@@ -82,15 +84,18 @@ class ModeratorPasswordTests {
     void serviceStartsWithTheLocalDefaultWhenAllowed(CapturedOutput output) {
         // Given the embedded launcher's permission and no password
         // When the security configuration starts
-        security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true",
-                "server.address=127.0.0.1").run(context -> {
-            // Then the moderator signs in with the local default, stored only as a BCrypt hash, and the log says so
-            assertThat(context).hasNotFailed();
-            UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
-            assertThat(moderator.getPassword()).startsWith("{bcrypt}").doesNotContain("moderator");
-            assertThat(context.getBean(PasswordEncoder.class).matches("moderator", moderator.getPassword())).isTrue();
-            assertThat(output).contains("No moderator password configured");
-        });
+        security.withPropertyValues(
+                        "newsdesk.moderator.local-default-password-allowed=true", "server.address=127.0.0.1")
+                .run(context -> {
+                    // Then the moderator signs in with the local default, stored only as a BCrypt hash, and the log
+                    // says so
+                    assertThat(context).hasNotFailed();
+                    UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
+                    assertThat(moderator.getPassword()).startsWith("{bcrypt}").doesNotContain("moderator");
+                    assertThat(context.getBean(PasswordEncoder.class).matches("moderator", moderator.getPassword()))
+                            .isTrue();
+                    assertThat(output).contains("No moderator password configured");
+                });
     }
 
     @Test
@@ -113,15 +118,17 @@ class ModeratorPasswordTests {
     @Test
     void theLocalDefaultIsRefusedWhereverTheServiceListensBeyondThisMachine() {
         // Given the launcher's permission, but a service listening on every interface or on a LAN address
-        for (String address : new String[] { "", "0.0.0.0", "192.168.1.20" }) {
+        for (String address : new String[] {"", "0.0.0.0", "192.168.1.20"}) {
             // When the security configuration starts
-            security.withPropertyValues("newsdesk.moderator.local-default-password-allowed=true",
-                    "server.address=" + address).run(context -> {
-                // Then it refuses, saying why and what to set
-                assertThat(context).hasFailed();
-                assertThat(findCause(context.getStartupFailure()))
-                        .hasMessageContaining("beyond this machine").hasMessageContaining("NEWSDESK_MODERATOR_PASSWORD");
-            });
+            security.withPropertyValues(
+                            "newsdesk.moderator.local-default-password-allowed=true", "server.address=" + address)
+                    .run(context -> {
+                        // Then it refuses, saying why and what to set
+                        assertThat(context).hasFailed();
+                        assertThat(findCause(context.getStartupFailure()))
+                                .hasMessageContaining("beyond this machine")
+                                .hasMessageContaining("NEWSDESK_MODERATOR_PASSWORD");
+                    });
         }
     }
 

@@ -3,7 +3,6 @@ package org.newsdesk.moderation.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.moderation.ModerationIntegrationTest;
@@ -29,9 +28,20 @@ class PageSignInTests {
         // Given no session
         // When someone opens the queue
         // Then they are sent to the sign-in form, which is open to all
-        web.get().uri("/queue").exchange().expectStatus().is3xxRedirection().expectHeader().location("/login");
-        web.get().uri("/login").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(html -> assertThat(html).contains("autocomplete=\"current-password\""));
+        web.get()
+                .uri("/queue")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/login");
+        web.get()
+                .uri("/login")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(html -> assertThat(html).contains("autocomplete=\"current-password\""));
     }
 
     @Test
@@ -40,19 +50,27 @@ class PageSignInTests {
         PageSession before = PageSession.anonymous(web);
 
         // When the moderator signs in
-        PageSession after = PageSession.signIn(web, ModerationIntegrationTest.MODERATOR,
-                ModerationIntegrationTest.MODERATOR_PASSWORD);
+        PageSession after = PageSession.signIn(
+                web, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
 
-        // Then the session has a new id, stored in MongoDB with the configured idle timeout, and the old id opens nothing
+        // Then the session has a new id, stored in MongoDB with the configured idle timeout, and the old id opens
+        // nothing
         assertThat(after.cookie()).isNotEqualTo(before.cookie());
-        Document stored = mongo.findById(after.cookie(), Document.class, "moderatorSessions").block(Duration.ofSeconds(10));
+        Document stored = mongo.findById(after.cookie(), Document.class, "moderatorSessions")
+                .block(Duration.ofSeconds(10));
         assertThat(stored).isNotNull();
         assertThat(stored.getString("principal")).isEqualTo(ModerationIntegrationTest.MODERATOR);
-        assertThat(Duration.between(stored.getDate("accessed").toInstant(), stored.getDate("expireAt").toInstant()))
+        assertThat(Duration.between(
+                        stored.getDate("accessed").toInstant(),
+                        stored.getDate("expireAt").toInstant()))
                 .isEqualTo(Duration.ofMinutes(20));
         before.get(web, "/queue").exchange().expectStatus().is3xxRedirection();
-        after.get(web, "/queue").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(html -> assertThat(html).contains("Duty Editor").contains("Sign out"));
+        after.get(web, "/queue")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(html -> assertThat(html).contains("Duty Editor").contains("Sign out"));
     }
 
     @Test
@@ -63,11 +81,17 @@ class PageSignInTests {
         // When the victim signs in with it
         var result = planted.post(web, "/login")
                 .body(BodyInserters.fromFormData("username", ModerationIntegrationTest.MODERATOR)
-                        .with("password", ModerationIntegrationTest.MODERATOR_PASSWORD).with("_csrf", planted.csrf()))
-                .exchange().expectStatus().is3xxRedirection().expectBody().returnResult();
+                        .with("password", ModerationIntegrationTest.MODERATOR_PASSWORD)
+                        .with("_csrf", planted.csrf()))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectBody()
+                .returnResult();
 
         // Then they get a different id, and the planted one stays signed out
-        assertThat(result.getResponseCookies().getFirst(PageSession.COOKIE).getValue()).isNotEqualTo(planted.cookie());
+        assertThat(result.getResponseCookies().getFirst(PageSession.COOKIE).getValue())
+                .isNotEqualTo(planted.cookie());
         planted.get(web, "/queue").exchange().expectStatus().is3xxRedirection();
     }
 
@@ -76,46 +100,75 @@ class PageSignInTests {
         PageSession login = PageSession.anonymous(web);
 
         // A wrong password goes back to the form with a message
-        login.post(web, "/login").body(BodyInserters.fromFormData("username", ModerationIntegrationTest.MODERATOR)
-                        .with("password", "not-it").with("_csrf", login.csrf()))
-                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/login?error");
+        login.post(web, "/login")
+                .body(BodyInserters.fromFormData("username", ModerationIntegrationTest.MODERATOR)
+                        .with("password", "not-it")
+                        .with("_csrf", login.csrf()))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/login?error");
 
         // A sign-in without the form's CSRF token is refused outright (login CSRF)
-        login.post(web, "/login").body(BodyInserters.fromFormData("username", ModerationIntegrationTest.MODERATOR)
+        login.post(web, "/login")
+                .body(BodyInserters.fromFormData("username", ModerationIntegrationTest.MODERATOR)
                         .with("password", ModerationIntegrationTest.MODERATOR_PASSWORD))
-                .exchange().expectStatus().isForbidden();
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void signingOutNeedsTheTokenAndEndsTheSession() {
         // Given a signed-in moderator
-        PageSession session = PageSession.signIn(web, ModerationIntegrationTest.SECOND_MODERATOR,
-                ModerationIntegrationTest.SECOND_PASSWORD);
+        PageSession session = PageSession.signIn(
+                web, ModerationIntegrationTest.SECOND_MODERATOR, ModerationIntegrationTest.SECOND_PASSWORD);
 
         // When a page elsewhere posts to /logout without the token, nothing happens
         session.post(web, "/logout").exchange().expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
         session.get(web, "/queue").exchange().expectStatus().isOk();
 
         // When they sign out with it
-        session.post(web, "/logout").body(BodyInserters.fromFormData("_csrf", session.csrf()))
-                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/login?signedOut");
+        session.post(web, "/logout")
+                .body(BodyInserters.fromFormData("_csrf", session.csrf()))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/login?signedOut");
 
         // Then the session is gone
-        session.get(web, "/queue").exchange().expectStatus().is3xxRedirection().expectHeader().location("/login");
+        session.get(web, "/queue")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/login");
     }
 
     @Test
     void theApiNeitherAcceptsNorCreatesPageSessions() {
         // Given a signed-in page session
-        PageSession session = PageSession.signIn(web, ModerationIntegrationTest.MODERATOR,
-                ModerationIntegrationTest.MODERATOR_PASSWORD);
+        PageSession session = PageSession.signIn(
+                web, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
 
         // When the API is called with its cookie but no HTTP Basic credentials
         // Then it is a 401: the API only takes credentials, so a forged cross-site request carries no authority
-        web.get().uri("/api/queue").cookie(PageSession.COOKIE, session.cookie()).exchange()
-                .expectStatus().isUnauthorized();
-        web.get().uri("/api/queue").headers(headers -> headers.setBasicAuth(ModerationIntegrationTest.MODERATOR,
-                        ModerationIntegrationTest.MODERATOR_PASSWORD))
-                .exchange().expectStatus().isOk().expectHeader().doesNotExist("Set-Cookie");
+        web.get()
+                .uri("/api/queue")
+                .cookie(PageSession.COOKIE, session.cookie())
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        web.get()
+                .uri("/api/queue")
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("Set-Cookie");
     }
 }

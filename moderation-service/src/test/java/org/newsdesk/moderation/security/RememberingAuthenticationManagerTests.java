@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -27,21 +26,31 @@ class RememberingAuthenticationManagerTests {
     private static final String EDITOR_PASSWORD = "Ilkeston-Market-Place";
 
     private final AtomicInteger bcryptChecks = new AtomicInteger();
-    private final PasswordEncoder counting = new CountingEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-            bcryptChecks);
-    private final ModeratorProperties properties = new ModeratorProperties(PASSWORD, false, "Duty editor",
-            Map.of("editor", new ModeratorProperties.Account("Sam Editor",
-                    new BCryptPasswordEncoder(4).encode(EDITOR_PASSWORD))),
+    private final PasswordEncoder counting =
+            new CountingEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), bcryptChecks);
+    private final ModeratorProperties properties = new ModeratorProperties(
+            PASSWORD,
+            false,
+            "Duty editor",
+            Map.of(
+                    "editor",
+                    new ModeratorProperties.Account(
+                            "Sam Editor", new BCryptPasswordEncoder(4).encode(EDITOR_PASSWORD))),
             new ModeratorProperties.SignIn(Duration.ofMinutes(10), 100, 5, 8, Duration.ofMinutes(15), 100));
     private final ModeratorAccounts accounts = new ModeratorAccounts(properties, counting);
     private final RememberingAuthenticationManager manager = manager();
 
     private RememberingAuthenticationManager manager() {
         UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
-                new UserDetailsRepositoryReactiveAuthenticationManager(new MapReactiveUserDetailsService(accounts.users()));
+                new UserDetailsRepositoryReactiveAuthenticationManager(
+                        new MapReactiveUserDetailsService(accounts.users()));
         bcrypt.setPasswordEncoder(counting);
-        return new RememberingAuthenticationManager(accounts, bcrypt, new SignInThrottle(properties.signIn()),
-                exchange -> exchange.getRequest().getHeaders().getFirst("X-Client"), properties.signIn());
+        return new RememberingAuthenticationManager(
+                accounts,
+                bcrypt,
+                new SignInThrottle(properties.signIn()),
+                exchange -> exchange.getRequest().getHeaders().getFirst("X-Client"),
+                properties.signIn());
     }
 
     @Test
@@ -51,7 +60,8 @@ class RememberingAuthenticationManagerTests {
 
         // When the same credentials come with a hundred more calls
         for (int i = 0; i < 100; i++) {
-            assertThat(signIn("moderator", PASSWORD, "client-a").isAuthenticated()).isTrue();
+            assertThat(signIn("moderator", PASSWORD, "client-a").isAuthenticated())
+                    .isTrue();
         }
 
         // Then BCrypt ran once, and the signed-in principal never carries the password
@@ -87,13 +97,19 @@ class RememberingAuthenticationManagerTests {
     @Test
     void anAccountWithoutABcryptHashStopsTheStart() {
         // Given an account whose "hash" is a plain password pasted into the wrong setting
-        ModeratorProperties plain = new ModeratorProperties(PASSWORD, false, null,
-                Map.of("careless", new ModeratorProperties.Account("Careless", "hunter2")), null);
+        ModeratorProperties plain = new ModeratorProperties(
+                PASSWORD,
+                false,
+                null,
+                Map.of("careless", new ModeratorProperties.Account("Careless", "hunter2")),
+                null);
 
         // When the accounts are read
         // Then the start fails without echoing the value
         assertThatThrownBy(() -> new ModeratorAccounts(plain, counting))
-                .hasMessageContaining("careless").hasMessageContaining("BCrypt").hasMessageNotContaining("hunter2");
+                .hasMessageContaining("careless")
+                .hasMessageContaining("BCrypt")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
@@ -108,7 +124,8 @@ class RememberingAuthenticationManagerTests {
         // When anyone tries the editor again, even with the right password
         // Then it is refused without a BCrypt round, saying when to come back
         assertThatThrownBy(() -> signIn("editor", EDITOR_PASSWORD, "client-z"))
-                .isInstanceOfSatisfying(SignInThrottledException.class,
+                .isInstanceOfSatisfying(
+                        SignInThrottledException.class,
                         refused -> assertThat(refused.retryAfter()).isPositive());
         assertThat(bcryptChecks).hasValue(checksSoFar);
 
@@ -131,8 +148,8 @@ class RememberingAuthenticationManagerTests {
     }
 
     private Authentication signIn(String username, String password, String client) {
-        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/queue")
-                .header("X-Client", client));
+        ServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.get("/api/queue").header("X-Client", client));
         return manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password))
                 .contextWrite(Context.of(ServerWebExchange.class, exchange))
                 .block(Duration.ofSeconds(10));

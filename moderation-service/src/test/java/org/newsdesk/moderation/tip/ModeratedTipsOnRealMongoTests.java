@@ -7,17 +7,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
 import org.bson.Document;
+import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.messaging.outbox.Outbox;
-import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.newsdesk.moderation.TestTips;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
@@ -51,14 +50,19 @@ class ModeratedTipsOnRealMongoTests {
         // Given a tip that was received
         String tipId = TestTips.newTipId();
         Submission submission = Submission.from(TestTips.policePlan(tipId));
-        assertThat(tips.receive(tipId, submission, 1, Instant.now()).block(TIMEOUT)).isTrue();
+        assertThat(tips.receive(tipId, submission, 1, Instant.now()).block(TIMEOUT))
+                .isTrue();
 
         // When it is received again
         Boolean again = tips.receive(tipId, submission, 1, Instant.now()).block(TIMEOUT);
 
         // Then nothing new is stored
         assertThat(again).isFalse();
-        assertThat(tips.pending(1000).filter(tip -> tip.tipId().equals(tipId)).count().block(TIMEOUT)).isOne();
+        assertThat(tips.pending(1000)
+                        .filter(tip -> tip.tipId().equals(tipId))
+                        .count()
+                        .block(TIMEOUT))
+                .isOne();
     }
 
     @Test
@@ -80,16 +84,27 @@ class ModeratedTipsOnRealMongoTests {
         assertThat(winners).hasSize(1);
         ModeratedTip stored = tips.find(tipId).block(TIMEOUT);
         assertThat(stored.state()).isEqualTo(TipState.DECIDED);
-        assertThat(stored.decision().decidedBy()).isEqualTo(winners.get(0).decision().decidedBy());
+        assertThat(stored.decision().decidedBy())
+                .isEqualTo(winners.get(0).decision().decidedBy());
         assertThat(stored.revision()).isEqualTo(2);
-        Document raw = operations.findById(tipId, Document.class, ModeratedTip.COLLECTION).block(TIMEOUT);
-        assertThat(raw.getList(Outbox.ENTRIES, Document.class)).singleElement()
-                .satisfies(entry -> assertThat(entry.getString("payload")).contains(stored.decision().eventId()));
+        Document raw = operations
+                .findById(tipId, Document.class, ModeratedTip.COLLECTION)
+                .block(TIMEOUT);
+        assertThat(raw.getList(Outbox.ENTRIES, Document.class))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.getString("payload"))
+                        .contains(stored.decision().eventId()));
     }
 
     private static Decision decision(Submission submission, String moderator) {
-        return new Decision(UUID.randomUUID().toString(), TipDecided.Outcome.APPROVED, submission.headline(),
-                submission.body(), new Decision.OriginalText(submission.headline(), submission.body()), null,
-                moderator, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new Decision(
+                UUID.randomUUID().toString(),
+                TipDecided.Outcome.APPROVED,
+                submission.headline(),
+                submission.body(),
+                new Decision.OriginalText(submission.headline(), submission.body()),
+                null,
+                moderator,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.moderation.ModerationIntegrationTest;
@@ -29,8 +28,14 @@ class SubmissionRevisionTests {
         assertThat(tips.receive(tipId, newer, 2, Instant.now()).block(TIMEOUT)).isTrue();
 
         // When the first revision is delivered late, and the second once more
-        Submission older = new Submission(tip.eventId().toString(), "An older headline", tip.body(), tip.area(),
-                tip.category(), null, tip.submittedAt());
+        Submission older = new Submission(
+                tip.eventId().toString(),
+                "An older headline",
+                tip.body(),
+                tip.area(),
+                tip.category(),
+                null,
+                tip.submittedAt());
         Boolean olderApplied = tips.receive(tipId, older, 1, Instant.now()).block(TIMEOUT);
         Boolean repeatApplied = tips.receive(tipId, newer, 2, Instant.now()).block(TIMEOUT);
 
@@ -50,10 +55,12 @@ class SubmissionRevisionTests {
         Submission submission = Submission.from(TestTips.policePlan(tipId));
         tips.receive(tipId, submission, 1, Instant.now()).block(TIMEOUT);
         ModeratedTip seenByBoth = tips.find(tipId).block(TIMEOUT);
-        assertThat(tips.decide(seenByBoth, decision(submission, "first")).block(TIMEOUT)).isNotNull();
+        assertThat(tips.decide(seenByBoth, decision(submission, "first")).block(TIMEOUT))
+                .isNotNull();
 
         // When the second decides from what they read before
-        ModeratedTip second = tips.decide(seenByBoth, decision(submission, "second")).block(TIMEOUT);
+        ModeratedTip second =
+                tips.decide(seenByBoth, decision(submission, "second")).block(TIMEOUT);
 
         // Then nothing changes
         assertThat(second).isNull();
@@ -61,9 +68,14 @@ class SubmissionRevisionTests {
     }
 
     private static Decision decision(Submission submission, String moderator) {
-        return new Decision(java.util.UUID.randomUUID().toString(), org.newsdesk.events.TipDecided.Outcome.APPROVED,
-                submission.headline(), submission.body(),
-                new Decision.OriginalText(submission.headline(), submission.body()), null, moderator,
+        return new Decision(
+                java.util.UUID.randomUUID().toString(),
+                org.newsdesk.events.TipDecided.Outcome.APPROVED,
+                submission.headline(),
+                submission.body(),
+                new Decision.OriginalText(submission.headline(), submission.body()),
+                null,
+                moderator,
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 }

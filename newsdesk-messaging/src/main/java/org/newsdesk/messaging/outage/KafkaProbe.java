@@ -3,7 +3,6 @@ package org.newsdesk.messaging.outage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -28,14 +27,13 @@ class KafkaProbe implements DependencyProbe, AutoCloseable {
     public boolean answers(Duration timeout) {
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .clusterId().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+                    .clusterId()
+                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
             return true;
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return false;
-        }
-        catch (Exception unavailable) {
+        } catch (Exception unavailable) {
             return false;
         }
     }

@@ -1,8 +1,7 @@
 package org.newsdesk.messaging.outage;
 
-import java.time.Duration;
-
 import com.mongodb.reactivestreams.client.MongoClient;
+import java.time.Duration;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
@@ -37,8 +36,7 @@ public class MongoProbe implements DependencyProbe {
                     .onErrorReturn(false)
                     .blockOptional(timeout.plusSeconds(1))
                     .orElse(false);
-        }
-        catch (RuntimeException unavailable) {
+        } catch (RuntimeException unavailable) {
             return false;
         }
     }

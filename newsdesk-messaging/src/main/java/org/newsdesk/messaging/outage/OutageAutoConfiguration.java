@@ -1,9 +1,8 @@
 package org.newsdesk.messaging.outage;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.time.Clock;
 import java.util.List;
-
-import com.mongodb.reactivestreams.client.MongoClient;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The probes that tell an outage of Kafka or MongoDB from a failure of one record. */
-@AutoConfiguration(after = { KafkaAutoConfiguration.class, MongoReactiveAutoConfiguration.class })
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, MongoReactiveAutoConfiguration.class})
 public class OutageAutoConfiguration {
 
     @Bean

@@ -1,7 +1,6 @@
 package org.newsdesk.messaging.outage;
 
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.backoff.BackOff;
@@ -30,8 +29,8 @@ public class OutageAwareBackOff implements BackOff {
     private final long outageInitialInterval;
     private final long outageMaxInterval;
 
-    public OutageAwareBackOff(Dependencies dependencies, Supplier<BackOff> bounded, long outageInitialInterval,
-            long outageMaxInterval) {
+    public OutageAwareBackOff(
+            Dependencies dependencies, Supplier<BackOff> bounded, long outageInitialInterval, long outageMaxInterval) {
         this.dependencies = dependencies;
         this.bounded = bounded;
         this.outageInitialInterval = outageInitialInterval;
@@ -51,7 +50,9 @@ public class OutageAwareBackOff implements BackOff {
                 if (down != null) {
                     long wait = outageInterval;
                     outageInterval = Math.min(outageInterval * 2, outageMaxInterval);
-                    log.warn("{} does not answer: the listener waits {} ms before it tries the record again", down,
+                    log.warn(
+                            "{} does not answer: the listener waits {} ms before it tries the record again",
+                            down,
                             wait);
                     return wait;
                 }

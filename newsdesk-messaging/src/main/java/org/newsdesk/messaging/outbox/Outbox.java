@@ -2,7 +2,6 @@ package org.newsdesk.messaging.outbox;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.newsdesk.events.NewsdeskEvent;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
@@ -48,7 +47,8 @@ public final class Outbox {
         if (update.modifies(ENTRIES)) {
             throw new IllegalStateException("This update already announces events; announce them all in one call");
         }
-        Object[] entries = Arrays.stream(events).map(event -> OutboxEntry.of(topic, event).toDocument())
+        Object[] entries = Arrays.stream(events)
+                .map(event -> OutboxEntry.of(topic, event).toDocument())
                 .toArray();
         update.push(ENTRIES).each(entries);
         return update;

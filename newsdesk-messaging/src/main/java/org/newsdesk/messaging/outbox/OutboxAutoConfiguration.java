@@ -1,8 +1,7 @@
 package org.newsdesk.messaging.outbox;
 
-import java.time.Clock;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.NewsdeskKafkaAutoConfiguration;
 import org.newsdesk.messaging.store.StoreIndexes;
@@ -19,10 +18,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 
 /** One outbox relay per service that keeps records in MongoDB and sends events to Kafka. */
-@AutoConfiguration(after = { NewsdeskKafkaAutoConfiguration.class, MongoReactiveAutoConfiguration.class },
+@AutoConfiguration(
+        after = {NewsdeskKafkaAutoConfiguration.class, MongoReactiveAutoConfiguration.class},
         afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration")
 @ConditionalOnClass(ReactiveMongoOperations.class)
-@ConditionalOnBean({ ReactiveMongoOperations.class, EventPublisher.class })
+@ConditionalOnBean({ReactiveMongoOperations.class, EventPublisher.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
@@ -33,8 +33,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay newsdeskOutboxRelay(ReactiveMongoOperations mongo, EventPublisher publisher,
-            OutboxProperties properties, OutboxMetrics metrics) {
+    OutboxRelay newsdeskOutboxRelay(
+            ReactiveMongoOperations mongo,
+            EventPublisher publisher,
+            OutboxProperties properties,
+            OutboxMetrics metrics) {
         return new OutboxRelay(mongo, publisher, properties, metrics, Clock.systemUTC());
     }
 

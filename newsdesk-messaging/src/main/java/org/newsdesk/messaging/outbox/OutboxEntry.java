@@ -2,7 +2,6 @@ package org.newsdesk.messaging.outbox;
 
 import java.time.Instant;
 import java.util.Date;
-
 import org.bson.Document;
 import org.newsdesk.events.EventTypes;
 import org.newsdesk.events.NewsdeskEvent;
@@ -22,8 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  *                  {@code newsdesk.outbox.max-attempts} of them the entry is parked
  * @param notBefore when the relay may try again after such a failure; {@code null} when due at once
  */
-record OutboxEntry(String eventId, String topic, String type, String payload, long revision, int attempts,
-        Instant notBefore, String lastError, Instant createdAt) {
+record OutboxEntry(
+        String eventId,
+        String topic,
+        String type,
+        String payload,
+        long revision,
+        int attempts,
+        Instant notBefore,
+        String lastError,
+        Instant createdAt) {
 
     static final String EVENT_ID = "eventId";
     static final String ATTEMPTS = "attempts";
@@ -33,8 +40,16 @@ record OutboxEntry(String eventId, String topic, String type, String payload, lo
     private static final JsonMapper JSON = EventSerialization.jsonMapper();
 
     static OutboxEntry of(String topic, NewsdeskEvent event) {
-        return new OutboxEntry(event.eventId().toString(), topic, EventTypes.nameOf(event),
-                JSON.writeValueAsString(event), event.revision(), 0, null, null, Instant.now());
+        return new OutboxEntry(
+                event.eventId().toString(),
+                topic,
+                EventTypes.nameOf(event),
+                JSON.writeValueAsString(event),
+                event.revision(),
+                0,
+                null,
+                null,
+                Instant.now());
     }
 
     /** Fails when the payload is not an event this code knows: such an entry can never be sent. */

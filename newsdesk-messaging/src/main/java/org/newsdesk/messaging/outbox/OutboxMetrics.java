@@ -1,14 +1,13 @@
 package org.newsdesk.messaging.outbox;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the relay did, as meters: {@code newsdesk.outbox.events} counts sent, failed and parked
@@ -61,7 +60,8 @@ public class OutboxMetrics {
     }
 
     double count(String collection, String outcome) {
-        Counter counter = registry.find("newsdesk.outbox.events").tags("collection", collection, "outcome", outcome)
+        Counter counter = registry.find("newsdesk.outbox.events")
+                .tags("collection", collection, "outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
     }

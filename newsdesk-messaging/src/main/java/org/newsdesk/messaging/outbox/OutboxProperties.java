@@ -1,7 +1,6 @@
 package org.newsdesk.messaging.outbox;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -28,8 +27,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize     records read per page while sweeping
  */
 @ConfigurationProperties("newsdesk.outbox")
-public record OutboxProperties(String collection, Boolean enabled, Duration sendTimeout, Integer maxAttempts, Duration initialBackoff,
-        Duration maxBackoff, Duration outageRetry, Duration lease, Duration sweepInterval, Duration tick,
+public record OutboxProperties(
+        String collection,
+        Boolean enabled,
+        Duration sendTimeout,
+        Integer maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration outageRetry,
+        Duration lease,
+        Duration sweepInterval,
+        Duration tick,
         Integer batchSize) {
 
     public OutboxProperties {

@@ -2,7 +2,6 @@ package org.newsdesk.messaging.outbox;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Field;
 
@@ -13,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param entries the waiting entries, oldest first; empty when the relay read only the lease
  * @param lease   which relay is sending the record's events, until when; {@code null} when none is
  */
-record OutboxRecord(@Id String id, @Field(Outbox.ENTRIES) List<OutboxEntry> entries,
+record OutboxRecord(
+        @Id String id,
+        @Field(Outbox.ENTRIES) List<OutboxEntry> entries,
         @Field(Outbox.LEASE) Lease lease) {
 
     OutboxRecord {
@@ -25,6 +26,5 @@ record OutboxRecord(@Id String id, @Field(Outbox.ENTRIES) List<OutboxEntry> entr
         return lease != null && lease.until() != null && lease.until().isAfter(now);
     }
 
-    record Lease(String owner, Instant until) {
-    }
+    record Lease(String owner, Instant until) {}
 }

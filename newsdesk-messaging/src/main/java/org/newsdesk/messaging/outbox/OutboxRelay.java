@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.bson.Document;
 import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.TransientFailures;
@@ -71,11 +70,16 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     /** Records whose events wait for a retry, and from when it is due. */
     private final Map<RecordRef, Instant> retries = new ConcurrentHashMap<>();
+
     private volatile Instant nextSweep = Instant.MIN;
     private final AtomicReference<Disposable> ticker = new AtomicReference<>();
 
-    public OutboxRelay(ReactiveMongoOperations mongo, EventPublisher publisher, OutboxProperties properties,
-            OutboxMetrics metrics, Clock clock) {
+    public OutboxRelay(
+            ReactiveMongoOperations mongo,
+            EventPublisher publisher,
+            OutboxProperties properties,
+            OutboxMetrics metrics,
+            Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
         this.metrics = metrics;
@@ -97,7 +101,10 @@ public class OutboxRelay implements SmartLifecycle {
      * reading the others.
      */
     static Index waitingIndex() {
-        return new Index().on(RecordRelay.ENTRY_IDS, Sort.Direction.ASC).sparse().named("outbox_waiting");
+        return new Index()
+                .on(RecordRelay.ENTRY_IDS, Sort.Direction.ASC)
+                .sparse()
+                .named("outbox_waiting");
     }
 
     Mono<Boolean> hasWaitingEvents(String collection, String recordId) {
@@ -139,16 +146,23 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void inBackground(RecordRef record, boolean ownLease) {
         relay(record, ownLease).subscribe(null, error -> {
-            log.warn("Relaying the outbox of {}/{} failed; the relay tries again: {}", record.collection(),
-                    record.id(), describe(error));
+            log.warn(
+                    "Relaying the outbox of {}/{} failed; the relay tries again: {}",
+                    record.collection(),
+                    record.id(),
+                    describe(error));
             retryFrom(record, clock.instant().plus(properties.outageRetry()));
         });
     }
 
     private void retryAfterOutage(RecordRef record, Throwable error) {
         if (TransientFailures.isTransient(error)) {
-            log.warn("Kafka or MongoDB is unavailable; the outbox of {}/{} is tried again in {}: {}",
-                    record.collection(), record.id(), properties.outageRetry(), describe(error));
+            log.warn(
+                    "Kafka or MongoDB is unavailable; the outbox of {}/{} is tried again in {}: {}",
+                    record.collection(),
+                    record.id(),
+                    properties.outageRetry(),
+                    describe(error));
             retryFrom(record, clock.instant().plus(properties.outageRetry()));
         }
     }
@@ -167,22 +181,22 @@ public class OutboxRelay implements SmartLifecycle {
                     retries.remove(retry.getKey(), retry.getValue());
                     return relay(retry.getKey(), false);
                 });
-        Mono<Void> sweep = now.isBefore(nextSweep) ? Mono.empty() : Mono.defer(() -> {
-            nextSweep = now.plus(properties.sweepInterval());
-            return sweep();
-        });
-        return dueRetries.then(sweep)
-                .onErrorResume(error -> {
-                    log.warn("The outbox relay could not finish its round; it tries again: {}", describe(error));
-                    return Mono.empty();
+        Mono<Void> sweep = now.isBefore(nextSweep)
+                ? Mono.empty()
+                : Mono.defer(() -> {
+                    nextSweep = now.plus(properties.sweepInterval());
+                    return sweep();
                 });
+        return dueRetries.then(sweep).onErrorResume(error -> {
+            log.warn("The outbox relay could not finish its round; it tries again: {}", describe(error));
+            return Mono.empty();
+        });
     }
 
     /** Every record that still has waiting events, collection by collection, page by page. */
     public Mono<Void> sweep() {
         return Flux.fromIterable(List.copyOf(outboxes.keySet()))
-                .concatMap(collection -> sweepFrom(collection, null)
-                        .then(countParked(collection)))
+                .concatMap(collection -> sweepFrom(collection, null).then(countParked(collection)))
                 .then();
     }
 
@@ -193,20 +207,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Query page = query(waiting).with(Sort.by("_id")).limit(properties.batchSize());
         page.fields().include("_id").include(Outbox.LEASE);
-        return mongo.find(page, OutboxRecord.class, collection)
-                .collectList()
-                .flatMap(found -> {
-                    if (found.isEmpty()) {
-                        return Mono.empty();
-                    }
-                    log.info("Relaying {} record(s) of {} found with waiting events", found.size(), collection);
-                    Mono<Void> relayed = Flux.fromIterable(found)
-                            .concatMap(record -> relayOrWait(collection, record))
-                            .then();
-                    String last = found.get(found.size() - 1).id();
-                    return found.size() < properties.batchSize() ? relayed
-                            : relayed.then(Mono.defer(() -> sweepFrom(collection, last)));
-                });
+        return mongo.find(page, OutboxRecord.class, collection).collectList().flatMap(found -> {
+            if (found.isEmpty()) {
+                return Mono.empty();
+            }
+            log.info("Relaying {} record(s) of {} found with waiting events", found.size(), collection);
+            Mono<Void> relayed = Flux.fromIterable(found)
+                    .concatMap(record -> relayOrWait(collection, record))
+                    .then();
+            String last = found.get(found.size() - 1).id();
+            return found.size() < properties.batchSize()
+                    ? relayed
+                    : relayed.then(Mono.defer(() -> sweepFrom(collection, last)));
+        });
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.bson.Document;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.messaging.EventPublisher;
@@ -50,8 +49,12 @@ final class RecordRelay {
     private final String owner = UUID.randomUUID().toString();
 
     /** @param clock read to the millisecond, as MongoDB stores a lease's end */
-    RecordRelay(ReactiveMongoOperations mongo, EventPublisher publisher, OutboxProperties properties,
-            OutboxMetrics metrics, Clock clock) {
+    RecordRelay(
+            ReactiveMongoOperations mongo,
+            EventPublisher publisher,
+            OutboxProperties properties,
+            OutboxMetrics metrics,
+            Clock clock) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.properties = properties;
@@ -69,19 +72,26 @@ final class RecordRelay {
      */
     Mono<Instant> relay(RecordRef record, boolean ownLease) {
         Mono<OutboxRecord> held = ownLease
-                ? mongo.findOne(query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)
-                                .and(LEASE_UNTIL).gt(Date.from(clock.instant()))), OutboxRecord.class,
-                        record.collection())
+                ? mongo.findOne(
+                                query(where("_id")
+                                        .is(record.id())
+                                        .and(LEASE_OWNER)
+                                        .is(owner)
+                                        .and(LEASE_UNTIL)
+                                        .gt(Date.from(clock.instant()))),
+                                OutboxRecord.class,
+                                record.collection())
                         .switchIfEmpty(Mono.defer(() -> claim(record)))
                 : claim(record);
-        return held.singleOptional().flatMap(claimed -> claimed
-                .map(leased -> sendAndRelease(record, leased))
-                .orElseGet(() -> whenTheLeaseRunsOut(record)));
+        return held.singleOptional()
+                .flatMap(claimed -> claimed.map(leased -> sendAndRelease(record, leased))
+                        .orElseGet(() -> whenTheLeaseRunsOut(record)));
     }
 
     /** A lease for this instance, from now on. */
     Document newLease() {
-        return new Document("owner", owner).append("until", Date.from(clock.instant().plus(properties.lease())));
+        return new Document("owner", owner)
+                .append("until", Date.from(clock.instant().plus(properties.lease())));
     }
 
     Mono<Boolean> hasWaitingEvents(RecordRef record) {
@@ -90,18 +100,28 @@ final class RecordRelay {
 
     /** Removes the record's entries up to a revision: the log holds them already (a rebuild found them there). */
     Mono<Void> forget(RecordRef record, long uptoRevision) {
-        return mongo.updateFirst(query(where("_id").is(record.id())),
-                new Update().pull(Outbox.ENTRIES, new Document("revision", new Document("$lte", uptoRevision))),
-                record.collection()).then();
+        return mongo.updateFirst(
+                        query(where("_id").is(record.id())),
+                        new Update().pull(Outbox.ENTRIES, new Document("revision", new Document("$lte", uptoRevision))),
+                        record.collection())
+                .then();
     }
 
     /** Takes the lease on a record that has events waiting, unless another relay holds it. */
     private Mono<OutboxRecord> claim(RecordRef record) {
-        Criteria claimable = where("_id").is(record.id()).and(ENTRY_IDS).exists(true)
-                .orOperator(where(Outbox.LEASE).exists(false), where(LEASE_UNTIL).lte(Date.from(clock.instant())));
+        Criteria claimable = where("_id")
+                .is(record.id())
+                .and(ENTRY_IDS)
+                .exists(true)
+                .orOperator(
+                        where(Outbox.LEASE).exists(false), where(LEASE_UNTIL).lte(Date.from(clock.instant())));
         Update lease = new Update().set(Outbox.LEASE, newLease());
-        return mongo.findAndModify(query(claimable), lease, FindAndModifyOptions.options().returnNew(true),
-                OutboxRecord.class, record.collection());
+        return mongo.findAndModify(
+                query(claimable),
+                lease,
+                FindAndModifyOptions.options().returnNew(true),
+                OutboxRecord.class,
+                record.collection());
     }
 
     /**
@@ -111,7 +131,12 @@ final class RecordRelay {
      * that retry finds nothing to claim and reads no further.
      */
     private Mono<Instant> whenTheLeaseRunsOut(RecordRef record) {
-        Query leased = query(where("_id").is(record.id()).and(ENTRY_IDS).exists(true).and(Outbox.LEASE).exists(true));
+        Query leased = query(where("_id")
+                .is(record.id())
+                .and(ENTRY_IDS)
+                .exists(true)
+                .and(Outbox.LEASE)
+                .exists(true));
         leased.fields().include(Outbox.LEASE);
         return mongo.findOne(leased, OutboxRecord.class, record.collection())
                 .map(found -> found.lease().until());
@@ -125,7 +150,8 @@ final class RecordRelay {
     private Mono<Instant> sendAndRelease(RecordRef record, OutboxRecord leased) {
         List<String> sent = new CopyOnWriteArrayList<>();
         AtomicReference<Instant> retryAt = new AtomicReference<>();
-        return Mono.usingWhen(Mono.just(leased),
+        return Mono.usingWhen(
+                        Mono.just(leased),
                         claimed -> sendInOrder(record, claimed.entries(), sent).doOnNext(retryAt::set),
                         claimed -> release(record, sent),
                         (claimed, error) -> release(record, sent),
@@ -144,11 +170,14 @@ final class RecordRelay {
         if (!sent.isEmpty()) {
             release.pull(Outbox.ENTRIES, sentEntries);
         }
-        return mongo.updateFirst(query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)), release,
-                        record.collection())
-                .flatMap(result -> result.getMatchedCount() > 0 || sent.isEmpty() ? Mono.empty()
-                        : mongo.updateFirst(query(where("_id").is(record.id())),
-                                new Update().pull(Outbox.ENTRIES, sentEntries), record.collection()))
+        return mongo.updateFirst(
+                        query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)), release, record.collection())
+                .flatMap(result -> result.getMatchedCount() > 0 || sent.isEmpty()
+                        ? Mono.empty()
+                        : mongo.updateFirst(
+                                query(where("_id").is(record.id())),
+                                new Update().pull(Outbox.ENTRIES, sentEntries),
+                                record.collection()))
                 .then();
     }
 
@@ -170,20 +199,19 @@ final class RecordRelay {
         NewsdeskEvent event;
         try {
             event = entry.event();
-        }
-        catch (RuntimeException unreadable) {
+        } catch (RuntimeException unreadable) {
             return park(record, entry, "the stored event cannot be read", unreadable);
         }
-        return publisher.publish(entry.topic(), event)
+        return publisher
+                .publish(entry.topic(), event)
                 .timeout(properties.sendTimeout())
                 .doOnSuccess(acknowledged -> {
                     sent.add(entry.eventId());
                     metrics.sent(record.collection());
                 })
                 .thenReturn(Sent.DONE)
-                .onErrorResume(failure -> TransientFailures.isTransient(failure)
-                        ? Mono.error(failure)
-                        : failed(record, entry, failure));
+                .onErrorResume(failure ->
+                        TransientFailures.isTransient(failure) ? Mono.error(failure) : failed(record, entry, failure));
     }
 
     private Mono<Sent> failed(RecordRef record, OutboxEntry entry, Throwable failure) {
@@ -192,8 +220,15 @@ final class RecordRelay {
             return park(record, entry, "Kafka did not take it after " + attempts + " attempts", failure);
         }
         Instant retryAt = clock.instant().plus(properties.backoffAfter(attempts));
-        log.warn("Sending event {} ({}) of {}/{} failed (attempt {} of {}), next try at {}: {}", entry.eventId(),
-                entry.type(), record.collection(), record.id(), attempts, properties.maxAttempts(), retryAt,
+        log.warn(
+                "Sending event {} ({}) of {}/{} failed (attempt {} of {}), next try at {}: {}",
+                entry.eventId(),
+                entry.type(),
+                record.collection(),
+                record.id(),
+                attempts,
+                properties.maxAttempts(),
+                retryAt,
                 describe(failure));
         metrics.failed(record.collection());
         Query sameEntry = query(where("_id").is(record.id()).and(ENTRY_IDS).is(entry.eventId()));
@@ -209,17 +244,27 @@ final class RecordRelay {
      * by the failure's type; its message, which may quote the event, stays with the parked entry.
      */
     private Mono<Sent> park(RecordRef record, OutboxEntry entry, String why, Throwable failure) {
-        log.error("Parked event {} ({}, revision {}) of {}/{}: {} ({}). It stays in the record's {} with the "
-                + "reason until someone looks at it; the events behind it go on.", entry.eventId(), entry.type(),
-                entry.revision(), record.collection(), record.id(), why, describe(failure), Outbox.PARKED);
+        log.error(
+                "Parked event {} ({}, revision {}) of {}/{}: {} ({}). It stays in the record's {} with the "
+                        + "reason until someone looks at it; the events behind it go on.",
+                entry.eventId(),
+                entry.type(),
+                entry.revision(),
+                record.collection(),
+                record.id(),
+                why,
+                describe(failure),
+                Outbox.PARKED);
         Document parked = entry.toDocument()
                 .append("parkedAt", Date.from(clock.instant()))
                 .append("reason", why + ": " + detail(failure));
         Update moveAside = new Update()
                 .pull(Outbox.ENTRIES, new Document(OutboxEntry.EVENT_ID, entry.eventId()))
                 .push(Outbox.PARKED, parked);
-        return mongo.updateFirst(query(where("_id").is(record.id()).and(ENTRY_IDS).is(entry.eventId())),
-                        moveAside, record.collection())
+        return mongo.updateFirst(
+                        query(where("_id").is(record.id()).and(ENTRY_IDS).is(entry.eventId())),
+                        moveAside,
+                        record.collection())
                 .doOnSuccess(done -> metrics.parked(record.collection()))
                 .thenReturn(Sent.DONE);
     }

@@ -2,7 +2,6 @@ package org.newsdesk.messaging.rebuild;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

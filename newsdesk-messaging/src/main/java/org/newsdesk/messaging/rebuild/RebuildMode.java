@@ -1,7 +1,6 @@
 package org.newsdesk.messaging.rebuild;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -21,10 +20,14 @@ public class RebuildMode implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getProperty(PROPERTY, Boolean.class, false)) {
-            environment.getPropertySources().addFirst(new MapPropertySource("newsdesk-rebuild-mode", Map.of(
-                    "spring.main.web-application-type", "none",
-                    "spring.kafka.listener.auto-startup", "false",
-                    "newsdesk.outbox.enabled", "false")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "newsdesk-rebuild-mode",
+                            Map.of(
+                                    "spring.main.web-application-type", "none",
+                                    "spring.kafka.listener.auto-startup", "false",
+                                    "newsdesk.outbox.enabled", "false")));
         }
     }
 

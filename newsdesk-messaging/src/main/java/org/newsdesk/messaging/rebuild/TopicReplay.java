@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,8 +45,8 @@ public class TopicReplay {
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         long applied = 0;
-        try (org.apache.kafka.clients.consumer.Consumer<?, ?> consumer = consumers.createConsumer(
-                "newsdesk-replay-" + UUID.randomUUID(), null, null, overrides)) {
+        try (org.apache.kafka.clients.consumer.Consumer<?, ?> consumer =
+                consumers.createConsumer("newsdesk-replay-" + UUID.randomUUID(), null, null, overrides)) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             consumer.assign(partitions);
@@ -62,10 +61,14 @@ public class TopicReplay {
                     if (type.isInstance(record.value())) {
                         apply.accept(type.cast(record.value()));
                         applied++;
-                    }
-                    else {
-                        log.warn("Skipping {}-{}@{}: not a {} ({})", record.topic(),
-                                record.partition(), record.offset(), type.getSimpleName(), unreadable(record));
+                    } else {
+                        log.warn(
+                                "Skipping {}-{}@{}: not a {} ({})",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                type.getSimpleName(),
+                                unreadable(record));
                     }
                 }
             }
@@ -74,14 +77,17 @@ public class TopicReplay {
         return applied;
     }
 
-    private static boolean reached(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-            Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+    private static boolean reached(
+            org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream()
+                .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
     }
 
     private static String unreadable(ConsumerRecord<?, ?> record) {
-        return record.value() == null ? "no value or not deserializable"
-                : record.value() instanceof DeserializationException ? "not deserializable"
-                : record.value().getClass().getSimpleName();
+        return record.value() == null
+                ? "no value or not deserializable"
+                : record.value() instanceof DeserializationException
+                        ? "not deserializable"
+                        : record.value().getClass().getSimpleName();
     }
 }

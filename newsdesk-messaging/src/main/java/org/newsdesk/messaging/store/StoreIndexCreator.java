@@ -2,7 +2,6 @@ package org.newsdesk.messaging.store;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,14 +40,19 @@ final class StoreIndexCreator implements SmartInitializingSingleton, DisposableB
     public void afterSingletonsInstantiated() {
         try {
             createAll().block(timeout);
-        }
-        catch (RuntimeException notNow) {
-            log.warn("Could not make the store's indexes at start ({}); trying again every {} s",
-                    notNow.getClass().getSimpleName(), RETRY_EVERY.toSeconds());
+        } catch (RuntimeException notNow) {
+            log.warn(
+                    "Could not make the store's indexes at start ({}); trying again every {} s",
+                    notNow.getClass().getSimpleName(),
+                    RETRY_EVERY.toSeconds());
             retrying = createAll()
                     .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, RETRY_EVERY))
-                    .subscribe(done -> { }, failure -> log.error("Gave up making the store's indexes: {}",
-                            failure.getClass().getName()), () -> log.info("The store's indexes are in place"));
+                    .subscribe(
+                            done -> {},
+                            failure -> log.error(
+                                    "Gave up making the store's indexes: {}",
+                                    failure.getClass().getName()),
+                            () -> log.info("The store's indexes are in place"));
         }
     }
 

@@ -2,7 +2,6 @@ package org.newsdesk.messaging.store;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.data.mongodb.core.index.IndexDefinition;
 
 /**
@@ -18,8 +17,7 @@ public final class StoreIndexes {
 
     private final List<Declared> declared = new ArrayList<>();
 
-    private StoreIndexes() {
-    }
+    private StoreIndexes() {}
 
     public static StoreIndexes declare() {
         return new StoreIndexes();
@@ -37,6 +35,5 @@ public final class StoreIndexes {
         return List.copyOf(declared);
     }
 
-    record Declared(String collection, IndexDefinition index) {
-    }
+    record Declared(String collection, IndexDefinition index) {}
 }

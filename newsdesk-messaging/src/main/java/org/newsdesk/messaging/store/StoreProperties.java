@@ -1,7 +1,6 @@
 package org.newsdesk.messaging.store;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

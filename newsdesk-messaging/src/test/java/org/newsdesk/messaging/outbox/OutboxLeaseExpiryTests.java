@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
-
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +47,7 @@ class OutboxLeaseExpiryTests {
     final String collection = "leaseExpiry" + UUID.randomUUID().toString().replace("-", "");
     /** Where MongoDB stores a lease's end: to the millisecond. */
     final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
     final SettableClock clock = new SettableClock(start);
     OutboxRelay relay;
     KafkaTopicProbe probe;
@@ -86,7 +86,8 @@ class OutboxLeaseExpiryTests {
         Instant leaseEnd = start.plusSeconds(2);
         storeHeld(id, "an instance that died while sending", leaseEnd);
 
-        // When this instance is asked to relay the record while the lease holds, then its ticker comes round after it ran out
+        // When this instance is asked to relay the record while the lease holds, then its ticker comes round after it
+        // ran out
         clock.set(start.plusSeconds(1));
         relay.relay(collection, id).block(PATIENCE);
         clock.set(leaseEnd.plusSeconds(1));
@@ -102,10 +103,13 @@ class OutboxLeaseExpiryTests {
     }
 
     private void storeHeld(String id, String owner, Instant until) {
-        Update write = new Update().set("state", "held")
+        Update write = new Update()
+                .set("state", "held")
                 .set(Outbox.LEASE, new Document("owner", owner).append("until", Date.from(until)));
-        Outbox.announce(write, TOPIC, TipSubmitted.of(id, null, "Held", "Body of the tip", "Ilkeston", "Community",
-                null, Instant.now()));
+        Outbox.announce(
+                write,
+                TOPIC,
+                TipSubmitted.of(id, null, "Held", "Body of the tip", "Ilkeston", "Community", null, Instant.now()));
         mongo.upsert(query(where("_id").is(id)), write, collection).block(PATIENCE);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,8 +82,10 @@ class OutboxRelayTests {
         outbox.relay(id).block(Duration.ofSeconds(20));
 
         // Then Kafka has the three events in order, once each, and the record's outbox is empty
-        assertThat(probe.records(TOPIC, id)).extracting(ConsumerRecord::value)
-                .satisfiesExactly(first -> assertThat(first).contains("\"first\""),
+        assertThat(probe.records(TOPIC, id))
+                .extracting(ConsumerRecord::value)
+                .satisfiesExactly(
+                        first -> assertThat(first).contains("\"first\""),
                         second -> assertThat(second).contains("\"second\""),
                         third -> assertThat(third).contains("\"third\""));
         assertThat(stored(id).getList(Outbox.ENTRIES, Document.class)).isEmpty();
@@ -96,14 +97,19 @@ class OutboxRelayTests {
         // Given a record with events, and a second instance of the service with its own relay
         String id = UUID.randomUUID().toString();
         Update write = new Update().set("state", "new");
-        Outbox.announce(write, TOPIC, java.util.stream.IntStream.rangeClosed(1, 5)
-                .mapToObj(n -> tip(id, "event " + n)).toArray(TipSubmitted[]::new));
+        Outbox.announce(
+                write,
+                TOPIC,
+                java.util.stream.IntStream.rangeClosed(1, 5)
+                        .mapToObj(n -> tip(id, "event " + n))
+                        .toArray(TipSubmitted[]::new));
         store(id, write);
-        OutboxRelay otherInstance = new OutboxRelay(mongo, publisher, properties, OutboxMetrics.standalone(),
-                Clock.systemUTC());
+        OutboxRelay otherInstance =
+                new OutboxRelay(mongo, publisher, properties, OutboxMetrics.standalone(), Clock.systemUTC());
 
         // When both relay it at the same moment
-        reactor.core.publisher.Mono.when(outbox.relay(id), otherInstance.outbox(COLLECTION).relay(id))
+        reactor.core.publisher.Mono.when(
+                        outbox.relay(id), otherInstance.outbox(COLLECTION).relay(id))
                 .block(Duration.ofSeconds(30));
         // (the loser of the lease leaves the record to the winner; a sweep would pick up anything left)
         relay.sweep().block(Duration.ofSeconds(30));
@@ -117,9 +123,14 @@ class OutboxRelayTests {
     void theSweepFindsEventsNobodyRelayedAfterACrash() {
         // Given a record whose service stopped between the write and the relay, with a lease that expired
         String id = UUID.randomUUID().toString();
-        Update write = new Update().set("state", "orphaned")
-                .set(Outbox.LEASE, new Document("owner", "a crashed instance")
-                        .append("until", java.util.Date.from(Instant.now().minusSeconds(1))));
+        Update write = new Update()
+                .set("state", "orphaned")
+                .set(
+                        Outbox.LEASE,
+                        new Document("owner", "a crashed instance")
+                                .append(
+                                        "until",
+                                        java.util.Date.from(Instant.now().minusSeconds(1))));
         Outbox.announce(write, TOPIC, tip(id, "left behind"));
         store(id, write);
 
@@ -127,7 +138,8 @@ class OutboxRelayTests {
         relay.sweep().block(Duration.ofSeconds(30));
 
         // Then the event is sent
-        assertThat(probe.records(TOPIC, id)).singleElement()
+        assertThat(probe.records(TOPIC, id))
+                .singleElement()
                 .satisfies(record -> assertThat(record.value()).contains("left behind"));
     }
 
@@ -135,9 +147,14 @@ class OutboxRelayTests {
     void eventsHeldByAnInstanceThatDiedGoOutWhenItsLeaseRunsOut() {
         // Given a record whose instance died while it held a lease that has not yet run out
         String id = UUID.randomUUID().toString();
-        Update write = new Update().set("state", "held by the dead")
-                .set(Outbox.LEASE, new Document("owner", "a killed instance")
-                        .append("until", java.util.Date.from(Instant.now().plusSeconds(2))));
+        Update write = new Update()
+                .set("state", "held by the dead")
+                .set(
+                        Outbox.LEASE,
+                        new Document("owner", "a killed instance")
+                                .append(
+                                        "until",
+                                        java.util.Date.from(Instant.now().plusSeconds(2))));
         Outbox.announce(write, TOPIC, tip(id, "held by the dead"));
         store(id, write);
 
@@ -145,7 +162,8 @@ class OutboxRelayTests {
         relay.sweep().block(Duration.ofSeconds(30));
 
         // Then the event goes out once the lease has run out, long before the next sweep (minutes away)
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe.records(TOPIC, id)).hasSize(1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(probe.records(TOPIC, id)).hasSize(1));
     }
 
     @Test
@@ -155,8 +173,11 @@ class OutboxRelayTests {
         Update write = new Update().set("state", "poisoned");
         Outbox.announce(write, TOPIC, tip(id, "poisoned"), tip(id, "behind the poison"));
         store(id, write);
-        mongo.updateFirst(query(where("_id").is(id)), new Update().set(Outbox.ENTRIES + ".0.type", "newsdesk.gone"),
-                COLLECTION).block(Duration.ofSeconds(10));
+        mongo.updateFirst(
+                        query(where("_id").is(id)),
+                        new Update().set(Outbox.ENTRIES + ".0.type", "newsdesk.gone"),
+                        COLLECTION)
+                .block(Duration.ofSeconds(10));
         double parkedBefore = metrics.count(COLLECTION, "parked");
 
         // When it is relayed
@@ -165,17 +186,22 @@ class OutboxRelayTests {
         // Then the poisoned entry is parked with its reason, logged at ERROR and counted
         Document record = stored(id);
         assertThat(record.getList(Outbox.ENTRIES, Document.class)).isEmpty();
-        assertThat(record.getList(Outbox.PARKED, Document.class)).singleElement()
+        assertThat(record.getList(Outbox.PARKED, Document.class))
+                .singleElement()
                 .satisfies(parked -> assertThat(parked.getString("reason")).contains("newsdesk.gone"));
-        assertThat(output).contains("ERROR").contains("Parked event")
+        assertThat(output)
+                .contains("ERROR")
+                .contains("Parked event")
                 // (by the failure's type: its message, which may quote the event, stays with the entry)
                 .doesNotContain("unknown event type");
         assertThat(metrics.count(COLLECTION, "parked")).isEqualTo(parkedBefore + 1);
         assertThat(outboxHealth.health().getDetails().get("parkedRecords"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .hasEntrySatisfying(COLLECTION, count -> assertThat((Long) count).isPositive());
+                .hasEntrySatisfying(
+                        COLLECTION, count -> assertThat((Long) count).isPositive());
         // And the event behind it went out
-        assertThat(probe.records(TOPIC, id)).singleElement()
+        assertThat(probe.records(TOPIC, id))
+                .singleElement()
                 .satisfies(sent -> assertThat(sent.value()).contains("behind the poison"));
     }
 
@@ -191,11 +217,14 @@ class OutboxRelayTests {
         outbox.relay(id).block(Duration.ofSeconds(20));
 
         // Then, after max-attempts failures, it is parked and the second event is sent
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(stored(id).getList(Outbox.PARKED, Document.class, List.of())).singleElement()
-                        .satisfies(parked -> assertThat(parked.get("attempts", Number.class).intValue())
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stored(id).getList(Outbox.PARKED, Document.class, List.of()))
+                        .singleElement()
+                        .satisfies(parked -> assertThat(
+                                        parked.get("attempts", Number.class).intValue())
                                 .isEqualTo(properties.maxAttempts() - 1)));
-        await().untilAsserted(() -> assertThat(probe.records(TOPIC, id)).singleElement()
+        await().untilAsserted(() -> assertThat(probe.records(TOPIC, id))
+                .singleElement()
                 .satisfies(sent -> assertThat(sent.value()).contains("after the oversized one")));
     }
 
@@ -209,7 +238,6 @@ class OutboxRelayTests {
     }
 
     private static TipSubmitted tip(String tipId, String headline) {
-        return TipSubmitted.of(tipId, null, headline, "Body of the tip", "Ilkeston", "Community", null,
-                Instant.now());
+        return TipSubmitted.of(tipId, null, headline, "Body of the tip", "Ilkeston", "Community", null, Instant.now());
     }
 }

@@ -5,10 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -21,6 +17,9 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The rules of CONTRIBUTING.md that a machine can check, run by every module over its own main
@@ -29,14 +28,14 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  */
 public final class NewsdeskArchitecture {
 
-    private static final Pattern SERVICE_PACKAGE = Pattern.compile("org\\.newsdesk\\.(submission|moderation|publishing)(\\..*)?");
+    private static final Pattern SERVICE_PACKAGE =
+            Pattern.compile("org\\.newsdesk\\.(submission|moderation|publishing)(\\..*)?");
 
     private static final String PROBLEM_VOCABULARY = "org.newsdesk.web.problem..";
 
     private static final String VALUE = "org.springframework.beans.factory.annotation.Value";
 
-    private NewsdeskArchitecture() {
-    }
+    private NewsdeskArchitecture() {}
 
     /** A service talks to the others only through the events, and the shared modules know no service. */
     static final ArchRule NO_SERVICE_IMPORTS_ANOTHER = classes()
@@ -45,41 +44,68 @@ public final class NewsdeskArchitecture {
 
     /** Controllers ask the feature's store or service; only stores talk to MongoDB. */
     static final ArchRule NO_CONTROLLER_TALKS_TO_A_STORE = noClasses()
-            .that(describe("are controllers", (JavaClass javaClass) ->
-                    javaClass.isMetaAnnotatedWith("org.springframework.stereotype.Controller")))
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..",
-                    "com.mongodb..", "org.bson..")
+            .that(describe(
+                    "are controllers",
+                    (JavaClass javaClass) ->
+                            javaClass.isMetaAnnotatedWith("org.springframework.stereotype.Controller")))
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..", "org.bson..")
             .because("a controller reads and writes through its feature's store (CONTRIBUTING.md, Add an endpoint)");
 
     /** Every refusal is a ProblemException, answered by the one handler in newsdesk-web. */
-    static final ArchRule NO_PROBLEM_DETAILS_OUTSIDE_THE_VOCABULARY = CompositeArchRule
-            .of(noClasses().that().resideOutsideOfPackage(PROBLEM_VOCABULARY)
-                    .should().callMethodWhere(describe("make a ProblemDetail", (JavaMethodCall call) ->
-                            call.getTargetOwner().getName().equals("org.springframework.http.ProblemDetail")
-                                    && call.getName().startsWith("forStatus")))
-                    .orShould().callConstructorWhere(describe("make an error response other than a ProblemException",
-                            call -> call.getTargetOwner().isAssignableTo("org.springframework.web.ErrorResponseException")
-                                    && !call.getTargetOwner().isAssignableTo("org.newsdesk.web.problem.ProblemException")))
-                    .orShould().beAssignableTo("org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler")
-                    .orShould().accessField("org.springframework.http.MediaType", "APPLICATION_PROBLEM_JSON"))
+    static final ArchRule NO_PROBLEM_DETAILS_OUTSIDE_THE_VOCABULARY = CompositeArchRule.of(noClasses()
+                    .that()
+                    .resideOutsideOfPackage(PROBLEM_VOCABULARY)
+                    .should()
+                    .callMethodWhere(describe(
+                            "make a ProblemDetail",
+                            (JavaMethodCall call) ->
+                                    call.getTargetOwner().getName().equals("org.springframework.http.ProblemDetail")
+                                            && call.getName().startsWith("forStatus")))
+                    .orShould()
+                    .callConstructorWhere(describe(
+                            "make an error response other than a ProblemException",
+                            call -> call.getTargetOwner()
+                                            .isAssignableTo("org.springframework.web.ErrorResponseException")
+                                    && !call.getTargetOwner()
+                                            .isAssignableTo("org.newsdesk.web.problem.ProblemException")))
+                    .orShould()
+                    .beAssignableTo(
+                            "org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler")
+                    .orShould()
+                    .accessField("org.springframework.http.MediaType", "APPLICATION_PROBLEM_JSON"))
             // A page a person sends a form from may answer that form's unreadable body with the page itself.
-            .and(methods().that().areAnnotatedWith("org.springframework.web.bind.annotation.ExceptionHandler")
-                    .and().areDeclaredInClassesThat().resideOutsideOfPackage(PROBLEM_VOCABULARY)
-                    .should().haveRawReturnType("org.springframework.web.reactive.result.view.Rendering")
-                    .andShould().beDeclaredInClassesThat().areNotAnnotatedWith(
-                            "org.springframework.web.bind.annotation.RestController"))
-            .and(classes().that().areAssignableTo("org.springframework.web.ErrorResponseException")
-                    .should().beAssignableTo("org.newsdesk.web.problem.ProblemException"))
-            .because("problems are made by ProblemException and answered by one handler (CONTRIBUTING.md, Add an endpoint)");
+            .and(methods()
+                    .that()
+                    .areAnnotatedWith("org.springframework.web.bind.annotation.ExceptionHandler")
+                    .and()
+                    .areDeclaredInClassesThat()
+                    .resideOutsideOfPackage(PROBLEM_VOCABULARY)
+                    .should()
+                    .haveRawReturnType("org.springframework.web.reactive.result.view.Rendering")
+                    .andShould()
+                    .beDeclaredInClassesThat()
+                    .areNotAnnotatedWith("org.springframework.web.bind.annotation.RestController"))
+            .and(classes()
+                    .that()
+                    .areAssignableTo("org.springframework.web.ErrorResponseException")
+                    .should()
+                    .beAssignableTo("org.newsdesk.web.problem.ProblemException"))
+            .because(
+                    "problems are made by ProblemException and answered by one handler (CONTRIBUTING.md, Add an endpoint)");
 
     /** Settings come in through their properties record, so every default is written once. */
     static final ArchRule NO_VALUE_INJECTION = noClasses()
-            .should().dependOnClassesThat().haveFullyQualifiedName(VALUE)
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(VALUE)
             .because("settings come from a @ConfigurationProperties record (CONTRIBUTING.md, Add a setting)");
 
     /** Listeners take the event, typed; the shared error handler deals with anything else on a topic. */
     static final ArchRule LISTENERS_TAKE_TYPED_EVENTS = methods()
-            .that().areAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")
+            .that()
+            .areAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")
             .should(takeNoRawRecords())
             .because("a listener takes the event record it handles (CONTRIBUTING.md, Add an event)");
 
@@ -88,16 +114,26 @@ public final class NewsdeskArchitecture {
      * and in a service never a raw BSON document (the outbox's entries in newsdesk-messaging are
      * written into whatever record carries them, so they are documents).
      */
-    static final ArchRule STORES_USE_THE_OPERATIONS_INTERFACE = CompositeArchRule
-            .of(noClasses().should().dependOnClassesThat()
+    static final ArchRule STORES_USE_THE_OPERATIONS_INTERFACE = CompositeArchRule.of(noClasses()
+                    .should()
+                    .dependOnClassesThat()
                     .haveFullyQualifiedName("org.springframework.data.mongodb.core.ReactiveMongoTemplate"))
-            .and(noClasses().that().resideInAnyPackage("org.newsdesk.submission..", "org.newsdesk.moderation..",
-                            "org.newsdesk.publishing..")
-                    .should().dependOnClassesThat().haveFullyQualifiedName("org.bson.Document"))
-            .because("stores read and write mapped types through ReactiveMongoOperations (CONTRIBUTING.md, Add a store)");
+            .and(noClasses()
+                    .that()
+                    .resideInAnyPackage(
+                            "org.newsdesk.submission..", "org.newsdesk.moderation..", "org.newsdesk.publishing..")
+                    .should()
+                    .dependOnClassesThat()
+                    .haveFullyQualifiedName("org.bson.Document"))
+            .because(
+                    "stores read and write mapped types through ReactiveMongoOperations (CONTRIBUTING.md, Add a store)");
 
-    static final List<ArchRule> RULES = List.of(NO_SERVICE_IMPORTS_ANOTHER, NO_CONTROLLER_TALKS_TO_A_STORE,
-            NO_PROBLEM_DETAILS_OUTSIDE_THE_VOCABULARY, NO_VALUE_INJECTION, LISTENERS_TAKE_TYPED_EVENTS,
+    static final List<ArchRule> RULES = List.of(
+            NO_SERVICE_IMPORTS_ANOTHER,
+            NO_CONTROLLER_TALKS_TO_A_STORE,
+            NO_PROBLEM_DETAILS_OUTSIDE_THE_VOCABULARY,
+            NO_VALUE_INJECTION,
+            LISTENERS_TAKE_TYPED_EVENTS,
             STORES_USE_THE_OPERATIONS_INTERFACE);
 
     /** Checks every rule against the main classes under {@code basePackage}, failing with each violation. */

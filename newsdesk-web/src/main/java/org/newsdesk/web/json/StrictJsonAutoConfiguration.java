@@ -21,14 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * well-formed UTF-8.
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
-@ConditionalOnClass({ JsonMapper.class, CodecCustomizer.class })
+@ConditionalOnClass({JsonMapper.class, CodecCustomizer.class})
 @ConditionalOnBean(JsonMapper.class)
 public class StrictJsonAutoConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer newsdeskStrictJson() {
-        return builder -> builder
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 

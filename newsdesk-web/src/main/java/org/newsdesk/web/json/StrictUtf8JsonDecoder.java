@@ -2,7 +2,6 @@ package org.newsdesk.web.json;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.ResolvableType;
@@ -37,19 +36,28 @@ final class StrictUtf8JsonDecoder implements Decoder<Object> {
     }
 
     @Override
-    public Flux<Object> decode(Publisher<DataBuffer> input, ResolvableType elementType, @Nullable MimeType mimeType,
+    public Flux<Object> decode(
+            Publisher<DataBuffer> input,
+            ResolvableType elementType,
+            @Nullable MimeType mimeType,
             @Nullable Map<String, Object> hints) {
         return json.decode(checked(input), elementType, mimeType, hints);
     }
 
     @Override
-    public Mono<Object> decodeToMono(Publisher<DataBuffer> input, ResolvableType elementType,
-            @Nullable MimeType mimeType, @Nullable Map<String, Object> hints) {
+    public Mono<Object> decodeToMono(
+            Publisher<DataBuffer> input,
+            ResolvableType elementType,
+            @Nullable MimeType mimeType,
+            @Nullable Map<String, Object> hints) {
         return json.decodeToMono(checked(input), elementType, mimeType, hints);
     }
 
     @Override
-    public @Nullable Object decode(DataBuffer buffer, ResolvableType targetType, @Nullable MimeType mimeType,
+    public @Nullable Object decode(
+            DataBuffer buffer,
+            ResolvableType targetType,
+            @Nullable MimeType mimeType,
             @Nullable Map<String, Object> hints) {
         Utf8Check check = new Utf8Check();
         check.check(buffer);
@@ -60,9 +68,7 @@ final class StrictUtf8JsonDecoder implements Decoder<Object> {
     private static Flux<DataBuffer> checked(Publisher<DataBuffer> input) {
         return Flux.defer(() -> {
             Utf8Check check = new Utf8Check();
-            return Flux.from(input)
-                    .doOnNext(check::check)
-                    .concatWith(Mono.fromRunnable(check::finish));
+            return Flux.from(input).doOnNext(check::check).concatWith(Mono.fromRunnable(check::finish));
         });
     }
 }

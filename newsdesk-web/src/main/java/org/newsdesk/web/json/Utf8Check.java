@@ -7,7 +7,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 
@@ -21,7 +20,8 @@ final class Utf8Check {
 
     static final String NOT_UTF8 = "The request body is not valid UTF-8 text";
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -56,8 +56,7 @@ final class Utf8Check {
     private static DecodingException notUtf8(CoderResult result) {
         try {
             result.throwException();
-        }
-        catch (CharacterCodingException malformed) {
+        } catch (CharacterCodingException malformed) {
             return new DecodingException(NOT_UTF8, malformed);
         }
         return new DecodingException(NOT_UTF8);

@@ -1,13 +1,12 @@
 package org.newsdesk.web.limit;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The one way Newsdesk limits how often something may happen: so many times per key (a client's
@@ -31,7 +30,10 @@ public final class RateLimit {
     public RateLimit(long perWindow, Duration window, long mostKeys) {
         this.perWindow = perWindow;
         this.window = window;
-        this.buckets = Caffeine.newBuilder().maximumSize(mostKeys).expireAfterAccess(window).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(mostKeys)
+                .expireAfterAccess(window)
+                .build();
     }
 
     /** Takes one from the key's allowance. @return empty if it may go ahead, else how long until it may */
@@ -59,12 +61,16 @@ public final class RateLimit {
             return Optional.empty();
         }
         EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return probe.canBeConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     private Bucket bucket(String key) {
-        return buckets.get(key, unused -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perWindow).refillGreedy(perWindow, window))
-                .build());
+        return buckets.get(
+                key,
+                unused -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(perWindow).refillGreedy(perWindow, window))
+                        .build());
     }
 }

@@ -23,8 +23,7 @@ public final class PageCursor {
     /** Far longer than any cursor Newsdesk hands out; longer input is not worth decoding. */
     static final int MAX_TOKEN_LENGTH = 512;
 
-    private PageCursor() {
-    }
+    private PageCursor() {}
 
     public static String encode(String kind, Object... fields) {
         String plain = Stream.concat(Stream.of(kind), Arrays.stream(fields).map(String::valueOf))
@@ -43,8 +42,7 @@ public final class PageCursor {
         String plain;
         try {
             plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException notBase64) {
+        } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
         String[] parts = plain.split(":", fields + 1);
@@ -69,8 +67,7 @@ public final class PageCursor {
                 .orElseThrow(() -> new IllegalArgumentException("Not a " + kind + " cursor"));
         try {
             return reader.read(parts);
-        }
-        catch (RuntimeException unreadable) {
+        } catch (RuntimeException unreadable) {
             throw new IllegalArgumentException("Not a " + kind + " cursor", unreadable);
         }
     }

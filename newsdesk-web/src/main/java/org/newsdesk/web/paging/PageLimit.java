@@ -1,13 +1,12 @@
 package org.newsdesk.web.paging;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.Payload;
 
 /**
  * A page's {@code limit} parameter, taken as text so that every mistake ({@code abc},
@@ -16,7 +15,7 @@ import jakarta.validation.Payload;
  */
 @Documented
 @Constraint(validatedBy = PageLimits.Validator.class)
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PageLimit {
 

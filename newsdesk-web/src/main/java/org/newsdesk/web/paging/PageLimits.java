@@ -6,8 +6,7 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Reading a {@link PageLimit}: what it accepts, and the page size it asks for. */
 public final class PageLimits {
 
-    private PageLimits() {
-    }
+    private PageLimits() {}
 
     /** The page size a valid {@code limit} asks for, or {@code defaultLimit} when it asks for none. */
     public static int orDefault(String limit, int defaultLimit) {

@@ -7,5 +7,4 @@ package org.newsdesk.web.problem;
  * @param field   the field's name as the client sent it: {@code headline}, {@code photos[0].id}
  * @param message what is wrong, as a phrase that follows the field's name: "is required"
  */
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

@@ -11,8 +11,11 @@ import org.springframework.http.codec.ServerCodecConfigurer;
  * failures outside controllers, the writer for filters, and forms whose unreadable bodies or field
  * names are the client's mistake. Before Boot's own, which step aside for them.
  */
-@AutoConfiguration(beforeName = { "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
-        "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
+            "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class ProblemDetailsAutoConfiguration {
 
@@ -29,8 +32,8 @@ public class ProblemDetailsAutoConfiguration {
     /** Ahead of Boot's and Spring's own handlers of what escapes the filter chain. */
     @Bean
     @Order(-2)
-    ProblemWebExceptionHandler newsdeskProblemWebExceptionHandler(ProblemDetailsHandler problems,
-            ProblemWriter writer) {
+    ProblemWebExceptionHandler newsdeskProblemWebExceptionHandler(
+            ProblemDetailsHandler problems, ProblemWriter writer) {
         return new ProblemWebExceptionHandler(problems, writer);
     }
 

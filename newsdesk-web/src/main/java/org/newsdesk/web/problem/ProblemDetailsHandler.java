@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
+import org.newsdesk.web.paging.PageCursor;
+import org.newsdesk.web.paging.PagePosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -21,8 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
-import org.springframework.web.ErrorResponse;
 import org.springframework.validation.ObjectError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -32,8 +33,6 @@ import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.newsdesk.web.paging.PageCursor;
-import org.newsdesk.web.paging.PagePosition;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -64,8 +63,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     static final String TOO_LARGE = "The request is larger than this service takes.";
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ObjectError error : ex.getAllErrors()) {
             problems.add(fieldProblem(error));
@@ -75,18 +74,26 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     /** Constraints on a controller method's own parameters ({@code @RequestParam @Size(max = 200) String q}). */
     @Override
-    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
         List<FieldProblem> problems = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> problems
-                .add(error instanceof ObjectError objectError ? fieldProblem(objectError)
-                        : new FieldProblem(parameterName(result.getMethodParameter()), error.getDefaultMessage()))));
+        ex.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> problems.add(
+                                error instanceof ObjectError objectError
+                                        ? fieldProblem(objectError)
+                                        : new FieldProblem(
+                                                parameterName(result.getMethodParameter()),
+                                                error.getDefaultMessage()))));
         return invalid(ex, problems, headers, exchange);
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(
+            MissingRequestValueException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         return invalid(ex, List.of(new FieldProblem(ex.getName(), "is required")), headers, exchange);
     }
 
@@ -95,18 +102,24 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
      * type: said in the client's terms, with the JSON position or the field where there is one.
      */
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         TypeMismatchException mismatch = causeOf(ex, TypeMismatchException.class);
         if (mismatch != null && ex.getMethodParameter() != null) {
-            return invalid(ex, List.of(new FieldProblem(parameterName(ex.getMethodParameter()),
-                    wrongType(mismatch.getRequiredType(), mismatch.getValue()))), headers, exchange);
+            return invalid(
+                    ex,
+                    List.of(new FieldProblem(
+                            parameterName(ex.getMethodParameter()),
+                            wrongType(mismatch.getRequiredType(), mismatch.getValue()))),
+                    headers,
+                    exchange);
         }
         JacksonException json = causeOf(ex, JacksonException.class);
         if (json != null && !(json instanceof StreamReadException)) {
             String field = fieldOf(json);
             if (field != null) {
-                Class<?> target = json instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
+                Class<?> target =
+                        json instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
                 return invalid(ex, List.of(new FieldProblem(field, wrongType(target, null))), headers, exchange);
             }
         }
@@ -117,8 +130,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+            ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (status.isSameCodeAs(HttpStatus.CONTENT_TOO_LARGE)) {
             ex.getBody().setDetail(tooLarge(ex));
         }
@@ -135,8 +148,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     /** A body that is not what its {@code Content-Type} says, read by code rather than by an argument resolver. */
     @ExceptionHandler(DecodingException.class)
     Mono<ResponseEntity<Object>> handleUndecodable(DecodingException ex, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                unreadable(ex, causeOf(ex, JacksonException.class), exchange));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, unreadable(ex, causeOf(ex, JacksonException.class), exchange));
         problem.setTitle("Unreadable request");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
     }
@@ -144,11 +157,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     /** Whatever slipped through is still answered as problem details, without internals. */
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
-        log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+        log.error(
+                "{} {} failed: {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
                 typesOf(ex));
         log.debug("The failure's stack", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
     }
 
@@ -178,8 +194,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
      * into a bodiless 500.
      */
     @Override
-    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
-            HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
             problem.setInstance(instance(exchange));
         }
@@ -191,14 +207,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         try {
             return new URI(null, null, path.startsWith("//") ? "/" + path.replaceFirst("^/+", "") : path, null);
-        }
-        catch (URISyntaxException unreadable) {
+        } catch (URISyntaxException unreadable) {
             return URI.create("about:blank");
         }
     }
 
-    private Mono<ResponseEntity<Object>> invalid(Exception ex, List<FieldProblem> problems, HttpHeaders headers,
-            ServerWebExchange exchange) {
+    private Mono<ResponseEntity<Object>> invalid(
+            Exception ex, List<FieldProblem> problems, HttpHeaders headers, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemException.invalid(problems).getBody();
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
     }
@@ -213,9 +228,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             return new FieldProblem(error.getObjectName(), error.getDefaultMessage());
         }
         if (field.isBindingFailure()) {
-            TypeMismatchException mismatch = field.contains(TypeMismatchException.class)
-                    ? field.unwrap(TypeMismatchException.class) : null;
-            return new FieldProblem(field.getField(),
+            TypeMismatchException mismatch =
+                    field.contains(TypeMismatchException.class) ? field.unwrap(TypeMismatchException.class) : null;
+            return new FieldProblem(
+                    field.getField(),
                     wrongType(mismatch == null ? null : mismatch.getRequiredType(), field.getRejectedValue()));
         }
         return new FieldProblem(field.getField(), field.getDefaultMessage());
@@ -229,8 +245,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         if (PagePosition.class.isAssignableFrom(type)) {
             return PageCursor.NOT_OURS;
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "must be a whole number";
         }
         if (type == java.time.LocalDate.class) {
@@ -243,8 +263,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             return "must be true or false";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "));
         }
         if (type == String.class) {
             return "must be text";
@@ -290,8 +312,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         for (JacksonException.Reference reference : json.getPath()) {
             if (reference.getPropertyName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
+            } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
@@ -319,7 +340,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     static String typesOf(Throwable failure) {
         List<String> types = new ArrayList<>();
         Throwable deepest = failure;
-        for (Throwable cause = failure; cause != null && types.size() < 8;
+        for (Throwable cause = failure;
+                cause != null && types.size() < 8;
                 cause = cause.getCause() == cause ? null : cause.getCause()) {
             types.add(cause.getClass().getName());
             deepest = cause;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -47,7 +46,8 @@ public class ProblemException extends ErrorResponseException {
                 .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
                 .distinct()
                 .toList();
-        String detail = sorted.stream().map(problem -> problem.field() + " " + problem.message())
+        String detail = sorted.stream()
+                .map(problem -> problem.field() + " " + problem.message())
                 .collect(Collectors.joining("; "));
         return of(HttpStatus.BAD_REQUEST, "Invalid request", detail).with(ERRORS, sorted);
     }
@@ -77,11 +77,16 @@ public class ProblemException extends ErrorResponseException {
 
     /** The field problems of a {@link #invalid} problem, for a page that shows them beside its inputs. */
     public List<FieldProblem> fieldProblems() {
-        Object errors = getBody().getProperties() == null ? null : getBody().getProperties().get(ERRORS);
+        Object errors = getBody().getProperties() == null
+                ? null
+                : getBody().getProperties().get(ERRORS);
         if (!(errors instanceof List<?> list)) {
             return List.of();
         }
-        return list.stream().filter(FieldProblem.class::isInstance).map(FieldProblem.class::cast).toList();
+        return list.stream()
+                .filter(FieldProblem.class::isInstance)
+                .map(FieldProblem.class::cast)
+                .toList();
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {

@@ -26,8 +26,13 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
-        return problems.answer(failure, exchange).flatMap(answer -> writer.write(exchange, answer.getStatusCode(),
-                answer.getHeaders(), answer.getBody() instanceof ProblemDetail body ? body
-                        : ProblemDetail.forStatus(answer.getStatusCode())));
+        return problems.answer(failure, exchange)
+                .flatMap(answer -> writer.write(
+                        exchange,
+                        answer.getStatusCode(),
+                        answer.getHeaders(),
+                        answer.getBody() instanceof ProblemDetail body
+                                ? body
+                                : ProblemDetail.forStatus(answer.getStatusCode())));
     }
 }

@@ -1,7 +1,6 @@
 package org.newsdesk.web.problem;
 
 import java.util.List;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;

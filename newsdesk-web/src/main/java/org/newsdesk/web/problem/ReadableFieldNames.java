@@ -3,8 +3,6 @@ package org.newsdesk.web.problem;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import org.newsdesk.web.problem.ProblemException;
 import org.springframework.core.Ordered;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -27,12 +25,14 @@ import reactor.core.publisher.Mono;
  */
 final class ReadableFieldNames implements WebFilter, Ordered {
 
-    private static final Pattern READABLE = Pattern.compile("[^\\[\\]]*(\\[(\\d|[1-9]\\d|1\\d\\d|2[0-4]\\d|25[0-5])][^\\[\\]]*)*(\\[])?");
+    private static final Pattern READABLE =
+            Pattern.compile("[^\\[\\]]*(\\[(\\d|[1-9]\\d|1\\d\\d|2[0-4]\\d|25[0-5])][^\\[\\]]*)*(\\[])?");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<String> unreadable = exchange.getRequest().getQueryParams().keySet().stream()
-                .filter(name -> name.indexOf('.') >= 0 || name.indexOf('[') >= 0).findFirst();
+                .filter(name -> name.indexOf('.') >= 0 || name.indexOf('[') >= 0)
+                .findFirst();
         if (unreadable.isPresent()) {
             return Mono.error(refusal(unreadable.get()));
         }
@@ -53,14 +53,16 @@ final class ReadableFieldNames implements WebFilter, Ordered {
         try {
             MediaType type = exchange.getRequest().getHeaders().getContentType();
             return type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
-        }
-        catch (InvalidMediaTypeException notAMediaType) {
+        } catch (InvalidMediaTypeException notAMediaType) {
             return false;
         }
     }
 
     private static Optional<String> unreadable(Collection<String> names) {
-        return names.stream().filter(name -> name.indexOf('[') >= 0 && !READABLE.matcher(name).matches()).findFirst();
+        return names.stream()
+                .filter(name ->
+                        name.indexOf('[') >= 0 && !READABLE.matcher(name).matches())
+                .findFirst();
     }
 
     private static ProblemException refusal(String name) {

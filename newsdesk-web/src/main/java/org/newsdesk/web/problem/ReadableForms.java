@@ -28,14 +28,19 @@ final class ReadableForms implements WebFilter, Ordered {
 
             @Override
             public Mono<MultiValueMap<String, String>> getFormData() {
-                return super.getFormData().onErrorMap(ReadableForms::clientsFault,
-                        failure -> new ServerWebInputException("The form could not be read", null, failure));
+                return super.getFormData()
+                        .onErrorMap(
+                                ReadableForms::clientsFault,
+                                failure -> new ServerWebInputException("The form could not be read", null, failure));
             }
 
             @Override
             public Mono<MultiValueMap<String, Part>> getMultipartData() {
-                return super.getMultipartData().onErrorMap(ReadableForms::clientsFault,
-                        failure -> new ServerWebInputException("The multipart body could not be read", null, failure));
+                return super.getMultipartData()
+                        .onErrorMap(
+                                ReadableForms::clientsFault,
+                                failure -> new ServerWebInputException(
+                                        "The multipart body could not be read", null, failure));
             }
         });
     }

@@ -2,6 +2,9 @@ package org.newsdesk.web.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,18 +15,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
-import org.newsdesk.web.problem.ProblemException;
-import org.newsdesk.web.problem.ProblemWriter;
-import org.newsdesk.web.problem.RequestTooLargeException;
 import org.newsdesk.web.paging.PageCursor;
 import org.newsdesk.web.paging.PageLimit;
 import org.newsdesk.web.paging.PageLimits;
 import org.newsdesk.web.paging.PagePosition;
+import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.problem.ProblemWriter;
+import org.newsdesk.web.problem.RequestTooLargeException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,13 +46,15 @@ import tools.jackson.databind.json.JsonMapper;
  * make is a 4xx problem detail that says what was wrong, in the same words whichever service and
  * whichever way the request was read; nothing the client did is a 500.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = ProblemVocabularyTests.ExampleApplication.class)
 class ProblemVocabularyTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -68,13 +69,15 @@ class ProblemVocabularyTests {
         Answer unreadable = get("/things?limit=abc&cursor=bm90LW91cnM&since=yesterday");
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.problem()).containsEntry("title", "Invalid request");
-        assertThat(unreadable.errors()).containsExactly(
-                Map.of("field", "cursor", "message", PageCursor.NOT_OURS),
-                Map.of("field", "since", "message", "must be a date, like 2024-05-31"));
+        assertThat(unreadable.errors())
+                .containsExactly(
+                        Map.of("field", "cursor", "message", PageCursor.NOT_OURS),
+                        Map.of("field", "since", "message", "must be a date, like 2024-05-31"));
 
         for (String limit : List.of("abc", "0", "51", "-1", "1.5", "99999999999")) {
-            assertThat(get("/things?limit=" + limit).errors()).as(limit).containsExactly(
-                    Map.of("field", "limit", "message", "must be a whole number from 1 to 50"));
+            assertThat(get("/things?limit=" + limit).errors())
+                    .as(limit)
+                    .containsExactly(Map.of("field", "limit", "message", "must be a whole number from 1 to 50"));
         }
     }
 
@@ -83,8 +86,11 @@ class ProblemVocabularyTests {
         for (String name : List.of("photos%5Bx%5D.id", "photos%5B", "photos%5B99999%5D.id")) {
             Answer answer = get("/things?" + name + "=1");
             assertThat(answer.status()).as(name).isEqualTo(400);
-            assertThat(answer.errors()).as(name).singleElement()
-                    .satisfies(error -> assertThat(error).containsEntry("message", "is not a field name this service reads"));
+            assertThat(answer.errors())
+                    .as(name)
+                    .singleElement()
+                    .satisfies(error ->
+                            assertThat(error).containsEntry("message", "is not a field name this service reads"));
         }
     }
 
@@ -102,7 +108,8 @@ class ProblemVocabularyTests {
         Answer first = get("/things?limit=&cursor=");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.problem()).containsEntry("limit", 20).containsEntry("after", null);
-        assertThat(get("/things?limit=7&cursor=" + cursor).problem()).containsEntry("limit", 7)
+        assertThat(get("/things?limit=7&cursor=" + cursor).problem())
+                .containsEntry("limit", 7)
                 .containsEntry("after", "tip:1");
     }
 
@@ -111,9 +118,10 @@ class ProblemVocabularyTests {
         Answer answer = postJson("/notes", "{\"title\":\" \",\"text\":\"" + "x".repeat(30) + "\"}");
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.errors()).containsExactly(
-                Map.of("field", "text", "message", "must be at most 20 characters"),
-                Map.of("field", "title", "message", "is required"));
+        assertThat(answer.errors())
+                .containsExactly(
+                        Map.of("field", "text", "message", "must be at most 20 characters"),
+                        Map.of("field", "title", "message", "is required"));
         assertThat((String) answer.problem().get("detail"))
                 .isEqualTo("text must be at most 20 characters; title is required");
     }
@@ -125,7 +133,8 @@ class ProblemVocabularyTests {
         assertThat((String) broken.problem().get("detail")).startsWith("The request body is not valid JSON (line 1");
 
         Answer wrongType = postJson("/notes", "{\"title\": \"a\", \"day\": \"not a day\"}");
-        assertThat(wrongType.errors()).containsExactly(Map.of("field", "day", "message", "must be a date, like 2024-05-31"));
+        assertThat(wrongType.errors())
+                .containsExactly(Map.of("field", "day", "message", "must be a date, like 2024-05-31"));
 
         Answer notAnObject = postJson("/notes", "[1, 2]");
         assertThat(notAnObject.status()).isEqualTo(400);
@@ -148,27 +157,35 @@ class ProblemVocabularyTests {
         System.arraycopy(overlong, 0, withSecondByte, 0, 14);
         withSecondByte[14] = (byte) 0xAF;
         System.arraycopy(overlong, 14, withSecondByte, 15, overlong.length - 14);
-        Answer sneaky = send(HttpRequest.newBuilder(uri("/notes")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(withSecondByte)).build());
+        Answer sneaky = send(HttpRequest.newBuilder(uri("/notes"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(withSecondByte))
+                .build());
         assertThat(sneaky.status()).isEqualTo(400);
         assertThat((String) sneaky.problem().get("detail")).isEqualTo("The request body is not valid UTF-8 text.");
 
-        assertThat(postJson("/notes", "{\"title\": \"caf\u00e9 \uD83D\uDCF0\"}").status()).isEqualTo(200);
+        assertThat(postJson("/notes", "{\"title\": \"caf\u00e9 \uD83D\uDCF0\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
     void malformedFormsAndMultipartBodiesAreTheClientsMistake() throws Exception {
-        Answer badEscape = send(HttpRequest.newBuilder(uri("/form")).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("code=%ZZ")).build());
+        Answer badEscape = send(HttpRequest.newBuilder(uri("/form"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("code=%ZZ"))
+                .build());
         assertThat(badEscape.status()).isEqualTo(400);
         assertThat((String) badEscape.problem().get("title")).isEqualTo("Unreadable request");
 
-        for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=x",
-                "multipart/form-data; boundary=\"a\\\"b\"")) {
-            Answer multipart = send(HttpRequest.newBuilder(uri("/upload")).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString("--y\r\nnot what it says\r\n")).build());
+        for (String contentType : List.of(
+                "multipart/form-data", "multipart/form-data; boundary=x", "multipart/form-data; boundary=\"a\\\"b\"")) {
+            Answer multipart = send(HttpRequest.newBuilder(uri("/upload"))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString("--y\r\nnot what it says\r\n"))
+                    .build());
             assertThat(multipart.status()).as(contentType).isEqualTo(400);
-            assertThat((String) multipart.problem().get("detail")).as(contentType)
+            assertThat((String) multipart.problem().get("detail"))
+                    .as(contentType)
                     .isEqualTo("The request body is not well-formed multipart/form-data (RFC 7578).");
         }
     }
@@ -178,7 +195,9 @@ class ProblemVocabularyTests {
         Answer answer = get("/claimed");
 
         assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.problem()).containsEntry("title", "Tip claimed").containsEntry("holder", "sam")
+        assertThat(answer.problem())
+                .containsEntry("title", "Tip claimed")
+                .containsEntry("holder", "sam")
                 .containsEntry("instance", "/claimed");
         assertThat(answer.headers().firstValue("Retry-After")).hasValue("3");
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -220,8 +239,10 @@ class ProblemVocabularyTests {
     }
 
     private Answer postJson(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private Answer send(HttpRequest request) throws Exception {
@@ -250,7 +271,10 @@ class ProblemVocabularyTests {
     record Position(Instant at, String id) implements PagePosition {
 
         public static Position valueOf(String cursor) {
-            return PageCursor.read(cursor, "t1", 2,
+            return PageCursor.read(
+                    cursor,
+                    "t1",
+                    2,
                     fields -> new Position(Instant.ofEpochMilli(Long.parseLong(fields.get(0))), fields.get(1)));
         }
 
@@ -260,15 +284,17 @@ class ProblemVocabularyTests {
         }
     }
 
-    record ThingsQuery(@PageLimit(max = 50) String limit, Position cursor, LocalDate since) {
-    }
+    record ThingsQuery(@PageLimit(max = 50) String limit, Position cursor, LocalDate since) {}
 
-    record ThingsPage(int limit, String after) {
-    }
+    record ThingsPage(int limit, String after) {}
 
-    record Note(@NotBlank(message = "is required") String title,
-            @Size(max = 20, message = "must be at most {max} characters") String text, LocalDate day) {
-    }
+    record Note(
+            @NotBlank(message = "is required") String title,
+
+            @Size(max = 20, message = "must be at most {max} characters")
+            String text,
+
+            LocalDate day) {}
 
     @SpringBootApplication
     static class ExampleApplication {
@@ -276,8 +302,9 @@ class ProblemVocabularyTests {
         @Bean
         WebFilter exampleFilters(ProblemWriter writer) {
             return (exchange, chain) -> switch (exchange.getRequest().getPath().value()) {
-                case "/refused-by-filter" -> writer.write(exchange,
-                        ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Slow down", "Wait a minute."));
+                case "/refused-by-filter" ->
+                    writer.write(
+                            exchange, ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Slow down", "Wait a minute."));
                 case "/thrown-by-filter" -> Mono.error(new RequestTooLargeException("Notes may be at most 1 KB."));
                 default -> chain.filter(exchange);
             };
@@ -288,7 +315,8 @@ class ProblemVocabularyTests {
 
             @GetMapping("/things")
             ThingsPage things(@Valid ThingsQuery query) {
-                return new ThingsPage(PageLimits.orDefault(query.limit(), 20),
+                return new ThingsPage(
+                        PageLimits.orDefault(query.limit(), 20),
                         query.cursor() == null ? null : query.cursor().id());
             }
 
@@ -310,7 +338,8 @@ class ProblemVocabularyTests {
             @GetMapping("/claimed")
             Mono<String> claimed() {
                 return Mono.error(ProblemException.of(HttpStatus.CONFLICT, "Tip claimed", "Sam is working on it.")
-                        .with("holder", "sam").retryAfter(Duration.ofMillis(2500)));
+                        .with("holder", "sam")
+                        .retryAfter(Duration.ofMillis(2500)));
             }
 
             @GetMapping("/broken")

@@ -1,7 +1,6 @@
 package org.newsdesk.publishing.caching;
 
 import java.time.Instant;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -34,8 +33,11 @@ class ApiDescriptionValidators implements WebFilter {
                 || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             return chain.filter(exchange);
         }
-        String server = UriComponentsBuilder.fromUri(request.getURI()).replacePath(null).replaceQuery(null)
-                .build().toUriString();
+        String server = UriComponentsBuilder.fromUri(request.getURI())
+                .replacePath(null)
+                .replaceQuery(null)
+                .build()
+                .toUriString();
         exchange.getResponse().beforeCommit(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             if (status == null || status.is2xxSuccessful() || exchange.isNotModified()) {

@@ -1,7 +1,6 @@
 package org.newsdesk.publishing.caching;
 
 import java.util.Arrays;
-
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
@@ -16,8 +15,7 @@ public final class Etags {
     /** 128 bits are plenty to tell two versions of an answer apart. */
     private static final int HEX_DIGITS = 32;
 
-    private Etags() {
-    }
+    private Etags() {}
 
     /** A strong tag of everything given, in order. */
     public static String of(Object... content) {

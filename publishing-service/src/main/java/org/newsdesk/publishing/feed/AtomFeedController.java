@@ -1,5 +1,18 @@
 package org.newsdesk.publishing.feed;
 
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -7,20 +20,6 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import com.rometools.rome.feed.atom.Category;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import com.rometools.rome.feed.atom.Entry;
-import com.rometools.rome.feed.atom.Feed;
-import com.rometools.rome.feed.atom.Link;
-import com.rometools.rome.feed.atom.Person;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.caching.Etags;
 import org.newsdesk.publishing.caching.Lifetime;
@@ -55,7 +54,8 @@ class AtomFeedController {
     static final int ENTRIES = 50;
 
     /** Characters XML 1.0 does not allow at all: a resident's text may hold them, a feed may not. */
-    private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+    private static final Pattern NOT_XML =
+            Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
 
     private final StoryRepository stories;
     private final PublishingProperties publishing;
@@ -69,7 +69,9 @@ class AtomFeedController {
 
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
     @Operation(operationId = "latestFeed", summary = "The latest stories as an Atom feed")
-    @ApiResponse(responseCode = "200", description = "The " + ENTRIES + " newest stories",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The " + ENTRIES + " newest stories",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     Mono<ResponseEntity<String>> latest() {
@@ -78,11 +80,18 @@ class AtomFeedController {
 
     @GetMapping(path = "/areas/{area}/feed.atom", produces = "application/atom+xml")
     @Operation(operationId = "areaFeed", summary = "The latest stories of an area as an Atom feed")
-    @ApiResponse(responseCode = "200", description = "The " + ENTRIES + " newest stories of the area",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The " + ENTRIES + " newest stories of the area",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
-    @ApiResponse(responseCode = "404", description = "No story was ever published in this area",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No story was ever published in this area",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<String>> area(
             @Parameter(description = "The area's key, as in its page's address") @PathVariable String area) {
         return section("area", "/areas/", area);
@@ -90,11 +99,18 @@ class AtomFeedController {
 
     @GetMapping(path = "/categories/{category}/feed.atom", produces = "application/atom+xml")
     @Operation(operationId = "categoryFeed", summary = "The latest stories of a category as an Atom feed")
-    @ApiResponse(responseCode = "200", description = "The " + ENTRIES + " newest stories of the category",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The " + ENTRIES + " newest stories of the category",
             content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
-    @ApiResponse(responseCode = "404", description = "No story was ever published in this category",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No story was ever published in this category",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<String>> category(
             @Parameter(description = "The category's key, as in its page's address") @PathVariable String category) {
         return section("category", "/categories/", category);
@@ -105,15 +121,21 @@ class AtomFeedController {
         String key = StoryQuery.key(name);
         return (key.isEmpty() ? Mono.<String>empty() : stories.sectionName(kind, key))
                 .switchIfEmpty(Mono.error(() -> unknownSection(kind)))
-                .flatMap(sectionName -> feed("area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key),
-                        sectionName + " · " + siteName, base + key, base + key + "/feed.atom"));
+                .flatMap(sectionName -> feed(
+                        "area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key),
+                        sectionName + " · " + siteName,
+                        base + key,
+                        base + key + "/feed.atom"));
     }
 
     private Mono<ResponseEntity<String>> feed(StoryQuery query, String title, String pagePath, String feedPath) {
         return stories.page(query, null, ENTRIES).map(page -> {
             Instant updated = updated(page);
             String atom = write(feed(page, title, pagePath, feedPath, updated));
-            return ResponseEntity.ok().contentType(ATOM).eTag(Etags.of(atom)).lastModified(updated)
+            return ResponseEntity.ok()
+                    .contentType(ATOM)
+                    .eTag(Etags.of(atom))
+                    .lastModified(updated)
                     .header(HttpHeaders.CACHE_CONTROL, Lifetime.FEED.cacheControl())
                     .body(atom);
         });
@@ -199,7 +221,10 @@ class AtomFeedController {
 
     /** An empty feed is as old as it gets, so that it stays cacheable. */
     private static Instant updated(StoryPage page) {
-        return page.items().stream().map(Story::lastModified).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        return page.items().stream()
+                .map(Story::lastModified)
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
     }
 
     private static String summary(String body) {
@@ -218,8 +243,7 @@ class AtomFeedController {
     private static String write(Feed feed) {
         try {
             return new WireFeedOutput().outputString(feed, true);
-        }
-        catch (FeedException e) {
+        } catch (FeedException e) {
             // Everything in the feed is ours or stripped of what XML forbids: this is a bug.
             throw new IllegalStateException("Could not write the Atom feed " + feed.getId(), e);
         }
@@ -227,7 +251,8 @@ class AtomFeedController {
 
     /** A feed of an area or category nobody has published in yet, which may change in a minute. */
     private static ProblemException unknownSection(String kind) {
-        return Lifetime.notKept(ProblemException.of(HttpStatus.NOT_FOUND,
+        return Lifetime.notKept(ProblemException.of(
+                HttpStatus.NOT_FOUND,
                 "area".equals(kind) ? "Area not found" : "Category not found",
                 "No story has been published in this " + kind + "."));
     }

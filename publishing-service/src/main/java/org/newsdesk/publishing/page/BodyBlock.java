@@ -3,7 +3,6 @@ package org.newsdesk.publishing.page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**

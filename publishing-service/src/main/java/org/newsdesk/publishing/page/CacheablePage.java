@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +37,13 @@ final class CacheablePage {
     /** What {@link ServerWebExchange#checkNotModified(String)} passes for a page that does not know when it changed. */
     private static final Instant UNKNOWN = Instant.MIN;
 
-    private CacheablePage() {
-    }
+    private CacheablePage() {}
 
-    static Rendering of(ServerWebExchange exchange, String view, Map<String, ?> model, @Nullable Instant lastModified,
+    static Rendering of(
+            ServerWebExchange exchange,
+            String view,
+            Map<String, ?> model,
+            @Nullable Instant lastModified,
             Lifetime lifetime) {
         HttpHeaders validators = new HttpHeaders();
         // Sorted by name: the same page has the same tag in every instance of the service.
@@ -70,8 +72,7 @@ final class CacheablePage {
                     }
                 }
                 return Hex.encodeHexString(digest.digest());
-            }
-            catch (IOException unreadable) {
+            } catch (IOException unreadable) {
                 throw new UncheckedIOException("The reader pages' templates cannot be read", unreadable);
             }
         }

@@ -12,15 +12,20 @@ import org.jspecify.annotations.Nullable;
  * @param feedUrl      absolute address of the Atom feed of what this page lists
  * @param type         Open Graph type: {@code article} for a story, {@code website} otherwise
  */
-record PageMeta(String title, String description, String canonicalUrl, String feedUrl, String feedTitle,
-        String type, @Nullable String publishedIso, @Nullable Image image) {
+record PageMeta(
+        String title,
+        String description,
+        String canonicalUrl,
+        String feedUrl,
+        String feedTitle,
+        String type,
+        @Nullable String publishedIso,
+        @Nullable Image image) {
 
     /** An absolute picture address for link previews, with its size and text. */
-    record Image(String url, int width, int height, String alt) {
-    }
+    record Image(String url, int width, int height, String alt) {}
 
-    static PageMeta website(String title, String description, String canonicalUrl, String feedUrl,
-            String feedTitle) {
+    static PageMeta website(String title, String description, String canonicalUrl, String feedUrl, String feedTitle) {
         return new PageMeta(title, description, canonicalUrl, feedUrl, feedTitle, "website", null, null);
     }
 

@@ -2,9 +2,7 @@ package org.newsdesk.publishing.page;
 
 import java.time.ZoneId;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;

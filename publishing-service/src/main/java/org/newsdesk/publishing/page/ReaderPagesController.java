@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.caching.Lifetime;
@@ -56,20 +55,26 @@ class ReaderPagesController {
     }
 
     /** A newest-first list's parameters: where it goes on, from the page's own link. */
-    record ListQuery(@Nullable StoryPosition cursor) {
-    }
+    record ListQuery(@Nullable StoryPosition cursor) {}
 
     /** The search's parameters: the words, and where the best matches go on. */
-    record SearchQuery(@Nullable String q, @Nullable SearchPosition cursor) {
-    }
+    record SearchQuery(@Nullable String q, @Nullable SearchPosition cursor) {}
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> frontPage(ListQuery query, ServerWebExchange exchange) {
-        PageMeta meta = PageMeta.website(query.cursor() == null ? site.siteName() : title("Older stories"),
+        PageMeta meta = PageMeta.website(
+                query.cursor() == null ? site.siteName() : title("Older stories"),
                 "The latest local news from " + site.siteName() + ", as residents told it.",
-                publishing.url("/"), publishing.url("/feed.atom"), "Latest stories from " + site.siteName());
-        return newestFirst(exchange, StoryQuery.ALL, query.cursor(), meta,
-                first -> first ? "Latest stories" : "Older stories", "/",
+                publishing.url("/"),
+                publishing.url("/feed.atom"),
+                "Latest stories from " + site.siteName());
+        return newestFirst(
+                exchange,
+                StoryQuery.ALL,
+                query.cursor(),
+                meta,
+                first -> first ? "Latest stories" : "Older stories",
+                "/",
                 "No stories have been published yet. The first ones will appear here as soon as the newsroom "
                         + "approves them.");
     }
@@ -89,29 +94,40 @@ class ReaderPagesController {
      * spelling of the name is redirected there, and a name nobody has published in is a 404 page
      * that says so, rather than an empty list that looks like a quiet week.
      */
-    private Mono<Rendering> section(String kind, String base, String name, ListQuery query,
-            ServerWebExchange exchange) {
+    private Mono<Rendering> section(
+            String kind, String base, String name, ListQuery query, ServerWebExchange exchange) {
         String key = StoryQuery.key(name);
         if (key.isEmpty()) {
             return Mono.just(unknownSection(kind));
         }
         if (!key.equals(name)) {
             String target = UriComponentsBuilder.fromPath(base + key)
-                    .queryParamIfPresent("cursor", Optional.ofNullable(query.cursor()).map(StoryPosition::cursor))
-                    .build().toUriString();
-            return Mono.just(Rendering.redirectTo(target).status(HttpStatus.MOVED_PERMANENTLY).build());
+                    .queryParamIfPresent(
+                            "cursor", Optional.ofNullable(query.cursor()).map(StoryPosition::cursor))
+                    .build()
+                    .toUriString();
+            return Mono.just(Rendering.redirectTo(target)
+                    .status(HttpStatus.MOVED_PERMANENTLY)
+                    .build());
         }
         StoryQuery inSection = "area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key);
         return stories.sectionName(kind, key)
                 .flatMap(sectionName -> {
                     String path = base + key;
-                    PageMeta meta = PageMeta.website(title(sectionName),
+                    PageMeta meta = PageMeta.website(
+                            title(sectionName),
                             "Local news " + ("area".equals(kind) ? "from " : "about ") + sectionName + ", from "
                                     + site.siteName() + ".",
-                            publishing.url(path), publishing.url(path + "/feed.atom"),
+                            publishing.url(path),
+                            publishing.url(path + "/feed.atom"),
                             sectionName + " · " + site.siteName());
-                    return newestFirst(exchange, inSection, query.cursor(), meta,
-                            first -> first ? sectionName : "Older stories · " + sectionName, path,
+                    return newestFirst(
+                            exchange,
+                            inSection,
+                            query.cursor(),
+                            meta,
+                            first -> first ? sectionName : "Older stories · " + sectionName,
+                            path,
                             "There are no stories " + ("area".equals(kind) ? "from " : "about ") + sectionName
                                     + " at the moment.");
                 })
@@ -120,20 +136,44 @@ class ReaderPagesController {
 
     private Rendering unknownSection(String kind) {
         return "area".equals(kind)
-                ? problem(HttpStatus.NOT_FOUND, "Area not found",
+                ? problem(
+                        HttpStatus.NOT_FOUND,
+                        "Area not found",
                         "We have not published any stories from this area. The front page lists every story.")
-                : problem(HttpStatus.NOT_FOUND, "Category not found",
+                : problem(
+                        HttpStatus.NOT_FOUND,
+                        "Category not found",
                         "We have not published any stories in this category. The front page lists every story.");
     }
 
-    private Mono<Rendering> newestFirst(ServerWebExchange exchange, StoryQuery query, @Nullable StoryPosition after,
-            PageMeta meta, Function<Boolean, String> heading, String path, String emptyText) {
+    private Mono<Rendering> newestFirst(
+            ServerWebExchange exchange,
+            StoryQuery query,
+            @Nullable StoryPosition after,
+            PageMeta meta,
+            Function<Boolean, String> heading,
+            String path,
+            String emptyText) {
         boolean first = after == null;
         return stories.page(query, after, FRONT_PAGE_SIZE)
-                .map(page -> CacheablePage.of(exchange, "list", Map.of("site", site, "meta", meta,
-                        "page", StoryListView.of(heading.apply(first), page, first, path,
-                                first ? emptyText : "There are no older stories.", site.timeZone())),
-                        lastModified(page), Lifetime.PAGE));
+                .map(page -> CacheablePage.of(
+                        exchange,
+                        "list",
+                        Map.of(
+                                "site",
+                                site,
+                                "meta",
+                                meta,
+                                "page",
+                                StoryListView.of(
+                                        heading.apply(first),
+                                        page,
+                                        first,
+                                        path,
+                                        first ? emptyText : "There are no older stories.",
+                                        site.timeZone())),
+                        lastModified(page),
+                        Lifetime.PAGE));
     }
 
     @GetMapping(path = "/search", produces = MediaType.TEXT_HTML_VALUE)
@@ -142,39 +182,80 @@ class ReaderPagesController {
         if (text.length() > MAX_QUERY_LENGTH) {
             text = text.substring(0, MAX_QUERY_LENGTH);
         }
-        String path = UriComponentsBuilder.fromPath("/search").queryParam("q", text).encode().build().toUriString();
-        PageMeta meta = PageMeta.website(title(text.isEmpty() ? "Search" : "Search: " + text),
-                "Search the local news of " + site.siteName() + ".", publishing.url("/search"),
-                publishing.url("/feed.atom"), "Latest stories from " + site.siteName());
+        String path = UriComponentsBuilder.fromPath("/search")
+                .queryParam("q", text)
+                .encode()
+                .build()
+                .toUriString();
+        PageMeta meta = PageMeta.website(
+                title(text.isEmpty() ? "Search" : "Search: " + text),
+                "Search the local news of " + site.siteName() + ".",
+                publishing.url("/search"),
+                publishing.url("/feed.atom"),
+                "Latest stories from " + site.siteName());
         if (text.isEmpty()) {
-            return Mono.just(CacheablePage.of(exchange, "search",
-                    Map.of("site", site, "meta", meta, "q", "", "searchPage", true), null, Lifetime.PAGE));
+            return Mono.just(CacheablePage.of(
+                    exchange,
+                    "search",
+                    Map.of("site", site, "meta", meta, "q", "", "searchPage", true),
+                    null,
+                    Lifetime.PAGE));
         }
         String words = text;
         boolean first = query.cursor() == null;
         return stories.search(StoryQuery.of(words, null, null), query.cursor(), FRONT_PAGE_SIZE)
-                .map(page -> CacheablePage.of(exchange, "search", Map.of("site", site, "meta", meta, "q", words,
-                        "searchPage", true, "page", StoryListView.of(
-                                (first ? "Stories" : "More stories") + " matching “" + words + "”", page, first,
-                                path,
-                                first ? "No story matches your words. Try fewer words, or other ones."
-                                        : "There are no more matching stories.", site.timeZone())
-                                .labelled("Best matches", "More matches")),
-                        lastModified(page), Lifetime.PAGE));
+                .map(page -> CacheablePage.of(
+                        exchange,
+                        "search",
+                        Map.of(
+                                "site",
+                                site,
+                                "meta",
+                                meta,
+                                "q",
+                                words,
+                                "searchPage",
+                                true,
+                                "page",
+                                StoryListView.of(
+                                                (first ? "Stories" : "More stories") + " matching “" + words + "”",
+                                                page,
+                                                first,
+                                                path,
+                                                first
+                                                        ? "No story matches your words. Try fewer words, or other ones."
+                                                        : "There are no more matching stories.",
+                                                site.timeZone())
+                                        .labelled("Best matches", "More matches")),
+                        lastModified(page),
+                        Lifetime.PAGE));
     }
 
     @GetMapping(path = "/stories/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> story(@PathVariable String slug, ServerWebExchange exchange) {
         return stories.findBySlug(slug)
                 .map(story -> {
-                    PageMeta meta = new PageMeta(title(story.headline()), PageMeta.summary(story.body()),
-                            publishing.storyUrl(story.slug()), publishing.url("/feed.atom"),
-                            "Latest stories from " + site.siteName(), "article", story.publishedAt().toString(),
-                            story.photos().isEmpty() ? null : image(story.photos().get(0), story.headline()));
-                    return CacheablePage.of(exchange, "story", Map.of("site", site, "meta", meta,
-                            "story", StoryView.of(story, site.timeZone())), story.lastModified(), Lifetime.PAGE);
+                    PageMeta meta = new PageMeta(
+                            title(story.headline()),
+                            PageMeta.summary(story.body()),
+                            publishing.storyUrl(story.slug()),
+                            publishing.url("/feed.atom"),
+                            "Latest stories from " + site.siteName(),
+                            "article",
+                            story.publishedAt().toString(),
+                            story.photos().isEmpty()
+                                    ? null
+                                    : image(story.photos().get(0), story.headline()));
+                    return CacheablePage.of(
+                            exchange,
+                            "story",
+                            Map.of("site", site, "meta", meta, "story", StoryView.of(story, site.timeZone())),
+                            story.lastModified(),
+                            Lifetime.PAGE);
                 })
-                .defaultIfEmpty(problem(HttpStatus.NOT_FOUND, "Story not found",
+                .defaultIfEmpty(problem(
+                        HttpStatus.NOT_FOUND,
+                        "Story not found",
                         "No story is published under this address. It may have been mistyped, "
                                 + "or the link cut short."));
     }
@@ -185,7 +266,10 @@ class ReaderPagesController {
      * on the ETag first, which any change of the page changes.)
      */
     private static @Nullable Instant lastModified(StoryPage page) {
-        return page.items().stream().map(Story::lastModified).max(Comparator.naturalOrder()).orElse(null);
+        return page.items().stream()
+                .map(Story::lastModified)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /**
@@ -196,7 +280,9 @@ class ReaderPagesController {
      */
     @ExceptionHandler(WebExchangeBindException.class)
     Rendering brokenCursor() {
-        return problem(HttpStatus.BAD_REQUEST, "This link to more stories is broken",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "This link to more stories is broken",
                 "It may have been cut short when it was copied. The first page of the list has the newest stories.");
     }
 
@@ -206,8 +292,14 @@ class ReaderPagesController {
                 .status(status)
                 .header(HttpHeaders.CACHE_CONTROL, Lifetime.NOT_KEPT)
                 .modelAttribute("site", site)
-                .modelAttribute("meta", PageMeta.website(title(title), detail, publishing.url("/"),
-                        publishing.url("/feed.atom"), "Latest stories from " + site.siteName()))
+                .modelAttribute(
+                        "meta",
+                        PageMeta.website(
+                                title(title),
+                                detail,
+                                publishing.url("/"),
+                                publishing.url("/feed.atom"),
+                                "Latest stories from " + site.siteName()))
                 .modelAttribute("title", title)
                 .modelAttribute("detail", detail)
                 .build();
@@ -216,8 +308,8 @@ class ReaderPagesController {
     /** The picture a shared link previews with: the story's first photo, large. */
     private PageMeta.Image image(PublishedPhoto photo, String headline) {
         PublishedPhoto.Variant large = photo.upTo(1600);
-        return new PageMeta.Image(publishing.url("/photos/" + large.id()), large.width(), large.height(),
-                photo.alt(headline));
+        return new PageMeta.Image(
+                publishing.url("/photos/" + large.id()), large.width(), large.height(), photo.alt(headline));
     }
 
     /** A page's title: what it is, then whose. */

@@ -1,7 +1,5 @@
 package org.newsdesk.publishing.page;
 
-import java.util.List;
-
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -12,6 +10,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -32,25 +31,78 @@ class ReaderPagesDescription implements OpenApiCustomizer {
             openApi.setPaths(new Paths());
         }
         openApi.getPaths()
-                .addPathItem("/", page("frontPage", "The front page: the latest stories, newest first",
-                        List.of(cursor()), "400", "A broken link to older stories"))
-                .addPathItem("/stories/{slug}", page("storyPage", "A story's page",
-                        List.of(path("slug", "The story's slug")), "404", "No story under this address"))
-                .addPathItem("/areas/{area}", page("areaPage", "An area's stories, newest first",
-                        List.of(path("area", "The area's key; another spelling of its name is redirected (301) "
-                                + "to it"), cursor()), "404", "No story was ever published in this area",
-                        "400", "A broken link to older stories", "301", "Moved to the area's key"))
-                .addPathItem("/categories/{category}", page("categoryPage", "A category's stories, newest first",
-                        List.of(path("category", "The category's key; another spelling is redirected (301) to it"),
-                                cursor()), "404", "No story was ever published in this category",
-                        "400", "A broken link to older stories", "301", "Moved to the category's key"))
-                .addPathItem("/search", page("searchPage", "The search: a form, and the best matches first",
-                        List.of(new Parameter().in("query").name("q").required(false)
-                                .description("Words to look for; case and accents do not matter")
-                                .schema(new StringSchema()), cursor()), "400", "A broken link to more matches"))
-                .addPathItem("/sitemap.xml", operation("sitemap",
-                        "The sitemap (sitemaps.org) of the front page, areas, categories and stories", List.of(),
-                        "The sitemap", content("application/xml")));
+                .addPathItem(
+                        "/",
+                        page(
+                                "frontPage",
+                                "The front page: the latest stories, newest first",
+                                List.of(cursor()),
+                                "400",
+                                "A broken link to older stories"))
+                .addPathItem(
+                        "/stories/{slug}",
+                        page(
+                                "storyPage",
+                                "A story's page",
+                                List.of(path("slug", "The story's slug")),
+                                "404",
+                                "No story under this address"))
+                .addPathItem(
+                        "/areas/{area}",
+                        page(
+                                "areaPage",
+                                "An area's stories, newest first",
+                                List.of(
+                                        path(
+                                                "area",
+                                                "The area's key; another spelling of its name is redirected (301) "
+                                                        + "to it"),
+                                        cursor()),
+                                "404",
+                                "No story was ever published in this area",
+                                "400",
+                                "A broken link to older stories",
+                                "301",
+                                "Moved to the area's key"))
+                .addPathItem(
+                        "/categories/{category}",
+                        page(
+                                "categoryPage",
+                                "A category's stories, newest first",
+                                List.of(
+                                        path(
+                                                "category",
+                                                "The category's key; another spelling is redirected (301) to it"),
+                                        cursor()),
+                                "404",
+                                "No story was ever published in this category",
+                                "400",
+                                "A broken link to older stories",
+                                "301",
+                                "Moved to the category's key"))
+                .addPathItem(
+                        "/search",
+                        page(
+                                "searchPage",
+                                "The search: a form, and the best matches first",
+                                List.of(
+                                        new Parameter()
+                                                .in("query")
+                                                .name("q")
+                                                .required(false)
+                                                .description("Words to look for; case and accents do not matter")
+                                                .schema(new StringSchema()),
+                                        cursor()),
+                                "400",
+                                "A broken link to more matches"))
+                .addPathItem(
+                        "/sitemap.xml",
+                        operation(
+                                "sitemap",
+                                "The sitemap (sitemaps.org) of the front page, areas, categories and stories",
+                                List.of(),
+                                "The sitemap",
+                                content("application/xml")));
     }
 
     /** A page's operation: 200 and 304 always, then pairs of status and description. */
@@ -67,13 +119,18 @@ class ReaderPagesDescription implements OpenApiCustomizer {
     }
 
     /** An operation answering 200 with its content, or 304. */
-    private static PathItem operation(String id, String summary, List<Parameter> parameters, String answer,
-            Content content) {
+    private static PathItem operation(
+            String id, String summary, List<Parameter> parameters, String answer, Content content) {
         ApiResponses responses = new ApiResponses()
                 .addApiResponse("200", new ApiResponse().description(answer).content(content))
                 .addApiResponse("304", new ApiResponse().description("Not modified"));
-        return new PathItem().get(new Operation().operationId(id).summary(summary).addTagsItem(TAG)
-                .parameters(parameters).responses(responses));
+        return new PathItem()
+                .get(new Operation()
+                        .operationId(id)
+                        .summary(summary)
+                        .addTagsItem(TAG)
+                        .parameters(parameters)
+                        .responses(responses));
     }
 
     private static Content content(String type) {
@@ -81,12 +138,20 @@ class ReaderPagesDescription implements OpenApiCustomizer {
     }
 
     private static Parameter cursor() {
-        return new Parameter().in("query").name("cursor").required(false)
-                .description("Where the list goes on, from the page's own link").schema(new StringSchema());
+        return new Parameter()
+                .in("query")
+                .name("cursor")
+                .required(false)
+                .description("Where the list goes on, from the page's own link")
+                .schema(new StringSchema());
     }
 
     private static Parameter path(String name, String description) {
-        return new Parameter().in("path").name(name).required(true).description(description)
+        return new Parameter()
+                .in("path")
+                .name(name)
+                .required(true)
+                .description(description)
                 .schema(new StringSchema());
     }
 }

@@ -2,7 +2,6 @@ package org.newsdesk.publishing.page;
 
 import java.net.URI;
 import java.time.ZoneId;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tipFormUrl where residents send a tip, linked from every page's footer; empty for no link
  */
 @ConfigurationProperties("newsdesk.publishing.pages")
-public record ReaderPagesProperties(String siteName, ZoneId timeZone, @Nullable String tipFormUrl) {
+public record ReaderPagesProperties(
+        String siteName, ZoneId timeZone, @Nullable String tipFormUrl) {
 
     public ReaderPagesProperties {
         siteName = siteName == null || siteName.isBlank() ? "Erewash Sound" : siteName.strip();
@@ -32,10 +32,10 @@ public record ReaderPagesProperties(String siteName, ZoneId timeZone, @Nullable 
     private static boolean isWebAddress(String url) {
         try {
             URI uri = URI.create(url);
-            return uri.isAbsolute() && uri.getHost() != null
+            return uri.isAbsolute()
+                    && uri.getHost() != null
                     && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        }
-        catch (IllegalArgumentException notAUri) {
+        } catch (IllegalArgumentException notAUri) {
             return false;
         }
     }

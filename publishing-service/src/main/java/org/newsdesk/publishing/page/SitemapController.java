@@ -1,16 +1,15 @@
 package org.newsdesk.publishing.page;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.caching.Etags;
@@ -48,37 +47,43 @@ class SitemapController {
     }
 
     /** One address of the sitemap, and when what is there last changed ({@code null} when unknown). */
-    record Location(String url, @Nullable Instant lastModified) {
-    }
+    record Location(String url, @Nullable Instant lastModified) {}
 
     @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     Mono<Rendering> sitemap(ServerWebExchange exchange) {
-        return Mono.zip(stories.sections("area"), stories.sections("category"),
+        return Mono.zip(
+                        stories.sections("area"),
+                        stories.sections("category"),
                         stories.newest(MAX_URLS - 1_000).collectList())
                 .map(all -> {
                     List<Story> newest = all.getT3();
-                    Instant latest = newest.stream().map(Story::lastModified).max(Comparator.naturalOrder())
+                    Instant latest = newest.stream()
+                            .map(Story::lastModified)
+                            .max(Comparator.naturalOrder())
                             .orElse(null);
                     List<Location> locations = new ArrayList<>();
                     locations.add(new Location(publishing.url("/"), latest));
                     sections(locations, "/areas/", all.getT1());
                     sections(locations, "/categories/", all.getT2());
-                    newest.forEach(story -> locations.add(
-                            new Location(publishing.storyUrl(story.slug()), story.lastModified())));
-                    return CacheablePage.of(exchange, "sitemap.xml", Map.of("locations", locations), latest,
-                            Lifetime.DOCUMENT);
+                    newest.forEach(story ->
+                            locations.add(new Location(publishing.storyUrl(story.slug()), story.lastModified())));
+                    return CacheablePage.of(
+                            exchange, "sitemap.xml", Map.of("locations", locations), latest, Lifetime.DOCUMENT);
                 });
     }
 
     @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     @ResponseBody
     @Operation(operationId = "robots", summary = "Where crawlers may go, and where the sitemap is")
-    @ApiResponse(responseCode = "200", description = "robots.txt",
+    @ApiResponse(
+            responseCode = "200",
+            description = "robots.txt",
             content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     ResponseEntity<String> robots() {
         String robots = "User-agent: *\nDisallow: /api/\nSitemap: " + publishing.url("/sitemap.xml") + "\n";
-        return ResponseEntity.ok().eTag(Etags.of(robots))
+        return ResponseEntity.ok()
+                .eTag(Etags.of(robots))
                 .header(HttpHeaders.CACHE_CONTROL, Lifetime.DOCUMENT.cacheControl())
                 .body(robots);
     }

@@ -2,7 +2,6 @@ package org.newsdesk.publishing.page;
 
 import java.time.ZoneId;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryPage;
@@ -19,15 +18,30 @@ import org.newsdesk.publishing.story.StoryQuery;
  * @param firstLabel the text of the link to the first page
  * @param nextLabel  the text of the link to the following page
  */
-record StoryListView(String heading, List<Headline> stories, boolean first, String firstHref,
-        @Nullable String nextHref, String emptyText, String firstLabel, String nextLabel) {
+record StoryListView(
+        String heading,
+        List<Headline> stories,
+        boolean first,
+        String firstHref,
+        @Nullable String nextHref,
+        String emptyText,
+        String firstLabel,
+        String nextLabel) {
 
-    static StoryListView of(String heading, StoryPage page, boolean first, String firstHref, String emptyText,
-            ZoneId zone) {
-        String next = page.next() == null ? null
+    static StoryListView of(
+            String heading, StoryPage page, boolean first, String firstHref, String emptyText, ZoneId zone) {
+        String next = page.next() == null
+                ? null
                 : firstHref + (firstHref.contains("?") ? "&" : "?") + "cursor=" + page.next();
-        return new StoryListView(heading, page.items().stream().map(story -> Headline.of(story, zone)).toList(),
-                first, firstHref, next, emptyText, "Newest stories", "Older stories");
+        return new StoryListView(
+                heading,
+                page.items().stream().map(story -> Headline.of(story, zone)).toList(),
+                first,
+                firstHref,
+                next,
+                emptyText,
+                "Newest stories",
+                "Older stories");
     }
 
     /** The same page, with other words on its links on (a search's pages are not by date). */
@@ -36,12 +50,21 @@ record StoryListView(String heading, List<Headline> stories, boolean first, Stri
     }
 
     /** What a list shows of a story: a link, its date, a line of its text, its area and category as links. */
-    record Headline(String slug, String headline, String summary, @Nullable Section area,
-            @Nullable Section category, PublicationDate published) {
+    record Headline(
+            String slug,
+            String headline,
+            String summary,
+            @Nullable Section area,
+            @Nullable Section category,
+            PublicationDate published) {
 
         static Headline of(Story story, ZoneId zone) {
-            return new Headline(story.slug(), story.headline(), PageMeta.summary(story.body()),
-                    Section.of(story.area()), Section.of(story.category()),
+            return new Headline(
+                    story.slug(),
+                    story.headline(),
+                    PageMeta.summary(story.body()),
+                    Section.of(story.area()),
+                    Section.of(story.category()),
                     PublicationDate.of(story.publishedAt(), zone));
         }
     }

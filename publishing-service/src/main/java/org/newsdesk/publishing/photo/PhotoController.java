@@ -1,13 +1,12 @@
 package org.newsdesk.publishing.photo;
 
-import java.time.Duration;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.web.problem.ProblemException;
@@ -29,7 +28,8 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Photos", description = "The photos published with stories")
 class PhotoController {
 
-    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    private static final CacheControl IMMUTABLE =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     private final PhotoCopies copies;
     private final StoryRepository stories;
@@ -40,21 +40,35 @@ class PhotoController {
     }
 
     @GetMapping(path = "/photos/{id}", produces = MediaType.IMAGE_JPEG_VALUE)
-    @Operation(operationId = "photo", summary = "A resized copy of a photo published with a story",
+    @Operation(
+            operationId = "photo",
+            summary = "A resized copy of a photo published with a story",
             description = "Addresses come from a story's `photos` (API) or its page's srcset; they never change "
                     + "content, so answers are immutable.")
-    @ApiResponse(responseCode = "200", description = "The photo, a JPEG",
-            content = @Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The photo, a JPEG",
+            content =
+                    @Content(
+                            mediaType = MediaType.IMAGE_JPEG_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
-    @ApiResponse(responseCode = "404", description = "No published photo has this id",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No published photo has this id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<byte[]>> photo(@Parameter(description = "The copy's id") @PathVariable String id) {
         return copies.read(id)
                 .filterWhen(copy -> stories.findById(copy.storyId()).hasElement())
-                .map(copy -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).eTag(copy.sha256())
-                        .cacheControl(IMMUTABLE).body(copy.bytes()))
-                .switchIfEmpty(Mono.error(() -> Lifetime.notKept(ProblemException.of(HttpStatus.NOT_FOUND,
-                        "Photo not found", "No photo of a published story has this address."))));
+                .map(copy -> ResponseEntity.ok()
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .eTag(copy.sha256())
+                        .cacheControl(IMMUTABLE)
+                        .body(copy.bytes()))
+                .switchIfEmpty(Mono.error(() -> Lifetime.notKept(ProblemException.of(
+                        HttpStatus.NOT_FOUND, "Photo not found", "No photo of a published story has this address."))));
     }
 }

@@ -1,5 +1,6 @@
 package org.newsdesk.publishing.photo;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -10,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-
 import javax.imageio.ImageIO;
-
-import com.mongodb.reactivestreams.client.MongoClient;
 import net.coobird.thumbnailator.Thumbnails;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
@@ -71,9 +69,13 @@ public class PhotoCopies {
      * serving it. Its id is the copy's id in the bucket, kept as text as it always was.
      */
     @Document(VARIANTS)
-    record RegisteredCopy(@MongoId(FieldType.STRING) String id, String storyId, String sourceId, int width,
-            int height, String sha256) {
-    }
+    record RegisteredCopy(
+            @MongoId(FieldType.STRING) String id,
+            String storyId,
+            String sourceId,
+            int width,
+            int height,
+            String sha256) {}
 
     /** The collections the copies live in, for the rebuild command. */
     public static List<String> collections() {
@@ -91,19 +93,21 @@ public class PhotoCopies {
                     .filter(copy -> copy.sourceId().equals(photo.photo().id()))
                     .findFirst();
             if (made.isPresent()) {
-                copies.add(new PublishedPhoto(photo.photo().id(), photo.caption(), made.get().variants()));
+                copies.add(new PublishedPhoto(
+                        photo.photo().id(), photo.caption(), made.get().variants()));
                 continue;
             }
             StoredPhoto original = shared.read(photo.photo().id()).block();
             if (original == null) {
-                log.warn("Story {}: photo {} is not in the media store; publishing the story without it", storyId,
+                log.warn(
+                        "Story {}: photo {} is not in the media store; publishing the story without it",
+                        storyId,
                         photo.photo().id());
                 continue;
             }
             try {
                 copies.add(new PublishedPhoto(photo.photo().id(), photo.caption(), variants(storyId, original)));
-            }
-            catch (UndecodablePhotoException e) {
+            } catch (UndecodablePhotoException e) {
                 // Not worth holding the story back: it is published without the photo.
                 log.warn("Story {}: {}; publishing the story without it", storyId, e.getMessage());
             }
@@ -117,9 +121,16 @@ public class PhotoCopies {
         for (int width : widths(image.getWidth())) {
             byte[] jpeg = resize(image, width);
             BufferedImage resized = decode(jpeg);
-            PhotoReference stored = own.store(jpeg, "image/jpeg", resized.getWidth(), resized.getHeight()).block();
-            mongo.save(new RegisteredCopy(stored.id(), storyId, original.reference().id(), stored.width(),
-                    stored.height(), stored.sha256())).block();
+            PhotoReference stored = own.store(jpeg, "image/jpeg", resized.getWidth(), resized.getHeight())
+                    .block();
+            mongo.save(new RegisteredCopy(
+                            stored.id(),
+                            storyId,
+                            original.reference().id(),
+                            stored.width(),
+                            stored.height(),
+                            stored.sha256()))
+                    .block();
             variants.add(new PublishedPhoto.Variant(stored.id(), stored.width(), stored.height()));
         }
         return variants;
@@ -136,10 +147,13 @@ public class PhotoCopies {
     private static byte[] resize(BufferedImage image, int width) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Thumbnails.of(image).width(width).outputFormat("jpg").outputQuality(JPEG_QUALITY).toOutputStream(out);
+            Thumbnails.of(image)
+                    .width(width)
+                    .outputFormat("jpg")
+                    .outputQuality(JPEG_QUALITY)
+                    .toOutputStream(out);
             return out.toByteArray();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -147,8 +161,8 @@ public class PhotoCopies {
     private static BufferedImage decode(StoredPhoto photo) {
         BufferedImage image = decode(photo.bytes());
         if (image == null) {
-            throw new UndecodablePhotoException("photo " + photo.reference().id() + " ("
-                    + photo.reference().contentType() + ") cannot be decoded");
+            throw new UndecodablePhotoException(
+                    "photo " + photo.reference().id() + " (" + photo.reference().contentType() + ") cannot be decoded");
         }
         return image;
     }
@@ -156,8 +170,7 @@ public class PhotoCopies {
     private static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));
-        }
-        catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UndecodablePhotoException("a photo cannot be decoded: " + e.getMessage());
         }
     }
@@ -187,9 +200,11 @@ public class PhotoCopies {
     Mono<Copy> read(String variantId) {
         return mongo.findById(variantId, RegisteredCopy.class)
                 .flatMap(variant -> own.read(variantId)
-                        .map(stored -> new Copy(variant.storyId(), stored.bytes(), stored.reference().sha256())));
+                        .map(stored -> new Copy(
+                                variant.storyId(),
+                                stored.bytes(),
+                                stored.reference().sha256())));
     }
 
-    record Copy(String storyId, byte[] bytes, String sha256) {
-    }
+    record Copy(String storyId, byte[] bytes, String sha256) {}
 }

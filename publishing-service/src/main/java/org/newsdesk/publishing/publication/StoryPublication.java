@@ -1,7 +1,6 @@
 package org.newsdesk.publishing.publication;
 
 import java.util.List;
-
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -35,8 +34,8 @@ class StoryPublication {
 
     private final PhotoCopies photoCopies;
 
-    StoryPublication(StoryRepository stories, Outbox storyOutbox, PublishingProperties properties,
-            PhotoCopies photoCopies) {
+    StoryPublication(
+            StoryRepository stories, Outbox storyOutbox, PublishingProperties properties, PhotoCopies photoCopies) {
         this.stories = stories;
         this.outbox = storyOutbox;
         this.properties = properties;
@@ -53,14 +52,25 @@ class StoryPublication {
             throw new UnprocessableEventException(
                     "Approved TipDecided for tip " + decision.tipId() + " lacks a headline or a body");
         }
-        Story existing = stories.findById(decision.tipId()).timeout(properties.storeTimeout()).block();
+        Story existing = stories.findById(decision.tipId())
+                .timeout(properties.storeTimeout())
+                .block();
         // A decision the story already reflects changes nothing: no photo is copied again for it.
         List<PublishedPhoto> photos = existing != null && existing.decisionRevision() >= decision.revision()
                 ? existing.photos()
-                : photoCopies.copy(decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
-        Story story = stories.store(new StoryDraft(decision.tipId(), decision.headline(), decision.body(),
-                        decision.area(), decision.category(), decision.decidedAt(), decision.revision(), photos))
-                .timeout(properties.storeTimeout()).block();
+                : photoCopies.copy(
+                        decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
+        Story story = stories.store(new StoryDraft(
+                        decision.tipId(),
+                        decision.headline(),
+                        decision.body(),
+                        decision.area(),
+                        decision.category(),
+                        decision.decidedAt(),
+                        decision.revision(),
+                        photos))
+                .timeout(properties.storeTimeout())
+                .block();
         log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
         // Stored with its announcement: the offset may be committed now, and the relay sends it.
         outbox.relayInBackground(story.id());

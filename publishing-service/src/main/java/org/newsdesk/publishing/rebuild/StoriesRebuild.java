@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
@@ -49,8 +48,13 @@ class StoriesRebuild extends ReadModelRebuild {
 
     private final PhotoCopies photoCopies;
 
-    StoriesRebuild(ReactiveMongoOperations mongo, ConfigurableApplicationContext context, TopicReplay replay,
-            StoryRepository stories, Outbox storyOutbox, PhotoCopies photoCopies) {
+    StoriesRebuild(
+            ReactiveMongoOperations mongo,
+            ConfigurableApplicationContext context,
+            TopicReplay replay,
+            StoryRepository stories,
+            Outbox storyOutbox,
+            PhotoCopies photoCopies) {
         super(mongo, context);
         this.replay = replay;
         this.stories = stories;
@@ -71,15 +75,19 @@ class StoriesRebuild extends ReadModelRebuild {
         replay.replay(Topics.STORIES_PUBLISHED, StoryPublished.class, published -> latest(announced, published));
         Map<String, List<TipDecided>> approvals = new LinkedHashMap<>();
         replay.replay(Topics.TIPS_DECIDED, TipDecided.class, decided -> {
-            if (decided.outcome() == TipDecided.Outcome.APPROVED && decided.headline() != null
+            if (decided.outcome() == TipDecided.Outcome.APPROVED
+                    && decided.headline() != null
                     && decided.body() != null) {
-                approvals.computeIfAbsent(decided.tipId(), id -> new ArrayList<>()).add(decided);
+                approvals
+                        .computeIfAbsent(decided.tipId(), id -> new ArrayList<>())
+                        .add(decided);
             }
         });
         List<List<TipDecided>> byFirstDecision = new ArrayList<>(approvals.values());
         byFirstDecision.forEach(decisions -> decisions.sort(Comparator.comparingLong(NewsdeskEvent::revision)));
         byFirstDecision.sort(Comparator.<List<TipDecided>, Instant>comparing(
-                decisions -> decisions.get(0).decidedAt()).thenComparing(decisions -> decisions.get(0).tipId()));
+                        decisions -> decisions.get(0).decidedAt())
+                .thenComparing(decisions -> decisions.get(0).tipId()));
 
         int alreadyAnnounced = 0;
         for (List<TipDecided> decisions : byFirstDecision) {
@@ -88,11 +96,20 @@ class StoriesRebuild extends ReadModelRebuild {
             Story story = null;
             for (TipDecided decided : decisions) {
                 // The photos are copied again from the shared media store, as when first published.
-                List<PublishedPhoto> photos = photoCopies.copy(tipId, decided.photos(),
-                        story == null ? List.of() : story.photos());
-                story = stories.store(new StoryDraft(tipId, decided.headline(), decided.body(), decided.area(),
-                        decided.category(), decided.decidedAt(), decided.revision(), photos),
-                        logged == null ? null : logged.slug()).block(WRITE_TIMEOUT);
+                List<PublishedPhoto> photos =
+                        photoCopies.copy(tipId, decided.photos(), story == null ? List.of() : story.photos());
+                story = stories.store(
+                                new StoryDraft(
+                                        tipId,
+                                        decided.headline(),
+                                        decided.body(),
+                                        decided.area(),
+                                        decided.category(),
+                                        decided.decidedAt(),
+                                        decided.revision(),
+                                        photos),
+                                logged == null ? null : logged.slug())
+                        .block(WRITE_TIMEOUT);
             }
             if (logged != null) {
                 storyOutbox.forget(tipId, logged.revision()).block(WRITE_TIMEOUT);
@@ -106,7 +123,6 @@ class StoriesRebuild extends ReadModelRebuild {
     }
 
     private static void latest(Map<String, StoryPublished> announced, StoryPublished published) {
-        announced.merge(published.tipId(), published,
-                (held, next) -> next.revision() > held.revision() ? next : held);
+        announced.merge(published.tipId(), published, (held, next) -> next.revision() > held.revision() ? next : held);
     }
 }

@@ -3,7 +3,6 @@ package org.newsdesk.publishing.story;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +17,15 @@ public record PublishedPhoto(String sourceId, @Nullable String caption, List<Var
 
     public PublishedPhoto {
         Objects.requireNonNull(sourceId, "sourceId");
-        variants = variants == null ? List.of()
-                : variants.stream().sorted(Comparator.comparingInt(Variant::width)).toList();
+        variants = variants == null
+                ? List.of()
+                : variants.stream()
+                        .sorted(Comparator.comparingInt(Variant::width))
+                        .toList();
     }
 
     /** One resized copy, a JPEG. */
-    public record Variant(String id, int width, int height) {
-    }
+    public record Variant(String id, int width, int height) {}
 
     /** The copy a page shows by default: the widest that is not wider than {@code width}, else the narrowest. */
     public Variant upTo(int width) {

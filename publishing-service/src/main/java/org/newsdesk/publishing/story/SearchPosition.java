@@ -3,7 +3,6 @@ package org.newsdesk.publishing.story;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
-
 import org.newsdesk.web.paging.PageCursor;
 
 /**
@@ -20,9 +19,10 @@ public record SearchPosition(int wordsMatched, int headlineWords, Instant publis
     static final String KIND = "s1";
 
     /** Best match first. */
-    static final Comparator<SearchPosition> BEST_FIRST = Comparator
-            .comparingInt(SearchPosition::wordsMatched).reversed()
-            .thenComparing(Comparator.comparingInt(SearchPosition::headlineWords).reversed())
+    static final Comparator<SearchPosition> BEST_FIRST = Comparator.comparingInt(SearchPosition::wordsMatched)
+            .reversed()
+            .thenComparing(
+                    Comparator.comparingInt(SearchPosition::headlineWords).reversed())
             .thenComparing(Comparator.comparing(SearchPosition::publishedAt).reversed())
             .thenComparing(Comparator.comparing(SearchPosition::id).reversed());
 
@@ -40,8 +40,15 @@ public record SearchPosition(int wordsMatched, int headlineWords, Instant publis
      * @throws IllegalArgumentException for anything but a search cursor this service handed out
      */
     public static SearchPosition valueOf(String cursor) {
-        return PageCursor.read(cursor, KIND, 4, fields -> new SearchPosition(Integer.parseInt(fields.get(0)),
-                Integer.parseInt(fields.get(1)), Instant.ofEpochMilli(Long.parseLong(fields.get(2))), fields.get(3)));
+        return PageCursor.read(
+                cursor,
+                KIND,
+                4,
+                fields -> new SearchPosition(
+                        Integer.parseInt(fields.get(0)),
+                        Integer.parseInt(fields.get(1)),
+                        Instant.ofEpochMilli(Long.parseLong(fields.get(2))),
+                        fields.get(3)));
     }
 
     @Override

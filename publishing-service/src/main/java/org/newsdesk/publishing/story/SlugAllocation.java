@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,8 +36,7 @@ class SlugAllocation {
     }
 
     /** A story's slug alone, which is all that finding the taken ones reads. */
-    record Slug(String slug) {
-    }
+    record Slug(String slug) {}
 
     /**
      * Inserts the draft's story under the first free slug with {@code insertIfAbsent}, which
@@ -48,9 +46,10 @@ class SlugAllocation {
         return attempt(draft, StorySlugs.of(draft.headline()), insertIfAbsent, 1);
     }
 
-    private Mono<Story> attempt(StoryDraft draft, String baseSlug, Function<Story, Mono<Story>> insertIfAbsent,
-            int attempt) {
-        return mongo.query(Story.class).as(Slug.class)
+    private Mono<Story> attempt(
+            StoryDraft draft, String baseSlug, Function<Story, Mono<Story>> insertIfAbsent, int attempt) {
+        return mongo.query(Story.class)
+                .as(Slug.class)
                 .matching(query(where("slug").regex(StorySlugs.variantsRegex(baseSlug))))
                 .all()
                 .map(Slug::slug)
@@ -60,11 +59,13 @@ class SlugAllocation {
                 // The unique indexes are on _id and slug. Whichever one refused the write, if the
                 // tip's story now exists someone stored it first (a redelivery racing us) and
                 // that story stands; otherwise the slug was taken meanwhile: try the next one.
-                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.findById(draft.tipId(), Story.class)
-                        .switchIfEmpty(Mono.defer(() -> {
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        duplicate -> mongo.findById(draft.tipId(), Story.class).switchIfEmpty(Mono.defer(() -> {
                             if (attempt >= ATTEMPTS) {
-                                return Mono.error(new IllegalStateException("No free slug for '" + baseSlug
-                                        + "' after " + attempt + " attempts", duplicate));
+                                return Mono.error(new IllegalStateException(
+                                        "No free slug for '" + baseSlug + "' after " + attempt + " attempts",
+                                        duplicate));
                             }
                             log.debug("Slug for tip {} was taken meanwhile, trying the next one", draft.tipId());
                             return attempt(draft, baseSlug, insertIfAbsent, attempt + 1);

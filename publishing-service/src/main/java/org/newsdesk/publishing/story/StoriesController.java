@@ -1,8 +1,5 @@
 package org.newsdesk.publishing.story;
 
-import java.time.Instant;
-import java.util.Comparator;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.caching.Etags;
@@ -34,8 +33,10 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping(path = "/api/stories", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Stories", description = "The published stories, for other sites and reader apps. Answers are cacheable "
-        + "(ETag, Last-Modified, Cache-Control) and readable cross-origin with GET.")
+@Tag(
+        name = "Stories",
+        description = "The published stories, for other sites and reader apps. Answers are cacheable "
+                + "(ETag, Last-Modified, Cache-Control) and readable cross-origin with GET.")
 class StoriesController {
 
     static {
@@ -52,51 +53,78 @@ class StoriesController {
     }
 
     @GetMapping
-    @Operation(operationId = "listStories", summary = "List or search the published stories",
+    @Operation(
+            operationId = "listStories",
+            summary = "List or search the published stories",
             description = "Newest first; with q, best match first (stories matching more of the words, then more "
                     + "of them in the headline, then the newest). Follow `next` for the following page: paging "
                     + "never repeats or skips a story while new ones are published. `next` is null on the last page.")
     @ApiResponse(responseCode = "200", description = "A page of stories")
-    @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the client holds",
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified since the ETag or date the client holds",
             content = @Content)
-    @ApiResponse(responseCode = "400", description = "A parameter is invalid; `errors` names each",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemSchemas.InvalidParametersProblem.class)))
-    @ApiResponse(responseCode = "406", description = "The client accepts no JSON", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemSchemas.Problem.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A parameter is invalid; `errors` names each",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemSchemas.InvalidParametersProblem.class)))
+    @ApiResponse(
+            responseCode = "406",
+            description = "The client accepts no JSON",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemSchemas.Problem.class)))
     Mono<ResponseEntity<StoriesJson>> list(@ParameterObject @Valid StoriesQuery parameters) {
         StoryQuery query = parameters.query();
         Mono<StoryPage> page = query.isSearch()
                 ? stories.search(query, parameters.after(SearchPosition.class), parameters.size())
                 : stories.page(query, parameters.after(StoryPosition.class), parameters.size());
-        return page.map(found -> answer(StoriesJson.of(found, properties),
-                found.items().stream().map(Story::lastModified).max(Comparator.naturalOrder()).orElse(null)));
+        return page.map(found -> answer(
+                StoriesJson.of(found, properties),
+                found.items().stream()
+                        .map(Story::lastModified)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null)));
     }
 
     @GetMapping("/{slug}")
     @Operation(operationId = "getStory", summary = "One published story, by the slug of its address")
     @ApiResponse(responseCode = "200", description = "The story")
-    @ApiResponse(responseCode = "304", description = "Not modified since the ETag or date the client holds",
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified since the ETag or date the client holds",
             content = @Content)
-    @ApiResponse(responseCode = "404", description = "No story is published under this slug", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemSchemas.Problem.class)))
-    @ApiResponse(responseCode = "406", description = "The client accepts no JSON", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-            schema = @Schema(implementation = ProblemSchemas.Problem.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No story is published under this slug",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemSchemas.Problem.class)))
+    @ApiResponse(
+            responseCode = "406",
+            description = "The client accepts no JSON",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemSchemas.Problem.class)))
     Mono<ResponseEntity<StoryJson>> one(
             @Parameter(description = "The story's slug, as in its address /stories/{slug}") @PathVariable String slug) {
         return stories.findBySlug(slug)
                 .map(story -> answer(StoryJson.of(story, properties), story.lastModified()))
-                .switchIfEmpty(Mono.error(() -> Lifetime.notKept(ProblemException.of(HttpStatus.NOT_FOUND,
-                        "Story not found", "No story is published under this address.").with("slug", slug))));
+                .switchIfEmpty(Mono.error(() -> Lifetime.notKept(ProblemException.of(
+                                HttpStatus.NOT_FOUND, "Story not found", "No story is published under this address.")
+                        .with("slug", slug))));
     }
 
     /** The JSON with its validators and lifetime. */
     private static <T> ResponseEntity<T> answer(T json, @Nullable Instant lastModified) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().eTag(Etags.of(json))
-                .header(HttpHeaders.CACHE_CONTROL, Lifetime.API.cacheControl());
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.ok().eTag(Etags.of(json)).header(HttpHeaders.CACHE_CONTROL, Lifetime.API.cacheControl());
         if (lastModified != null) {
             answer.lastModified(lastModified);
         }

@@ -16,23 +16,38 @@ import org.newsdesk.web.problem.ProblemException;
  * come.
  */
 record StoriesQuery(
-        @Parameter(description = "Stories per page, 1 to " + StoriesQuery.MAX_LIMIT + "; " + StoriesQuery.DEFAULT_LIMIT
-                + " when absent", schema = @Schema(type = "integer", minimum = "1",
-                        maximum = "" + StoriesQuery.MAX_LIMIT))
-        @PageLimit(max = StoriesQuery.MAX_LIMIT) @Nullable String limit,
-        @Parameter(description = "The `next` of the previous page of the same query, unchanged",
+        @Parameter(
+                description = "Stories per page, 1 to " + StoriesQuery.MAX_LIMIT + "; " + StoriesQuery.DEFAULT_LIMIT
+                        + " when absent",
+                schema = @Schema(type = "integer", minimum = "1", maximum = "" + StoriesQuery.MAX_LIMIT))
+        @PageLimit(max = StoriesQuery.MAX_LIMIT)
+        @Nullable
+        String limit,
+
+        @Parameter(
+                description = "The `next` of the previous page of the same query, unchanged",
                 schema = @Schema(type = "string"))
-        @Nullable StoryListPosition cursor,
-        @Parameter(description = "Only stories of this area, by name or key (`Long Eaton` or `long-eaton`); "
-                + "an area without stories gives an empty list")
-        @Size(max = StoriesQuery.MAX_SECTION_LENGTH, message = "must be at most {max} characters") @SectionName
-        @Nullable String area,
+        @Nullable
+        StoryListPosition cursor,
+
+        @Parameter(
+                description = "Only stories of this area, by name or key (`Long Eaton` or `long-eaton`); "
+                        + "an area without stories gives an empty list")
+        @Size(max = StoriesQuery.MAX_SECTION_LENGTH, message = "must be at most {max} characters")
+        @SectionName
+        @Nullable
+        String area,
+
         @Parameter(description = "Only stories of this category, by name or key")
-        @Size(max = StoriesQuery.MAX_SECTION_LENGTH, message = "must be at most {max} characters") @SectionName
-        @Nullable String category,
+        @Size(max = StoriesQuery.MAX_SECTION_LENGTH, message = "must be at most {max} characters")
+        @SectionName
+        @Nullable
+        String category,
+
         @Parameter(description = "Words to search the headline and body for; case and accents do not matter")
         @Size(max = StoriesQuery.MAX_QUERY_LENGTH, message = "must be at most {max} characters")
-        @Nullable String q) {
+        @Nullable
+        String q) {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;

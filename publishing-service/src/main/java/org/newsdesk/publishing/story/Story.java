@@ -2,7 +2,6 @@ package org.newsdesk.publishing.story;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -13,11 +13,24 @@ import java.util.Objects;
  * @param decisionRevision the revision of the moderators' tip the decision came from
  * @param photos           publishing's copies of the photos the moderator chose, made before the story is stored
  */
-public record StoryDraft(String tipId, String headline, String body, String area, String category,
-        Instant publishedAt, long decisionRevision, List<PublishedPhoto> photos) {
+public record StoryDraft(
+        String tipId,
+        String headline,
+        String body,
+        String area,
+        String category,
+        Instant publishedAt,
+        long decisionRevision,
+        List<PublishedPhoto> photos) {
 
     /** A story without photos. */
-    public StoryDraft(String tipId, String headline, String body, String area, String category, Instant publishedAt,
+    public StoryDraft(
+            String tipId,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Instant publishedAt,
             long decisionRevision) {
         this(tipId, headline, body, area, category, publishedAt, decisionRevision, List.of());
     }
@@ -34,7 +47,7 @@ public record StoryDraft(String tipId, String headline, String body, String area
     }
 
     Story withSlug(String slug) {
-        return new Story(tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision, publishedAt,
-                photos);
+        return new Story(
+                tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision, publishedAt, photos);
     }
 }

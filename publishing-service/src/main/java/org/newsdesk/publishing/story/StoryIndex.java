@@ -3,6 +3,7 @@ package org.newsdesk.publishing.story;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.MongoBulkWriteException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.mongodb.MongoBulkWriteException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.annotation.Id;
@@ -112,8 +111,12 @@ class StoryIndex implements StorySearch {
     }
 
     /** What the index knows of one story under one term; short field names, as there is one per story and word. */
-    record Posting(@Field("i") String storyId, @Field("t") Instant publishedAt, @Field("h") boolean inHeadline,
-            @Field("a") String areaKey, @Field("c") String categoryKey) {
+    record Posting(
+            @Field("i") String storyId,
+            @Field("t") Instant publishedAt,
+            @Field("h") boolean inHeadline,
+            @Field("a") String areaKey,
+            @Field("c") String categoryKey) {
 
         StoryPosition position() {
             return new StoryPosition(publishedAt, storyId);
@@ -131,13 +134,12 @@ class StoryIndex implements StorySearch {
 
     /** An area ({@code kind} {@code "area"}) or a category, under its term, with the name it was first given. */
     @Document(SECTIONS)
-    record Section(@Id String term, String kind, String key, String name) {
-    }
+    record Section(@Id String term, String kind, String key, String name) {}
 
     /** How far a story is indexed, and the posting documents it is in. */
     @Document(STATE)
-    record IndexState(@Id String storyId, long revision, @Nullable List<String> postings) {
-    }
+    record IndexState(
+            @Id String storyId, long revision, @Nullable List<String> postings) {}
 
     @Override
     public List<String> collections() {
@@ -154,8 +156,8 @@ class StoryIndex implements StorySearch {
     public Mono<Void> index(Story story) {
         return mongo.findById(story.id(), IndexState.class)
                 .defaultIfEmpty(new IndexState(story.id(), NOTHING_INDEXED, List.of()))
-                .flatMap(state -> state.revision() >= story.revision() ? Mono.<Void>empty()
-                        : write(story, postingsOf(state)))
+                .flatMap(state ->
+                        state.revision() >= story.revision() ? Mono.<Void>empty() : write(story, postingsOf(state)))
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(10)).filter(StoryIndex::lostAnUpsertRace));
     }
 
@@ -164,7 +166,8 @@ class StoryIndex implements StorySearch {
     }
 
     private static boolean lostAnUpsertRace(Throwable error) {
-        return error instanceof DataIntegrityViolationException || error instanceof MongoBulkWriteException
+        return error instanceof DataIntegrityViolationException
+                || error instanceof MongoBulkWriteException
                 || error.getCause() instanceof MongoBulkWriteException;
     }
 
@@ -178,15 +181,17 @@ class StoryIndex implements StorySearch {
         for (Entry entry : entries(story)) {
             after.add(entry.postingId());
             terms.upsert(query(where("_id").is(entry.term())), new Update().addToSet("months", entry.month()));
-            postings.upsert(query(where("_id").is(entry.postingId())),
-                    new Update().set(field, stored(entry.posting())));
+            postings.upsert(
+                    query(where("_id").is(entry.postingId())), new Update().set(field, stored(entry.posting())));
             if (entry.section() != null) {
                 // The first name a section is published under stays its name: areas typed as
                 // "erewash" and "Erewash" are one section, and it should not flicker between them.
-                sections.upsert(query(where("_id").is(entry.term())), new Update()
-                        .setOnInsert("kind", entry.section().kind())
-                        .setOnInsert("key", entry.section().key())
-                        .setOnInsert("name", entry.section().name()));
+                sections.upsert(
+                        query(where("_id").is(entry.term())),
+                        new Update()
+                                .setOnInsert("kind", entry.section().kind())
+                                .setOnInsert("key", entry.section().key())
+                                .setOnInsert("name", entry.section().name()));
                 anySection = true;
             }
         }
@@ -200,8 +205,10 @@ class StoryIndex implements StorySearch {
                 .then(sectionsWritten)
                 .then(postings.execute())
                 // Last: once it says this revision is indexed, every posting of it is written.
-                .then(mongo.upsert(query(where("_id").is(story.id())),
-                        new Update().set("revision", story.revision()).set("postings", after), IndexState.class))
+                .then(mongo.upsert(
+                        query(where("_id").is(story.id())),
+                        new Update().set("revision", story.revision()).set("postings", after),
+                        IndexState.class))
                 .then();
     }
 
@@ -218,8 +225,12 @@ class StoryIndex implements StorySearch {
      * document {@code postingId} under the story's {@link #entryKey}; an area or a category term
      * also names its section.
      */
-    record Entry(String term, int month, String postingId, Posting posting, @Nullable Section section) {
-    }
+    record Entry(
+            String term,
+            int month,
+            String postingId,
+            Posting posting,
+            @Nullable Section section) {}
 
     /** Every entry of a story in the index, one per term. */
     static List<Entry> entries(Story story) {
@@ -232,7 +243,11 @@ class StoryIndex implements StorySearch {
             Section section = term.getKey().startsWith(AREA)
                     ? new Section(term.getKey(), "area", areaKey, story.area().strip())
                     : term.getKey().startsWith(CATEGORY)
-                            ? new Section(term.getKey(), "category", categoryKey, story.category().strip())
+                            ? new Section(
+                                    term.getKey(),
+                                    "category",
+                                    categoryKey,
+                                    story.category().strip())
                             : null;
             entries.add(new Entry(term.getKey(), month, term.getKey() + "|" + month, posting, section));
         }
@@ -263,9 +278,9 @@ class StoryIndex implements StorySearch {
      */
     @Override
     public Mono<List<StoryPosition>> newest(StoryQuery query, @Nullable StoryPosition after, int count) {
-        String term = !query.areaKey().isEmpty() ? AREA + query.areaKey()
-                : !query.categoryKey().isEmpty() ? CATEGORY + query.categoryKey()
-                : EVERY_STORY;
+        String term = !query.areaKey().isEmpty()
+                ? AREA + query.areaKey()
+                : !query.categoryKey().isEmpty() ? CATEGORY + query.categoryKey() : EVERY_STORY;
         Predicate<Posting> wanted = inSections(query);
         int lastMonth = after == null ? Integer.MAX_VALUE : month(after.publishedAt());
         Comparator<StoryPosition> newestFirst = StoryPosition::compareNewestFirst;
@@ -274,12 +289,14 @@ class StoryIndex implements StorySearch {
                         .filter(month -> month <= lastMonth)
                         .sorted(Comparator.reverseOrder())
                         .toList()))
-                .concatMap(month -> mongo.findById(term + "|" + month, PostingBucket.class)
-                        .flatMapIterable(PostingBucket::postings)
-                        .filter(wanted)
-                        .map(Posting::position)
-                        .filter(position -> after == null || newestFirst.compare(position, after) > 0)
-                        .sort(newestFirst), 1)
+                .concatMap(
+                        month -> mongo.findById(term + "|" + month, PostingBucket.class)
+                                .flatMapIterable(PostingBucket::postings)
+                                .filter(wanted)
+                                .map(Posting::position)
+                                .filter(position -> after == null || newestFirst.compare(position, after) > 0)
+                                .sort(newestFirst),
+                        1)
                 .take(count)
                 .collectList();
     }
@@ -292,15 +309,19 @@ class StoryIndex implements StorySearch {
         List<String> terms = query.words().stream().map(word -> WORD + word).toList();
         Predicate<Posting> wanted = inSections(query);
         return mongo.find(query(where("_id").in(terms)), TermMonths.class)
-                .flatMapIterable(term -> term.all().stream().map(month -> term.term() + "|" + month).toList())
+                .flatMapIterable(term -> term.all().stream()
+                        .map(month -> term.term() + "|" + month)
+                        .toList())
                 .collectList()
-                .flatMapMany(postingIds -> postingIds.isEmpty() ? Flux.empty()
+                .flatMapMany(postingIds -> postingIds.isEmpty()
+                        ? Flux.empty()
                         : mongo.find(query(where("_id").in(postingIds)), PostingBucket.class))
                 .flatMapIterable(PostingBucket::postings)
                 .filter(wanted)
-                .collect(HashMap<String, Hit>::new, (hits, posting) -> hits
-                        .computeIfAbsent(posting.storyId(), id -> new Hit(posting.publishedAt()))
-                        .add(posting.inHeadline()))
+                .collect(
+                        HashMap<String, Hit>::new,
+                        (hits, posting) -> hits.computeIfAbsent(posting.storyId(), id -> new Hit(posting.publishedAt()))
+                                .add(posting.inHeadline()))
                 .map(hits -> hits.entrySet().stream()
                         .map(hit -> hit.getValue().position(hit.getKey()))
                         .filter(position -> after == null || SearchPosition.BEST_FIRST.compare(position, after) > 0)
@@ -339,7 +360,8 @@ class StoryIndex implements StorySearch {
      * {@code $}, and a tip id is any non-empty string, so anything but plain ids is encoded.
      */
     static String entryKey(String id) {
-        return PLAIN_ID.matcher(id).matches() ? id
+        return PLAIN_ID.matcher(id).matches()
+                ? id
                 : "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes(StandardCharsets.UTF_8));
     }
 

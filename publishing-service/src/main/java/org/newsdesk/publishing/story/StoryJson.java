@@ -1,9 +1,8 @@
 package org.newsdesk.publishing.story;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
 
@@ -15,26 +14,66 @@ import org.newsdesk.publishing.PublishingProperties;
  * @param areaKey     the area as in {@code /areas/{area}} and the {@code area} parameter; null without an area
  * @param categoryKey likewise for the category
  */
-@Schema(name = "Story", requiredProperties = {"id", "slug", "headline", "body", "publishedAt", "url", "updatedAt",
-        "photos"})
-record StoryJson(String id, String slug, String headline, String body,
-        @Schema(types = {"string", "null"}, description = "The area, as the newsroom wrote it") @Nullable String area,
-        @Schema(types = {"string", "null"}, description = "The category, as the newsroom wrote it") @Nullable String category,
+@Schema(
+        name = "Story",
+        requiredProperties = {"id", "slug", "headline", "body", "publishedAt", "url", "updatedAt", "photos"})
+record StoryJson(
+        String id,
+        String slug,
+        String headline,
+        String body,
+
+        @Schema(
+                types = {"string", "null"},
+                description = "The area, as the newsroom wrote it")
+        @Nullable
+        String area,
+
+        @Schema(
+                types = {"string", "null"},
+                description = "The category, as the newsroom wrote it")
+        @Nullable
+        String category,
+
         Instant publishedAt,
-        @Schema(description = "The story's page for readers", format = "uri") String url,
-        @Schema(types = {"string", "null"}, description = "The area's key, as in /areas/{area}") @Nullable String areaKey,
-        @Schema(types = {"string", "null"}, description = "The category's key, as in /categories/{category}")
-        @Nullable String categoryKey,
+
+        @Schema(description = "The story's page for readers", format = "uri")
+        String url,
+
+        @Schema(
+                types = {"string", "null"},
+                description = "The area's key, as in /areas/{area}")
+        @Nullable
+        String areaKey,
+
+        @Schema(
+                types = {"string", "null"},
+                description = "The category's key, as in /categories/{category}")
+        @Nullable
+        String categoryKey,
+
         @Schema(description = "When the story's text last changed: publication or its latest correction")
         Instant updatedAt,
-        @Schema(description = "The photos published with the story, in order") List<PhotoJson> photos) {
+
+        @Schema(description = "The photos published with the story, in order")
+        List<PhotoJson> photos) {
 
     static StoryJson of(Story story, PublishingProperties properties) {
-        return new StoryJson(story.id(), story.slug(), story.headline(), story.body(), story.area(),
-                story.category(), story.publishedAt(), properties.storyUrl(story.slug()),
-                emptyToNull(StoryQuery.key(story.area())), emptyToNull(StoryQuery.key(story.category())),
-                story.lastModified(), story.photos().stream()
-                        .map(photo -> PhotoJson.of(photo, story.headline(), properties)).toList());
+        return new StoryJson(
+                story.id(),
+                story.slug(),
+                story.headline(),
+                story.body(),
+                story.area(),
+                story.category(),
+                story.publishedAt(),
+                properties.storyUrl(story.slug()),
+                emptyToNull(StoryQuery.key(story.area())),
+                emptyToNull(StoryQuery.key(story.category())),
+                story.lastModified(),
+                story.photos().stream()
+                        .map(photo -> PhotoJson.of(photo, story.headline(), properties))
+                        .toList());
     }
 
     private static @Nullable String emptyToNull(String key) {
@@ -46,21 +85,34 @@ record StoryJson(String id, String slug, String headline, String body,
      *
      * @param alt what to say instead of the photo: the caption, or the headline
      */
-    @Schema(name = "Photo", requiredProperties = {"url", "width", "height", "alt", "sizes"})
-    record PhotoJson(String url, int width, int height, String alt,
-            @Schema(types = {"string", "null"}) @Nullable String caption, List<PhotoSizeJson> sizes) {
+    @Schema(
+            name = "Photo",
+            requiredProperties = {"url", "width", "height", "alt", "sizes"})
+    record PhotoJson(
+            String url,
+            int width,
+            int height,
+            String alt,
+            @Schema(types = {"string", "null"}) @Nullable String caption,
+            List<PhotoSizeJson> sizes) {
 
         static PhotoJson of(PublishedPhoto photo, String headline, PublishingProperties properties) {
             PublishedPhoto.Variant shown = photo.upTo(1024);
-            return new PhotoJson(properties.url("/photos/" + shown.id()), shown.width(), shown.height(),
-                    photo.alt(headline), photo.caption(), photo.variants().stream()
-                            .map(variant -> new PhotoSizeJson(properties.url("/photos/" + variant.id()),
-                                    variant.width(), variant.height()))
+            return new PhotoJson(
+                    properties.url("/photos/" + shown.id()),
+                    shown.width(),
+                    shown.height(),
+                    photo.alt(headline),
+                    photo.caption(),
+                    photo.variants().stream()
+                            .map(variant -> new PhotoSizeJson(
+                                    properties.url("/photos/" + variant.id()), variant.width(), variant.height()))
                             .toList());
         }
     }
 
-    @Schema(name = "PhotoSize", requiredProperties = {"url", "width", "height"})
-    record PhotoSizeJson(String url, int width, int height) {
-    }
+    @Schema(
+            name = "PhotoSize",
+            requiredProperties = {"url", "width", "height"})
+    record PhotoSizeJson(String url, int width, int height) {}
 }

@@ -20,8 +20,7 @@ sealed interface StoryListPosition extends PagePosition permits StoryPosition, S
     static StoryListPosition valueOf(String cursor) {
         try {
             return StoryPosition.valueOf(cursor);
-        }
-        catch (IllegalArgumentException notNewestFirst) {
+        } catch (IllegalArgumentException notNewestFirst) {
             return SearchPosition.valueOf(cursor);
         }
     }

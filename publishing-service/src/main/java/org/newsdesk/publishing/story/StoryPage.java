@@ -1,7 +1,6 @@
 package org.newsdesk.publishing.story;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,6 @@ package org.newsdesk.publishing.story;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.newsdesk.web.paging.PageCursor;
 
 /**
@@ -29,7 +28,10 @@ public record StoryPosition(Instant publishedAt, String id) implements StoryList
      * @throws IllegalArgumentException for anything but a newest-first cursor this service handed out
      */
     public static StoryPosition valueOf(String cursor) {
-        return PageCursor.read(cursor, KIND, 2,
+        return PageCursor.read(
+                cursor,
+                KIND,
+                2,
                 fields -> new StoryPosition(Instant.ofEpochMilli(Long.parseLong(fields.get(0))), fields.get(1)));
     }
 

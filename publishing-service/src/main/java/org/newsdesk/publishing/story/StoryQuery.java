@@ -2,7 +2,6 @@ package org.newsdesk.publishing.story;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +30,9 @@ public record StoryQuery(List<String> words, boolean search, String areaKey, Str
     /** From what a reader typed: area and category by name or key, words as typed. */
     public static StoryQuery of(@Nullable String text, @Nullable String area, @Nullable String category) {
         List<String> words = new ArrayList<>(Words.of(text));
-        return new StoryQuery(words.subList(0, Math.min(words.size(), MAX_WORDS)), text != null && !text.isBlank(),
+        return new StoryQuery(
+                words.subList(0, Math.min(words.size(), MAX_WORDS)),
+                text != null && !text.isBlank(),
                 Words.key(area),
                 Words.key(category));
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.Topics;
@@ -43,8 +42,8 @@ public class StoryRepository {
     private final StorySearch search;
     private final SlugAllocation slugs;
 
-    StoryRepository(ReactiveMongoOperations mongo, PublishingProperties properties, StorySearch search,
-            SlugAllocation slugs) {
+    StoryRepository(
+            ReactiveMongoOperations mongo, PublishingProperties properties, StorySearch search, SlugAllocation slugs) {
         this.mongo = mongo;
         this.properties = properties;
         this.search = search;
@@ -94,8 +93,16 @@ public class StoryRepository {
 
     /** Empty when the story changed meanwhile: the caller reads it again. */
     private Mono<Story> revise(Story existing, StoryDraft draft) {
-        Story revised = new Story(existing.id(), existing.slug(), draft.headline(), draft.body(), draft.area(),
-                draft.category(), existing.publishedAt(), existing.revision() + 1, draft.decisionRevision(),
+        Story revised = new Story(
+                existing.id(),
+                existing.slug(),
+                draft.headline(),
+                draft.body(),
+                draft.area(),
+                draft.category(),
+                existing.publishedAt(),
+                existing.revision() + 1,
+                draft.decisionRevision(),
                 draft.publishedAt().isAfter(existing.lastModified()) ? draft.publishedAt() : existing.lastModified(),
                 draft.photos());
         Update update = new Update()
@@ -108,8 +115,11 @@ public class StoryRepository {
                 .set("updatedAt", revised.updatedAt())
                 .set("photos", revised.photos());
         Outbox.announce(update, Topics.STORIES_PUBLISHED, announcement(revised));
-        return mongo.findAndModify(query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
-                update, FindAndModifyOptions.options().returnNew(true), Story.class);
+        return mongo.findAndModify(
+                query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Story.class);
     }
 
     private static void setOnInsertIfPresent(Update update, String field, @Nullable Object value) {
@@ -138,9 +148,7 @@ public class StoryRepository {
         setOnInsertIfPresent(update, "updatedAt", story.updatedAt());
         Outbox.announceOnInsert(update, Topics.STORIES_PUBLISHED, announcement(story));
         return mongo.upsert(query(where("_id").is(story.id())), update, Story.class)
-                .flatMap(result -> result.getUpsertedId() != null
-                        ? Mono.just(story)
-                        : findById(story.id()));
+                .flatMap(result -> result.getUpsertedId() != null ? Mono.just(story) : findById(story.id()));
     }
 
     /**
@@ -151,8 +159,15 @@ public class StoryRepository {
     private StoryPublished announcement(Story story) {
         String name = StoryPublished.TYPE + ":" + story.id() + (story.revision() > 1 ? ":" + story.revision() : "");
         UUID eventId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-        return new StoryPublished(eventId, StoryPublished.SCHEMA_VERSION, story.publishedAt(), story.id(),
-                story.revision(), story.slug(), story.headline(), properties.storyUrl(story.slug()),
+        return new StoryPublished(
+                eventId,
+                StoryPublished.SCHEMA_VERSION,
+                story.publishedAt(),
+                story.id(),
+                story.revision(),
+                story.slug(),
+                story.headline(),
+                properties.storyUrl(story.slug()),
                 story.publishedAt());
     }
 
@@ -221,7 +236,8 @@ public class StoryRepository {
         }
         return mongo.find(query(where("_id").in(ids)), Story.class)
                 .collectMap(Story::id)
-                .map(byId -> ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+                .map(byId ->
+                        ids.stream().map(byId::get).filter(Objects::nonNull).toList());
     }
 
     private static void requirePositive(int size) {

@@ -2,7 +2,6 @@ package org.newsdesk.publishing.story;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

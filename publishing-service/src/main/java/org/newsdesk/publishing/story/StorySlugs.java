@@ -1,11 +1,10 @@
 package org.newsdesk.publishing.story;
 
+import com.github.slugify.Slugify;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.github.slugify.Slugify;
 
 /**
  * Turns a headline into the readable part of a story's address: lower-case ASCII words joined by
@@ -34,16 +33,27 @@ final class StorySlugs {
      * otherwise survive, and the event schema allows only letters, digits and hyphens.
      */
     private static final Map<String, String> REPLACEMENTS = Map.ofEntries(
-            Map.entry("'", ""), Map.entry("\u2019", ""), Map.entry("\u2018", ""), Map.entry("_", " "),
+            Map.entry("'", ""),
+            Map.entry("\u2019", ""),
+            Map.entry("\u2018", ""),
+            Map.entry("_", " "),
             Map.entry("&", " and "),
-            Map.entry("ß", "ss"), Map.entry("ẞ", "SS"),
-            Map.entry("Æ", "AE"), Map.entry("æ", "ae"),
-            Map.entry("Ø", "O"), Map.entry("ø", "o"),
-            Map.entry("Œ", "OE"), Map.entry("œ", "oe"),
-            Map.entry("Ł", "L"), Map.entry("ł", "l"),
-            Map.entry("Đ", "D"), Map.entry("đ", "d"),
-            Map.entry("Ð", "D"), Map.entry("ð", "d"),
-            Map.entry("Þ", "TH"), Map.entry("þ", "th"),
+            Map.entry("ß", "ss"),
+            Map.entry("ẞ", "SS"),
+            Map.entry("Æ", "AE"),
+            Map.entry("æ", "ae"),
+            Map.entry("Ø", "O"),
+            Map.entry("ø", "o"),
+            Map.entry("Œ", "OE"),
+            Map.entry("œ", "oe"),
+            Map.entry("Ł", "L"),
+            Map.entry("ł", "l"),
+            Map.entry("Đ", "D"),
+            Map.entry("đ", "d"),
+            Map.entry("Ð", "D"),
+            Map.entry("ð", "d"),
+            Map.entry("Þ", "TH"),
+            Map.entry("þ", "th"),
             Map.entry("ı", "i"));
 
     private static final Slugify SLUGIFY = Slugify.builder()
@@ -52,8 +62,7 @@ final class StorySlugs {
             .customReplacements(REPLACEMENTS)
             .build();
 
-    private StorySlugs() {
-    }
+    private StorySlugs() {}
 
     /** The slug a story with this headline gets when no other story has it yet. */
     static String of(String headline) {

@@ -22,10 +22,10 @@ final class Words {
      * The commonest English words, which nearly every story holds: indexing them would make
      * their postings the largest in the index and a search for them would match everything.
      */
-    static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by", "for",
-            "from", "had", "has", "have", "he", "her", "his", "i", "in", "is", "it", "its", "of", "on", "or",
-            "our", "she", "that", "the", "their", "them", "there", "they", "this", "to", "was", "we", "were",
-            "which", "will", "with", "you", "your");
+    static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have", "he", "her",
+            "his", "i", "in", "is", "it", "its", "of", "on", "or", "our", "she", "that", "the", "their", "them",
+            "there", "they", "this", "to", "was", "we", "were", "which", "will", "with", "you", "your");
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u2018\u02bc]");
@@ -33,12 +33,17 @@ final class Words {
 
     /** Letters NFD leaves whole; the same table the slugs use, so a word and its slug agree. */
     private static final Map<Character, String> SPELLED_OUT = Map.ofEntries(
-            Map.entry('ß', "ss"), Map.entry('æ', "ae"), Map.entry('ø', "o"), Map.entry('œ', "oe"),
-            Map.entry('ł', "l"), Map.entry('đ', "d"), Map.entry('ð', "d"), Map.entry('þ', "th"),
+            Map.entry('ß', "ss"),
+            Map.entry('æ', "ae"),
+            Map.entry('ø', "o"),
+            Map.entry('œ', "oe"),
+            Map.entry('ł', "l"),
+            Map.entry('đ', "d"),
+            Map.entry('ð', "d"),
+            Map.entry('þ', "th"),
             Map.entry('ı', "i"));
 
-    private Words() {
-    }
+    private Words() {}
 
     /** The text folded for comparison: lower case, no accents, no apostrophes. */
     private static String fold(String text) {
@@ -52,13 +57,14 @@ final class Words {
             String replacement = SPELLED_OUT.get(c);
             if (replacement == null) {
                 spelled.append(c);
-            }
-            else {
+            } else {
                 spelled.append(replacement);
             }
         }
         String decomposed = Normalizer.normalize(spelled, Normalizer.Form.NFD);
-        return APOSTROPHES.matcher(COMBINING_MARKS.matcher(decomposed).replaceAll("")).replaceAll("");
+        return APOSTROPHES
+                .matcher(COMBINING_MARKS.matcher(decomposed).replaceAll(""))
+                .replaceAll("");
     }
 
     /** The distinct words of a text worth indexing or searching for, in the order they come. */

@@ -2,21 +2,19 @@ package org.newsdesk.publishing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.publishing.Decisions;
@@ -67,21 +65,30 @@ class OpenApiContractTests {
 
     @BeforeEach
     void fetchTheDescription() throws Exception {
-        byte[] body = web.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody().returnResult().getResponseBody();
+        byte[] body = web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         description = JSON.readTree(body);
         // Kept for people to read: what other sites see.
         Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/api-docs.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
+        Files.write(
+                Path.of("target/api-docs.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
     }
 
     @Test
     void everyEndpointIsDescribedWithExactlyItsParameters() {
         // Given every GET handler of this service
         Set<String> handled = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = mapping.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("org.newsdesk.publishing")) {
                 continue;
@@ -96,10 +103,16 @@ class OpenApiContractTests {
                 JsonNode operation = description.path("paths").path(path).path("get");
 
                 // Then it is there, with the handler's parameters, each where the handler takes it
-                assertThat(operation.isMissingNode()).as("%s is described", path).isFalse();
+                assertThat(operation.isMissingNode())
+                        .as("%s is described", path)
+                        .isFalse();
                 assertThat(described(operation)).as("parameters of %s", path).isEqualTo(parameters(handler));
-                assertThat(operation.path("responses").has("200")).as("%s documents 200", path).isTrue();
-                assertThat(operation.path("summary").asString("")).as("%s has a summary", path).isNotBlank();
+                assertThat(operation.path("responses").has("200"))
+                        .as("%s documents 200", path)
+                        .isTrue();
+                assertThat(operation.path("summary").asString(""))
+                        .as("%s has a summary", path)
+                        .isNotBlank();
             }
         }
         // And nothing is described that no handler answers
@@ -111,10 +124,21 @@ class OpenApiContractTests {
     @Test
     void realAnswersHaveADescribedStatusAndMatchTheDescribedSchema() {
         // Given a story
-        Story story = stories.store(new StoryDraft(Decisions.newTipId(), "Contract story", "Checked by the contract.",
-                "Erewash", "Roads", Instant.now(), Decisions.DECIDED_REVISION)).block();
-        String etag = web.get().uri("/api/stories/" + story.slug()).exchange().returnResult(String.class)
-                .getResponseHeaders().getETag();
+        Story story = stories.store(new StoryDraft(
+                        Decisions.newTipId(),
+                        "Contract story",
+                        "Checked by the contract.",
+                        "Erewash",
+                        "Roads",
+                        Instant.now(),
+                        Decisions.DECIDED_REVISION))
+                .block();
+        String etag = web.get()
+                .uri("/api/stories/" + story.slug())
+                .exchange()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
 
         // When clients ask for it in every way, right and wrong
         List<Call> calls = List.of(
@@ -154,28 +178,40 @@ class OpenApiContractTests {
             if (call.ifNoneMatch() != null) {
                 request = request.header(HttpHeaders.IF_NONE_MATCH, call.ifNoneMatch());
             }
-            EntityExchangeResult<byte[]> answer = request.exchange().expectBody().returnResult();
+            EntityExchangeResult<byte[]> answer =
+                    request.exchange().expectBody().returnResult();
             int status = answer.getStatus().value();
             assertThat(status).as("status of %s", call.uri()).isEqualTo(call.status());
-            JsonNode response = description.path("paths").path(call.path()).path("get").path("responses")
+            JsonNode response = description
+                    .path("paths")
+                    .path(call.path())
+                    .path("get")
+                    .path("responses")
                     .path(String.valueOf(status));
-            assertThat(response.isMissingNode()).as("%s of %s is described", status, call.uri()).isFalse();
+            assertThat(response.isMissingNode())
+                    .as("%s of %s is described", status, call.uri())
+                    .isFalse();
             MediaType type = answer.getResponseHeaders().getContentType();
             if (type == null || answer.getResponseBody() == null) {
-                assertThat(response.path("content").size()).as("%s of %s has no body", status, call.uri()).isZero();
+                assertThat(response.path("content").size())
+                        .as("%s of %s has no body", status, call.uri())
+                        .isZero();
                 continue;
             }
             JsonNode content = content(response, type);
-            assertThat(content).as("%s of %s describes %s", status, call.uri(), type).isNotNull();
+            assertThat(content)
+                    .as("%s of %s describes %s", status, call.uri(), type)
+                    .isNotNull();
             if (type.getSubtype().endsWith("json")) {
                 List<Error> errors = schema(content.path("schema")).validate(JSON.readTree(answer.getResponseBody()));
-                assertThat(errors).as("%s of %s against %s", status, call.uri(), content.path("schema")).isEmpty();
+                assertThat(errors)
+                        .as("%s of %s against %s", status, call.uri(), content.path("schema"))
+                        .isEmpty();
             }
         }
     }
 
-    private record Call(String uri, String path, String ifNoneMatch, int status) {
-    }
+    private record Call(String uri, String path, String ifNoneMatch, int status) {}
 
     /** The described content for an answer's type: exactly it, or a wildcard covering it. */
     private static JsonNode content(JsonNode response, MediaType type) {
@@ -191,13 +227,16 @@ class OpenApiContractTests {
     private Schema schema(JsonNode schema) {
         ObjectNode standalone = ((ObjectNode) schema).deepCopy();
         standalone.set("components", description.path("components"));
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(standalone);
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(standalone);
     }
 
     private static Set<String> described(JsonNode operation) {
         Set<String> parameters = new TreeSet<>();
-        operation.path("parameters").forEach(parameter ->
-                parameters.add(parameter.path("in").asString() + ":" + parameter.path("name").asString()));
+        operation
+                .path("parameters")
+                .forEach(parameter -> parameters.add(parameter.path("in").asString() + ":"
+                        + parameter.path("name").asString()));
         return parameters;
     }
 

@@ -3,7 +3,6 @@ package org.newsdesk.publishing.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class BodyBlockTests {
@@ -15,8 +14,11 @@ class BodyBlockTests {
 
         // When it is split
         // Then each line of text is a paragraph of its own, trimmed
-        assertThat(BodyBlock.of(body)).containsExactly(paragraph("First paragraph."),
-                paragraph("Second, on the next line."), paragraph("Third after blank lines."));
+        assertThat(BodyBlock.of(body))
+                .containsExactly(
+                        paragraph("First paragraph."),
+                        paragraph("Second, on the next line."),
+                        paragraph("Third after blank lines."));
     }
 
     @Test
@@ -26,15 +28,17 @@ class BodyBlockTests {
 
         // When it is split
         // Then the bullets become one list, without their markers
-        assertThat(BodyBlock.of(body)).containsExactly(paragraph("Achievements include:"),
-                new BodyBlock(null, List.of("Teams", "Drones", "Vehicles", "Training")),
-                paragraph("That is all."));
+        assertThat(BodyBlock.of(body))
+                .containsExactly(
+                        paragraph("Achievements include:"),
+                        new BodyBlock(null, List.of("Teams", "Drones", "Vehicles", "Training")),
+                        paragraph("That is all."));
     }
 
     @Test
     void aHyphenThatIsNoBulletStaysText() {
-        assertThat(BodyBlock.of("-5 degrees overnight\n2023-24 budget")).containsExactly(
-                paragraph("-5 degrees overnight"), paragraph("2023-24 budget"));
+        assertThat(BodyBlock.of("-5 degrees overnight\n2023-24 budget"))
+                .containsExactly(paragraph("-5 degrees overnight"), paragraph("2023-24 budget"));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.publishing.caching.Lifetime;
 import org.springframework.http.HttpHeaders;
@@ -31,11 +30,12 @@ class CacheablePageTests {
         // When each is answered
         Rendering first = CacheablePage.of(get(), "list", one, CHANGED, Lifetime.PAGE);
         Rendering second = CacheablePage.of(get(), "list", other, CHANGED, Lifetime.PAGE);
-        Rendering changed = CacheablePage.of(get(), "list", Map.of("meta", "the meta", "page", "another page"), CHANGED,
-                Lifetime.PAGE);
+        Rendering changed = CacheablePage.of(
+                get(), "list", Map.of("meta", "the meta", "page", "another page"), CHANGED, Lifetime.PAGE);
 
         // Then both have one tag, another page another, each with its lifetime and date
-        assertThat(first.headers().getETag()).isEqualTo(second.headers().getETag())
+        assertThat(first.headers().getETag())
+                .isEqualTo(second.headers().getETag())
                 .isNotEqualTo(changed.headers().getETag());
         assertThat(first.headers().getCacheControl()).isEqualTo("public, max-age=60");
         assertThat(first.headers().getLastModified()).isEqualTo(CHANGED.toEpochMilli());
@@ -43,17 +43,18 @@ class CacheablePageTests {
 
     @Test
     void aClientHoldingThePageGetsA304() {
-        String etag = CacheablePage.of(get(), "story", Map.of("story", "text"), CHANGED, Lifetime.PAGE).headers()
+        String etag = CacheablePage.of(get(), "story", Map.of("story", "text"), CHANGED, Lifetime.PAGE)
+                .headers()
                 .getETag();
 
-        MockServerWebExchange byTag = MockServerWebExchange.from(
-                MockServerHttpRequest.get("/").header(HttpHeaders.IF_NONE_MATCH, etag));
+        MockServerWebExchange byTag =
+                MockServerWebExchange.from(MockServerHttpRequest.get("/").header(HttpHeaders.IF_NONE_MATCH, etag));
         CacheablePage.of(byTag, "story", Map.of("story", "text"), CHANGED, Lifetime.PAGE);
-        MockServerWebExchange byDate = MockServerWebExchange.from(
-                MockServerHttpRequest.get("/").ifModifiedSince(CHANGED.toEpochMilli()));
+        MockServerWebExchange byDate =
+                MockServerWebExchange.from(MockServerHttpRequest.get("/").ifModifiedSince(CHANGED.toEpochMilli()));
         CacheablePage.of(byDate, "story", Map.of("story", "text"), CHANGED, Lifetime.PAGE);
-        MockServerWebExchange changed = MockServerWebExchange.from(
-                MockServerHttpRequest.get("/").header(HttpHeaders.IF_NONE_MATCH, etag));
+        MockServerWebExchange changed =
+                MockServerWebExchange.from(MockServerHttpRequest.get("/").header(HttpHeaders.IF_NONE_MATCH, etag));
         CacheablePage.of(changed, "story", Map.of("story", "corrected"), CHANGED, Lifetime.PAGE);
 
         assertThat(byTag.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);

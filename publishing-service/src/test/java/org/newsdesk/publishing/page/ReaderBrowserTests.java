@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
 import org.newsdesk.browser.BrowserTest;
@@ -60,12 +58,26 @@ class ReaderBrowserTests {
         String area = "Erewash " + suffix();
         SeedStory plan = SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN);
         SeedStory victims = SeedStory.load(SeedStory.VICTIM_SUPPORT);
-        store(plan.headline(), plan.body(), area, "Crime and policing", Instant.now().minusSeconds(60), List.of());
-        PhotoReference photo = mediaStore.store(picture(1600, 1067), "image/jpeg", 1600, 1067).block();
+        store(
+                plan.headline(),
+                plan.body(),
+                area,
+                "Crime and policing",
+                Instant.now().minusSeconds(60),
+                List.of());
+        PhotoReference photo =
+                mediaStore.store(picture(1600, 1067), "image/jpeg", 1600, 1067).block();
         String tipId = Decisions.newTipId();
-        Story story = store(victims.headline(), victims.body(), area, "Crime and policing",
-                Instant.now(), photoCopies.copy(tipId, List.of(
-                        new StoryPhoto(photo, "PCC Angelique Foster in conversation at a community meeting")), List.of()),
+        Story story = store(
+                victims.headline(),
+                victims.body(),
+                area,
+                "Crime and policing",
+                Instant.now(),
+                photoCopies.copy(
+                        tipId,
+                        List.of(new StoryPhoto(photo, "PCC Angelique Foster in conversation at a community meeting")),
+                        List.of()),
                 tipId);
 
         try (Browser browser = Browser.open(Browser.Screen.PHONE)) {
@@ -75,8 +87,8 @@ class ReaderBrowserTests {
             // stories with the same headline: the link is told apart by its address)
             browser.assertAccessible();
             browser.screenshot("front-page-phone");
-            WebElement first = browser.driver().findElement(By.cssSelector(".headlines h2 a[href='/stories/"
-                    + story.slug() + "']"));
+            WebElement first = browser.driver()
+                    .findElement(By.cssSelector(".headlines h2 a[href='/stories/" + story.slug() + "']"));
             assertThat(first.getText()).isEqualTo(victims.headline());
 
             // When they open the story
@@ -84,9 +96,11 @@ class ReaderBrowserTests {
             // Then it shows the headline, the photo at a size that fits, and links to its area and category
             assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo(victims.headline());
             WebElement image = browser.driver().findElement(By.cssSelector("figure img"));
-            assertThat(image.getAttribute("alt")).isEqualTo("PCC Angelique Foster in conversation at a community meeting");
+            assertThat(image.getAttribute("alt"))
+                    .isEqualTo("PCC Angelique Foster in conversation at a community meeting");
             assertThat(((Number) browser.driver().executeScript("return arguments[0].naturalWidth", image)).intValue())
-                    .as("the browser loaded a copy").isPositive();
+                    .as("the browser loaded a copy")
+                    .isPositive();
             assertThat(image.getSize().getWidth()).isLessThanOrEqualTo(390);
             browser.assertAccessible();
             browser.screenshot("story-phone");
@@ -96,7 +110,8 @@ class ReaderBrowserTests {
             browser.driver().findElement(By.linkText(area)).click();
             // Then the area's page lists both stories, newest first
             assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo(area);
-            assertThat(browser.driver().findElements(By.cssSelector(".headlines h2 a"))).extracting(WebElement::getText)
+            assertThat(browser.driver().findElements(By.cssSelector(".headlines h2 a")))
+                    .extracting(WebElement::getText)
                     .containsExactly(victims.headline(), plan.headline());
             browser.assertAccessible();
             browser.screenshot("area-phone");
@@ -105,8 +120,9 @@ class ReaderBrowserTests {
             browser.visit(url("/stories/" + story.slug()));
             browser.assertAccessible();
             // Nothing sticks out sideways at the narrowest screen we promise
-            assertThat(((Number) browser.driver().executeScript(
-                    "return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(320);
+            assertThat(((Number) browser.driver().executeScript("return document.documentElement.scrollWidth"))
+                            .intValue())
+                    .isLessThanOrEqualTo(320);
             browser.screenshot("story-small-phone");
         }
         try (Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
@@ -120,9 +136,13 @@ class ReaderBrowserTests {
     void aReaderSearchesFromTheBoxWithoutAccents() {
         // Given a story with accented words
         String word = "w" + suffix();
-        Story story = store("Café on Bath Street reopens with crème brûlée " + word,
-                "The café, closed since the flood, reopened on Saturday.", "Ilkeston", "Food and drink",
-                Instant.now(), List.of());
+        Story story = store(
+                "Café on Bath Street reopens with crème brûlée " + word,
+                "The café, closed since the flood, reopened on Saturday.",
+                "Ilkeston",
+                "Food and drink",
+                Instant.now(),
+                List.of());
 
         try (Browser browser = Browser.open(Browser.Screen.PHONE)) {
             // When a reader types the words without accents into the search box
@@ -134,7 +154,10 @@ class ReaderBrowserTests {
             // Then the story is the best match, and the page is accessible
             assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                     .isEqualTo("Stories matching “cafe creme " + word + "”");
-            assertThat(browser.driver().findElements(By.cssSelector(".headlines h2 a")).get(0).getText())
+            assertThat(browser.driver()
+                            .findElements(By.cssSelector(".headlines h2 a"))
+                            .get(0)
+                            .getText())
                     .isEqualTo(story.headline());
             assertThat(browser.driver().findElement(By.id("search-q")).getAttribute("value"))
                     .isEqualTo("cafe creme " + word);
@@ -152,8 +175,13 @@ class ReaderBrowserTests {
         int count = ReaderPagesController.FRONT_PAGE_SIZE * 3 + 5;
         for (int i = 0; i < count; i++) {
             headlines.add(0, "Story " + (i + 1) + " from " + area);
-            store("Story " + (i + 1) + " from " + area, "Text of story " + (i + 1) + ".", area, "Community",
-                    start.plusSeconds(60L * i), List.of());
+            store(
+                    "Story " + (i + 1) + " from " + area,
+                    "Text of story " + (i + 1) + ".",
+                    area,
+                    "Community",
+                    start.plusSeconds(60L * i),
+                    List.of());
         }
 
         try (Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
@@ -167,7 +195,9 @@ class ReaderBrowserTests {
                 if (pages <= 2) {
                     browser.screenshot("area-page-" + pages + "-desktop");
                 }
-                browser.driver().findElements(By.cssSelector(".headlines h2 a")).forEach(link -> seen.add(link.getText()));
+                browser.driver()
+                        .findElements(By.cssSelector(".headlines h2 a"))
+                        .forEach(link -> seen.add(link.getText()));
                 List<WebElement> older = browser.driver().findElements(By.cssSelector("a[rel=next]"));
                 if (older.isEmpty()) {
                     break;
@@ -181,15 +211,27 @@ class ReaderBrowserTests {
         }
     }
 
-    private Story store(String headline, String body, String area, String category, Instant publishedAt,
+    private Story store(
+            String headline,
+            String body,
+            String area,
+            String category,
+            Instant publishedAt,
             List<org.newsdesk.publishing.story.PublishedPhoto> photos) {
         return store(headline, body, area, category, publishedAt, photos, Decisions.newTipId());
     }
 
-    private Story store(String headline, String body, String area, String category, Instant publishedAt,
-            List<org.newsdesk.publishing.story.PublishedPhoto> photos, String tipId) {
-        return stories.store(new StoryDraft(tipId, headline, body, area, category, publishedAt,
-                Decisions.DECIDED_REVISION, photos)).block();
+    private Story store(
+            String headline,
+            String body,
+            String area,
+            String category,
+            Instant publishedAt,
+            List<org.newsdesk.publishing.story.PublishedPhoto> photos,
+            String tipId) {
+        return stories.store(new StoryDraft(
+                        tipId, headline, body, area, category, publishedAt, Decisions.DECIDED_REVISION, photos))
+                .block();
     }
 
     private String url(String path) {

@@ -3,7 +3,6 @@ package org.newsdesk.publishing.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
@@ -27,7 +26,8 @@ class ReaderPagesPropertiesTests {
 
     @Test
     void settingsGivenAreTaken() {
-        context.withPropertyValues("newsdesk.publishing.pages.site-name= Ilkeston Echo ",
+        context.withPropertyValues(
+                        "newsdesk.publishing.pages.site-name= Ilkeston Echo ",
                         "newsdesk.publishing.pages.time-zone=Pacific/Auckland")
                 .run(started -> assertThat(started.getBean(ReaderPagesProperties.class))
                         .returns("Ilkeston Echo", ReaderPagesProperties::siteName)

@@ -2,6 +2,7 @@ package org.newsdesk.publishing.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.mongodb.reactivestreams.client.MongoClient;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
@@ -49,26 +48,34 @@ class ReaderPagesTests {
         // Given a published seed story, approved half an hour before midnight UTC, which is after
         // midnight in the outlet's summer time
         SeedStory seed = SeedStory.load(SeedStory.POLICE_AND_CRIME_PLAN);
-        Story story = store(seed.headline(), seed.body(), "Erewash", "Crime and policing",
-                Instant.parse("2023-07-25T23:30:00Z"));
+        Story story = store(
+                seed.headline(), seed.body(), "Erewash", "Crime and policing", Instant.parse("2023-07-25T23:30:00Z"));
 
         // When a reader opens the address the resident's receipt links to
         String html = page("/stories/" + story.slug());
 
         // Then the page has the headline, the area and category, the date in the outlet's time
         // zone, every paragraph, the bulleted list as a list, and a way back to the front page
-        assertThat(html).contains("<title>" + escaped(seed.headline()) + " · Erewash Sound</title>")
+        assertThat(html)
+                .contains("<title>" + escaped(seed.headline()) + " · Erewash Sound</title>")
                 .contains("<h1>" + escaped(seed.headline()) + "</h1>")
-                .contains("<a href=\"/areas/erewash\">Erewash</a>",
+                .contains(
+                        "<a href=\"/areas/erewash\">Erewash</a>",
                         "<a href=\"/categories/crime-and-policing\">Crime and policing</a>")
                 .contains("<time datetime=\"2023-07-25T23:30:00Z\">Wednesday 26 July 2023</time>")
-                .contains("<p>" + escaped("Angelique Foster, Derbyshire Police and Crime Commissioner, has praised "
-                        + "Derbyshire Constabulary for its work to fight crime and build public trust, in line "
-                        + "with the key priorities in her Police and Crime Plan.") + "</p>")
+                .contains("<p>"
+                        + escaped("Angelique Foster, Derbyshire Police and Crime Commissioner, has praised "
+                                + "Derbyshire Constabulary for its work to fight crime and build public trust, in line "
+                                + "with the key priorities in her Police and Crime Plan.")
+                        + "</p>")
                 .contains("<p>Key performance achievements in 2022-23 include:</p>")
                 .contains("<li>" + escaped("The introduction of dedicated Neighbourhood Acquisitive Crime Teams"))
                 .contains("<a href=\"/\">Back to the front page</a>");
-        List<String> lines = seed.body().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = seed.body()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
         long bullets = lines.stream().filter(line -> line.startsWith("•")).count();
         assertThat(bullets).isEqualTo(21);
         assertThat(count(html, "<li>")).isEqualTo(bullets + 2); // + the area's and the category's
@@ -81,29 +88,42 @@ class ReaderPagesTests {
         String script = "<script>alert(1)</script>";
         String breakout = "\"><img src=x onerror=alert(1)>";
         String expressions = "[[${site.siteName}]] [(${7*7})] ${T(java.lang.Runtime)}";
-        Story story = store("Fete " + script + breakout, "Bring cake " + script + "\n" + breakout + " & tea\n"
-                + expressions, "Ilkeston" + script, "Events" + breakout, Instant.now());
+        Story story = store(
+                "Fete " + script + breakout,
+                "Bring cake " + script + "\n" + breakout + " & tea\n" + expressions,
+                "Ilkeston" + script,
+                "Events" + breakout,
+                Instant.now());
 
         // When a reader opens its page
-        EntityExchangeResult<String> result = web.get().uri("/stories/{slug}", story.slug())
-                .accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult();
+        EntityExchangeResult<String> result = web.get()
+                .uri("/stories/{slug}", story.slug())
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult();
 
         // Then the markup is shown as text, never as elements or attributes, and the browser is
         // told to run no script, load nothing from elsewhere and allow no framing
         String html = result.getResponseBody();
-        assertThat(html).doesNotContain(script, "<img", "onerror=alert(1)>")
+        assertThat(html)
+                .doesNotContain(script, "<img", "onerror=alert(1)>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
-                .contains("<h1>Fete &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h1>")
+                .contains(
+                        "<h1>Fete &lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h1>")
                 .contains("<p>&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; tea</p>")
                 .contains(">Ilkeston&lt;script&gt;alert(1)&lt;/script&gt;</a>");
         // And template expressions in a story are text too, never evaluated
         assertThat(html).contains("<p>" + escaped(expressions) + "</p>");
-        assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy")).isEqualTo(CSP);
+        assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy"))
+                .isEqualTo(CSP);
         assertThat(result.getResponseHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(result.getResponseHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(result.getResponseHeaders().getFirst("X-Content-Type-Options"))
+                .isEqualTo("nosniff");
     }
 
     @Test
@@ -113,17 +133,30 @@ class ReaderPagesTests {
 
         // When a browser asks for it
         // Then it gets a 404 page with a way on, under the same policy as every page
-        String html = web.get().uri("/stories/{slug}", slug).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectHeader().valueEquals("Content-Security-Policy", CSP)
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(html).contains("<h1>Story not found</h1>", "<a href=\"/\">Go to the front page</a>")
+        String html = web.get()
+                .uri("/stories/{slug}", slug)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", CSP)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(html)
+                .contains("<h1>Story not found</h1>", "<a href=\"/\">Go to the front page</a>")
                 .doesNotContain(slug);
         // And the JSON API still answers with a problem
-        web.get().uri("/api/stories/{slug}", slug).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get()
+                .uri("/api/stories/{slug}", slug)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -133,7 +166,11 @@ class ReaderPagesTests {
         Instant first = Instant.parse("2022-05-01T08:00:00Z");
         List<String> mineNewestFirst = new ArrayList<>();
         for (int i = 0; i < ReaderPagesController.FRONT_PAGE_SIZE + 1; i++) {
-            Story story = store("Front page " + marker + " " + i, "Story " + i, "Long Eaton", null,
+            Story story = store(
+                    "Front page " + marker + " " + i,
+                    "Story " + i,
+                    "Long Eaton",
+                    null,
                     first.plus(Duration.ofMinutes(i)));
             mineNewestFirst.add(0, story.slug());
         }
@@ -159,7 +196,8 @@ class ReaderPagesTests {
         assertThat(walked.stream().filter(mineNewestFirst::contains).toList()).isEqualTo(mineNewestFirst);
         assertThat(walked.size()).isGreaterThan(ReaderPagesController.FRONT_PAGE_SIZE);
         String page = walkedTo(mineNewestFirst.get(0));
-        assertThat(page).contains("<time datetime=\"2022-05-01T08:20:00Z\">Sunday 1 May 2022</time>")
+        assertThat(page)
+                .contains("<time datetime=\"2022-05-01T08:20:00Z\">Sunday 1 May 2022</time>")
                 .contains("<a href=\"/areas/long-eaton\">Long Eaton</a>");
     }
 
@@ -172,26 +210,36 @@ class ReaderPagesTests {
         String html = page("/?cursor=" + cursor);
 
         // Then the page renders, empty, with a way back and no way further
-        assertThat(html).contains("<h1>Older stories</h1>", "There are no older stories.",
-                "<a href=\"/\">Newest stories</a>").doesNotContain("rel=\"next\"", "/stories/");
+        assertThat(html)
+                .contains("<h1>Older stories</h1>", "There are no older stories.", "<a href=\"/\">Newest stories</a>")
+                .doesNotContain("rel=\"next\"", "/stories/");
     }
 
     @Test
     void aBrokenCursorIsABadRequestPage() {
-        web.get().uri("/?cursor=not-a-cursor").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).value(html -> assertThat(html)
-                        .contains("<h1>This link to more stories is broken</h1>", "<a href=\"/\">Go to the front page</a>"));
+        web.get()
+                .uri("/?cursor=not-a-cursor")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .value(html -> assertThat(html)
+                        .contains(
+                                "<h1>This link to more stories is broken</h1>",
+                                "<a href=\"/\">Go to the front page</a>"));
     }
 
     @Test
-    void beforeTheFirstStoryTheFrontPageSaysWhatWillAppear(@Autowired MongoClient mongo,
-            @Autowired ViewResolver thymeleafReactiveViewResolver) {
+    void beforeTheFirstStoryTheFrontPageSaysWhatWillAppear(
+            @Autowired MongoClient mongo, @Autowired ViewResolver thymeleafReactiveViewResolver) {
         // Given a newsroom that has published nothing yet (a database of its own, left empty)
-        StoryRepository none = StoryRepositories.over(
-                new ReactiveMongoTemplate(mongo, "empty-" + Decisions.newTipId()));
-        ReaderPagesController pages = new ReaderPagesController(none,
+        StoryRepository none =
+                StoryRepositories.over(new ReactiveMongoTemplate(mongo, "empty-" + Decisions.newTipId()));
+        ReaderPagesController pages = new ReaderPagesController(
+                none,
                 new ReaderPagesProperties("Erewash Sound", ZoneId.of("Europe/London"), ""),
                 new PublishingProperties(null, null));
         WebTestClient client = WebTestClient.bindToController(pages)
@@ -199,22 +247,35 @@ class ReaderPagesTests {
                 .build();
 
         // When a reader opens the front page
-        String html = client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String html = client.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then it says so, names the outlet, and offers no link to older stories or to a tip form
-        assertThat(html).contains("<title>Erewash Sound</title>", "No stories have been published yet.")
+        assertThat(html)
+                .contains("<title>Erewash Sound</title>", "No stories have been published yet.")
                 .doesNotContain("rel=\"next\"", "Newest stories", "<ol", "tell us about it</a>");
     }
 
     @Test
     void thePagesStylesheetIsServedFromThisServicesOwnPath() {
-        web.get().uri("/assets/reader.css").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/css")
-                .expectHeader().valueEquals("Content-Security-Policy", CSP);
-        assertThat(page("/")).contains("<link rel=\"stylesheet\" href=\"/assets/reader.css\">")
+        web.get()
+                .uri("/assets/reader.css")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/css")
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", CSP);
+        assertThat(page("/"))
+                .contains("<link rel=\"stylesheet\" href=\"/assets/reader.css\">")
                 .contains("<a href=\"" + PublishingIntegrationTest.TIP_FORM_URL + "\">tell us about it</a>");
     }
 
@@ -227,16 +288,24 @@ class ReaderPagesTests {
     }
 
     private String page(String uri) {
-        return web.get().uri(uri).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType("text/html;charset=UTF-8")
-                .expectHeader().valueEquals("Content-Security-Policy", CSP)
-                .expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(uri)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("text/html;charset=UTF-8")
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", CSP)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private Story store(String headline, String body, String area, String category, Instant publishedAt) {
-        return stories.store(new StoryDraft(Decisions.newTipId(), headline, body, area, category, publishedAt,
-                Decisions.DECIDED_REVISION))
+        return stories.store(new StoryDraft(
+                        Decisions.newTipId(), headline, body, area, category, publishedAt, Decisions.DECIDED_REVISION))
                 .block();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -15,8 +14,8 @@ class ReaderTemplatesTests {
     @Test
     void noTemplatePrintsUnescapedText() throws IOException {
         // Given every template of the reader pages
-        Resource[] templates = new PathMatchingResourcePatternResolver()
-                .getResources("classpath:/publishing/templates/**/*.html");
+        Resource[] templates =
+                new PathMatchingResourcePatternResolver().getResources("classpath:/publishing/templates/**/*.html");
         assertThat(templates).hasSizeGreaterThanOrEqualTo(4);
 
         for (Resource template : templates) {
@@ -26,7 +25,8 @@ class ReaderTemplatesTests {
             // Then it uses neither unescaped output nor unescaped inlining, no script at all, and
             // nothing that would evaluate text as template code: preprocessing, attributes named
             // by data, or fragments chosen by data
-            assertThat(text).as(template.getFilename())
+            assertThat(text)
+                    .as(template.getFilename())
                     .doesNotContain("th:utext", "[(", "<script", "th:inline=\"javascript\"", "__", "th:attr")
                     .doesNotContainPattern("\\son[a-z]+\\s*=")
                     // a fragment's name or template from an expression; parameters are fine

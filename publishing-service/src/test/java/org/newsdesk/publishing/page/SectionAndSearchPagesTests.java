@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
@@ -51,8 +49,15 @@ class SectionAndSearchPagesTests {
         String key = "little-" + area.substring(7).toLowerCase();
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < ReaderPagesController.FRONT_PAGE_SIZE + 5; i++) {
-            mine.add(0, store("Area story " + i, "Text " + i, area, "Roads", Instant.now().minusSeconds(100 - i))
-                    .slug());
+            mine.add(
+                    0,
+                    store(
+                                    "Area story " + i,
+                                    "Text " + i,
+                                    area,
+                                    "Roads",
+                                    Instant.now().minusSeconds(100 - i))
+                            .slug());
         }
         Story elsewhere = store("Elsewhere", "Text", "Erewash", "Roads", Instant.now());
 
@@ -68,7 +73,8 @@ class SectionAndSearchPagesTests {
         }
 
         // Then they see the area's stories only, each once, newest first, under the area's name
-        assertThat(first).contains("<h1>" + area + "</h1>", "<title>" + area + " · Erewash Sound</title>")
+        assertThat(first)
+                .contains("<h1>" + area + "</h1>", "<title>" + area + " · Erewash Sound</title>")
                 .contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + area
                         + " · Erewash Sound\" href=\"" + BASE + "/areas/" + key + "/feed.atom\">")
                 .contains("<link rel=\"canonical\" href=\"" + BASE + "/areas/" + key + "\">");
@@ -83,17 +89,30 @@ class SectionAndSearchPagesTests {
 
         // When a reader types its name as written
         // Then they are sent to its one address
-        web.get().uri("/areas/{area}", area).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isEqualTo(301)
-                .expectHeader().location("/areas/" + area.toLowerCase().replace(' ', '-'));
+        web.get()
+                .uri("/areas/{area}", area)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(301)
+                .expectHeader()
+                .location("/areas/" + area.toLowerCase().replace(' ', '-'));
 
         // And an area nobody published in, or one with no letters at all, is a 404 page with a way on
         for (String unknown : List.of("/areas/nowhere-" + word(), "/areas/!!!", "/categories/nothing-" + word())) {
-            String html = web.get().uri(unknown).accept(MediaType.TEXT_HTML).exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                    .expectBody(String.class).returnResult().getResponseBody();
-            assertThat(html).containsPattern("<h1>(Area|Category) not found</h1>")
+            String html = web.get()
+                    .uri(unknown)
+                    .accept(MediaType.TEXT_HTML)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(html)
+                    .containsPattern("<h1>(Area|Category) not found</h1>")
                     .contains("<a href=\"/\">Go to the front page</a>");
         }
     }
@@ -112,8 +131,10 @@ class SectionAndSearchPagesTests {
         // Then the story is listed, and its page links to its area and its category
         assertThat(storyLinks(list)).containsExactly(story.slug());
         assertThat(list).contains("<a href=\"/categories/" + key + "\">" + category + "</a>");
-        assertThat(html).contains("<a href=\"/areas/long-eaton\">Long Eaton</a>",
-                "<a href=\"/categories/" + key + "\">" + category + "</a>");
+        assertThat(html)
+                .contains(
+                        "<a href=\"/areas/long-eaton\">Long Eaton</a>",
+                        "<a href=\"/categories/" + key + "\">" + category + "</a>");
     }
 
     @Test
@@ -122,7 +143,13 @@ class SectionAndSearchPagesTests {
         String word = word();
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < ReaderPagesController.FRONT_PAGE_SIZE + 2; i++) {
-            mine.add(store("Café " + word + " " + i, "Text", "Ilkeston", null, Instant.now().minusSeconds(i)).slug());
+            mine.add(store(
+                            "Café " + word + " " + i,
+                            "Text",
+                            "Ilkeston",
+                            null,
+                            Instant.now().minusSeconds(i))
+                    .slug());
         }
 
         // When a reader searches without the accent and follows the link to more matches
@@ -131,7 +158,8 @@ class SectionAndSearchPagesTests {
 
         // Then the page says what was searched, the form keeps the words, and every match of both
         // words is there once, before other stories' cafés (which match one word only)
-        assertThat(first).contains("<h1>Stories matching “cafe " + word + "”</h1>")
+        assertThat(first)
+                .contains("<h1>Stories matching “cafe " + word + "”</h1>")
                 .contains("value=\"cafe " + word + "\"");
         List<String> walked = new ArrayList<>(storyLinks(first));
         walked.addAll(storyLinks(second));
@@ -142,29 +170,39 @@ class SectionAndSearchPagesTests {
 
     @Test
     void aSearchWithNoWordsShowsTheFormAndOneThatFindsNothingSaysSo() {
-        assertThat(page("/search")).contains("<h1>Search</h1>", "<label for=\"search-q\">")
+        assertThat(page("/search"))
+                .contains("<h1>Search</h1>", "<label for=\"search-q\">")
                 .doesNotContain("<ol");
         assertThat(page("/search?q=" + word())).contains("No story matches your words.");
         // Words beyond any reason are cut, not refused
         assertThat(page("/search?q=" + (word() + "+").repeat(40) + "x")).contains("No story matches your words.");
-        web.get().uri("/search?q=x&cursor=broken").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isBadRequest();
+        web.get()
+                .uri("/search?q=x&cursor=broken")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test
     void everyPageSaysWhatItIsForSharingAndFeedReaders() {
         // Given a story
-        Story story = store("Library reopens after repairs", "The library on Market Street reopened today after "
-                + "six weeks of repairs to its roof. " + "More words follow. ".repeat(20), "Ilkeston", "Culture",
+        Story story = store(
+                "Library reopens after repairs",
+                "The library on Market Street reopened today after " + "six weeks of repairs to its roof. "
+                        + "More words follow. ".repeat(20),
+                "Ilkeston",
+                "Culture",
                 Instant.parse("2024-02-03T10:00:00Z"));
 
         // When a reader (or a link preview) fetches each kind of page
-        for (String path : List.of("/", "/stories/" + story.slug(), "/areas/ilkeston", "/categories/culture",
-                "/search?q=library")) {
+        for (String path : List.of(
+                "/", "/stories/" + story.slug(), "/areas/ilkeston", "/categories/culture", "/search?q=library")) {
             String html = page(path);
 
             // Then each has a title, a description, its canonical address, Open Graph tags and a feed
-            assertThat(html).as(path)
+            assertThat(html)
+                    .as(path)
                     .containsPattern("<title>[^<]+</title>")
                     .containsPattern("<meta name=\"description\" content=\"[^\"]+\">")
                     .containsPattern("<link rel=\"canonical\" href=\"" + BASE + "/[^\"]*\">")
@@ -177,10 +215,12 @@ class SectionAndSearchPagesTests {
                     .contains("<a class=\"skip-link\" href=\"#main\">", "<main id=\"main\">");
         }
         String html = page("/stories/" + story.slug());
-        assertThat(html).contains("<meta property=\"og:type\" content=\"article\">",
-                "<meta property=\"og:url\" content=\"" + BASE + "/stories/" + story.slug() + "\">",
-                "<meta property=\"article:published_time\" content=\"2024-02-03T10:00:00Z\">",
-                "<meta name=\"description\" content=\"The library on Market Street reopened today after six weeks");
+        assertThat(html)
+                .contains(
+                        "<meta property=\"og:type\" content=\"article\">",
+                        "<meta property=\"og:url\" content=\"" + BASE + "/stories/" + story.slug() + "\">",
+                        "<meta property=\"article:published_time\" content=\"2024-02-03T10:00:00Z\">",
+                        "<meta name=\"description\" content=\"The library on Market Street reopened today after six weeks");
     }
 
     @Test
@@ -190,46 +230,76 @@ class SectionAndSearchPagesTests {
         Story story = store("Sitemap story", "Text", area, "Transport", Instant.now());
 
         // When a search engine fetches the sitemap
-        byte[] xml = web.get().uri("/sitemap.xml").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_XML)
-                .expectBody().returnResult().getResponseBody();
+        byte[] xml = web.get()
+                .uri("/sitemap.xml")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_XML)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
 
         // Then it parses as XML in the sitemaps namespace and lists the story, its area and the front page
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document sitemap = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-        assertThat(sitemap.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+        assertThat(sitemap.getDocumentElement().getNamespaceURI())
+                .isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
         NodeList locations = sitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < locations.getLength(); i++) {
             urls.add(locations.item(i).getTextContent());
         }
-        assertThat(urls).contains(BASE + "/", BASE + "/stories/" + story.slug(),
-                BASE + "/areas/" + area.toLowerCase().replace(' ', '-'), BASE + "/categories/transport");
+        assertThat(urls)
+                .contains(
+                        BASE + "/",
+                        BASE + "/stories/" + story.slug(),
+                        BASE + "/areas/" + area.toLowerCase().replace(' ', '-'),
+                        BASE + "/categories/transport");
         assertThat(new String(xml, StandardCharsets.UTF_8)).contains("<lastmod>");
-        assertThat(web.get().uri("/robots.txt").exchange().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(web.get()
+                        .uri("/robots.txt")
+                        .exchange()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("Sitemap: " + BASE + "/sitemap.xml");
     }
 
     /** Follows a link as a browser would: its address is already encoded. */
     private String link(String href) {
-        return web.get().uri(java.net.URI.create("http://localhost:" + port + href.replace("&amp;", "&"))).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(java.net.URI.create("http://localhost:" + port + href.replace("&amp;", "&")))
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private String page(String uri) {
-        return web.get().uri(uri).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType("text/html;charset=UTF-8")
-                .expectBody(String.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(uri)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("text/html;charset=UTF-8")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private Story store(String headline, String body, String area, String category, Instant publishedAt) {
-        return stories.store(new StoryDraft(Decisions.newTipId(), headline, body, area, category, publishedAt,
-                Decisions.DECIDED_REVISION)).block();
+        return stories.store(new StoryDraft(
+                        Decisions.newTipId(), headline, body, area, category, publishedAt, Decisions.DECIDED_REVISION))
+                .block();
     }
 
     private static String word() {

@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
-
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,17 +75,23 @@ class StoryPhotosTests {
     @Test
     void chosenPhotosArePublishedResizedWithSizesSrcsetAndAltText() throws Exception {
         // Given a resident's landscape JPEG and portrait PNG in the shared media store
-        PhotoReference landscape = mediaStore.store(jpeg(1800, 1200), "image/jpeg", 1800, 1200).block();
-        PhotoReference portrait = mediaStore.store(png(500, 800), "image/png", 500, 800).block();
-        PhotoReference notChosen = mediaStore.store(jpeg(400, 300), "image/jpeg", 400, 300).block();
+        PhotoReference landscape =
+                mediaStore.store(jpeg(1800, 1200), "image/jpeg", 1800, 1200).block();
+        PhotoReference portrait =
+                mediaStore.store(png(500, 800), "image/png", 500, 800).block();
+        PhotoReference notChosen =
+                mediaStore.store(jpeg(400, 300), "image/jpeg", 400, 300).block();
 
         // When a moderator approves the tip with the two photos, one captioned
         String tipId = Decisions.newTipId();
-        TipDecided decision = approved(tipId, List.of(new StoryPhoto(landscape, "Floodwater on the A52 at Borrowash"),
-                new StoryPhoto(portrait, null)));
+        TipDecided decision = approved(
+                tipId,
+                List.of(
+                        new StoryPhoto(landscape, "Floodwater on the A52 at Borrowash"),
+                        new StoryPhoto(portrait, null)));
         decisions.send(decision);
-        Story story = await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(),
-                found -> found != null);
+        Story story =
+                await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
 
         // Then the story has publishing's copies: the landscape one in four widths, the smaller
         // portrait one at its own width and the narrower standard ones
@@ -100,35 +104,64 @@ class StoryPhotosTests {
         assertThat(first.variants()).extracting(PublishedPhoto.Variant::id).doesNotContain(landscape.id());
 
         // And its page shows them with their sizes, a srcset and alt text (the caption, else the headline)
-        String html = web.get().uri("/stories/" + story.slug()).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String html = web.get()
+                .uri("/stories/" + story.slug())
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         PublishedPhoto.Variant shown = first.variants().get(2);
-        assertThat(html).contains("<img src=\"/photos/" + shown.id() + "\" srcset=\"/photos/"
-                        + first.variants().get(0).id() + " 320w, /photos/" + first.variants().get(1).id() + " 640w, /photos/"
-                        + shown.id() + " 1024w, /photos/" + first.variants().get(3).id() + " 1600w\"")
+        assertThat(html)
+                .contains("<img src=\"/photos/" + shown.id() + "\" srcset=\"/photos/"
+                        + first.variants().get(0).id() + " 320w, /photos/"
+                        + first.variants().get(1).id() + " 640w, /photos/"
+                        + shown.id() + " 1024w, /photos/"
+                        + first.variants().get(3).id() + " 1600w\"")
                 .contains("width=\"1024\" height=\"683\" alt=\"Floodwater on the A52 at Borrowash\"")
                 .contains("<figcaption>Floodwater on the A52 at Borrowash</figcaption>")
                 .contains("width=\"500\" height=\"800\" alt=\"" + decision.headline() + "\"")
                 .contains("<meta property=\"og:image\" content=\"https://news.example.org/photos/"
                         + first.variants().get(3).id() + "\">");
         // And the API lists them
-        web.get().uri("/api/stories/" + story.slug()).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.photos[0].url").isEqualTo("https://news.example.org/photos/" + shown.id())
-                .jsonPath("$.photos[0].alt").isEqualTo("Floodwater on the A52 at Borrowash")
-                .jsonPath("$.photos[0].sizes.length()").isEqualTo(4)
-                .jsonPath("$.photos[1].alt").isEqualTo(decision.headline());
+        web.get()
+                .uri("/api/stories/" + story.slug())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.photos[0].url")
+                .isEqualTo("https://news.example.org/photos/" + shown.id())
+                .jsonPath("$.photos[0].alt")
+                .isEqualTo("Floodwater on the A52 at Borrowash")
+                .jsonPath("$.photos[0].sizes.length()")
+                .isEqualTo(4)
+                .jsonPath("$.photos[1].alt")
+                .isEqualTo(decision.headline());
 
         // And each copy is served as a JPEG of its stated size, cacheable for good
-        EntityExchangeResult<byte[]> served = web.get().uri("/photos/" + shown.id()).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.IMAGE_JPEG)
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=31536000, public, immutable")
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> served = web.get()
+                .uri("/photos/" + shown.id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.IMAGE_JPEG)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=31536000, public, immutable")
+                .expectBody()
+                .returnResult();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.getResponseBody()));
         assertThat(image.getWidth()).isEqualTo(1024);
         assertThat(image.getHeight()).isEqualTo(683);
-        web.get().uri("/photos/" + shown.id()).header(HttpHeaders.IF_NONE_MATCH, served.getResponseHeaders().getETag())
-                .exchange().expectStatus().isNotModified();
+        web.get()
+                .uri("/photos/" + shown.id())
+                .header(HttpHeaders.IF_NONE_MATCH, served.getResponseHeaders().getETag())
+                .exchange()
+                .expectStatus()
+                .isNotModified();
         // But the residents' originals, a photo nobody chose and made-up ids are not served here
         for (String id : List.of(landscape.id(), notChosen.id(), "000000000000000000000000", "not-an-id")) {
             web.get().uri("/photos/" + id).exchange().expectStatus().isNotFound();
@@ -138,11 +171,13 @@ class StoryPhotosTests {
     @Test
     void aRedeliveredDecisionCopiesNothingAgain() {
         // Given a story published with a photo
-        PhotoReference photo = mediaStore.store(jpeg(700, 500), "image/jpeg", 700, 500).block();
+        PhotoReference photo =
+                mediaStore.store(jpeg(700, 500), "image/jpeg", 700, 500).block();
         String tipId = Decisions.newTipId();
         TipDecided decision = approved(tipId, List.of(new StoryPhoto(photo, "The new bus shelter")));
         decisions.send(decision);
-        Story story = await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
+        Story story =
+                await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
         long copies = copiesOf(tipId);
 
         // When the decision is delivered again
@@ -161,27 +196,49 @@ class StoryPhotosTests {
     void aPhotoTheMediaStoreLostOrCannotDecodeLeavesTheStoryWithoutIt() {
         // Given one photo the store does not have, and one whose bytes are not an image
         PhotoReference lost = new PhotoReference("0123456789abcdef01234567", "image/jpeg", 10, "0".repeat(64), 10, 10);
-        PhotoReference broken = mediaStore.store("not an image".getBytes(), "image/jpeg", 10, 10).block();
+        PhotoReference broken = mediaStore
+                .store("not an image".getBytes(), "image/jpeg", 10, 10)
+                .block();
 
         // When a story is approved with them
         String tipId = Decisions.newTipId();
         decisions.send(approved(tipId, List.of(new StoryPhoto(lost, "Lost"), new StoryPhoto(broken, "Broken"))));
 
         // Then the story is published anyway, without photos
-        Story story = await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
+        Story story =
+                await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
         assertThat(story.photos()).isEmpty();
     }
 
     private long copiesOf(String storyId) {
-        return mongo.count(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("storyId").is(storyId)),
-                Document.class, PhotoCopies.VARIANTS).block();
+        return mongo.count(
+                        Query.query(org.springframework.data.mongodb.core.query.Criteria.where("storyId")
+                                .is(storyId)),
+                        Document.class,
+                        PhotoCopies.VARIANTS)
+                .block();
     }
 
     private static TipDecided approved(String tipId, List<StoryPhoto> photos) {
         Instant now = Instant.now();
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now, tipId, Decisions.DECIDED_REVISION,
-                TipDecided.Outcome.APPROVED, "Flooding at Borrowash " + tipId.substring(0, 6), "The A52 is closed.",
-                "Erewash", "Roads", null, "moderator", now, null, photos, null, null);
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                now,
+                tipId,
+                Decisions.DECIDED_REVISION,
+                TipDecided.Outcome.APPROVED,
+                "Flooding at Borrowash " + tipId.substring(0, 6),
+                "The A52 is closed.",
+                "Erewash",
+                "Roads",
+                null,
+                "moderator",
+                now,
+                null,
+                photos,
+                null,
+                null);
     }
 
     private static byte[] jpeg(int width, int height) {
@@ -209,8 +266,7 @@ class StoryPhotosTests {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, format, out);
             return out.toByteArray();
-        }
-        catch (java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,15 +17,15 @@ import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.UnprocessableEventException;
-import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.DecisionPartition;
+import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.messaging.converter.MessageConversionException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,8 +91,20 @@ class DeadLetterTests {
     void anUnknownSchemaVersionGoesToTheDeadLetterTopic() {
         // Given a decision from a future version of the contract
         String tipId = Decisions.newTipId();
-        TipDecided future = new TipDecided(UUID.randomUUID(), 2, Instant.now(), tipId, 2, TipDecided.Outcome.APPROVED,
-                "From the future", "Version two", null, null, null, "moderator", Instant.now());
+        TipDecided future = new TipDecided(
+                UUID.randomUUID(),
+                2,
+                Instant.now(),
+                tipId,
+                2,
+                TipDecided.Outcome.APPROVED,
+                "From the future",
+                "Version two",
+                null,
+                null,
+                null,
+                "moderator",
+                Instant.now());
 
         // When it arrives, followed by a good decision
         decisions.send(future);
@@ -128,8 +139,16 @@ class DeadLetterTests {
     void anotherEventTypeOnTheTopicGoesToTheDeadLetterTopicAtOnce() throws Exception {
         // Given an event of another type, well-formed and named by its type header, on the decisions' topic
         String tipId = Decisions.newTipId();
-        StoryPublished stray = new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, Instant.now(),
-                tipId, 1, "stray-story", "A stray story", "https://news.example.org/stories/stray-story", Instant.now());
+        StoryPublished stray = new StoryPublished(
+                UUID.randomUUID(),
+                StoryPublished.SCHEMA_VERSION,
+                Instant.now(),
+                tipId,
+                1,
+                "stray-story",
+                "A stray story",
+                "https://news.example.org/stories/stray-story",
+                Instant.now());
 
         // When it arrives, followed by a good decision
         kafka.send(new ProducerRecord<>(Topics.TIPS_DECIDED, 0, tipId, stray)).get(10, TimeUnit.SECONDS);
@@ -151,7 +170,10 @@ class DeadLetterTests {
     }
 
     private void awaitStored(String tipId) {
-        await().atMost(PATIENCE).until(() -> stories.findById(tipId).blockOptional(Duration.ofSeconds(5)).isPresent());
+        await().atMost(PATIENCE)
+                .until(() -> stories.findById(tipId)
+                        .blockOptional(Duration.ofSeconds(5))
+                        .isPresent());
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,8 @@ import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.messaging.outbox.OutboxRelay;
-import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.DecisionPartition;
+import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
 import org.newsdesk.publishing.SeedStory;
 import org.newsdesk.publishing.story.Story;
@@ -26,9 +25,9 @@ import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,8 +82,13 @@ class TipDecidedListenerTests {
         List<ConsumerRecord<String, String>> announcements = await().atMost(PATIENCE)
                 .until(() -> probe.records(Topics.STORIES_PUBLISHED, tipId), records -> !records.isEmpty());
         assertThat(announcements).hasSize(1);
-        assertThat(new String(announcements.get(0).headers()
-                .lastHeader(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        announcements
+                                .get(0)
+                                .headers()
+                                .lastHeader(AbstractJavaTypeMapper.DEFAULT_CLASSID_FIELD_NAME)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo(StoryPublished.TYPE);
         StoryPublished published = storiesPublished(tipId).get(0);
         assertThat(published.tipId()).isEqualTo(tipId);
@@ -96,16 +100,26 @@ class TipDecidedListenerTests {
         assertThat(published.publishedAt()).isEqualTo(decision.decidedAt().truncatedTo(ChronoUnit.MILLIS));
 
         // And readers find the story under that slug, as the moderator approved it
-        web.get().uri("/api/stories/{slug}", published.slug()).exchange()
-                .expectStatus().isOk()
+        web.get()
+                .uri("/api/stories/{slug}", published.slug())
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.id").isEqualTo(tipId)
-                .jsonPath("$.slug").isEqualTo(published.slug())
-                .jsonPath("$.headline").isEqualTo(seed.headline())
-                .jsonPath("$.body").isEqualTo(seed.body())
-                .jsonPath("$.area").isEqualTo("Erewash")
-                .jsonPath("$.category").isEqualTo("Crime and policing")
-                .jsonPath("$.publishedAt").isEqualTo(published.publishedAt().toString());
+                .jsonPath("$.id")
+                .isEqualTo(tipId)
+                .jsonPath("$.slug")
+                .isEqualTo(published.slug())
+                .jsonPath("$.headline")
+                .isEqualTo(seed.headline())
+                .jsonPath("$.body")
+                .isEqualTo(seed.body())
+                .jsonPath("$.area")
+                .isEqualTo("Erewash")
+                .jsonPath("$.category")
+                .isEqualTo("Crime and policing")
+                .jsonPath("$.publishedAt")
+                .isEqualTo(published.publishedAt().toString());
         assertThat(storyOutbox.isEmpty(tipId).block()).isTrue();
     }
 
@@ -159,7 +173,8 @@ class TipDecidedListenerTests {
     @Test
     void twoTipsWithTheSameHeadlineGetDistinctSlugs() {
         // Given two residents reported the same thing, and both tips were approved
-        String headline = "Road closed on Nottingham Road " + Decisions.newTipId().substring(0, 8);
+        String headline =
+                "Road closed on Nottingham Road " + Decisions.newTipId().substring(0, 8);
         String first = Decisions.newTipId();
         String second = Decisions.newTipId();
 
@@ -172,19 +187,31 @@ class TipDecidedListenerTests {
         String secondSlug = awaitAnnounced(second).slug();
         assertThat(firstSlug).startsWith("road-closed-on-nottingham-road-");
         assertThat(secondSlug).isEqualTo(firstSlug + "-2");
-        web.get().uri("/api/stories/{slug}", secondSlug).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.id").isEqualTo(second);
+        web.get()
+                .uri("/api/stories/{slug}", secondSlug)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(second);
     }
 
     @Test
     void aStoryStoredRightBeforeACrashIsAnnouncedOnceByTheSweep() {
         // Given a story stored with its announcement by an instance that died before relaying it
         String tipId = Decisions.newTipId();
-        TipDecided decision = Decisions.approved(tipId, "Bus shelter repaired", "After three months...",
-                Instant.parse("2024-03-01T10:15:30.123Z"));
-        Story stored = stories.store(new StoryDraft(tipId, decision.headline(), decision.body(), decision.area(),
-                decision.category(), decision.decidedAt(), decision.revision())).block();
+        TipDecided decision = Decisions.approved(
+                tipId, "Bus shelter repaired", "After three months...", Instant.parse("2024-03-01T10:15:30.123Z"));
+        Story stored = stories.store(new StoryDraft(
+                        tipId,
+                        decision.headline(),
+                        decision.body(),
+                        decision.area(),
+                        decision.category(),
+                        decision.decidedAt(),
+                        decision.revision()))
+                .block();
 
         // When the relay sweeps, as it does at every start, and the decision is delivered again too
         relay.sweep().block(PATIENCE);
@@ -194,11 +221,10 @@ class TipDecidedListenerTests {
         awaitAnnounced(marker);
 
         // Then the story is announced, once, and otherwise left as it was
-        assertThat(storiesPublished(tipId)).singleElement()
-                .satisfies(published -> {
-                    assertThat(published.slug()).isEqualTo(stored.slug());
-                    assertThat(published.revision()).isEqualTo(1);
-                });
+        assertThat(storiesPublished(tipId)).singleElement().satisfies(published -> {
+            assertThat(published.slug()).isEqualTo(stored.slug());
+            assertThat(published.revision()).isEqualTo(1);
+        });
         assertThat(stories.findById(tipId).block()).isEqualTo(stored);
     }
 
@@ -210,7 +236,9 @@ class TipDecidedListenerTests {
 
     private Story awaitAnnounced(String tipId) {
         return await().atMost(PATIENCE)
-                .until(() -> stories.findById(tipId).blockOptional(Duration.ofSeconds(5))
+                .until(
+                        () -> stories.findById(tipId)
+                                .blockOptional(Duration.ofSeconds(5))
                                 .filter(story -> storyOutbox.isEmpty(tipId).block(Duration.ofSeconds(5)))
                                 .orElse(null),
                         java.util.Objects::nonNull);

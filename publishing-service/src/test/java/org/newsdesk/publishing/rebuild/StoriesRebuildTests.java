@@ -3,6 +3,7 @@ package org.newsdesk.publishing.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import com.mongodb.reactivestreams.client.MongoClient;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,11 @@ import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.InProcessMongo;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
  * The stories are a read model: dropped, they come back from the log with the same content,
@@ -63,7 +62,8 @@ class StoriesRebuildTests {
     void aRebuildFromTheLogGivesTheSameStoriesAndAnnouncesNothingAgain() throws Exception {
         // Given stories with one headline, decided in quick succession on every partition, one of
         // them edited after publication (a second decision revision)
-        String headline = "Flooding on the A52 at Borrowash " + UUID.randomUUID().toString().substring(0, 6);
+        String headline = "Flooding on the A52 at Borrowash "
+                + UUID.randomUUID().toString().substring(0, 6);
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<String> tipIds = new ArrayList<>();
         for (int n = 0; n < 6; n++) {
@@ -73,23 +73,39 @@ class StoriesRebuildTests {
         }
         String edited = tipIds.get(0);
         awaitAnnounced(tipIds);
-        send(0, new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, Instant.now(), edited,
-                Decisions.DECIDED_REVISION + 1, TipDecided.Outcome.APPROVED, headline, "Corrected: the road reopened.",
-                "Erewash", "Roads", null, "editor", Instant.now()));
-        await().atMost(PATIENCE).until(() -> stories.findById(edited).block().revision() == 2
-                && storyOutbox.isEmpty(edited).block());
+        send(
+                0,
+                new TipDecided(
+                        UUID.randomUUID(),
+                        TipDecided.SCHEMA_VERSION,
+                        Instant.now(),
+                        edited,
+                        Decisions.DECIDED_REVISION + 1,
+                        TipDecided.Outcome.APPROVED,
+                        headline,
+                        "Corrected: the road reopened.",
+                        "Erewash",
+                        "Roads",
+                        null,
+                        "editor",
+                        Instant.now()));
+        await().atMost(PATIENCE)
+                .until(() -> stories.findById(edited).block().revision() == 2
+                        && storyOutbox.isEmpty(edited).block());
         Map<String, Story> before = snapshot(stories, tipIds);
         KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString());
         int announcementsBefore = announcements(probe, tipIds);
 
         // When the read model is rebuilt from the log into an empty database
         String database = "newsdesk-publishing-rebuilt-" + UUID.randomUUID();
-        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(PublishingApplication.class).run(
-                "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
-                "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
-                "--spring.mongodb.database=" + database,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(PublishingApplication.class)
+                .run(
+                        "--newsdesk.rebuild=true",
+                        "--newsdesk.rebuild-exit=false",
+                        "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
+                        "--spring.mongodb.database=" + database,
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
 
             // Then every story is back, field by field, at the same address and revision
             StoryRepository rebuilt = rebuild.getBean(StoryRepository.class);
@@ -98,8 +114,12 @@ class StoriesRebuildTests {
             // And nothing waits to be announced, and nothing was announced again
             ReactiveMongoOperations rebuiltMongo = rebuild.getBean(ReactiveMongoOperations.class);
             for (String tipId : tipIds) {
-                Document raw = rebuiltMongo.findById(tipId, Document.class, StoryRepository.COLLECTION).block();
-                assertThat(raw.getList(Outbox.ENTRIES, Document.class, List.of())).as("outbox of %s", tipId).isEmpty();
+                Document raw = rebuiltMongo
+                        .findById(tipId, Document.class, StoryRepository.COLLECTION)
+                        .block();
+                assertThat(raw.getList(Outbox.ENTRIES, Document.class, List.of()))
+                        .as("outbox of %s", tipId)
+                        .isEmpty();
             }
         }
         assertThat(announcements(probe, tipIds)).isEqualTo(announcementsBefore).isEqualTo(tipIds.size() + 1);
@@ -108,43 +128,69 @@ class StoriesRebuildTests {
     @Test
     void aRebuildCopiesThePublishedPhotosAgain(@Autowired MediaStore mediaStore) throws Exception {
         // Given a story published with a captioned photo from the shared media store
-        PhotoReference photo = mediaStore.store(jpeg(900, 600), "image/jpeg", 900, 600).block();
+        PhotoReference photo =
+                mediaStore.store(jpeg(900, 600), "image/jpeg", 900, 600).block();
         String tipId = Decisions.newTipId();
         Instant now = Instant.now();
-        send(1, new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now, tipId, Decisions.DECIDED_REVISION,
-                TipDecided.Outcome.APPROVED, "Village hall reopens", "After the roof repairs.", "Risley", "Community",
-                null, "moderator", now, null, List.of(new StoryPhoto(photo, "The new roof")), null, null));
+        send(
+                1,
+                new TipDecided(
+                        UUID.randomUUID(),
+                        TipDecided.SCHEMA_VERSION,
+                        now,
+                        tipId,
+                        Decisions.DECIDED_REVISION,
+                        TipDecided.Outcome.APPROVED,
+                        "Village hall reopens",
+                        "After the roof repairs.",
+                        "Risley",
+                        "Community",
+                        null,
+                        "moderator",
+                        now,
+                        null,
+                        List.of(new StoryPhoto(photo, "The new roof")),
+                        null,
+                        null));
         awaitAnnounced(List.of(tipId));
         Story before = stories.findById(tipId).block();
         assertThat(before.photos()).hasSize(1);
 
         // When the read model is rebuilt into an empty database
         String database = "newsdesk-publishing-rebuilt-" + UUID.randomUUID();
-        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(PublishingApplication.class).run(
-                "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
-                "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
-                "--spring.mongodb.database=" + database,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(PublishingApplication.class)
+                .run(
+                        "--newsdesk.rebuild=true",
+                        "--newsdesk.rebuild-exit=false",
+                        "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
+                        "--spring.mongodb.database=" + database,
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
 
             // Then the story has the same photo again, caption and sizes, in copies of its own database
-            Story rebuilt = rebuild.getBean(StoryRepository.class).findById(tipId).block();
+            Story rebuilt =
+                    rebuild.getBean(StoryRepository.class).findById(tipId).block();
             assertThat(rebuilt.photos()).singleElement().satisfies(copy -> {
                 assertThat(copy.sourceId()).isEqualTo(photo.id());
                 assertThat(copy.caption()).isEqualTo("The new roof");
-                assertThat(copy.variants()).extracting(PublishedPhoto.Variant::width)
-                        .isEqualTo(before.photos().get(0).variants().stream().map(PublishedPhoto.Variant::width).toList());
+                assertThat(copy.variants())
+                        .extracting(PublishedPhoto.Variant::width)
+                        .isEqualTo(before.photos().get(0).variants().stream()
+                                .map(PublishedPhoto.Variant::width)
+                                .toList());
             });
             MediaStore rebuiltCopies = MediaStore.in(rebuild.getBean(MongoClient.class), database, "story-photos");
             for (PublishedPhoto.Variant variant : rebuilt.photos().get(0).variants()) {
-                assertThat(rebuiltCopies.read(variant.id()).block()).as("copy %s", variant.id()).isNotNull();
+                assertThat(rebuiltCopies.read(variant.id()).block())
+                        .as("copy %s", variant.id())
+                        .isNotNull();
             }
         }
     }
 
     private static byte[] jpeg(int width, int height) throws java.io.IOException {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "jpg", out);
         return out.toByteArray();
@@ -156,8 +202,11 @@ class StoriesRebuildTests {
     }
 
     private void awaitAnnounced(List<String> tipIds) {
-        await().atMost(PATIENCE).until(() -> tipIds.stream().allMatch(tipId ->
-                stories.findById(tipId).blockOptional().isPresent() && storyOutbox.isEmpty(tipId).block()));
+        await().atMost(PATIENCE)
+                .until(() -> tipIds.stream()
+                        .allMatch(
+                                tipId -> stories.findById(tipId).blockOptional().isPresent()
+                                        && storyOutbox.isEmpty(tipId).block()));
     }
 
     private static Map<String, Story> snapshot(StoryRepository repository, List<String> tipIds) {
@@ -167,6 +216,9 @@ class StoriesRebuildTests {
     }
 
     private static int announcements(KafkaTopicProbe probe, List<String> tipIds) {
-        return tipIds.stream().mapToInt(tipId -> probe.records(Topics.STORIES_PUBLISHED, tipId).size()).sum();
+        return tipIds.stream()
+                .mapToInt(
+                        tipId -> probe.records(Topics.STORIES_PUBLISHED, tipId).size())
+                .sum();
     }
 }

@@ -2,15 +2,14 @@ package org.newsdesk.publishing.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,20 +45,21 @@ class PagingWhileStoriesArriveTests {
     }
 
     /** A story to publish: seconds after a base instant (so that many share a millisecond), and whether the searched word is in its headline. */
-    record Arrival(int second, boolean inHeadline) {
-    }
+    record Arrival(int second, boolean inHeadline) {}
 
     /** Stories published before the client starts, and those arriving after each page it reads. */
-    record Scenario(List<Arrival> initial, List<List<Arrival>> arrivals, int pageSize) {
-    }
+    record Scenario(List<Arrival> initial, List<List<Arrival>> arrivals, int pageSize) {}
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        Arbitrary<Arrival> arrival = Combinators.combine(Arbitraries.integers().between(-30, 60),
-                Arbitraries.of(true, false)).as(Arrival::new);
-        return Combinators.combine(arrival.list().ofMinSize(0).ofMaxSize(40),
-                arrival.list().ofMaxSize(4).list().ofMaxSize(30),
-                Arbitraries.integers().between(1, 7)).as(Scenario::new);
+        Arbitrary<Arrival> arrival = Combinators.combine(
+                        Arbitraries.integers().between(-30, 60), Arbitraries.of(true, false))
+                .as(Arrival::new);
+        return Combinators.combine(
+                        arrival.list().ofMinSize(0).ofMaxSize(40),
+                        arrival.list().ofMaxSize(4).list().ofMaxSize(30),
+                        Arbitraries.integers().between(1, 7))
+                .as(Scenario::new);
     }
 
     @Property(tries = 60)
@@ -89,10 +89,10 @@ class PagingWhileStoriesArriveTests {
         int page = 0;
         do {
             StoryPage found = search
-                    ? stories.search(query, SearchPosition.valueOf(cursor),
-                            scenario.pageSize()).block()
-                    : stories.page(query, StoryPosition.valueOf(cursor),
-                            scenario.pageSize()).block();
+                    ? stories.search(query, SearchPosition.valueOf(cursor), scenario.pageSize())
+                            .block()
+                    : stories.page(query, StoryPosition.valueOf(cursor), scenario.pageSize())
+                            .block();
             assertThat(found.items()).hasSizeLessThanOrEqualTo(scenario.pageSize());
             found.items().forEach(story -> seen.add(story.id()));
             cursor = found.next();
@@ -110,8 +110,15 @@ class PagingWhileStoriesArriveTests {
     private static String publish(Arrival arrival, String area, String word, Instant base) {
         String id = UUID.randomUUID().toString();
         String headline = arrival.inHeadline() ? "News about " + word : "News";
-        stories.store(new StoryDraft(id, headline, "Body with " + word + ".", area, "Community",
-                base.plusSeconds(arrival.second()), 2)).block();
+        stories.store(new StoryDraft(
+                        id,
+                        headline,
+                        "Body with " + word + ".",
+                        area,
+                        "Community",
+                        base.plusSeconds(arrival.second()),
+                        2))
+                .block();
         return id;
     }
 }

@@ -3,6 +3,10 @@ package org.newsdesk.publishing.story;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +20,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -47,15 +46,35 @@ import reactor.core.publisher.Flux;
  * give the same answers to every query of the benchmark, or it stops. The write path's own rate
  * is measured on that sample. It prints p50/p99 per query.
  */
-@EnabledIfSystemProperty(named = "benchmark.stories", matches = "\\d+",
+@EnabledIfSystemProperty(
+        named = "benchmark.stories",
+        matches = "\\d+",
         disabledReason = "a benchmark: run it by name with -Dbenchmark.stories=100000")
 class SearchBenchmark {
 
-    private static final List<String> AREAS = List.of("Erewash", "Ilkeston", "Long Eaton", "Sandiacre", "Stapleford",
-            "Borrowash", "Draycott", "Breaston", "Risley", "Ockbrook", "Kirk Hallam", "Cotmanhay", "West Hallam",
-            "Little Eaton", "Spondon", "Stanton-by-Dale", "Dale Abbey", "Shipley", "Trowell", "Awsworth");
-    private static final List<String> CATEGORIES = List.of("Crime and policing", "Roads", "Schools", "Health",
-            "Events", "Council", "Environment", "Sport");
+    private static final List<String> AREAS = List.of(
+            "Erewash",
+            "Ilkeston",
+            "Long Eaton",
+            "Sandiacre",
+            "Stapleford",
+            "Borrowash",
+            "Draycott",
+            "Breaston",
+            "Risley",
+            "Ockbrook",
+            "Kirk Hallam",
+            "Cotmanhay",
+            "West Hallam",
+            "Little Eaton",
+            "Spondon",
+            "Stanton-by-Dale",
+            "Dale Abbey",
+            "Shipley",
+            "Trowell",
+            "Awsworth");
+    private static final List<String> CATEGORIES =
+            List.of("Crime and policing", "Roads", "Schools", "Health", "Events", "Council", "Environment", "Sport");
     private static final List<String> EXTRA = List.of("Café", "crème", "Über", "naïve", "Zoë", "fête", "rosé");
 
     @Test
@@ -64,7 +83,8 @@ class SearchBenchmark {
         int rounds = Integer.getInteger("benchmark.rounds", 200);
         MongoServer server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "benchmark");
             StoryRepository stories = StoryRepositories.over(mongo);
 
@@ -72,8 +92,9 @@ class SearchBenchmark {
             sameAnswersEitherWay(client, drafts.subList(0, Math.min(1_000, count)));
             long seeding = System.nanoTime();
             bulkLoad(mongo, drafts);
-            System.out.printf("%nBulk-loaded %,d stories and their index in %.0f s%n", count,
-                    (System.nanoTime() - seeding) / 1e9);
+            System.out.printf(
+                    "%nBulk-loaded %,d stories and their index in %.0f s%n",
+                    count, (System.nanoTime() - seeding) / 1e9);
 
             Map<String, Supplier<Object>> queries = queries(mongo, stories);
 
@@ -92,18 +113,18 @@ class SearchBenchmark {
                     latencies.get(query.getKey()).recordValue(System.nanoTime() - started);
                 }
             }
-            System.out.printf("%n%-48s %10s %10s%n", "query (" + count + " stories, " + rounds + " rounds)", "p50 ms",
-                    "p99 ms");
-            latencies.forEach((name, histogram) -> System.out.printf("%-48s %10.2f %10.2f%n", name,
-                    histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6));
-        }
-        finally {
+            System.out.printf(
+                    "%n%-48s %10s %10s%n", "query (" + count + " stories, " + rounds + " rounds)", "p50 ms", "p99 ms");
+            latencies.forEach((name, histogram) -> System.out.printf(
+                    "%-48s %10.2f %10.2f%n",
+                    name, histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6));
+        } finally {
             server.shutdownNow();
         }
     }
 
-    private static final List<String> SEARCHES = List.of("crime", "victim support", "cafe",
-            "drones neighbourhood teams");
+    private static final List<String> SEARCHES =
+            List.of("crime", "victim support", "cafe", "drones neighbourhood teams");
 
     /** Each query over the index, followed by the same question asked the plain way. */
     private static Map<String, Supplier<Object>> queries(ReactiveMongoTemplate mongo, StoryRepository stories) {
@@ -111,16 +132,25 @@ class SearchBenchmark {
         List<Story> first = stories.page(StoryQuery.ALL, null, 1000).block().items();
         Story last = first.get(first.size() - 1);
         StoryPosition deep = new StoryPosition(last.publishedAt(), last.id());
-        queries.put("front page, 20 newest | index", () -> ids(stories.page(StoryQuery.ALL, null, 20).block()));
+        queries.put(
+                "front page, 20 newest | index",
+                () -> ids(stories.page(StoryQuery.ALL, null, 20).block()));
         queries.put("front page, 20 newest | scan", () -> scan(mongo, new Criteria(), 20));
-        queries.put("page after 1,000 stories | index", () -> ids(stories.page(StoryQuery.ALL, deep, 20).block()));
+        queries.put(
+                "page after 1,000 stories | index",
+                () -> ids(stories.page(StoryQuery.ALL, deep, 20).block()));
         queries.put("page after 1,000 stories | scan", () -> scan(mongo, after(deep), 20));
-        queries.put("area Ilkeston, 20 newest | index",
+        queries.put(
+                "area Ilkeston, 20 newest | index",
                 () -> ids(stories.page(StoryQuery.area("Ilkeston"), null, 20).block()));
-        queries.put("area Ilkeston, 20 newest | scan", () -> scan(mongo, where("area").is("Ilkeston"), 20));
+        queries.put(
+                "area Ilkeston, 20 newest | scan",
+                () -> scan(mongo, where("area").is("Ilkeston"), 20));
         for (String q : SEARCHES) {
             StoryQuery search = StoryQuery.of(q, null, null);
-            queries.put("search \"" + q + "\" | index", () -> ids(stories.search(search, null, 20).block()));
+            queries.put(
+                    "search \"" + q + "\" | index",
+                    () -> ids(stories.search(search, null, 20).block()));
             queries.put("search \"" + q + "\" | regex scan", () -> regex(mongo, q, 20));
         }
         return queries;
@@ -138,7 +168,8 @@ class SearchBenchmark {
         long started = System.nanoTime();
         Flux.fromIterable(sample).concatMap(writtenStories::store).blockLast();
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%nWrite path (StoryRepository.store): %,d stories in %.1f s, %.0f stories/s%n",
+        System.out.printf(
+                "%nWrite path (StoryRepository.store): %,d stories in %.1f s, %.0f stories/s%n",
                 sample.size(), seconds, sample.size() / seconds);
         bulkLoad(loaded, sample);
         StoryRepository loadedStories = StoryRepositories.over(loaded);
@@ -150,8 +181,12 @@ class SearchBenchmark {
             }
         });
         // The in-memory server keeps everything on the heap: make room for the real run.
-        written.getMongoDatabase().flatMap(database -> reactor.core.publisher.Mono.from(database.drop())).block();
-        loaded.getMongoDatabase().flatMap(database -> reactor.core.publisher.Mono.from(database.drop())).block();
+        written.getMongoDatabase()
+                .flatMap(database -> reactor.core.publisher.Mono.from(database.drop()))
+                .block();
+        loaded.getMongoDatabase()
+                .flatMap(database -> reactor.core.publisher.Mono.from(database.drop()))
+                .block();
     }
 
     /**
@@ -163,7 +198,8 @@ class SearchBenchmark {
         Map<Integer, List<Story>> byMonth = new java.util.TreeMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             Story story = drafts.get(i).withSlug(StorySlugs.of(drafts.get(i).headline()) + "-" + i);
-            byMonth.computeIfAbsent(StoryIndex.month(story.publishedAt()), month -> new ArrayList<>()).add(story);
+            byMonth.computeIfAbsent(StoryIndex.month(story.publishedAt()), month -> new ArrayList<>())
+                    .add(story);
         }
         Map<String, java.util.Set<Integer>> months = new LinkedHashMap<>();
         Map<String, StoryIndex.Section> sections = new LinkedHashMap<>();
@@ -173,7 +209,8 @@ class SearchBenchmark {
                 for (StoryIndex.Entry entry : StoryIndex.entries(story)) {
                     postings.computeIfAbsent(entry.postingId(), id -> new LinkedHashMap<>())
                             .put(StoryIndex.entryKey(story.id()), entry.posting());
-                    months.computeIfAbsent(entry.term(), term -> new java.util.TreeSet<>()).add(entry.month());
+                    months.computeIfAbsent(entry.term(), term -> new java.util.TreeSet<>())
+                            .add(entry.month());
                     if (entry.section() != null) {
                         sections.putIfAbsent(entry.term(), entry.section());
                     }
@@ -192,7 +229,8 @@ class SearchBenchmark {
 
     private static <T> void insert(ReactiveMongoTemplate mongo, List<T> documents, String collection) {
         for (int from = 0; from < documents.size(); from += 1_000) {
-            mongo.insert(documents.subList(from, Math.min(documents.size(), from + 1_000)), collection).blockLast();
+            mongo.insert(documents.subList(from, Math.min(documents.size(), from + 1_000)), collection)
+                    .blockLast();
         }
     }
 
@@ -205,10 +243,14 @@ class SearchBenchmark {
         long span = Duration.ofDays(730).toMillis();
         List<StoryDraft> drafts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            drafts.add(new StoryDraft(UUID.randomUUID().toString(), sentence(words, random, 10),
-                    sentence(words, random, 40), AREAS.get(random.nextInt(AREAS.size())),
+            drafts.add(new StoryDraft(
+                    UUID.randomUUID().toString(),
+                    sentence(words, random, 10),
+                    sentence(words, random, 40),
+                    AREAS.get(random.nextInt(AREAS.size())),
                     CATEGORIES.get(random.nextInt(CATEGORIES.size())),
-                    start.plusMillis((long) (random.nextDouble() * span)), 2));
+                    start.plusMillis((long) (random.nextDouble() * span)),
+                    2));
         }
         return drafts;
     }
@@ -238,13 +280,20 @@ class SearchBenchmark {
     }
 
     private static Criteria after(StoryPosition position) {
-        return new Criteria().orOperator(where("publishedAt").lt(position.publishedAt()),
-                where("publishedAt").is(position.publishedAt()).and("_id").lt(position.id()));
+        return new Criteria()
+                .orOperator(
+                        where("publishedAt").lt(position.publishedAt()),
+                        where("publishedAt")
+                                .is(position.publishedAt())
+                                .and("_id")
+                                .lt(position.id()));
     }
 
     /** The plain way: a newest-first sort of the stories collection. */
     private static Object scan(ReactiveMongoTemplate mongo, Criteria criteria, int size) {
-        Query query = query(criteria).with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id"))).limit(size + 1);
+        Query query = query(criteria)
+                .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
+                .limit(size + 1);
         return mongo.find(query, Story.class).map(Story::id).collectList().block();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
@@ -31,18 +30,30 @@ class StoriesApiTests {
 
         // When a reader's app asks for it
         // Then it gets every field the contract names
-        web.get().uri("/api/stories/{slug}", story.slug()).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+        web.get()
+                .uri("/api/stories/{slug}", story.slug())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
                 .expectBody()
-                .jsonPath("$.id").isEqualTo(story.id())
-                .jsonPath("$.slug").isEqualTo(story.slug())
-                .jsonPath("$.headline").isEqualTo(seed.headline())
-                .jsonPath("$.body").isEqualTo(seed.body())
-                .jsonPath("$.area").isEqualTo("Erewash")
-                .jsonPath("$.category").isEqualTo("Crime and policing")
-                .jsonPath("$.publishedAt").isEqualTo("2023-01-20T09:00:00Z")
-                .jsonPath("$.announced").doesNotExist();
+                .jsonPath("$.id")
+                .isEqualTo(story.id())
+                .jsonPath("$.slug")
+                .isEqualTo(story.slug())
+                .jsonPath("$.headline")
+                .isEqualTo(seed.headline())
+                .jsonPath("$.body")
+                .isEqualTo(seed.body())
+                .jsonPath("$.area")
+                .isEqualTo("Erewash")
+                .jsonPath("$.category")
+                .isEqualTo("Crime and policing")
+                .jsonPath("$.publishedAt")
+                .isEqualTo("2023-01-20T09:00:00Z")
+                .jsonPath("$.announced")
+                .doesNotExist();
     }
 
     @Test
@@ -50,12 +61,18 @@ class StoriesApiTests {
         // Given no story under an address
         // When a reader asks for it
         // Then the answer is a problem, not an empty story
-        web.get().uri("/api/stories/{slug}", "no-such-story-" + Decisions.newTipId()).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        web.get()
+                .uri("/api/stories/{slug}", "no-such-story-" + Decisions.newTipId())
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(404)
-                .jsonPath("$.title").isEqualTo("Story not found");
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.title")
+                .isEqualTo("Story not found");
     }
 
     @Test
@@ -66,16 +83,27 @@ class StoriesApiTests {
 
         // When it is fetched
         // Then it comes back as JSON text, byte for byte, and browsers are told not to sniff
-        web.get().uri("/api/stories/{slug}", story.slug()).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+        web.get()
+                .uri("/api/stories/{slug}", story.slug())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
                 .expectBody()
-                .jsonPath("$.headline").isEqualTo("Markup " + markup)
-                .jsonPath("$.body").isEqualTo("Body " + markup);
+                .jsonPath("$.headline")
+                .isEqualTo("Markup " + markup)
+                .jsonPath("$.body")
+                .isEqualTo("Body " + markup);
         // And a client that insists on HTML is refused rather than served the text as a page
-        web.get().uri("/api/stories/{slug}", story.slug()).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isEqualTo(406);
+        web.get()
+                .uri("/api/stories/{slug}", story.slug())
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(406);
     }
 
     @Test
@@ -139,10 +167,16 @@ class StoriesApiTests {
         String body = web.get()
                 .uri(uri -> lastCursor == null
                         ? uri.path("/api/stories").queryParam("limit", 100).build()
-                        : uri.path("/api/stories").queryParam("limit", 100).queryParam("cursor", "{c}").build(lastCursor))
+                        : uri.path("/api/stories")
+                                .queryParam("limit", 100)
+                                .queryParam("cursor", "{c}")
+                                .build(lastCursor))
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then next is there, and null
         assertThat(body).contains("\"next\":null");
@@ -157,9 +191,14 @@ class StoriesApiTests {
 
         // When a client gives no limit (or an empty one)
         // Then it gets twenty and a cursor for more
-        Page page = web.get().uri("/api/stories?limit=&cursor=").exchange()
-                .expectStatus().isOk()
-                .expectBody(Page.class).returnResult().getResponseBody();
+        Page page = web.get()
+                .uri("/api/stories?limit=&cursor=")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Page.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(page.items()).hasSize(20);
         assertThat(page.next()).isNotBlank().matches("[A-Za-z0-9_-]+");
     }
@@ -170,13 +209,21 @@ class StoriesApiTests {
             // Given a limit the API does not take
             // When a client sends it
             // Then it is told which parameter is wrong and why
-            web.get().uri(uri -> uri.path("/api/stories").queryParam("limit", limit).build()).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            web.get()
+                    .uri(uri ->
+                            uri.path("/api/stories").queryParam("limit", limit).build())
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo(400)
-                    .jsonPath("$.errors[0].field").isEqualTo("limit")
-                    .jsonPath("$.errors[0].message").isEqualTo("must be a whole number from 1 to 100");
+                    .jsonPath("$.status")
+                    .isEqualTo(400)
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("limit")
+                    .jsonPath("$.errors[0].message")
+                    .isEqualTo("must be a whole number from 1 to 100");
         }
     }
 
@@ -186,30 +233,55 @@ class StoriesApiTests {
             // Given a cursor this API never handed out
             // When a client sends it
             // Then it is told the cursor is wrong
-            web.get().uri(uri -> uri.path("/api/stories").queryParam("cursor", "{cursor}").build(cursor)).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            web.get()
+                    .uri(uri -> uri.path("/api/stories")
+                            .queryParam("cursor", "{cursor}")
+                            .build(cursor))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.errors[0].field").isEqualTo("cursor");
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("cursor");
         }
         // And two bad parameters are both named, in the order of their names
-        web.get().uri("/api/stories?limit=0&area=!!!").exchange()
-                .expectStatus().isBadRequest()
+        web.get()
+                .uri("/api/stories?limit=0&area=!!!")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(2)
-                .jsonPath("$.errors[0].field").isEqualTo("area")
-                .jsonPath("$.errors[1].field").isEqualTo("limit");
+                .jsonPath("$.errors.length()")
+                .isEqualTo(2)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("area")
+                .jsonPath("$.errors[1].field")
+                .isEqualTo("limit");
         // But one that cannot even be read is named first, as in every Newsdesk API
-        web.get().uri("/api/stories?limit=0&cursor=junk").exchange()
-                .expectStatus().isBadRequest()
+        web.get()
+                .uri("/api/stories?limit=0&cursor=junk")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("cursor");
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("cursor");
     }
 
     private Story store(String headline, String body, Instant publishedAt) {
-        return stories.store(new StoryDraft(Decisions.newTipId(), headline, body, "Erewash", "Crime and policing",
-                publishedAt, Decisions.DECIDED_REVISION)).block();
+        return stories.store(new StoryDraft(
+                        Decisions.newTipId(),
+                        headline,
+                        body,
+                        "Erewash",
+                        "Crime and policing",
+                        publishedAt,
+                        Decisions.DECIDED_REVISION))
+                .block();
     }
 
     private List<Item> walk(int limit, String cursor) {
@@ -234,8 +306,11 @@ class StoriesApiTests {
                     return uri.build();
                 })
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(Page.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(Page.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static void assertStrictlyNewestFirst(List<Item> items) {
@@ -244,14 +319,13 @@ class StoriesApiTests {
             Item older = items.get(i);
             int byTime = newer.publishedAt().compareTo(older.publishedAt());
             assertThat(byTime > 0 || (byTime == 0 && newer.id().compareTo(older.id()) > 0))
-                    .as("%s comes before %s", newer, older).isTrue();
+                    .as("%s comes before %s", newer, older)
+                    .isTrue();
         }
     }
 
-    record Page(List<Item> items, String next) {
-    }
+    record Page(List<Item> items, String next) {}
 
-    record Item(String id, String slug, String headline, String body, String area, String category,
-            Instant publishedAt) {
-    }
+    record Item(
+            String id, String slug, String headline, String body, String area, String category, Instant publishedAt) {}
 }

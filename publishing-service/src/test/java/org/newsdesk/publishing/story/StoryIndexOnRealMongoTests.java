@@ -2,13 +2,12 @@ package org.newsdesk.publishing.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,9 @@ class StoryIndexOnRealMongoTests {
         Story one = store("Bath Street closed", "Roadworks all week.", "Ilkeston", noon.plusSeconds(60));
 
         // When a reader searches without accents
-        List<String> found = stories.search(StoryQuery.of("cafe bath", null, null), null, 10).block()
-                .items().stream().map(Story::id).toList();
+        List<String> found = stories.search(StoryQuery.of("cafe bath", null, null), null, 10).block().items().stream()
+                .map(Story::id)
+                .toList();
 
         // Then both are found, the one matching both words first
         assertThat(found).containsExactly(both.id(), one.id());
@@ -68,9 +68,17 @@ class StoryIndexOnRealMongoTests {
 
         // When they are all stored at once, as several instances of the service might
         List<Story> stored = Flux.fromStream(IntStream.range(0, 16).boxed())
-                .flatMap(i -> stories.store(new StoryDraft(UUID.randomUUID().toString(), "Story " + i, "Text " + i,
-                        area, "Community", minute.plusMillis(i), 2)).subscribeOn(Schedulers.parallel()))
-                .collectList().block();
+                .flatMap(i -> stories.store(new StoryDraft(
+                                UUID.randomUUID().toString(),
+                                "Story " + i,
+                                "Text " + i,
+                                area,
+                                "Community",
+                                minute.plusMillis(i),
+                                2))
+                        .subscribeOn(Schedulers.parallel()))
+                .collectList()
+                .block();
 
         // Then the area lists every one of them, newest first, over pages
         List<String> listed = new java.util.ArrayList<>();
@@ -81,7 +89,9 @@ class StoryIndexOnRealMongoTests {
             page.items().forEach(story -> listed.add(story.id()));
             after = StoryPosition.valueOf(page.next());
         } while (after != null);
-        assertThat(listed).containsExactlyInAnyOrderElementsOf(stored.stream().map(Story::id).toList())
+        assertThat(listed)
+                .containsExactlyInAnyOrderElementsOf(
+                        stored.stream().map(Story::id).toList())
                 .doesNotHaveDuplicates();
     }
 

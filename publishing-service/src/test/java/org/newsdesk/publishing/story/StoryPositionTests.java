@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,8 +50,7 @@ class StoryPositionTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not a cursor", "%%%", "bm9wZQ", "djE6bm90LWEtbnVtYmVyOmlk", "djE6MTIzOg",
-            "djI6MTIzOmlk"})
+    @ValueSource(strings = {"not a cursor", "%%%", "bm9wZQ", "djE6bm90LWEtbnVtYmVyOmlk", "djE6MTIzOg", "djI6MTIzOmlk"})
     void anythingElseIsNoCursor(String token) {
         // Given a token the API never handed out ("nope", "v1:not-a-number:id", "v1:123:", "v2:123:id")
         // When it is read

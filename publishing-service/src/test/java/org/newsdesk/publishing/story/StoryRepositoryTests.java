@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -29,11 +28,13 @@ class StoryRepositoryTests {
     void storingTheSameTipAgainChangesNothing() {
         // Given a stored story
         String tipId = Decisions.newTipId();
-        Story first = stories.store(draft(tipId, "Pothole on Derby Road " + tipId)).block();
+        Story first =
+                stories.store(draft(tipId, "Pothole on Derby Road " + tipId)).block();
 
         // When the same tip is stored again, even with other words
-        Story again = stories.store(new StoryDraft(tipId, "Edited headline", "Edited body", null, null,
-                Instant.now(), Decisions.DECIDED_REVISION)).block();
+        Story again = stories.store(new StoryDraft(
+                        tipId, "Edited headline", "Edited body", null, null, Instant.now(), Decisions.DECIDED_REVISION))
+                .block();
 
         // Then the first story stands, and is what the second call answers
         assertThat(again).isEqualTo(first);
@@ -47,7 +48,8 @@ class StoryRepositoryTests {
         String headline = "Fete on the green " + Decisions.newTipId().substring(0, 8);
         String base = StorySlugs.of(headline);
         Story original = stories.store(draft(Decisions.newTipId(), headline)).block();
-        Story numbered = stories.store(draft(Decisions.newTipId(), headline + " 2")).block();
+        Story numbered =
+                stories.store(draft(Decisions.newTipId(), headline + " 2")).block();
 
         // When two more stories with the same headline are stored
         Story second = stories.store(draft(Decisions.newTipId(), headline)).block();
@@ -65,7 +67,8 @@ class StoryRepositoryTests {
     void storiesStoredConcurrentlyWithOneHeadlineStillGetDistinctSlugs() {
         // Given one headline for eight tips
         String headline = "Power cut in Ilkeston " + Decisions.newTipId().substring(0, 8);
-        List<String> tipIds = IntStream.range(0, 8).mapToObj(i -> Decisions.newTipId()).toList();
+        List<String> tipIds =
+                IntStream.range(0, 8).mapToObj(i -> Decisions.newTipId()).toList();
 
         // When they are all stored at once, as several instances of the service might
         List<Story> stored = Flux.fromIterable(tipIds)
@@ -75,7 +78,9 @@ class StoryRepositoryTests {
 
         // Then the unique index makes the losers of each race move on: eight stories, eight slugs
         assertThat(stored).extracting(Story::id).containsExactlyInAnyOrderElementsOf(tipIds);
-        assertThat(stored).extracting(Story::slug).doesNotHaveDuplicates()
+        assertThat(stored)
+                .extracting(Story::slug)
+                .doesNotHaveDuplicates()
                 .allMatch(slug -> slug.matches(StorySlugs.variantsRegex(StorySlugs.of(headline))));
     }
 
@@ -86,11 +91,14 @@ class StoryRepositoryTests {
         Story stored = stories.store(draft(tipId, "Announce me")).block();
 
         // Then its StoryPublished waits in the same document, for its first revision
-        Document raw = mongo.findById(tipId, Document.class, StoryRepository.COLLECTION).block();
+        Document raw = mongo.findById(tipId, Document.class, StoryRepository.COLLECTION)
+                .block();
         assertThat(stored.revision()).isEqualTo(1);
-        assertThat(raw.getList(Outbox.ENTRIES, Document.class)).singleElement()
+        assertThat(raw.getList(Outbox.ENTRIES, Document.class))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.getString("payload"))
-                        .contains("\"slug\":\"" + stored.slug() + "\"").contains("\"revision\":1"));
+                        .contains("\"slug\":\"" + stored.slug() + "\"")
+                        .contains("\"revision\":1"));
     }
 
     @Test
@@ -100,10 +108,18 @@ class StoryRepositoryTests {
         Story first = stories.store(draft(tipId, "Bus shelter repaired")).block();
 
         // When the tip's third revision arrives (an edit), then its first, late
-        Story revised = stories.store(new StoryDraft(tipId, "Bus shelter repaired at last", "After three months.",
-                "Long Eaton", "Roads", Instant.now(), Decisions.DECIDED_REVISION + 1)).block();
-        Story late = stories.store(new StoryDraft(tipId, "Stale words", "Stale body", "Long Eaton", "Roads",
-                Instant.now(), 1)).block();
+        Story revised = stories.store(new StoryDraft(
+                        tipId,
+                        "Bus shelter repaired at last",
+                        "After three months.",
+                        "Long Eaton",
+                        "Roads",
+                        Instant.now(),
+                        Decisions.DECIDED_REVISION + 1))
+                .block();
+        Story late = stories.store(
+                        new StoryDraft(tipId, "Stale words", "Stale body", "Long Eaton", "Roads", Instant.now(), 1))
+                .block();
 
         // Then the edit is the story's second revision, at the same address and publication time,
         // announced again; the late one changed nothing
@@ -113,13 +129,21 @@ class StoryRepositoryTests {
         assertThat(revised.publishedAt()).isEqualTo(first.publishedAt());
         assertThat(late).isEqualTo(revised);
         assertThat(stories.findById(tipId).block()).isEqualTo(revised);
-        Document raw = mongo.findById(tipId, Document.class, StoryRepository.COLLECTION).block();
-        assertThat(raw.getList(Outbox.ENTRIES, Document.class)).extracting(entry -> entry.get("revision"))
+        Document raw = mongo.findById(tipId, Document.class, StoryRepository.COLLECTION)
+                .block();
+        assertThat(raw.getList(Outbox.ENTRIES, Document.class))
+                .extracting(entry -> entry.get("revision"))
                 .containsExactly(1L, 2L);
     }
 
     private static StoryDraft draft(String tipId, String headline) {
-        return new StoryDraft(tipId, headline, "What the resident saw.", "Long Eaton", "Roads", Instant.now(),
+        return new StoryDraft(
+                tipId,
+                headline,
+                "What the resident saw.",
+                "Long Eaton",
+                "Roads",
+                Instant.now(),
                 Decisions.DECIDED_REVISION);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
@@ -33,8 +32,8 @@ class StorySearchTests {
     void wordsMatchWhateverTheirCaseAndAccents() {
         // Given stories written with accents and capitals
         String town = word();
-        Story cafe = store("New Café opens in " + capitalised(town), "Crème brûlée on the menu.", "Ilkeston", null,
-                Instant.now());
+        Story cafe = store(
+                "New Café opens in " + capitalised(town), "Crème brûlée on the menu.", "Ilkeston", null, Instant.now());
         Story strasse = store("Straße party " + town, "Smørrebrød for everyone.", "Ilkeston", null, Instant.now());
 
         // When readers search without accents, in any case, or with accents where the story has none
@@ -54,20 +53,21 @@ class StorySearchTests {
         String second = word();
         Instant noon = Instant.parse("2024-05-01T12:00:00Z");
         Story oneInBody = store("Parish council meets", "Item: " + first + ".", null, null, noon.plusSeconds(50));
-        Story bothInBody = store("Parish council meets again", first + " and " + second + " on the agenda.", null,
-                null, noon);
+        Story bothInBody =
+                store("Parish council meets again", first + " and " + second + " on the agenda.", null, null, noon);
         Story oneInHeadline = store("The " + first + " question", "Nothing else.", null, null, noon.plusSeconds(40));
         Story bothInHeadline = store(first + " meets " + second, "The rest.", null, null, noon.minusSeconds(60));
-        Story bothInBodyNewer = store("Parish council meets once more", second + ", " + first + ".", null, null,
-                noon.plusSeconds(10));
+        Story bothInBodyNewer =
+                store("Parish council meets once more", second + ", " + first + ".", null, null, noon.plusSeconds(10));
 
         // When a reader searches for both words
         List<Item> found = search(first + " " + second);
 
         // Then stories with both words come before those with one, headline hits before body
         // hits, and among equals the newest first
-        assertThat(ids(found)).containsExactly(bothInHeadline.id(), bothInBodyNewer.id(), bothInBody.id(),
-                oneInHeadline.id(), oneInBody.id());
+        assertThat(ids(found))
+                .containsExactly(
+                        bothInHeadline.id(), bothInBodyNewer.id(), bothInBody.id(), oneInHeadline.id(), oneInBody.id());
     }
 
     @Test
@@ -76,8 +76,13 @@ class StorySearchTests {
         String topic = word();
         List<String> mine = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            mine.add(store("Story " + i + " about " + (i % 2 == 0 ? topic : "something"), "Body on " + topic, null,
-                    null, Instant.now().minusSeconds(i)).id());
+            mine.add(store(
+                            "Story " + i + " about " + (i % 2 == 0 ? topic : "something"),
+                            "Body on " + topic,
+                            null,
+                            null,
+                            Instant.now().minusSeconds(i))
+                    .id());
         }
 
         // When a reader follows next, three at a time
@@ -101,19 +106,35 @@ class StorySearchTests {
         String tipId = Decisions.newTipId();
         String before = word();
         String after = word();
-        stories.store(new StoryDraft(tipId, "Road closed " + before, "Detour signed.", "Erewash", "Roads",
-                Instant.now(), Decisions.DECIDED_REVISION)).block();
+        stories.store(new StoryDraft(
+                        tipId,
+                        "Road closed " + before,
+                        "Detour signed.",
+                        "Erewash",
+                        "Roads",
+                        Instant.now(),
+                        Decisions.DECIDED_REVISION))
+                .block();
         assertThat(ids(search(before))).containsExactly(tipId);
 
         // When a moderator corrects it, moving it to another area too
-        stories.store(new StoryDraft(tipId, "Road reopened " + after, "No detour any more.", "Ilkeston", "Roads",
-                Instant.now(), Decisions.DECIDED_REVISION + 1)).block();
+        stories.store(new StoryDraft(
+                        tipId,
+                        "Road reopened " + after,
+                        "No detour any more.",
+                        "Ilkeston",
+                        "Roads",
+                        Instant.now(),
+                        Decisions.DECIDED_REVISION + 1))
+                .block();
 
         // Then the new words find it, the old ones no longer do, and it moved area
         assertThat(search(before)).isEmpty();
         assertThat(ids(search(after))).containsExactly(tipId);
-        assertThat(ids(get("/api/stories?limit=100&area=ilkeston&q=" + after).items())).containsExactly(tipId);
-        assertThat(get("/api/stories?limit=100&area=erewash&q=" + after).items()).isEmpty();
+        assertThat(ids(get("/api/stories?limit=100&area=ilkeston&q=" + after).items()))
+                .containsExactly(tipId);
+        assertThat(get("/api/stories?limit=100&area=erewash&q=" + after).items())
+                .isEmpty();
     }
 
     @Test
@@ -122,15 +143,19 @@ class StorySearchTests {
         String word = word();
         String area = "Little " + capitalised(word());
         Story roads = store("Roadworks " + word, "Body.", area, "Roads and Transport", Instant.now());
-        Story events = store("Fete " + word, "Body.", area, "Events", Instant.now().minusSeconds(1));
+        Story events =
+                store("Fete " + word, "Body.", area, "Events", Instant.now().minusSeconds(1));
         Story elsewhere = store("Elsewhere " + word, "Body.", "Erewash", "Roads and Transport", Instant.now());
 
         // When a reader asks for the area, by name or by key, with or without a category or words
         // Then only its stories come back, newest first
         assertThat(ids(get("/api/stories?area=" + area).items())).containsExactly(roads.id(), events.id());
-        assertThat(ids(get("/api/stories?area=" + StoryQuery.key(area)).items())).containsExactly(roads.id(), events.id());
-        assertThat(ids(get("/api/stories?area=" + area + "&category=events").items())).containsExactly(events.id());
-        assertThat(ids(get("/api/stories?category=roads-and-transport&q=" + word).items()))
+        assertThat(ids(get("/api/stories?area=" + StoryQuery.key(area)).items()))
+                .containsExactly(roads.id(), events.id());
+        assertThat(ids(get("/api/stories?area=" + area + "&category=events").items()))
+                .containsExactly(events.id());
+        assertThat(ids(get("/api/stories?category=roads-and-transport&q=" + word)
+                        .items()))
                 .containsExactlyInAnyOrder(roads.id(), elsewhere.id());
         assertThat(get("/api/stories?area=Nowhere " + word()).items()).isEmpty();
     }
@@ -168,21 +193,29 @@ class StorySearchTests {
         SeedStory victims = SeedStory.load(SeedStory.VICTIM_SUPPORT);
         String area = "Seedshire " + capitalised(word());
         Story planStory = store(plan.headline(), plan.body(), area, null, Instant.parse("2023-01-20T09:00:00Z"));
-        Story victimsStory = store(victims.headline(), victims.body(), area, null,
-                Instant.parse("2023-07-26T09:00:00Z"));
+        Story victimsStory =
+                store(victims.headline(), victims.body(), area, null, Instant.parse("2023-07-26T09:00:00Z"));
 
         // When readers search within the area
         // Then each finds its story
-        assertThat(ids(get("/api/stories?area=" + area + "&q=drones+neighbourhood").items()))
+        assertThat(ids(get("/api/stories?area=" + area + "&q=drones+neighbourhood")
+                        .items()))
                 .startsWith(planStory.id());
-        assertThat(ids(get("/api/stories?area=" + area + "&q=VICTIM+support").items())).startsWith(victimsStory.id());
+        assertThat(ids(get("/api/stories?area=" + area + "&q=VICTIM+support").items()))
+                .startsWith(victimsStory.id());
     }
 
     private void badRequest(String uri, String field) {
-        web.get().uri(uri).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        web.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
     }
 
     private List<Item> search(String q) {
@@ -190,14 +223,20 @@ class StorySearchTests {
     }
 
     private Page get(String uri) {
-        return web.get().uri(uri).exchange()
-                .expectStatus().isOk()
-                .expectBody(Page.class).returnResult().getResponseBody();
+        return web.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Page.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private Story store(String headline, String body, String area, String category, Instant publishedAt) {
-        return stories.store(new StoryDraft(Decisions.newTipId(), headline, body, area, category, publishedAt,
-                Decisions.DECIDED_REVISION)).block();
+        return stories.store(new StoryDraft(
+                        Decisions.newTipId(), headline, body, area, category, publishedAt, Decisions.DECIDED_REVISION))
+                .block();
     }
 
     /** A word no other story has. */
@@ -213,9 +252,7 @@ class StorySearchTests {
         return items.stream().map(Item::id).toList();
     }
 
-    record Page(List<Item> items, String next) {
-    }
+    record Page(List<Item> items, String next) {}
 
-    record Item(String id, String slug, String headline, String area, String category, Instant publishedAt) {
-    }
+    record Item(String id, String slug, String headline, String area, String category, Instant publishedAt) {}
 }

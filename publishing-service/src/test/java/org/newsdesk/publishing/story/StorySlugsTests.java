@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.Locale;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,7 +65,8 @@ class StorySlugsTests {
         String slug = StorySlugs.of(headline);
 
         // Then it is bounded and ends on a whole word
-        assertThat(slug).hasSizeLessThanOrEqualTo(StorySlugs.MAX_LENGTH)
+        assertThat(slug)
+                .hasSizeLessThanOrEqualTo(StorySlugs.MAX_LENGTH)
                 .isEqualTo("residents-of-long-eaton-sandiacre-and-ilkeston-report-that-the-new-roadworks-on");
         assertThat(StorySlugs.of("x".repeat(200))).isEqualTo("x".repeat(StorySlugs.MAX_LENGTH));
     }
@@ -81,8 +81,7 @@ class StorySlugsTests {
             // When a headline with capital I is turned into a slug
             // Then it is the same as anywhere else
             assertThat(StorySlugs.of("IKEA In Ilkeston")).isEqualTo("ikea-in-ilkeston");
-        }
-        finally {
+        } finally {
             Locale.setDefault(before);
         }
     }

@@ -1,7 +1,6 @@
 package org.newsdesk.submission.limit;
 
 import java.time.Duration;
-
 import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;

@@ -1,5 +1,10 @@
 package org.newsdesk.submission.photo;
 
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.webp.WebpMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -9,18 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
-
-import com.drew.imaging.jpeg.JpegMetadataReader;
-import com.drew.imaging.webp.WebpMetadataReader;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifIFD0Directory;
-import com.drew.metadata.exif.ExifReader;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 import org.springframework.http.HttpStatus;
@@ -62,19 +60,25 @@ public class PhotoCleaner {
      */
     public Mono<List<CleanPhoto>> clean(List<Upload> uploads) {
         if (uploads.size() > limits.maxCount()) {
-            return Mono.error(new PhotoRefusedException(HttpStatus.BAD_REQUEST, "You can send up to "
-                    + limits.maxCount() + " photos with a tip; you chose " + uploads.size() + "."));
+            return Mono.error(new PhotoRefusedException(
+                    HttpStatus.BAD_REQUEST,
+                    "You can send up to " + limits.maxCount() + " photos with a tip; you chose " + uploads.size()
+                            + "."));
         }
         long total = uploads.stream().mapToLong(upload -> upload.bytes().length).sum();
         for (Upload upload : uploads) {
             if (upload.bytes().length > limits.maxSize().toBytes()) {
-                return Mono.error(new PhotoRefusedException(HttpStatus.CONTENT_TOO_LARGE, upload.shownName()
-                        + " is larger than " + megabytes(limits.maxSize().toBytes()) + ". Please send a smaller copy."));
+                return Mono.error(new PhotoRefusedException(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        upload.shownName() + " is larger than "
+                                + megabytes(limits.maxSize().toBytes()) + ". Please send a smaller copy."));
             }
         }
         if (total > limits.maxTipSize().toBytes()) {
-            return Mono.error(new PhotoRefusedException(HttpStatus.CONTENT_TOO_LARGE, "Your photos add up to more than "
-                    + megabytes(limits.maxTipSize().toBytes()) + ". Please send fewer or smaller photos."));
+            return Mono.error(new PhotoRefusedException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Your photos add up to more than "
+                            + megabytes(limits.maxTipSize().toBytes()) + ". Please send fewer or smaller photos."));
         }
         return Flux.fromIterable(uploads)
                 .concatMap(upload -> decoding.run(() -> cleanOne(upload)))
@@ -85,8 +89,9 @@ public class PhotoCleaner {
         byte[] bytes = upload.bytes();
         PhotoFormat format = PhotoFormat.of(bytes);
         if (format == null) {
-            throw new PhotoRefusedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, upload.shownName()
-                    + " is not a photo we can take. Please send JPEG, PNG or WebP photos.");
+            throw new PhotoRefusedException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    upload.shownName() + " is not a photo we can take. Please send JPEG, PNG or WebP photos.");
         }
         BufferedImage decoded = decoder.decode(upload, format);
         // Asked of the decoded pixels: turning an image of an unusual type gives one with an alpha channel.
@@ -102,17 +107,18 @@ public class PhotoCleaner {
     static int orientation(byte[] bytes, PhotoFormat format) {
         try {
             Metadata metadata = switch (format) {
-                case JPEG -> JpegMetadataReader.readMetadata(new ByteArrayInputStream(bytes), List.of(new ExifReader()));
+                case JPEG ->
+                    JpegMetadataReader.readMetadata(new ByteArrayInputStream(bytes), List.of(new ExifReader()));
                 case WEBP -> WebpMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
                 case PNG -> null;
             };
-            ExifIFD0Directory exif = metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            ExifIFD0Directory exif =
+                    metadata == null ? null : metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
                 return orientation >= 1 && orientation <= 8 ? orientation : 1;
             }
-        }
-        catch (Exception unreadable) {
+        } catch (Exception unreadable) {
             // Metadata we cannot read is metadata we drop anyway; the photo keeps its stored orientation.
         }
         return 1;
@@ -120,7 +126,8 @@ public class PhotoCleaner {
 
     /** The pixels turned, and mirrored where it says so, as EXIF orientation {@code orientation} shows them. */
     static BufferedImage upright(BufferedImage image, int orientation) {
-        return ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(orientation)).apply(image);
+        return ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(orientation))
+                .apply(image);
     }
 
     /**
@@ -145,13 +152,11 @@ public class PhotoCleaner {
                 param.setCompressionQuality(JPEG_QUALITY);
                 // No metadata of our own either: the image alone.
                 writer.write(null, new IIOImage(opaque, null, null), param);
-            }
-            finally {
+            } finally {
                 writer.dispose();
             }
             return new CleanPhoto(out.toByteArray(), "image/jpeg", opaque.getWidth(), opaque.getHeight());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Encoding into memory cannot fail for want of space", ex);
         }
     }
@@ -164,8 +169,7 @@ public class PhotoCleaner {
             graphics.setColor(Color.WHITE);
             graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
             graphics.drawImage(image, 0, 0, null);
-        }
-        finally {
+        } finally {
             graphics.dispose();
         }
         return rgb;

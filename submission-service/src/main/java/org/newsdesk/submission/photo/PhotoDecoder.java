@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -71,19 +69,17 @@ final class PhotoDecoder {
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             BufferedImage image = reader.read(0, param);
-            if (warnings.stream().anyMatch(warning -> MISSING_DATA.matcher(warning).find())) {
+            if (warnings.stream()
+                    .anyMatch(warning -> MISSING_DATA.matcher(warning).find())) {
                 // Where a file ends early or its data is broken, the decoder warns and fills the rest with grey.
                 throw PhotoRefusedException.unreadable(upload);
             }
             return image;
-        }
-        catch (PhotoRefusedException refused) {
+        } catch (PhotoRefusedException refused) {
             throw refused;
-        }
-        catch (IOException | RuntimeException undecodable) {
+        } catch (IOException | RuntimeException undecodable) {
             throw PhotoRefusedException.unreadable(upload);
-        }
-        finally {
+        } finally {
             reader.dispose();
         }
     }
@@ -95,13 +91,17 @@ final class PhotoDecoder {
             throw PhotoRefusedException.unreadable(upload);
         }
         if (Math.max(width, height) > (long) Math.min(width, height) * WIDEST_SHAPE) {
-            throw new PhotoRefusedException(HttpStatus.BAD_REQUEST, upload.shownName() + " says it is " + width
-                    + " × " + height + " pixels, a shape no photo has. Please send a photo.");
+            throw new PhotoRefusedException(
+                    HttpStatus.BAD_REQUEST,
+                    upload.shownName() + " says it is " + width + " × " + height
+                            + " pixels, a shape no photo has. Please send a photo.");
         }
         if ((long) width * height > limits.maxPixels()) {
-            throw new PhotoRefusedException(HttpStatus.CONTENT_TOO_LARGE, upload.shownName() + " says it is "
-                    + width + " × " + height + " pixels, more than the " + limits.maxMegapixels()
-                    + " megapixels we take. Please send a smaller copy.");
+            throw new PhotoRefusedException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    upload.shownName() + " says it is "
+                            + width + " × " + height + " pixels, more than the " + limits.maxMegapixels()
+                            + " megapixels we take. Please send a smaller copy.");
         }
     }
 }

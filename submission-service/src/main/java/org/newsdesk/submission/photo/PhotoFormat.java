@@ -5,10 +5,11 @@ import java.util.Arrays;
 
 /** The photo types residents may send, told apart by their first bytes, never by a name or a declared type. */
 enum PhotoFormat {
+    JPEG("jpeg"),
+    PNG("png"),
+    WEBP("webp");
 
-    JPEG("jpeg"), PNG("png"), WEBP("webp");
-
-    private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     /** What ImageIO calls the format, to find its reader. */
     final String imageIoName;
@@ -26,7 +27,9 @@ enum PhotoFormat {
                 && Arrays.equals(bytes, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
             return PNG;
         }
-        if (bytes.length >= 12 && ascii(bytes, 0, 4).equals("RIFF") && ascii(bytes, 8, 12).equals("WEBP")) {
+        if (bytes.length >= 12
+                && ascii(bytes, 0, 4).equals("RIFF")
+                && ascii(bytes, 8, 12).equals("WEBP")) {
             return WEBP;
         }
         return null;

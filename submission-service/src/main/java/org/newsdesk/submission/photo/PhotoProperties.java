@@ -17,8 +17,8 @@ import org.springframework.util.unit.DataSize;
  *                    shows, so that a decoded photo never takes more memory than that
  */
 @ConfigurationProperties("newsdesk.submission.photos")
-public record PhotoProperties(Integer maxCount, DataSize maxSize, DataSize maxTipSize, Long maxPixels,
-        Integer longestSide) {
+public record PhotoProperties(
+        Integer maxCount, DataSize maxSize, DataSize maxTipSize, Long maxPixels, Integer longestSide) {
 
     public PhotoProperties {
         maxCount = maxCount == null ? 5 : maxCount;

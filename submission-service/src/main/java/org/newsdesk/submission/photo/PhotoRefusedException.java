@@ -16,8 +16,10 @@ public class PhotoRefusedException extends ProblemException {
 
     /** A file that starts like a photo and whose pixels cannot be had. */
     static PhotoRefusedException unreadable(Upload upload) {
-        return new PhotoRefusedException(HttpStatus.BAD_REQUEST, upload.shownName()
-                + " could not be read as a photo: it may be damaged or incomplete. Please send it again or choose another.");
+        return new PhotoRefusedException(
+                HttpStatus.BAD_REQUEST,
+                upload.shownName()
+                        + " could not be read as a photo: it may be damaged or incomplete. Please send it again or choose another.");
     }
 
     /** What the resident is told, naming the file. */

@@ -2,7 +2,6 @@ package org.newsdesk.submission.photo;
 
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.media.MediaStore;
 import org.slf4j.Logger;
@@ -47,7 +46,9 @@ public class ResidentPhotos {
         return Flux.fromIterable(photos)
                 .concatMap(photo -> media.delete(photo.id()))
                 .onErrorResume(failure -> {
-                    log.warn("Could not remove the photos of a tip that was not stored: {}", failure.getClass().getName());
+                    log.warn(
+                            "Could not remove the photos of a tip that was not stored: {}",
+                            failure.getClass().getName());
                     return Mono.empty();
                 })
                 .then();

@@ -10,7 +10,8 @@ public record Upload(String fileName, byte[] bytes) {
 
     /** The file name as it may be shown back: no folders, no control characters, not too long. */
     String shownName() {
-        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "");
+        String name =
+                fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "");
         if (name.isBlank()) {
             return "Your photo";
         }

@@ -2,7 +2,6 @@ package org.newsdesk.submission.rebuild;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
@@ -29,7 +28,10 @@ class ReceiptsRebuild extends ReadModelRebuild {
     private final TopicReplay replay;
     private final Receipts receipts;
 
-    ReceiptsRebuild(ReactiveMongoOperations mongo, ConfigurableApplicationContext context, TopicReplay replay,
+    ReceiptsRebuild(
+            ReactiveMongoOperations mongo,
+            ConfigurableApplicationContext context,
+            TopicReplay replay,
             Receipts receipts) {
         super(mongo, context);
         this.replay = replay;
@@ -43,12 +45,18 @@ class ReceiptsRebuild extends ReadModelRebuild {
 
     @Override
     protected String rebuild() {
-        long tips = replay.replay(Topics.TIPS_SUBMITTED, TipSubmitted.class, tip -> receipts
-                .recordSubmission(tip.tipId(), tip.revision(), tip.receiptDigest(), tip.submittedAt())
-                .block(WRITE_TIMEOUT));
-        long decisions = replay.replay(Topics.TIPS_DECIDED, TipDecided.class,
+        long tips = replay.replay(
+                Topics.TIPS_SUBMITTED,
+                TipSubmitted.class,
+                tip -> receipts.recordSubmission(tip.tipId(), tip.revision(), tip.receiptDigest(), tip.submittedAt())
+                        .block(WRITE_TIMEOUT));
+        long decisions = replay.replay(
+                Topics.TIPS_DECIDED,
+                TipDecided.class,
                 decided -> receipts.recordDecision(decided).block(WRITE_TIMEOUT));
-        long stories = replay.replay(Topics.STORIES_PUBLISHED, StoryPublished.class,
+        long stories = replay.replay(
+                Topics.STORIES_PUBLISHED,
+                StoryPublished.class,
                 published -> receipts.recordStory(published).block(WRITE_TIMEOUT));
         return tips + " tips, " + decisions + " decisions, " + stories + " stories";
     }

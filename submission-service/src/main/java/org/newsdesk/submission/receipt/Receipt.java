@@ -1,7 +1,6 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Instant;
-
 import org.newsdesk.events.TipDecided;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -47,25 +46,70 @@ record Receipt(
     }
 
     Receipt withSubmission(long revision, String digest, Instant at) {
-        return new Receipt(tipId, digest != null ? digest : receiptDigest, status, storyUrl, reason,
-                submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt, updatedAt, revision,
-                decisionRevision, decisionOutcome, storyRevision, version).withStatus(at);
+        return new Receipt(
+                        tipId,
+                        digest != null ? digest : receiptDigest,
+                        status,
+                        storyUrl,
+                        reason,
+                        submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt,
+                        updatedAt,
+                        revision,
+                        decisionRevision,
+                        decisionOutcome,
+                        storyRevision,
+                        version)
+                .withStatus(at);
     }
 
     Receipt withVersion(long next) {
-        return new Receipt(tipId, receiptDigest, status, storyUrl, reason, submittedAt, updatedAt, submissionRevision,
-                decisionRevision, decisionOutcome, storyRevision, next);
+        return new Receipt(
+                tipId,
+                receiptDigest,
+                status,
+                storyUrl,
+                reason,
+                submittedAt,
+                updatedAt,
+                submissionRevision,
+                decisionRevision,
+                decisionOutcome,
+                storyRevision,
+                next);
     }
 
     Receipt withDecision(long revision, TipDecided.Outcome outcome, String declineReason, Instant at) {
-        return new Receipt(tipId, receiptDigest, status, storyUrl,
-                outcome.declines() ? declineReason : null, submittedAt, updatedAt,
-                submissionRevision, revision, outcome, storyRevision, version).withStatus(at);
+        return new Receipt(
+                        tipId,
+                        receiptDigest,
+                        status,
+                        storyUrl,
+                        outcome.declines() ? declineReason : null,
+                        submittedAt,
+                        updatedAt,
+                        submissionRevision,
+                        revision,
+                        outcome,
+                        storyRevision,
+                        version)
+                .withStatus(at);
     }
 
     Receipt withStory(long revision, String url, Instant at) {
-        return new Receipt(tipId, receiptDigest, status, url, reason, submittedAt, updatedAt, submissionRevision,
-                decisionRevision, decisionOutcome, revision, version).withStatus(at);
+        return new Receipt(
+                        tipId,
+                        receiptDigest,
+                        status,
+                        url,
+                        reason,
+                        submittedAt,
+                        updatedAt,
+                        submissionRevision,
+                        decisionRevision,
+                        decisionOutcome,
+                        revision,
+                        version)
+                .withStatus(at);
     }
 
     /** Where the tip stands, from what the receipt knows: a story beats a decision beats nothing. */
@@ -73,20 +117,26 @@ record Receipt(
         ReceiptStatus derived;
         if (storyUrl != null) {
             derived = ReceiptStatus.PUBLISHED;
-        }
-        else if (decisionOutcome != null && decisionOutcome.declines()) {
+        } else if (decisionOutcome != null && decisionOutcome.declines()) {
             derived = ReceiptStatus.DECLINED;
-        }
-        else if (decisionOutcome != null) {
+        } else if (decisionOutcome != null) {
             // Approved and waiting for its story, or held for more information.
             derived = ReceiptStatus.IN_REVIEW;
-        }
-        else {
+        } else {
             derived = ReceiptStatus.RECEIVED;
         }
-        return new Receipt(tipId, receiptDigest, derived, derived == ReceiptStatus.PUBLISHED ? storyUrl : null,
-                derived == ReceiptStatus.DECLINED ? reason : null, submittedAt,
-                derived == status && updatedAt != null ? updatedAt : at, submissionRevision, decisionRevision,
-                decisionOutcome, storyRevision, version);
+        return new Receipt(
+                tipId,
+                receiptDigest,
+                derived,
+                derived == ReceiptStatus.PUBLISHED ? storyUrl : null,
+                derived == ReceiptStatus.DECLINED ? reason : null,
+                submittedAt,
+                derived == status && updatedAt != null ? updatedAt : at,
+                submissionRevision,
+                decisionRevision,
+                decisionOutcome,
+                storyRevision,
+                version);
     }
 }

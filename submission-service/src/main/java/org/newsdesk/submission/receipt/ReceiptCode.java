@@ -3,7 +3,6 @@ package org.newsdesk.submission.receipt;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**

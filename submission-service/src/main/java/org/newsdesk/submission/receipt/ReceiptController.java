@@ -1,10 +1,9 @@
 package org.newsdesk.submission.receipt;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
@@ -46,28 +45,44 @@ class ReceiptController {
         String client = clients.pseudonym(exchange);
         Optional<Duration> wait = guesses.check(client);
         if (wait.isPresent()) {
-            return Mono.error(ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Too many lookups",
-                    "Too many receipt codes were looked up from here that match no tip. Please wait a while.")
+            return Mono.error(ProblemException.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many lookups",
+                            "Too many receipt codes were looked up from here that match no tip. Please wait a while.")
                     .retryAfter(wait.get()));
         }
         return Mono.justOrEmpty(ReceiptCode.parse(receipt))
                 .flatMap(code -> receipts.find(code).map(found -> ReceiptView.of(code, found)))
-                .map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view))
+                .map(view ->
+                        ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view))
                 .switchIfEmpty(Mono.error(() -> {
                     guesses.take(client);
-                    return ProblemException.of(HttpStatus.NOT_FOUND, "Unknown receipt", "No tip has this receipt code. "
-                            + "Check it for typos: letters and digits, in four groups of four.");
+                    return ProblemException.of(
+                            HttpStatus.NOT_FOUND,
+                            "Unknown receipt",
+                            "No tip has this receipt code. "
+                                    + "Check it for typos: letters and digits, in four groups of four.");
                 }));
     }
 
     /** What a resident learns about their tip; absent fields are left out rather than null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ReceiptView(String receipt, ReceiptStatus status, String storyUrl, String reason, Instant submittedAt,
+    record ReceiptView(
+            String receipt,
+            ReceiptStatus status,
+            String storyUrl,
+            String reason,
+            Instant submittedAt,
             Instant updatedAt) {
 
         static ReceiptView of(ReceiptCode code, Receipt receipt) {
-            return new ReceiptView(code.formatted(), receipt.status(), receipt.storyUrl(), receipt.reason(),
-                    receipt.submittedAt(), receipt.updatedAt());
+            return new ReceiptView(
+                    code.formatted(),
+                    receipt.status(),
+                    receipt.storyUrl(),
+                    receipt.reason(),
+                    receipt.submittedAt(),
+                    receipt.updatedAt());
         }
     }
 }

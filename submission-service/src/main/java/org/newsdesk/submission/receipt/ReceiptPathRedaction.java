@@ -1,7 +1,6 @@
 package org.newsdesk.submission.receipt;
 
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +36,8 @@ class ReceiptPathRedaction {
         if (!withinApplication.startsWith(RECEIPTS) || withinApplication.length() == RECEIPTS.length()) {
             return request;
         }
-        RequestPath printable = new PrintableRequestPath(path, path.contextPath().value() + REDACTED);
+        RequestPath printable =
+                new PrintableRequestPath(path, path.contextPath().value() + REDACTED);
         return new ServerHttpRequestDecorator(request) {
             @Override
             public RequestPath getPath() {

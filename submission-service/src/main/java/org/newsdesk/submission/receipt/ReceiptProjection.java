@@ -1,7 +1,6 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Duration;
-
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
@@ -37,15 +36,22 @@ class ReceiptProjection {
     @KafkaListener(id = "receipts-from-submissions", idIsGroup = false, topics = Topics.TIPS_SUBMITTED)
     void on(TipSubmitted submitted) {
         UnprocessableEventException.requireSchemaVersion(submitted, TipSubmitted.SCHEMA_VERSION);
-        receipts.recordSubmission(submitted.tipId(), submitted.revision(), submitted.receiptDigest(),
-                submitted.submittedAt()).timeout(storeTimeout).block();
+        receipts.recordSubmission(
+                        submitted.tipId(), submitted.revision(), submitted.receiptDigest(), submitted.submittedAt())
+                .timeout(storeTimeout)
+                .block();
     }
 
     @KafkaListener(id = "receipts-from-decisions", idIsGroup = false, topics = Topics.TIPS_DECIDED)
     void on(TipDecided decided) {
         UnprocessableEventException.requireSchemaVersion(decided, TipDecided.SCHEMA_VERSION);
-        boolean changed = Boolean.TRUE.equals(receipts.recordDecision(decided).timeout(storeTimeout).block());
-        log.debug("Tip {} {} (revision {}): receipt {}", decided.tipId(), decided.outcome(), decided.revision(),
+        boolean changed = Boolean.TRUE.equals(
+                receipts.recordDecision(decided).timeout(storeTimeout).block());
+        log.debug(
+                "Tip {} {} (revision {}): receipt {}",
+                decided.tipId(),
+                decided.outcome(),
+                decided.revision(),
                 changed ? "updated" : "already reflects it");
     }
 

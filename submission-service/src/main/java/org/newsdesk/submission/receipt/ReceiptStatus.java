@@ -6,7 +6,6 @@ package org.newsdesk.submission.receipt;
  * order or twice cannot move it, and a newer decision can.
  */
 public enum ReceiptStatus {
-
     RECEIVED,
     /** Approved by a moderator and on its way to being published. */
     IN_REVIEW,

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;
-
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,20 +41,31 @@ public class Receipts {
 
     /** The tip is on the topic: its receipt from now on follows the tip's decision and story. */
     public Mono<Void> recordSubmission(String tipId, long revision, String receiptDigest, Instant submittedAt) {
-        return apply(tipId, receipt -> revision <= receipt.submissionRevision() ? receipt
-                : receipt.withSubmission(revision, receiptDigest, submittedAt)).then();
+        return apply(
+                        tipId,
+                        receipt -> revision <= receipt.submissionRevision()
+                                ? receipt
+                                : receipt.withSubmission(revision, receiptDigest, submittedAt))
+                .then();
     }
 
     /** @return whether the receipt changed: only a decision newer than the one it reflects changes it */
     public Mono<Boolean> recordDecision(TipDecided decided) {
-        return apply(decided.tipId(), receipt -> decided.revision() <= receipt.decisionRevision() ? receipt
-                : receipt.withDecision(decided.revision(), decided.outcome(), decided.reason(), decided.occurredAt()));
+        return apply(
+                decided.tipId(),
+                receipt -> decided.revision() <= receipt.decisionRevision()
+                        ? receipt
+                        : receipt.withDecision(
+                                decided.revision(), decided.outcome(), decided.reason(), decided.occurredAt()));
     }
 
     /** @return whether the receipt changed: only a story revision newer than the one it reflects changes it */
     public Mono<Boolean> recordStory(StoryPublished published) {
-        return apply(published.tipId(), receipt -> published.revision() <= receipt.storyRevision() ? receipt
-                : receipt.withStory(published.revision(), published.url(), published.occurredAt()));
+        return apply(
+                published.tipId(),
+                receipt -> published.revision() <= receipt.storyRevision()
+                        ? receipt
+                        : receipt.withStory(published.revision(), published.url(), published.occurredAt()));
     }
 
     /**
@@ -73,10 +83,16 @@ public class Receipts {
                             }
                             Receipt written = next.withVersion(current.version() + 1);
                             Mono<Receipt> write = current.version() == 0
-                                    ? mongo.insert(written).onErrorResume(DuplicateKeyException.class,
-                                            duplicate -> insertedMeanwhile(tipId, duplicate))
-                                    : mongo.findAndReplace(query(where(Receipt.ID).is(tipId)
-                                            .and(Receipt.VERSION).is(current.version())), written);
+                                    ? mongo.insert(written)
+                                            .onErrorResume(
+                                                    DuplicateKeyException.class,
+                                                    duplicate -> insertedMeanwhile(tipId, duplicate))
+                                    : mongo.findAndReplace(
+                                            query(where(Receipt.ID)
+                                                    .is(tipId)
+                                                    .and(Receipt.VERSION)
+                                                    .is(current.version())),
+                                            written);
                             return write.map(replaced -> true)
                                     .switchIfEmpty(Mono.error(() -> new WrittenMeanwhile(tipId)));
                         }))
@@ -106,7 +122,8 @@ public class Receipts {
      */
     Mono<Receipt> find(ReceiptCode code) {
         return mongo.findOne(query(where(Receipt.RECEIPT_DIGEST).is(code.digest())), Receipt.class)
-                .switchIfEmpty(Mono.defer(() -> storedTips.findByReceiptDigest(code.digest())
+                .switchIfEmpty(Mono.defer(() -> storedTips
+                        .findByReceiptDigest(code.digest())
                         .map(tip -> Receipt.unknown(tip.tipId()).withSubmission(1, code.digest(), tip.submittedAt()))));
     }
 }

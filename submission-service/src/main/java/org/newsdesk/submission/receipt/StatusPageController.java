@@ -1,9 +1,8 @@
 package org.newsdesk.submission.receipt;
 
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Optional;
-
-import jakarta.validation.Valid;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.ResidentPages;
 import org.newsdesk.web.ClientAddresses;
@@ -45,7 +44,10 @@ class StatusPageController {
     private final ClientAddresses clients;
     private final OutletProperties outlet;
 
-    StatusPageController(Receipts receipts, @Qualifier("receiptGuessLimit") RateLimit guesses, ClientAddresses clients,
+    StatusPageController(
+            Receipts receipts,
+            @Qualifier("receiptGuessLimit") RateLimit guesses,
+            ClientAddresses clients,
             OutletProperties outlet) {
         this.receipts = receipts;
         this.guesses = guesses;
@@ -59,8 +61,10 @@ class StatusPageController {
     }
 
     /** The code comes from a plain form or a multipart one, bound into a {@link ReceiptLookup} either way. */
-    @PostMapping(path = "/status", consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            MediaType.MULTIPART_FORM_DATA_VALUE }, produces = MediaType.TEXT_HTML_VALUE)
+    @PostMapping(
+            path = "/status",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE},
+            produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> lookUp(@Valid ReceiptLookup lookup, BindingResult errors, ServerWebExchange exchange) {
         String client = clients.pseudonym(exchange);
         Optional<Duration> wait = guesses.check(client);
@@ -75,10 +79,14 @@ class StatusPageController {
         }
         return Mono.justOrEmpty(ReceiptCode.parse(lookup.receipt()))
                 .flatMap(receipts::find)
-                .map(found -> statusPage(HttpStatus.OK).modelAttribute("status", TipStatusView.of(found)).build())
+                .map(found -> statusPage(HttpStatus.OK)
+                        .modelAttribute("status", TipStatusView.of(found))
+                        .build())
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     guesses.take(client);
-                    return statusPage(HttpStatus.NOT_FOUND).modelAttribute("status", TipStatusView.UNKNOWN).build();
+                    return statusPage(HttpStatus.NOT_FOUND)
+                            .modelAttribute("status", TipStatusView.UNKNOWN)
+                            .build();
                 }));
     }
 
@@ -88,12 +96,14 @@ class StatusPageController {
      */
     @ExceptionHandler
     Rendering unreadable(ServerWebInputException unreadable) {
-        return mistake("We could not read what your browser sent. Please type your code again.", HttpStatus.BAD_REQUEST);
+        return mistake(
+                "We could not read what your browser sent. Please type your code again.", HttpStatus.BAD_REQUEST);
     }
 
     @ExceptionHandler
     Rendering tooLarge(DataBufferLimitException tooLarge) {
-        return mistake("What your browser sent is far longer than a receipt code. Please type your code again.",
+        return mistake(
+                "What your browser sent is far longer than a receipt code. Please type your code again.",
                 HttpStatus.CONTENT_TOO_LARGE);
     }
 

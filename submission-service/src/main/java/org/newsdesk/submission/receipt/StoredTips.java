@@ -1,7 +1,6 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Instant;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,6 +15,5 @@ public interface StoredTips {
     Mono<StoredTip> findByReceiptDigest(String receiptDigest);
 
     /** @param submittedAt when the resident sent it */
-    record StoredTip(String tipId, Instant submittedAt) {
-    }
+    record StoredTip(String tipId, Instant submittedAt) {}
 }

@@ -16,7 +16,9 @@ record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, Strin
     static final TipStatusView UNKNOWN = new TipStatusView(false, null, null, null);
 
     static TipStatusView of(Receipt receipt) {
-        return new TipStatusView(true, receipt.status(),
+        return new TipStatusView(
+                true,
+                receipt.status(),
                 receipt.status() == ReceiptStatus.PUBLISHED ? receipt.storyUrl() : null,
                 receipt.status() == ReceiptStatus.DECLINED ? blankToNull(receipt.reason()) : null);
     }

@@ -21,7 +21,9 @@ class SubmissionStoreIndexes {
     StoreIndexes submissionIndexes() {
         return StoreIndexes.declare()
                 // One tip per idempotency key, however many retries race; most tips come without one.
-                .on(SubmittedTips.COLLECTION, unique(SubmittedTips.IDEMPOTENCY_KEY_DIGEST, "idempotency_key"),
+                .on(
+                        SubmittedTips.COLLECTION,
+                        unique(SubmittedTips.IDEMPOTENCY_KEY_DIGEST, "idempotency_key"),
                         // One tip per receipt code; found by it until its receipt is built from the topic.
                         unique(SubmittedTips.RECEIPT_DIGEST, "receipt_digest"))
                 // Two tips sharing a code would let one resident see the other's tip. A receipt made

@@ -6,11 +6,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.web.problem.ProblemException;
@@ -81,10 +79,12 @@ final class IdempotencyKey {
             RANDOM.nextBytes(iv);
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
             byte[] sealed = cipher.doFinal(receipt.formatted().getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
-                    .put(iv).put(sealed).array());
-        }
-        catch (GeneralSecurityException ex) {
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Every Java runtime has AES-GCM", ex);
         }
     }
@@ -97,15 +97,16 @@ final class IdempotencyKey {
             byte[] plain = cipher(Cipher.DECRYPT_MODE, iv).doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES);
             return ReceiptCode.parse(new String(plain, StandardCharsets.US_ASCII))
                     .orElseThrow(() -> new IllegalStateException("A sealed receipt that is not a receipt code"));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("The sealed receipt does not open with this key", ex);
         }
     }
 
     private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(DigestUtils.sha256("newsdesk-receipt-seal:" + value), "AES"),
+        cipher.init(
+                mode,
+                new SecretKeySpec(DigestUtils.sha256("newsdesk-receipt-seal:" + value), "AES"),
                 new GCMParameterSpec(TAG_BITS, iv));
         return cipher;
     }

@@ -10,7 +10,10 @@ import org.springframework.http.HttpStatus;
 class KeyReusedException extends ProblemException {
 
     KeyReusedException() {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, IdempotencyKey.HEADER + " reused", "This " + IdempotencyKey.HEADER
-                + " was already used for a different tip. Use a new key for a new tip.");
+        super(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                IdempotencyKey.HEADER + " reused",
+                "This " + IdempotencyKey.HEADER
+                        + " was already used for a different tip. Use a new key for a new tip.");
     }
 }

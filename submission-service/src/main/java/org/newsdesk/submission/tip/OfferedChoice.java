@@ -1,16 +1,15 @@
 package org.newsdesk.submission.tip;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 import org.newsdesk.submission.OutletProperties;
 
 /**
@@ -20,7 +19,7 @@ import org.newsdesk.submission.OutletProperties;
  */
 @Documented
 @Constraint(validatedBy = OfferedChoice.Validator.class)
-@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER })
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @interface OfferedChoice {
 
@@ -33,7 +32,8 @@ import org.newsdesk.submission.OutletProperties;
     Class<? extends Payload>[] payload() default {};
 
     enum Choices {
-        AREAS, CATEGORIES
+        AREAS,
+        CATEGORIES
     }
 
     /** Made by Spring, which gives it the outlet's settings. */

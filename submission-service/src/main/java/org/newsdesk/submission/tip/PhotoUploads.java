@@ -1,7 +1,6 @@
 package org.newsdesk.submission.tip;
 
 import java.util.List;
-
 import org.newsdesk.submission.photo.Upload;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
@@ -12,8 +11,7 @@ import reactor.core.publisher.Mono;
 /** The {@code photos} parts of a multipart request, as bytes in memory. */
 final class PhotoUploads {
 
-    private PhotoUploads() {
-    }
+    private PhotoUploads() {}
 
     /**
      * Every chosen photo. A browser sends an empty part, without a file name, when no photo was
@@ -30,7 +28,8 @@ final class PhotoUploads {
                             return new Upload(part instanceof FilePart file ? file.filename() : part.name(), bytes);
                         })
                         .defaultIfEmpty(new Upload(part instanceof FilePart file ? file.filename() : "", new byte[0])))
-                .filter(upload -> upload.bytes().length > 0 || (upload.fileName() != null && !upload.fileName().isBlank()))
+                .filter(upload -> upload.bytes().length > 0
+                        || (upload.fileName() != null && !upload.fileName().isBlank()))
                 .collectList();
     }
 }

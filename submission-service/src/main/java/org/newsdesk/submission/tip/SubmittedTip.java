@@ -1,7 +1,6 @@
 package org.newsdesk.submission.tip;
 
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,6 +17,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sealedReceipt        the receipt code, sealed with a key only the client's idempotency key gives
  */
 @Document(SubmittedTips.COLLECTION)
-record SubmittedTip(@Id String tipId, long revision, String receiptDigest, Instant submittedAt,
-        String idempotencyKeyDigest, String requestFingerprint, String sealedReceipt) {
-}
+record SubmittedTip(
+        @Id String tipId,
+        long revision,
+        String receiptDigest,
+        Instant submittedAt,
+        String idempotencyKeyDigest,
+        String requestFingerprint,
+        String sealedReceipt) {}

@@ -59,7 +59,8 @@ public class SubmittedTips implements StoredTips {
         }
         // A new id: nobody else can be relaying it, so the lease comes with the insert.
         outbox.announceOnInsertHeld(insert, Topics.TIPS_SUBMITTED, tip);
-        return mongo.upsert(query(where("_id").is(tip.tipId())), insert, SubmittedTip.class).then();
+        return mongo.upsert(query(where("_id").is(tip.tipId())), insert, SubmittedTip.class)
+                .then();
     }
 
     /** Sends the stored tip to Kafka without making the resident wait (see {@link #store}). */
@@ -83,6 +84,5 @@ public class SubmittedTips implements StoredTips {
      *
      * @param keyDigest the request's {@link IdempotencyKey#digest()}
      */
-    record Replay(String keyDigest, String requestFingerprint, String sealedReceipt) {
-    }
+    record Replay(String keyDigest, String requestFingerprint, String sealedReceipt) {}
 }

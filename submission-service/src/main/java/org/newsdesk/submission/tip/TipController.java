@@ -1,9 +1,8 @@
 package org.newsdesk.submission.tip;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-
-import jakarta.validation.Valid;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
@@ -32,8 +31,8 @@ class TipController {
     private final RateLimit tipRateLimit;
     private final ClientAddresses clients;
 
-    TipController(TipSubmissions submissions, @Qualifier("tipRateLimit") RateLimit tipRateLimit,
-            ClientAddresses clients) {
+    TipController(
+            TipSubmissions submissions, @Qualifier("tipRateLimit") RateLimit tipRateLimit, ClientAddresses clients) {
         this.submissions = submissions;
         this.tipRateLimit = tipRateLimit;
         this.clients = clients;
@@ -45,9 +44,12 @@ class TipController {
      * tip is sent: otherwise the 406 would come after Kafka took the tip, leaving the resident
      * without a receipt for a tip that is on its way.
      */
-    @PostMapping(path = "/api/tips", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/tips",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TipAccepted>> submit(@Valid @RequestBody TipRequest tip,
+    Mono<ResponseEntity<TipAccepted>> submit(
+            @Valid @RequestBody TipRequest tip,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
@@ -60,9 +62,12 @@ class TipController {
      * {@code photos} parts. Photos are checked and cleaned before anything is stored; one refused
      * is a 4xx naming its file, and then nothing of the tip is stored.
      */
-    @PostMapping(path = "/api/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(
+            path = "/api/tips",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<TipAccepted>> submitWithPhotos(@Valid @RequestPart("tip") TipRequest tip,
+    Mono<ResponseEntity<TipAccepted>> submitWithPhotos(
+            @Valid @RequestPart("tip") TipRequest tip,
             @RequestPart(name = "photos", required = false) List<Part> photos,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             ServerWebExchange exchange) {
@@ -76,8 +81,10 @@ class TipController {
     /** Counted once the tip is known to be valid: the limit is on tips, not on typing mistakes. */
     private void takeOneTip(ServerWebExchange exchange) {
         tipRateLimit.take(clients.pseudonym(exchange)).ifPresent(wait -> {
-            throw ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, "Too many tips",
-                    "You have sent a lot of tips in a short time. Please wait a while before sending the next one.")
+            throw ProblemException.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many tips",
+                            "You have sent a lot of tips in a short time. Please wait a while before sending the next one.")
                     .retryAfter(wait);
         });
     }

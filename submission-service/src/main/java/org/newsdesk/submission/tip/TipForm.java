@@ -1,16 +1,15 @@
 package org.newsdesk.submission.tip;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.List;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
 import org.newsdesk.submission.tip.OfferedChoice.Choices;
 
 /**
@@ -48,11 +47,14 @@ record TipForm(
         String name,
 
         @Size(max = TipRequest.EMAIL_LENGTH, message = "Email address must be at most {max} characters")
-        @Email(regexp = TipRequest.EMAIL_ADDRESS, message = "Email address must be an email address, like name@example.org")
+        @Email(
+                regexp = TipRequest.EMAIL_ADDRESS,
+                message = "Email address must be an email address, like name@example.org")
         String email,
 
         @Size(max = TipRequest.PHONE_LENGTH, message = "Phone number must be at most {max} characters")
-        @Pattern(regexp = TipRequest.PHONE_NUMBER,
+        @Pattern(
+                regexp = TipRequest.PHONE_NUMBER,
                 message = "Phone number must be a phone number: digits, spaces and + ( ) . / - only")
         String phone,
 
@@ -64,7 +66,8 @@ record TipForm(
         String website) {
 
     /** The date as a date input sends it, or as a person in the UK types it where there is no date picker. */
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT));
@@ -88,8 +91,8 @@ record TipForm(
     }
 
     TipForm withToken(String token) {
-        return new TipForm(headline, body, area, happenedOn, category, name, email, phone, contactConsent, token,
-                website);
+        return new TipForm(
+                headline, body, area, happenedOn, category, name, email, phone, contactConsent, token, website);
     }
 
     /** Whether the resident ticked the consent box; public for the template. */
@@ -105,8 +108,7 @@ record TipForm(
         for (DateTimeFormatter format : DATES) {
             try {
                 return LocalDate.parse(typed.strip(), format);
-            }
-            catch (DateTimeParseException notThisFormat) {
+            } catch (DateTimeParseException notThisFormat) {
                 // try the next one
             }
         }

@@ -1,11 +1,10 @@
 package org.newsdesk.submission.tip;
 
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.validation.Valid;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.ResidentPages;
 import org.newsdesk.submission.photo.PhotoProperties;
@@ -55,8 +54,12 @@ class TipFormController {
     private final ClientAddresses clients;
     private final PhotoProperties photoLimits;
 
-    TipFormController(TipSubmissions submissions, OutletProperties outlet,
-            @Qualifier("tipRateLimit") RateLimit tipRateLimit, ClientAddresses clients, PhotoProperties photoLimits) {
+    TipFormController(
+            TipSubmissions submissions,
+            OutletProperties outlet,
+            @Qualifier("tipRateLimit") RateLimit tipRateLimit,
+            ClientAddresses clients,
+            PhotoProperties photoLimits) {
         this.submissions = submissions;
         this.outlet = outlet;
         this.tipRateLimit = tipRateLimit;
@@ -71,8 +74,11 @@ class TipFormController {
     }
 
     @PostMapping(path = "/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> send(@Valid TipForm form, BindingResult errors,
-            @RequestPart(name = "photos", required = false) List<Part> photos, ServerWebExchange exchange) {
+    Mono<Rendering> send(
+            @Valid TipForm form,
+            BindingResult errors,
+            @RequestPart(name = "photos", required = false) List<Part> photos,
+            ServerWebExchange exchange) {
         if (errors.hasErrors()) {
             return Mono.just(formPage(TipFormPage.refused(form, errors), HttpStatus.BAD_REQUEST));
         }
@@ -84,20 +90,36 @@ class TipFormController {
                     .build());
         }
         return PhotoUploads.read(photos)
-                .flatMap(uploads -> submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()),
-                        uploads))
-                .map(accepted -> page("receipt", HttpStatus.OK).modelAttribute("receipt", accepted.receipt()).build())
-                .onErrorResume(PhotoRefusedException.class, refused -> Mono.just(formPage(new TipFormPage(form,
-                        Map.of("photos", refused.reason()), null), refused.getStatusCode())))
+                .flatMap(uploads ->
+                        submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()), uploads))
+                .map(accepted -> page("receipt", HttpStatus.OK)
+                        .modelAttribute("receipt", accepted.receipt())
+                        .build())
+                .onErrorResume(
+                        PhotoRefusedException.class,
+                        refused -> Mono.just(formPage(
+                                new TipFormPage(form, Map.of("photos", refused.reason()), null),
+                                refused.getStatusCode())))
                 // The page was sent before, then changed (back, edit, send): a new tip, if they want.
-                .onErrorResume(KeyReusedException.class, reused -> Mono.just(formPage(new TipFormPage(
-                        form.withToken(IdempotencyKey.newFormToken()), Map.of(),
-                        "You already sent this form once, and we have that tip. If this is a new tip, "
-                                + "check it and send it again."), HttpStatus.CONFLICT)))
-                .onErrorResume(TipNotAcceptedException.class, notAccepted -> Mono.just(formPage(new TipFormPage(
-                        form, Map.of(), "We could not take your tip just now. What you wrote is "
-                                + "still here: please send it again in a moment."), HttpStatus.SERVICE_UNAVAILABLE,
-                        notAccepted.getHeaders())));
+                .onErrorResume(
+                        KeyReusedException.class,
+                        reused -> Mono.just(formPage(
+                                new TipFormPage(
+                                        form.withToken(IdempotencyKey.newFormToken()),
+                                        Map.of(),
+                                        "You already sent this form once, and we have that tip. If this is a new tip, "
+                                                + "check it and send it again."),
+                                HttpStatus.CONFLICT)))
+                .onErrorResume(
+                        TipNotAcceptedException.class,
+                        notAccepted -> Mono.just(formPage(
+                                new TipFormPage(
+                                        form,
+                                        Map.of(),
+                                        "We could not take your tip just now. What you wrote is "
+                                                + "still here: please send it again in a moment."),
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                notAccepted.getHeaders())));
     }
 
     /**
@@ -106,14 +128,18 @@ class TipFormController {
      */
     @ExceptionHandler
     Rendering unreadable(ServerWebInputException unreadable) {
-        return problemPage(HttpStatus.BAD_REQUEST, "We could not read your tip",
+        return problemPage(
+                HttpStatus.BAD_REQUEST,
+                "We could not read your tip",
                 "What your browser sent did not arrive as a form we can read. Please go back, check your tip "
                         + "and send it again.");
     }
 
     @ExceptionHandler
     Rendering tooLarge(DataBufferLimitException tooLarge) {
-        return problemPage(HttpStatus.CONTENT_TOO_LARGE, "Your tip is too large to send",
+        return problemPage(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Your tip is too large to send",
                 "Together with its photos it is larger than we can take. Please send fewer or smaller "
                         + "photos, or shorten the text, and send it again.");
     }
@@ -132,7 +158,10 @@ class TipFormController {
     }
 
     private Rendering problemPage(HttpStatus status, String title, String detail) {
-        return page("problem", status).modelAttribute("title", title).modelAttribute("detail", detail).build();
+        return page("problem", status)
+                .modelAttribute("title", title)
+                .modelAttribute("detail", detail)
+                .build();
     }
 
     private Rendering.Builder<?> page(String view, HttpStatusCode status) {

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 
@@ -16,8 +15,8 @@ import org.springframework.validation.FieldError;
 record TipFormPage(TipForm form, Map<String, String> errors, String notice) {
 
     /** The form's fields in their order on the page. */
-    static final List<String> FIELDS = List.of("headline", "body", "area", "happenedOn", "category", "photos",
-            "name", "email", "phone", "website");
+    static final List<String> FIELDS = List.of(
+            "headline", "body", "area", "happenedOn", "category", "photos", "name", "email", "phone", "website");
 
     static TipFormPage blank(String formToken) {
         return new TipFormPage(TipForm.blank(formToken), Map.of(), null);
@@ -31,7 +30,8 @@ record TipFormPage(TipForm form, Map<String, String> errors, String notice) {
     static TipFormPage refused(TipForm form, Errors errors) {
         Map<String, String> byField = new LinkedHashMap<>();
         errors.getFieldErrors().stream()
-                .sorted(Comparator.comparing(FieldError::getDefaultMessage, Comparator.nullsLast(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(
+                        FieldError::getDefaultMessage, Comparator.nullsLast(Comparator.naturalOrder())))
                 .forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
         Map<String, String> ordered = new LinkedHashMap<>();
         FIELDS.stream().filter(byField::containsKey).forEach(field -> ordered.put(field, byField.get(field)));

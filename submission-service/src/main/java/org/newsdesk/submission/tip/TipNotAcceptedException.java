@@ -1,7 +1,6 @@
 package org.newsdesk.submission.tip;
 
 import java.time.Duration;
-
 import org.newsdesk.web.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -13,8 +12,11 @@ import org.springframework.http.HttpStatus;
 class TipNotAcceptedException extends ProblemException {
 
     TipNotAcceptedException(Duration retryAfter, Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "Tip not accepted",
-                "We could not take your tip right now. Please send it again in a moment.", cause);
+        super(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Tip not accepted",
+                "We could not take your tip right now. Please send it again in a moment.",
+                cause);
         retryAfter(retryAfter);
     }
 }

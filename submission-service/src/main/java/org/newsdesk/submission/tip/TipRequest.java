@@ -1,11 +1,10 @@
 package org.newsdesk.submission.tip;
 
-import java.time.LocalDate;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 
 /**
  * A tip as a resident's phone sends it. Surrounding whitespace is dropped and blank optional
@@ -14,12 +13,10 @@ import jakarta.validation.constraints.Size;
  * the tip form ({@link TipForm}) holds its fields to the same ones.
  */
 record TipRequest(
-        @NotBlank(message = "is required")
-        @Size(max = HEADLINE_LENGTH, message = "must be at most {max} characters")
+        @NotBlank(message = "is required") @Size(max = HEADLINE_LENGTH, message = "must be at most {max} characters")
         String headline,
 
-        @NotBlank(message = "is required")
-        @Size(max = BODY_LENGTH, message = "must be at most {max} characters")
+        @NotBlank(message = "is required") @Size(max = BODY_LENGTH, message = "must be at most {max} characters")
         String body,
 
         @Size(max = NAME_LENGTH, message = "must be at most {max} characters")
@@ -49,6 +46,7 @@ record TipRequest(
     static final int BODY_LENGTH = 20_000;
     /** A person's name, a place's or a topic's. */
     static final int NAME_LENGTH = 100;
+
     static final int EMAIL_LENGTH = 254;
     static final int PHONE_LENGTH = 40;
     /** Something, an at sign, and a domain with a dot: mail to anything less cannot reach the resident. */

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.TipSubmitted;
@@ -86,29 +85,44 @@ class TipSubmissions {
                 .flatMap(stored -> replay(stored, key, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> accept(request, cleanPhotos, key, fingerprint)
                         // Two copies of one request racing: the loser answers as the winner did.
-                        .onErrorResume(DuplicateKeyException.class, duplicate -> tips.findByIdempotencyKey(key.digest())
-                                .flatMap(stored -> replay(stored, key, fingerprint))
-                                .switchIfEmpty(Mono.error(duplicate)))));
+                        .onErrorResume(
+                                DuplicateKeyException.class,
+                                duplicate -> tips.findByIdempotencyKey(key.digest())
+                                        .flatMap(stored -> replay(stored, key, fingerprint))
+                                        .switchIfEmpty(Mono.error(duplicate)))));
     }
 
     /** @param key and {@code fingerprint} (of the request), both {@code null} without an idempotency key */
-    private Mono<TipAccepted> accept(TipRequest request, List<CleanPhoto> cleanPhotos, IdempotencyKey key,
-            String fingerprint) {
+    private Mono<TipAccepted> accept(
+            TipRequest request, List<CleanPhoto> cleanPhotos, IdempotencyKey key, String fingerprint) {
         String tipId = UUID.randomUUID().toString();
         return storePhotos(tipId, cleanPhotos).flatMap(references -> {
             ReceiptCode receipt = ReceiptCode.generate();
             Instant submittedAt = Instant.now();
-            TipSubmitted event = TipSubmitted.of(tipId, receipt.digest(), request.headline(), request.body(),
-                    request.area(), request.category(), contact(request), submittedAt, request.happenedOn(),
-                    request.contactConsent(), references);
-            SubmittedTips.Replay replay = key == null ? null
-                    : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
+            TipSubmitted event = TipSubmitted.of(
+                    tipId,
+                    receipt.digest(),
+                    request.headline(),
+                    request.body(),
+                    request.area(),
+                    request.category(),
+                    contact(request),
+                    submittedAt,
+                    request.happenedOn(),
+                    request.contactConsent(),
+                    references);
+            SubmittedTips.Replay replay =
+                    key == null ? null : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
             return tips.store(event, replay)
                     .timeout(properties.acceptTimeout())
                     .onErrorResume(failure -> forgetUnlessLanded(references, failure))
                     .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
-                        log.warn("Tip {} not accepted: the store did not acknowledge it: {}", tipId,
-                                NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName());
+                        log.warn(
+                                "Tip {} not accepted: the store did not acknowledge it: {}",
+                                tipId,
+                                NestedExceptionUtils.getMostSpecificCause(failure)
+                                        .getClass()
+                                        .getName());
                         return new TipNotAcceptedException(properties.retryAfter(), failure);
                     })
                     .doOnSuccess(stored -> tips.relayInBackground(tipId))
@@ -125,8 +139,12 @@ class TipSubmissions {
         return photos.store(cleanPhotos, stored::add)
                 .timeout(properties.storeTimeout())
                 .onErrorMap(failure -> {
-                    log.warn("Tip {} not accepted: its photos could not be stored: {}", tipId,
-                            NestedExceptionUtils.getMostSpecificCause(failure).getClass().getName());
+                    log.warn(
+                            "Tip {} not accepted: its photos could not be stored: {}",
+                            tipId,
+                            NestedExceptionUtils.getMostSpecificCause(failure)
+                                    .getClass()
+                                    .getName());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
                 })
                 .onErrorResume(failure -> photos.forget(List.copyOf(stored)).then(Mono.error(failure)));
@@ -160,9 +178,17 @@ class TipSubmissions {
         String photoDigests = cleanPhotos.stream()
                 .map(photo -> DigestUtils.sha256Hex(photo.bytes()))
                 .reduce("", (digests, digest) -> digests + digest + ",");
-        String joined = String.join("\u0000", photoDigests, String.valueOf(request.headline()), String.valueOf(request.body()),
-                String.valueOf(request.area()), String.valueOf(request.category()), String.valueOf(request.name()),
-                String.valueOf(request.email()), String.valueOf(request.phone()), String.valueOf(request.happenedOn()),
+        String joined = String.join(
+                "\u0000",
+                photoDigests,
+                String.valueOf(request.headline()),
+                String.valueOf(request.body()),
+                String.valueOf(request.area()),
+                String.valueOf(request.category()),
+                String.valueOf(request.name()),
+                String.valueOf(request.email()),
+                String.valueOf(request.phone()),
+                String.valueOf(request.happenedOn()),
                 String.valueOf(request.contactConsent()));
         return DigestUtils.sha256Hex(joined);
     }
@@ -175,6 +201,5 @@ class TipSubmissions {
     }
 
     /** The answer to a resident whose tip is on its way. */
-    record TipAccepted(String tipId, String receipt, ReceiptStatus status) {
-    }
+    record TipAccepted(String tipId, String receipt, ReceiptStatus status) {}
 }

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
@@ -73,14 +72,22 @@ class ResidentPagesBrowserTests {
             fillIn(driver, "Bus shelter smashed on Bath Street " + UUID.randomUUID());
             // (choosing more photos than a tip takes is pointed out at once)
             WebElement photos = driver.findElement(By.id("photos"));
-            photos.sendKeys(String.join("\n", Collections.nCopies(6, photo.toAbsolutePath().toString())));
-            await().atMost(PATIENCE).until(() -> driver.findElement(By.id("photo-warning")).getText(),
-                    text -> text.contains("You chose 6 photos; you can send up to 5."));
+            photos.sendKeys(String.join(
+                    "\n", Collections.nCopies(6, photo.toAbsolutePath().toString())));
+            await().atMost(PATIENCE)
+                    .until(
+                            () -> driver.findElement(By.id("photo-warning")).getText(),
+                            text -> text.contains("You chose 6 photos; you can send up to 5."));
             photos.clear();
             photos.sendKeys(photo.toAbsolutePath().toString());
-            await().atMost(PATIENCE).until(() -> driver.findElement(By.id("photo-warning")).getText().isEmpty());
+            await().atMost(PATIENCE)
+                    .until(() ->
+                            driver.findElement(By.id("photo-warning")).getText().isEmpty());
             // (the script shows what they chose, and counts what is left to type)
-            await().atMost(PATIENCE).until(() -> driver.findElements(By.cssSelector("#photo-previews img")).size() == 1);
+            await().atMost(PATIENCE)
+                    .until(() -> driver.findElements(By.cssSelector("#photo-previews img"))
+                                    .size()
+                            == 1);
             assertThat(driver.findElement(By.id("headline-count")).getText()).endsWith("characters left");
             browser.fullPageScreenshot("tip-form-filled-small-phone");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -90,11 +97,12 @@ class ResidentPagesBrowserTests {
             assertThat(receipt).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}");
             assertThat(driver.findElement(By.tagName("main")).getText())
                     .contains("What happens next", "Nobody else will ever see this code again");
-            assertThat(driver.findElement(By.linkText("Check your tip's status")).getAttribute("href")).endsWith("/status");
+            assertThat(driver.findElement(By.linkText("Check your tip's status"))
+                            .getAttribute("href"))
+                    .endsWith("/status");
             browser.assertAccessible();
             browser.fullPageScreenshot("receipt-small-phone");
-        }
-        finally {
+        } finally {
             Files.deleteIfExists(photo);
         }
     }
@@ -112,18 +120,26 @@ class ResidentPagesBrowserTests {
             driver.findElement(By.cssSelector("button[type=submit]")).click();
 
             // Then the summary at the top has the focus and lists each problem
-            await().atMost(PATIENCE).until(() -> !driver.findElements(By.id("error-summary")).isEmpty());
+            await().atMost(PATIENCE)
+                    .until(() -> !driver.findElements(By.id("error-summary")).isEmpty());
             assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
             List<String> problems = driver.findElements(By.cssSelector("#error-summary a")).stream()
-                    .map(WebElement::getText).toList();
-            assertThat(problems).containsExactly("Give your tip a headline", "Choose where it happened",
-                    "Choose what your tip is about", "Email address must be an email address, like name@example.org");
+                    .map(WebElement::getText)
+                    .toList();
+            assertThat(problems)
+                    .containsExactly(
+                            "Give your tip a headline",
+                            "Choose where it happened",
+                            "Choose what your tip is about",
+                            "Email address must be an email address, like name@example.org");
             // And each problem leads to its field, which says it is invalid
             driver.findElement(By.linkText("Give your tip a headline")).click();
             assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("headline");
-            assertThat(driver.findElement(By.id("headline")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(driver.findElement(By.id("headline")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
             // And what they typed is still there
-            assertThat(driver.findElement(By.id("body")).getAttribute("value")).startsWith("The bus shelter on Bath Street");
+            assertThat(driver.findElement(By.id("body")).getAttribute("value"))
+                    .startsWith("The bus shelter on Bath Street");
             assertThat(driver.findElement(By.id("email")).getAttribute("value")).isEqualTo("angela at example dot org");
             browser.assertAccessible();
             browser.fullPageScreenshot("tip-form-errors-desktop");
@@ -131,7 +147,9 @@ class ResidentPagesBrowserTests {
         try (Browser phone = Browser.open(Screen.SMALL_PHONE)) {
             phone.visit(url("/"));
             phone.driver().findElement(By.cssSelector("button[type=submit]")).click();
-            await().atMost(PATIENCE).until(() -> !phone.driver().findElements(By.id("error-summary")).isEmpty());
+            await().atMost(PATIENCE)
+                    .until(() ->
+                            !phone.driver().findElements(By.id("error-summary")).isEmpty());
             phone.screenshot("tip-form-errors-small-phone");
         }
     }
@@ -170,14 +188,25 @@ class ResidentPagesBrowserTests {
 
             // And once the moderators approved it and the story is out, it is published, with a link to it
             send(Topics.TIPS_DECIDED, decided(tipId, TipDecided.Outcome.APPROVED, null));
-            send(Topics.STORIES_PUBLISHED, new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, now(),
-                    tipId, 1, "library-hours-cut", "Library opening hours cut",
-                    "http://localhost:8083/stories/library-hours-cut", now()));
+            send(
+                    Topics.STORIES_PUBLISHED,
+                    new StoryPublished(
+                            UUID.randomUUID(),
+                            StoryPublished.SCHEMA_VERSION,
+                            now(),
+                            tipId,
+                            1,
+                            "library-hours-cut",
+                            "Library opening hours cut",
+                            "http://localhost:8083/stories/library-hours-cut",
+                            now()));
             await().atMost(PATIENCE).until(() -> {
                 lookUp(browser, receipt);
                 return statusText(browser).contains("Published");
             });
-            assertThat(browser.driver().findElement(By.linkText("Read the story")).getAttribute("href"))
+            assertThat(browser.driver()
+                            .findElement(By.linkText("Read the story"))
+                            .getAttribute("href"))
                     .isEqualTo("http://localhost:8083/stories/library-hours-cut");
             browser.assertAccessible();
             browser.fullPageScreenshot("status-published-small-phone");
@@ -189,8 +218,12 @@ class ResidentPagesBrowserTests {
         try (Browser browser = Browser.open(Screen.DESKTOP)) {
             // Given a tip the moderators declined, with their reason
             String receipt = sendInBrowser(browser, "Noise from the new warehouse " + UUID.randomUUID());
-            send(Topics.TIPS_DECIDED, decided(tipIdOf(receipt), TipDecided.Outcome.REJECTED,
-                    "We could not confirm it with anyone else. If you have more details, send us a new tip."));
+            send(
+                    Topics.TIPS_DECIDED,
+                    decided(
+                            tipIdOf(receipt),
+                            TipDecided.Outcome.REJECTED,
+                            "We could not confirm it with anyone else. If you have more details, send us a new tip."));
 
             // When its resident looks it up
             await().atMost(PATIENCE).until(() -> {
@@ -233,16 +266,23 @@ class ResidentPagesBrowserTests {
     }
 
     private static String awaitReceipt(WebDriver driver) {
-        return await().atMost(PATIENCE).until(() -> driver.findElements(By.id("receipt")).stream()
-                .filter(element -> element.getTagName().equals("p")).map(WebElement::getText).findFirst().orElse(null),
-                receipt -> receipt != null && !receipt.isBlank());
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> driver.findElements(By.id("receipt")).stream()
+                                .filter(element -> element.getTagName().equals("p"))
+                                .map(WebElement::getText)
+                                .findFirst()
+                                .orElse(null),
+                        receipt -> receipt != null && !receipt.isBlank());
     }
 
     private void lookUp(Browser browser, String receipt) {
         browser.visit(url("/status"));
         browser.driver().findElement(By.id("receipt")).sendKeys(receipt);
         browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(PATIENCE).until(() -> !browser.driver().findElements(By.className("status")).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() ->
+                        !browser.driver().findElements(By.className("status")).isEmpty());
         assertThat(browser.driver().getCurrentUrl()).endsWith("/status").doesNotContain(receipt);
     }
 
@@ -253,20 +293,35 @@ class ResidentPagesBrowserTests {
     /** The tip behind a receipt, as the moderators' events name it: read from the service's own store. */
     private String tipIdOf(String receipt) {
         String digest = ReceiptCode.parse(receipt).orElseThrow().digest();
-        return await().atMost(PATIENCE).until(() -> mongo.findOne(query(where("receiptDigest").is(digest)),
-                Document.class, "tips").map(tip -> tip.getString("_id")).block(PATIENCE), id -> id != null);
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> mongo.findOne(query(where("receiptDigest").is(digest)), Document.class, "tips")
+                                .map(tip -> tip.getString("_id"))
+                                .block(PATIENCE),
+                        id -> id != null);
     }
 
     private static TipDecided decided(String tipId, TipDecided.Outcome outcome, String reason) {
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now(), tipId, 2, outcome,
-                "Headline", "Body", "Long Eaton", "Community safety", reason, "moderator", now());
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                now(),
+                tipId,
+                2,
+                outcome,
+                "Headline",
+                "Body",
+                "Long Eaton",
+                "Community safety",
+                reason,
+                "moderator",
+                now());
     }
 
     private void send(String topic, NewsdeskEvent event) {
         try {
             kafka.send(topic, event.tipId(), event).get(10, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("Could not send " + event + " to " + topic, ex);
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -15,8 +14,8 @@ class ResidentTemplatesTests {
     @Test
     void noTemplatePrintsUnescapedTextOrRunsInlineCode() throws IOException {
         // Given every template of the residents' pages
-        Resource[] templates = new PathMatchingResourcePatternResolver()
-                .getResources("classpath:/submission/templates/**/*.html");
+        Resource[] templates =
+                new PathMatchingResourcePatternResolver().getResources("classpath:/submission/templates/**/*.html");
         assertThat(templates).hasSizeGreaterThanOrEqualTo(6);
 
         for (Resource template : templates) {
@@ -26,7 +25,8 @@ class ResidentTemplatesTests {
             // Then it has no unescaped output or inlining, nothing evaluating text as template code,
             // no inline script, event handler or style (the Content-Security-Policy would block them),
             // and a script only as the service's own file
-            assertThat(text).as(template.getFilename())
+            assertThat(text)
+                    .as(template.getFilename())
                     .doesNotContain("th:utext", "[(", "th:inline", "__", "th:attr", "style=", "<style")
                     .doesNotContainPattern("\\son[a-z]+\\s*=")
                     .doesNotContainPattern("<script(?![^>]*th:src=\"@\\{/assets/[a-z-]+\\.js}\"[^>]*></script>)")

@@ -33,9 +33,10 @@ final class BusyDecoders implements AutoCloseable {
         AtomicBoolean full = new AtomicBoolean();
         while (!full.get()) {
             pool.run(() -> {
-                decoding.incrementAndGet();
-                return release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            }).subscribe(done -> { }, rejected -> full.set(true));
+                        decoding.incrementAndGet();
+                        return release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                    })
+                    .subscribe(done -> {}, rejected -> full.set(true));
         }
     }
 

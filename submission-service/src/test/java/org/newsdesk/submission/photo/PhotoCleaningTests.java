@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-
 import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -20,8 +18,9 @@ import org.springframework.util.unit.DataSize;
 /** What becomes of a photo before anything is stored: pixels only, upright, or a refusal naming the file. */
 class PhotoCleaningTests {
 
-    private final PhotoCleaner photos = new PhotoCleaner(new PhotoProperties(5, DataSize.ofMegabytes(10),
-            DataSize.ofMegabytes(25), 100_000_000L, 4096), new DecodingPool(1, 4));
+    private final PhotoCleaner photos = new PhotoCleaner(
+            new PhotoProperties(5, DataSize.ofMegabytes(10), DataSize.ofMegabytes(25), 100_000_000L, 4096),
+            new DecodingPool(1, 4));
 
     @Test
     void aPhoneSPhotoLosesItsPositionCameraAndXmpAndComesOutUpright() throws IOException {
@@ -59,7 +58,8 @@ class PhotoCleaningTests {
             assertThat(shown.getHeight()).as("orientation %d", orientation).isEqualTo(30);
             for (int y = 0; y < 30; y++) {
                 for (int x = 0; x < 60; x++) {
-                    assertThat(shown.getRGB(x, y)).as("orientation %d at %d,%d", orientation, x, y)
+                    assertThat(shown.getRGB(x, y))
+                            .as("orientation %d at %d,%d", orientation, x, y)
                             .isEqualTo(upright.getRGB(x, y));
                 }
             }
@@ -100,7 +100,10 @@ class PhotoCleaningTests {
             assertThat(isBlue(image.getRGB(54, 20))).isTrue();
             PhotoMetadata.assertNone(clean.bytes());
         }
-        assertThat(ImageIO.read(new ByteArrayInputStream(seeThrough.bytes())).getColorModel().hasAlpha()).isTrue();
+        assertThat(ImageIO.read(new ByteArrayInputStream(seeThrough.bytes()))
+                        .getColorModel()
+                        .hasAlpha())
+                .isTrue();
     }
 
     @Test
@@ -124,16 +127,22 @@ class PhotoCleaningTests {
 
     @Test
     void aPageNamedLikeAPhotoIsRefusedByItsContent() {
-        assertRefused(new Upload("holiday.jpg", PhotoFixtures.htmlPage()), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        assertRefused(
+                new Upload("holiday.jpg", PhotoFixtures.htmlPage()),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "“holiday.jpg” is not a photo we can take");
     }
 
     @Test
     void aPhotoCutShortIsRefused() {
-        assertRefused(new Upload("half.jpg", PhotoFixtures.truncated(PhotoFixtures.noisyJpeg(400, 300), 0.6)),
-                HttpStatus.BAD_REQUEST, "“half.jpg” could not be read as a photo");
-        assertRefused(new Upload("half.png", PhotoFixtures.truncated(PhotoFixtures.noisyPng(300, 200), 0.6)),
-                HttpStatus.BAD_REQUEST, "“half.png” could not be read as a photo");
+        assertRefused(
+                new Upload("half.jpg", PhotoFixtures.truncated(PhotoFixtures.noisyJpeg(400, 300), 0.6)),
+                HttpStatus.BAD_REQUEST,
+                "“half.jpg” could not be read as a photo");
+        assertRefused(
+                new Upload("half.png", PhotoFixtures.truncated(PhotoFixtures.noisyPng(300, 200), 0.6)),
+                HttpStatus.BAD_REQUEST,
+                "“half.png” could not be read as a photo");
     }
 
     @Test
@@ -148,8 +157,11 @@ class PhotoCleaningTests {
         // Given PNGs of a few hundred kilobytes that say they are strips of a single pixel, one of
         // them within the pixel limit, each with data a decoder would find cut short
         PhotoCleaner defaults = cleanerWith(new PhotoProperties(null, null, null, null, null));
-        for (byte[] strip : List.of(PhotoFixtures.pngClaiming(1, 100_000_000), PhotoFixtures.pngClaiming(100_000_000, 1),
-                PhotoFixtures.pngClaiming(40_000_000, 1), PhotoFixtures.pngClaiming(2001, 100))) {
+        for (byte[] strip : List.of(
+                PhotoFixtures.pngClaiming(1, 100_000_000),
+                PhotoFixtures.pngClaiming(100_000_000, 1),
+                PhotoFixtures.pngClaiming(40_000_000, 1),
+                PhotoFixtures.pngClaiming(2001, 100))) {
             assertThat(strip.length).isLessThan(64 * 1024);
 
             // When it is cleaned
@@ -184,16 +196,21 @@ class PhotoCleaningTests {
         assertThatThrownBy(() -> defaults.cleanOne(new Upload("huge.jpg", huge)))
                 .isInstanceOfSatisfying(PhotoRefusedException.class, refused -> {
                     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-                    assertThat(refused.reason()).contains("“huge.jpg” says it is 9000 × 9000 pixels, more than the "
-                            + "50 megapixels we take");
+                    assertThat(refused.reason())
+                            .contains("“huge.jpg” says it is 9000 × 9000 pixels, more than the "
+                                    + "50 megapixels we take");
                 });
     }
 
     @Test
     void aJpegOfNoPixelsCannotBeReadAsAPhoto() {
-        assertRefused(new Upload("nothing.jpg", PhotoFixtures.jpegClaiming(0, 0)), HttpStatus.BAD_REQUEST,
+        assertRefused(
+                new Upload("nothing.jpg", PhotoFixtures.jpegClaiming(0, 0)),
+                HttpStatus.BAD_REQUEST,
                 "“nothing.jpg” could not be read as a photo");
-        assertRefused(new Upload("line.jpg", PhotoFixtures.jpegClaiming(64, 0)), HttpStatus.BAD_REQUEST,
+        assertRefused(
+                new Upload("line.jpg", PhotoFixtures.jpegClaiming(64, 0)),
+                HttpStatus.BAD_REQUEST,
                 "“line.jpg” could not be read as a photo");
     }
 
@@ -218,14 +235,18 @@ class PhotoCleaningTests {
         try (BusyDecoders burst = new BusyDecoders(pool)) {
             // When a photo comes
             // Then it is turned away at once
-            assertThatThrownBy(() -> busy.clean(List.of(new Upload("a.jpg", PhotoFixtures.noisyJpeg(10, 10)))).block())
+            assertThatThrownBy(() -> busy.clean(List.of(new Upload("a.jpg", PhotoFixtures.noisyJpeg(10, 10))))
+                            .block())
                     .isInstanceOf(RejectedExecutionException.class);
         }
 
         // And once the decoder is free again, a photo is taken
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(RejectedExecutionException.class)
-                .untilAsserted(() -> assertThat(busy.clean(List.of(new Upload("a.jpg", PhotoFixtures.noisyJpeg(10, 10))))
-                        .block(Duration.ofSeconds(30))).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsInstanceOf(RejectedExecutionException.class)
+                .untilAsserted(() -> assertThat(
+                                busy.clean(List.of(new Upload("a.jpg", PhotoFixtures.noisyJpeg(10, 10))))
+                                        .block(Duration.ofSeconds(30)))
+                        .hasSize(1));
         pool.destroy();
     }
 
@@ -235,20 +256,33 @@ class PhotoCleaningTests {
         byte[] six = PhotoFixtures.oversized(6 * 1024 * 1024);
         byte[] small = PhotoFixtures.noisyJpeg(10, 10);
 
-        assertThatThrownBy(() -> photos.clean(List.of(new Upload("big.jpg", eleven))).block())
+        assertThatThrownBy(() ->
+                        photos.clean(List.of(new Upload("big.jpg", eleven))).block())
                 .isInstanceOfSatisfying(PhotoRefusedException.class, refused -> {
                     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
                     assertThat(refused.reason()).contains("“big.jpg” is larger than 10 MB");
                 });
-        assertThatThrownBy(() -> photos.clean(List.of(new Upload("a.jpg", six), new Upload("b.jpg", six),
-                new Upload("c.jpg", six), new Upload("d.jpg", six), new Upload("e.jpg", six))).block())
-                .isInstanceOfSatisfying(PhotoRefusedException.class, refused -> assertThat(refused.reason())
-                        .contains("add up to more than 25 MB"));
-        assertThatThrownBy(() -> photos.clean(List.of(new Upload("1.jpg", small), new Upload("2.jpg", small),
-                new Upload("3.jpg", small), new Upload("4.jpg", small), new Upload("5.jpg", small),
-                new Upload("6.jpg", small))).block())
-                .isInstanceOfSatisfying(PhotoRefusedException.class, refused -> assertThat(refused.reason())
-                        .contains("up to 5 photos"));
+        assertThatThrownBy(() -> photos.clean(List.of(
+                                new Upload("a.jpg", six),
+                                new Upload("b.jpg", six),
+                                new Upload("c.jpg", six),
+                                new Upload("d.jpg", six),
+                                new Upload("e.jpg", six)))
+                        .block())
+                .isInstanceOfSatisfying(
+                        PhotoRefusedException.class,
+                        refused -> assertThat(refused.reason()).contains("add up to more than 25 MB"));
+        assertThatThrownBy(() -> photos.clean(List.of(
+                                new Upload("1.jpg", small),
+                                new Upload("2.jpg", small),
+                                new Upload("3.jpg", small),
+                                new Upload("4.jpg", small),
+                                new Upload("5.jpg", small),
+                                new Upload("6.jpg", small)))
+                        .block())
+                .isInstanceOfSatisfying(
+                        PhotoRefusedException.class,
+                        refused -> assertThat(refused.reason()).contains("up to 5 photos"));
     }
 
     @Test
@@ -282,14 +316,14 @@ class PhotoCleaningTests {
                 int sh = stored.getHeight();
                 // Where stored pixel (sx, sy) is shown, per the EXIF specification
                 int[] shown = switch (orientation) {
-                    case 1 -> new int[] { sx, sy };
-                    case 2 -> new int[] { sw - 1 - sx, sy };
-                    case 3 -> new int[] { sw - 1 - sx, sh - 1 - sy };
-                    case 4 -> new int[] { sx, sh - 1 - sy };
-                    case 5 -> new int[] { sy, sx };
-                    case 6 -> new int[] { sh - 1 - sy, sx };
-                    case 7 -> new int[] { sh - 1 - sy, sw - 1 - sx };
-                    case 8 -> new int[] { sy, sw - 1 - sx };
+                    case 1 -> new int[] {sx, sy};
+                    case 2 -> new int[] {sw - 1 - sx, sy};
+                    case 3 -> new int[] {sw - 1 - sx, sh - 1 - sy};
+                    case 4 -> new int[] {sx, sh - 1 - sy};
+                    case 5 -> new int[] {sy, sx};
+                    case 6 -> new int[] {sh - 1 - sy, sx};
+                    case 7 -> new int[] {sh - 1 - sy, sw - 1 - sx};
+                    case 8 -> new int[] {sy, sw - 1 - sx};
                     default -> throw new IllegalArgumentException();
                 };
                 stored.setRGB(sx, sy, upright.getRGB(shown[0], shown[1]));

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-
 import javax.imageio.ImageIO;
 
 /** Photos as residents' phones make them, secrets included, and files that only pretend to be photos. */
@@ -23,8 +22,7 @@ public final class PhotoFixtures {
     public static final String CAMERA_MODEL = "Pocket X-1000";
     public static final String XMP_CREATOR = "Newsdesk Test Camera Firmware";
 
-    private PhotoFixtures() {
-    }
+    private PhotoFixtures() {}
 
     /**
      * A landscape picture, red on its left half and blue on its right, stored as a phone held
@@ -72,15 +70,15 @@ public final class PhotoFixtures {
     public static byte[] webp(String name) {
         try (InputStream in = PhotoFixtures.class.getResourceAsStream(name)) {
             return in.readAllBytes();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
     /** A text file, as an HTML page with a script renamed to {@code .jpg} is. */
     public static byte[] htmlPage() {
-        return "<!DOCTYPE html><html><body><script>alert('hello')</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        return "<!DOCTYPE html><html><body><script>alert('hello')</script></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The first {@code fraction} of a file, as a broken upload leaves it. */
@@ -103,9 +101,15 @@ public final class PhotoFixtures {
      */
     public static byte[] pngClaiming(int width, int height) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer header = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(png, "IHDR", header.array());
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         deflater.setInput(new byte[4 * 1024 * 1024]);
@@ -169,8 +173,7 @@ public final class PhotoFixtures {
                 throw new IllegalStateException("No writer for " + format);
             }
             return out.toByteArray();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -181,25 +184,29 @@ public final class PhotoFixtures {
      */
     static byte[] exifSegment(int orientation) {
         ByteBuffer tiff = ByteBuffer.allocate(190);
-        tiff.put(new byte[] { 'M', 'M', 0, 42 }).putInt(8);
+        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
         // IFD0 at 8: four entries, then data from 62
         tiff.putShort((short) 4);
-        entry(tiff, 0x010F, 2, 12, 62);                // Make, ASCII, at 62
-        entry(tiff, 0x0110, 2, 14, 74);                // Model, ASCII, at 74
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        entry(tiff, 0x8825, 4, 1, 88);                 // GPS IFD at 88
+        entry(tiff, 0x010F, 2, 12, 62); // Make, ASCII, at 62
+        entry(tiff, 0x0110, 2, 14, 74); // Model, ASCII, at 74
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        entry(tiff, 0x8825, 4, 1, 88); // GPS IFD at 88
         tiff.putInt(0);
         tiff.put(Arrays.copyOf(CAMERA_MAKE.getBytes(StandardCharsets.US_ASCII), 12));
         tiff.put(Arrays.copyOf(CAMERA_MODEL.getBytes(StandardCharsets.US_ASCII), 14));
         // GPS IFD at 88: four entries, then rationals from 142
         tiff.putShort((short) 4);
-        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] { 'N', 0, 0, 0 });
+        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0});
         entry(tiff, 2, 5, 3, 142);
-        tiff.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] { 'W', 0, 0, 0 });
+        tiff.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] {'W', 0, 0, 0});
         entry(tiff, 4, 5, 3, 166);
         tiff.putInt(0);
-        tiff.putInt(52).putInt(1).putInt(58).putInt(1).putInt(1234).putInt(100);   // 52° 58' 12.34"
-        tiff.putInt(1).putInt(1).putInt(18).putInt(1).putInt(3210).putInt(100);    // 1° 18' 32.10"
+        tiff.putInt(52).putInt(1).putInt(58).putInt(1).putInt(1234).putInt(100); // 52° 58' 12.34"
+        tiff.putInt(1).putInt(1).putInt(18).putInt(1).putInt(3210).putInt(100); // 1° 18' 32.10"
         return segment(0xE1, concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array()));
     }
 
@@ -210,8 +217,11 @@ public final class PhotoFixtures {
                 + " xmlns:exif=\"http://ns.adobe.com/exif/1.0/\" xmp:CreatorTool=\"" + XMP_CREATOR + "\""
                 + " exif:GPSLatitude=\"52,58.2057N\" exif:GPSLongitude=\"1,18.535W\"/>"
                 + "</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
-        return segment(0xE1, concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII),
-                xmp.getBytes(StandardCharsets.UTF_8)));
+        return segment(
+                0xE1,
+                concat(
+                        "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII),
+                        xmp.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void entry(ByteBuffer tiff, int tag, int type, int count, int offset) {
@@ -219,8 +229,10 @@ public final class PhotoFixtures {
     }
 
     private static byte[] segment(int marker, byte[] payload) {
-        return concat(new byte[] { (byte) 0xFF, (byte) marker, (byte) ((payload.length + 2) >> 8),
-                (byte) (payload.length + 2) }, payload);
+        return concat(
+                new byte[] {(byte) 0xFF, (byte) marker, (byte) ((payload.length + 2) >> 8), (byte) (payload.length + 2)
+                },
+                payload);
     }
 
     /** After the JFIF APP0 segment ImageIO writes first, where phones put their EXIF too. */

@@ -3,6 +3,7 @@ package org.newsdesk.submission.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
-
-import com.mongodb.reactivestreams.client.MongoClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,11 +77,16 @@ class PhotoSubmissionTests {
         Map<String, String> fields = TipFormPosts.complete();
         fields.put("headline", headline);
         MultipartBodyBuilder body = TipFormPosts.multipart(fields);
-        body.part("photos", file("IMG_2041.jpg", PhotoFixtures.sidewaysJpegWithSecrets())).contentType(MediaType.IMAGE_JPEG);
+        body.part("photos", file("IMG_2041.jpg", PhotoFixtures.sidewaysJpegWithSecrets()))
+                .contentType(MediaType.IMAGE_JPEG);
 
         // When they send it
-        String page = TipFormPosts.post(web, body).expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = TipFormPosts.post(web, body)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then they get a receipt, and the tip on its way refers to one photo
         assertThat(TipFormPosts.receiptOn(page)).isNotNull();
@@ -99,7 +102,8 @@ class PhotoSubmissionTests {
         // And the photo in the media store, read by that reference, is the one described, upright, without metadata
         StoredPhoto stored = media.read(reference.get("id").asString()).block(PATIENCE);
         assertThat(stored).isNotNull();
-        assertThat(stored.reference().sha256()).isEqualTo(reference.get("sha256").asString());
+        assertThat(stored.reference().sha256())
+                .isEqualTo(reference.get("sha256").asString());
         assertThat((long) stored.bytes().length).isEqualTo(reference.get("size").asLong());
         PhotoMetadata.assertNone(stored.bytes());
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(stored.bytes()));
@@ -112,16 +116,25 @@ class PhotoSubmissionTests {
         String headline = "Mural finished on Bath Street " + UUID.randomUUID();
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("tip", TipJson.write(TipJson.with("headline", headline))).contentType(MediaType.APPLICATION_JSON);
-        body.part("photos", file("mural.jpg", PhotoFixtures.noisyJpeg(120, 90))).contentType(MediaType.APPLICATION_OCTET_STREAM);
+        body.part("photos", file("mural.jpg", PhotoFixtures.noisyJpeg(120, 90)))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM);
         body.part("photos", file("detail.png", PhotoFixtures.noisyPng(60, 40))).contentType(MediaType.IMAGE_JPEG);
 
         // When it is sent
-        web.post().uri("/api/tips").contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON)
-                .bodyValue(body.build()).exchange()
+        web.post()
+                .uri("/api/tips")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue(body.build())
+                .exchange()
                 // Then it is accepted like any tip
-                .expectStatus().isAccepted()
-                .expectHeader().exists("Location")
-                .expectBody().jsonPath("$.receipt").exists();
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .exists("Location")
+                .expectBody()
+                .jsonPath("$.receipt")
+                .exists();
 
         // And the event refers to both photos, in their order, by what they really are
         JsonNode photos = JSON.readTree(awaitHeadline(headline).value()).get("photos");
@@ -133,14 +146,27 @@ class PhotoSubmissionTests {
     @Test
     void eachBadPhotoIsRefusedNamingTheFileAndNothingIsStored() {
         // Given files that are not photos we take: a page named .jpg, a photo cut short, a bomb, one too large
-        record Bad(String name, byte[] bytes, HttpStatus status, String says) {
-        }
+        record Bad(String name, byte[] bytes, HttpStatus status, String says) {}
         List<Bad> bad = List.of(
-                new Bad("holiday.jpg", PhotoFixtures.htmlPage(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "“holiday.jpg” is not a photo"),
-                new Bad("half.jpg", PhotoFixtures.truncated(PhotoFixtures.noisyJpeg(400, 300), 0.6), HttpStatus.BAD_REQUEST,
+                new Bad(
+                        "holiday.jpg",
+                        PhotoFixtures.htmlPage(),
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "“holiday.jpg” is not a photo"),
+                new Bad(
+                        "half.jpg",
+                        PhotoFixtures.truncated(PhotoFixtures.noisyJpeg(400, 300), 0.6),
+                        HttpStatus.BAD_REQUEST,
                         "“half.jpg” could not be read as a photo"),
-                new Bad("tiny.png", PhotoFixtures.pngBomb(), HttpStatus.CONTENT_TOO_LARGE, "“tiny.png” says it is 60000 × 60000 pixels"),
-                new Bad("huge.jpg", PhotoFixtures.oversized(11 * 1024 * 1024), HttpStatus.CONTENT_TOO_LARGE,
+                new Bad(
+                        "tiny.png",
+                        PhotoFixtures.pngBomb(),
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "“tiny.png” says it is 60000 × 60000 pixels"),
+                new Bad(
+                        "huge.jpg",
+                        PhotoFixtures.oversized(11 * 1024 * 1024),
+                        HttpStatus.CONTENT_TOO_LARGE,
                         "“huge.jpg” is larger than 10 MB"));
         long photosBefore = storedPhotos();
         String headline = "Refused " + UUID.randomUUID();
@@ -149,14 +175,23 @@ class PhotoSubmissionTests {
             // When each is sent with a good photo, to the API
             MultipartBodyBuilder api = new MultipartBodyBuilder();
             api.part("tip", TipJson.write(TipJson.with("headline", headline))).contentType(MediaType.APPLICATION_JSON);
-            api.part("photos", file("fine.jpg", PhotoFixtures.noisyJpeg(40, 30))).contentType(MediaType.IMAGE_JPEG);
+            api.part("photos", file("fine.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+                    .contentType(MediaType.IMAGE_JPEG);
             api.part("photos", file(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_JPEG);
-            web.post().uri("/api/tips").contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON)
-                    .bodyValue(api.build()).exchange()
+            web.post()
+                    .uri("/api/tips")
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .bodyValue(api.build())
+                    .exchange()
                     // Then it is refused with a problem naming the file
-                    .expectStatus().isEqualTo(photo.status())
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains(photo.says()));
+                    .expectStatus()
+                    .isEqualTo(photo.status())
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(String.class, detail -> assertThat(detail).contains(photo.says()));
 
             // And from the form, which comes back with the message at the photo field and the text kept
             Map<String, String> fields = TipFormPosts.complete();
@@ -164,8 +199,10 @@ class PhotoSubmissionTests {
             MultipartBodyBuilder form = TipFormPosts.multipart(fields);
             form.part("photos", file(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_JPEG);
             TipFormPosts.post(web, form)
-                    .expectStatus().isEqualTo(photo.status())
-                    .expectBody(String.class).value(page -> assertThat(page)
+                    .expectStatus()
+                    .isEqualTo(photo.status())
+                    .expectBody(String.class)
+                    .value(page -> assertThat(page)
                             .contains("href=\"#photos\"", "id=\"photos-error\"", "value=\"" + headline + "\"")
                             .contains(photo.says().replace("“", "“").replace("×", "×"))
                             .doesNotContain("id=\"receipt\""));
@@ -173,10 +210,17 @@ class PhotoSubmissionTests {
 
         // Then no photo was stored, not even the good ones, and no tip went out
         String marker = "After the refusals " + UUID.randomUUID();
-        web.post().uri("/api/tips").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(TipJson.write(TipJson.with("headline", marker))).exchange().expectStatus().isAccepted();
+        web.post()
+                .uri("/api/tips")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TipJson.write(TipJson.with("headline", marker)))
+                .exchange()
+                .expectStatus()
+                .isAccepted();
         awaitHeadline(marker);
-        assertThat(probe.records(Topics.TIPS_SUBMITTED).stream().filter(r -> r.value().contains(headline))).isEmpty();
+        assertThat(probe.records(Topics.TIPS_SUBMITTED).stream()
+                        .filter(r -> r.value().contains(headline)))
+                .isEmpty();
         assertThat(storedPhotos()).isEqualTo(photosBefore);
     }
 
@@ -184,32 +228,49 @@ class PhotoSubmissionTests {
     void photosSmallOnTheWireButHugeOnceDecodedAreRefusedNamingTheFile() {
         // Given photos of a few kilobytes that say they are a strip of a hundred million pixels,
         // either way round, 9,000 × 9,000 pixels, or none at all
-        record Bad(String name, byte[] bytes, HttpStatus status, String says) {
-        }
+        record Bad(String name, byte[] bytes, HttpStatus status, String says) {}
         List<Bad> bad = List.of(
-                new Bad("wide.png", PhotoFixtures.pngClaiming(100_000_000, 1), HttpStatus.BAD_REQUEST,
+                new Bad(
+                        "wide.png",
+                        PhotoFixtures.pngClaiming(100_000_000, 1),
+                        HttpStatus.BAD_REQUEST,
                         "“wide.png” says it is 100000000 × 1 pixels, a shape no photo has"),
-                new Bad("tall.png", PhotoFixtures.pngClaiming(1, 100_000_000), HttpStatus.BAD_REQUEST,
+                new Bad(
+                        "tall.png",
+                        PhotoFixtures.pngClaiming(1, 100_000_000),
+                        HttpStatus.BAD_REQUEST,
                         "“tall.png” says it is 1 × 100000000 pixels, a shape no photo has"),
-                new Bad("huge.jpg", PhotoFixtures.jpegClaiming(9000, 9000), HttpStatus.CONTENT_TOO_LARGE,
+                new Bad(
+                        "huge.jpg",
+                        PhotoFixtures.jpegClaiming(9000, 9000),
+                        HttpStatus.CONTENT_TOO_LARGE,
                         "“huge.jpg” says it is 9000 × 9000 pixels, more than the 50 megapixels we take"),
-                new Bad("nothing.jpg", PhotoFixtures.jpegClaiming(0, 0), HttpStatus.BAD_REQUEST,
+                new Bad(
+                        "nothing.jpg",
+                        PhotoFixtures.jpegClaiming(0, 0),
+                        HttpStatus.BAD_REQUEST,
                         "“nothing.jpg” could not be read as a photo"));
 
         for (Bad photo : bad) {
             // When each is sent with a tip, to the API
             sendToApi(tipWithPhoto(photo.name(), photo.bytes()))
                     // Then it is refused with a problem naming the file and saying why
-                    .expectStatus().isEqualTo(photo.status())
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains(photo.says()));
+                    .expectStatus()
+                    .isEqualTo(photo.status())
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(String.class, detail -> assertThat(detail).contains(photo.says()));
 
             // And from the form, which comes back with the message at the photo field
             MultipartBodyBuilder form = TipFormPosts.multipart(TipFormPosts.complete());
             form.part("photos", file(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_PNG);
             TipFormPosts.post(web, form)
-                    .expectStatus().isEqualTo(photo.status())
-                    .expectBody(String.class).value(page -> assertThat(page)
+                    .expectStatus()
+                    .isEqualTo(photo.status())
+                    .expectBody(String.class)
+                    .value(page -> assertThat(page)
                             .contains("id=\"photos-error\"", photo.says())
                             .doesNotContain("id=\"receipt\""));
         }
@@ -222,31 +283,51 @@ class PhotoSubmissionTests {
             // When a tip with a photo is sent to the API
             sendToApi(tipWithPhoto("fire.jpg", PhotoFixtures.noisyJpeg(40, 30)))
                     // Then it is not accepted, and the client is told when to try again
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(seconds).matches("[1-9][0-9]*"))
-                    .expectBody().jsonPath("$.title").isEqualTo("Tip not accepted").jsonPath("$.receipt").doesNotExist();
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .value(
+                            HttpHeaders.RETRY_AFTER,
+                            seconds -> assertThat(seconds).matches("[1-9][0-9]*"))
+                    .expectBody()
+                    .jsonPath("$.title")
+                    .isEqualTo("Tip not accepted")
+                    .jsonPath("$.receipt")
+                    .doesNotExist();
 
             // And the form comes back with everything the resident wrote, asking them to send it again in a moment
             Map<String, String> fields = TipFormPosts.complete();
             MultipartBodyBuilder form = TipFormPosts.multipart(fields);
-            form.part("photos", file("fire.jpg", PhotoFixtures.noisyJpeg(40, 30))).contentType(MediaType.IMAGE_JPEG);
+            form.part("photos", file("fire.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+                    .contentType(MediaType.IMAGE_JPEG);
             TipFormPosts.post(web, form)
-                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                    .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                    .expectBody(String.class).value(page -> assertThat(page)
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .exists(HttpHeaders.RETRY_AFTER)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectBody(String.class)
+                    .value(page -> assertThat(page)
                             .contains("please send it again in a moment", "value=\"" + fields.get("headline") + "\"")
                             .doesNotContain("id=\"receipt\""));
 
             // And a tip without photos is taken as usual
-            web.post().uri("/api/tips").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(TipJson.write(TipJson.complete())).exchange().expectStatus().isAccepted();
+            web.post()
+                    .uri("/api/tips")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(TipJson.write(TipJson.complete()))
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted();
         }
 
         // And once the decoders are free, a tip with a photo is taken again
         MultipartBodyBuilder again = tipWithPhoto("fire.jpg", PhotoFixtures.noisyJpeg(40, 30));
-        await().atMost(PATIENCE).untilAsserted(() -> sendToApi(again).expectStatus().isAccepted());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> sendToApi(again).expectStatus().isAccepted());
     }
 
     /** A complete tip for the API, with one photo. */
@@ -258,8 +339,12 @@ class PhotoSubmissionTests {
     }
 
     private WebTestClient.ResponseSpec sendToApi(MultipartBodyBuilder body) {
-        return web.post().uri("/api/tips").contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON)
-                .bodyValue(body.build()).exchange();
+        return web.post()
+                .uri("/api/tips")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue(body.build())
+                .exchange();
     }
 
     @Test
@@ -268,16 +353,25 @@ class PhotoSubmissionTests {
         MultipartBodyBuilder api = new MultipartBodyBuilder();
         api.part("tip", TipJson.write(TipJson.complete())).contentType(MediaType.APPLICATION_JSON);
         for (int i = 1; i <= 3; i++) {
-            api.part("photos", file(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024))).contentType(MediaType.IMAGE_JPEG);
+            api.part("photos", file(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024)))
+                    .contentType(MediaType.IMAGE_JPEG);
         }
 
         // When they are sent
-        web.post().uri("/api/tips").contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON)
-                .bodyValue(api.build()).exchange()
+        web.post()
+                .uri("/api/tips")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue(api.build())
+                .exchange()
                 // Then the request is too large, and the problem says what a tip may carry
-                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
-                        .contains("A tip with its photos may be at most 25 MB"));
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(
+                        String.class,
+                        detail -> assertThat(detail).contains("A tip with its photos may be at most 25 MB"));
     }
 
     @Test
@@ -304,8 +398,10 @@ class PhotoSubmissionTests {
         // Given a tip with a photo and an idempotency key
         String key = UUID.randomUUID().toString();
         MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("tip", TipJson.write(TipJson.with("headline", "Market stall fire " + key))).contentType(MediaType.APPLICATION_JSON);
-        body.part("photos", file("fire.jpg", PhotoFixtures.sidewaysJpegWithSecrets())).contentType(MediaType.IMAGE_JPEG);
+        body.part("tip", TipJson.write(TipJson.with("headline", "Market stall fire " + key)))
+                .contentType(MediaType.APPLICATION_JSON);
+        body.part("photos", file("fire.jpg", PhotoFixtures.sidewaysJpegWithSecrets()))
+                .contentType(MediaType.IMAGE_JPEG);
         long photosBefore = storedPhotos();
 
         // When it is sent twice, as after a timeout
@@ -322,35 +418,54 @@ class PhotoSubmissionTests {
         // Given a form with three photos of 9 MB each
         MultipartBodyBuilder form = TipFormPosts.multipart(TipFormPosts.complete());
         for (int i = 1; i <= 3; i++) {
-            form.part("photos", file(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024))).contentType(MediaType.IMAGE_JPEG);
+            form.part("photos", file(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024)))
+                    .contentType(MediaType.IMAGE_JPEG);
         }
 
         // When it is sent
         // Then the answer is a page that says what to do
         TipFormPosts.post(web, form)
-                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).value(page -> assertThat(page)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .value(page -> assertThat(page)
                         .contains("Your tip is too large to send", "Please send fewer or smaller photos"));
     }
 
     private String sendWithKey(MultipartBodyBuilder body, String key) {
-        return web.post().uri("/api/tips").header("Idempotency-Key", key).contentType(MediaType.MULTIPART_FORM_DATA)
-                .accept(MediaType.APPLICATION_JSON).bodyValue(body.build()).exchange()
-                .expectStatus().isAccepted()
-                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {
-                }).returnResult().getResponseBody().get("receipt");
+        return web.post()
+                .uri("/api/tips")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .accept(MediaType.APPLICATION_JSON)
+                .bodyValue(body.build())
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {})
+                .returnResult()
+                .getResponseBody()
+                .get("receipt");
     }
 
     private String send(Map<String, String> fields, byte[] photo) {
         MultipartBodyBuilder body = TipFormPosts.multipart(fields);
         body.part("photos", file("roadworks.jpg", photo)).contentType(MediaType.IMAGE_JPEG);
-        return TipFormPosts.post(web, body).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return TipFormPosts.post(web, body)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private long storedPhotos() {
-        return Mono.from(mongo.getDatabase(mediaProperties.database()).getCollection(mediaProperties.bucket() + ".files")
-                .countDocuments(new Document())).block(PATIENCE);
+        return Mono.from(mongo.getDatabase(mediaProperties.database())
+                        .getCollection(mediaProperties.bucket() + ".files")
+                        .countDocuments(new Document()))
+                .block(PATIENCE);
     }
 
     private static ByteArrayResource file(String name, byte[] bytes) {
@@ -364,8 +479,11 @@ class PhotoSubmissionTests {
 
     private ConsumerRecord<String, String> awaitHeadline(String headline) {
         return await().atMost(PATIENCE)
-                .until(() -> probe.records(Topics.TIPS_SUBMITTED).stream()
-                        .filter(record -> record.value().contains(headline)).findFirst(), Optional::isPresent)
+                .until(
+                        () -> probe.records(Topics.TIPS_SUBMITTED).stream()
+                                .filter(record -> record.value().contains(headline))
+                                .findFirst(),
+                        Optional::isPresent)
                 .get();
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.NewsdeskEvent;
@@ -24,11 +23,11 @@ import org.newsdesk.submission.TipsApi.AcceptedTip;
 import org.newsdesk.submission.receipt.Receipts;
 import org.newsdesk.testsupport.InProcessMongo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Receipts are a read model: dropped, they come back from the log with the same statuses. */
@@ -56,27 +55,47 @@ class ReceiptsRebuildTests {
         AcceptedTip declined = TipsApi.submit(web);
         AcceptedTip waiting = TipsApi.submit(web);
         send(decision(published.tipId(), TipDecided.Outcome.APPROVED, null));
-        send(new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, now(), published.tipId(), 1,
-                "lights-out", "Lights out", "http://localhost:8083/stories/lights-out", now()));
+        send(new StoryPublished(
+                UUID.randomUUID(),
+                StoryPublished.SCHEMA_VERSION,
+                now(),
+                published.tipId(),
+                1,
+                "lights-out",
+                "Lights out",
+                "http://localhost:8083/stories/lights-out",
+                now()));
         send(decision(declined.tipId(), TipDecided.Outcome.REJECTED, "Not local news"));
-        await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(status(published))
-                && "DECLINED".equals(status(declined)) && "RECEIVED".equals(status(waiting)));
+        await().atMost(PATIENCE)
+                .until(() -> "PUBLISHED".equals(status(published))
+                        && "DECLINED".equals(status(declined))
+                        && "RECEIVED".equals(status(waiting)));
         List<String> tipIds = List.of(published.tipId(), declined.tipId(), waiting.tipId());
         // (the tips reach the topic through the outbox; the rebuild reads them from there)
-        await().atMost(PATIENCE).until(() -> tipIds.stream().allMatch(id -> Boolean.FALSE.equals(mongo.exists(
-                org.springframework.data.mongodb.core.query.Query.query(org.springframework.data.mongodb.core.query
-                        .Criteria.where("_id").is(id).and("outbox.eventId").exists(true)), "tips").block())));
+        await().atMost(PATIENCE)
+                .until(() -> tipIds.stream()
+                        .allMatch(id -> Boolean.FALSE.equals(mongo.exists(
+                                        org.springframework.data.mongodb.core.query.Query.query(
+                                                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                                        .is(id)
+                                                        .and("outbox.eventId")
+                                                        .exists(true)),
+                                        "tips")
+                                .block())));
         List<Document> before = receipts(mongo, tipIds);
 
         // When the receipts are rebuilt from the log into an empty database
-        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(SubmissionApplication.class).run(
-                "--newsdesk.rebuild=true", "--newsdesk.rebuild-exit=false",
-                "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
-                "--spring.mongodb.database=newsdesk-submission-rebuilt-" + UUID.randomUUID(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())) {
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(SubmissionApplication.class)
+                .run(
+                        "--newsdesk.rebuild=true",
+                        "--newsdesk.rebuild-exit=false",
+                        "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
+                        "--spring.mongodb.database=newsdesk-submission-rebuilt-" + UUID.randomUUID(),
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())) {
 
             // Then every receipt is back, field by field
-            assertThat(receipts(rebuild.getBean(ReactiveMongoOperations.class), tipIds)).isEqualTo(before);
+            assertThat(receipts(rebuild.getBean(ReactiveMongoOperations.class), tipIds))
+                    .isEqualTo(before);
         }
     }
 
@@ -87,11 +106,14 @@ class ReceiptsRebuildTests {
 
     /** As stored, less the count of writes, which says how the receipt got there, not what it says. */
     private static List<Document> receipts(ReactiveMongoOperations mongo, List<String> tipIds) {
-        return tipIds.stream().map(id -> {
-            Document receipt = mongo.findById(id, Document.class, Receipts.COLLECTION).block(Duration.ofSeconds(10));
-            receipt.remove("version");
-            return receipt;
-        }).toList();
+        return tipIds.stream()
+                .map(id -> {
+                    Document receipt = mongo.findById(id, Document.class, Receipts.COLLECTION)
+                            .block(Duration.ofSeconds(10));
+                    receipt.remove("version");
+                    return receipt;
+                })
+                .toList();
     }
 
     private void send(NewsdeskEvent event) throws Exception {
@@ -100,8 +122,20 @@ class ReceiptsRebuildTests {
     }
 
     private static TipDecided decision(String tipId, TipDecided.Outcome outcome, String reason) {
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now(), tipId, 2, outcome,
-                "Lights out", "Street lights out for a week.", "Erewash", "Roads", reason, "moderator", now());
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                now(),
+                tipId,
+                2,
+                outcome,
+                "Lights out",
+                "Street lights out for a week.",
+                "Erewash",
+                "Roads",
+                reason,
+                "moderator",
+                now());
     }
 
     private static Instant now() {

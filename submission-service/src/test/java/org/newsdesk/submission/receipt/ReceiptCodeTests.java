@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,8 +73,10 @@ class ReceiptCodeTests {
         assertThat(ReceiptCode.parse("K7Q2M9XD4HRTPW3C")).contains(code);
         assertThat(ReceiptCode.parse(" k7q2 m9xd 4hrt pw3c ")).contains(code);
         assertThat(ReceiptCode.parse("K7Q2--M9XD-4HRT-PW3C")).contains(code);
-        assertThat(ReceiptCode.parse("0I1L-0000-0000-0000")).contains(ReceiptCode.parse("0111-0000-0000-0000").orElseThrow());
-        assertThat(ReceiptCode.parse("O000-0000-0000-0000")).contains(ReceiptCode.parse("0000-0000-0000-0000").orElseThrow());
+        assertThat(ReceiptCode.parse("0I1L-0000-0000-0000"))
+                .contains(ReceiptCode.parse("0111-0000-0000-0000").orElseThrow());
+        assertThat(ReceiptCode.parse("O000-0000-0000-0000"))
+                .contains(ReceiptCode.parse("0000-0000-0000-0000").orElseThrow());
         assertThat(code.formatted()).isEqualTo("K7Q2-M9XD-4HRT-PW3C");
     }
 
@@ -88,8 +89,17 @@ class ReceiptCodeTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "   ", "K7Q2-M9XD-4HRT-PW3", "K7Q2-M9XD-4HRT-PW3CX", "K7Q2-M9XD-4HRT-PWU3",
-            "K7Q2_M9XD_4HRT_PW3C", "K7Q2-M9XD-4HRT-PW3Ç", "../../etc/passwd" })
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "K7Q2-M9XD-4HRT-PW3",
+                "K7Q2-M9XD-4HRT-PW3CX",
+                "K7Q2-M9XD-4HRT-PWU3",
+                "K7Q2_M9XD_4HRT_PW3C",
+                "K7Q2-M9XD-4HRT-PW3Ç",
+                "../../etc/passwd"
+            })
     void whatCannotBeACodeIsRejected(String typed) {
         assertThat(ReceiptCode.parse(typed)).isEmpty();
     }
@@ -114,5 +124,4 @@ class ReceiptCodeTests {
         assertThat(code.digest()).doesNotContainIgnoringCase("K7Q2");
         assertThat(code.toString()).doesNotContain("K7Q2").doesNotContain("PW3C");
     }
-
 }

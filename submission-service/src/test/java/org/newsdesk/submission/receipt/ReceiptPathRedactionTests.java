@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.submission.SubmissionProperties;
@@ -35,8 +34,8 @@ import reactor.core.publisher.Mono;
  * fails a lookup on the real service.
  */
 @WebFluxTest(controllers = ReceiptController.class)
-@EnableConfigurationProperties({ SubmissionProperties.class, PhotoProperties.class })
-@Import({ ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class, RateLimitConfiguration.class })
+@EnableConfigurationProperties({SubmissionProperties.class, PhotoProperties.class})
+@Import({ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class, RateLimitConfiguration.class})
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ReceiptPathRedactionTests {
@@ -52,11 +51,16 @@ class ReceiptPathRedactionTests {
     @Test
     void aLookupMongoDbCannotAnswerIsLoggedWithoutTheCode(CapturedOutput output) {
         // Given MongoDB cannot be reached
-        given(receipts.find(any())).willReturn(Mono.error(new DataAccessResourceFailureException("MongoDB is unreachable")));
+        given(receipts.find(any()))
+                .willReturn(Mono.error(new DataAccessResourceFailureException("MongoDB is unreachable")));
 
         // When a resident looks up their receipt
-        web.get().uri("/api/tips/{receipt}", RECEIPT).accept(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().is5xxServerError();
+        web.get()
+                .uri("/api/tips/{receipt}", RECEIPT)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .is5xxServerError();
 
         // Then the failure is logged, naming the route but not the code
         assertThat(output).contains("GET /api/tips/{redacted} failed");
@@ -67,9 +71,13 @@ class ReceiptPathRedactionTests {
     void aLookupThatFailsBeforeAnyControllerIsLoggedWithoutTheCode(CapturedOutput output) {
         // Given a request that breaks before it reaches a controller
         // When a resident looks up their receipt
-        web.get().uri("/api/tips/{receipt}", RECEIPT).accept(MediaType.APPLICATION_JSON)
-                .header(BrokenFilter.BREAK, "yes").exchange()
-                .expectStatus().is5xxServerError();
+        web.get()
+                .uri("/api/tips/{receipt}", RECEIPT)
+                .accept(MediaType.APPLICATION_JSON)
+                .header(BrokenFilter.BREAK, "yes")
+                .exchange()
+                .expectStatus()
+                .is5xxServerError();
 
         // Then the shared error handler logs it, naming the route but not the code
         assertThat(output).contains("GET /api/tips/{redacted} failed: java.lang.IllegalStateException");
@@ -77,7 +85,9 @@ class ReceiptPathRedactionTests {
     }
 
     private static void assertCodeNeverLogged(CapturedOutput output) {
-        assertThat(output.getAll().toUpperCase(Locale.ROOT)).doesNotContain(RECEIPT).doesNotContain(RECEIPT.replace("-", ""));
+        assertThat(output.getAll().toUpperCase(Locale.ROOT))
+                .doesNotContain(RECEIPT)
+                .doesNotContain(RECEIPT.replace("-", ""));
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -73,7 +72,8 @@ class ReceiptStatusTests {
 
         // Then its receipt says published and links to the story
         Map<String, Object> receipt = awaitStatus(tip.receipt(), "PUBLISHED");
-        assertThat(receipt).containsEntry("storyUrl", "http://localhost:8083/stories/victim-support-progress")
+        assertThat(receipt)
+                .containsEntry("storyUrl", "http://localhost:8083/stories/victim-support-progress")
                 .doesNotContainKey("reason");
     }
 
@@ -87,7 +87,9 @@ class ReceiptStatusTests {
 
         // Then its receipt says declined, and why
         Map<String, Object> receipt = awaitStatus(tip.receipt(), "DECLINED");
-        assertThat(receipt).containsEntry("reason", "We covered this story last week.").doesNotContainKey("storyUrl");
+        assertThat(receipt)
+                .containsEntry("reason", "We covered this story last week.")
+                .doesNotContainKey("storyUrl");
     }
 
     @Test
@@ -104,8 +106,14 @@ class ReceiptStatusTests {
         // When everything arrives again (the submission byte for byte as the service sent it),
         // plus a decision that contradicts the published story
         ConsumerRecord<String, String> submission = probe.awaitRecord(Topics.TIPS_SUBMITTED, tip.tipId());
-        probe.awaitConsumed(serviceGroup, probe.sendRaw(new ProducerRecord<>(submission.topic(), null, submission.key(),
-                submission.value().getBytes(StandardCharsets.UTF_8), submission.headers())));
+        probe.awaitConsumed(
+                serviceGroup,
+                probe.sendRaw(new ProducerRecord<>(
+                        submission.topic(),
+                        null,
+                        submission.key(),
+                        submission.value().getBytes(StandardCharsets.UTF_8),
+                        submission.headers())));
         send(Topics.TIPS_DECIDED, approval);
         probe.awaitConsumed(serviceGroup, send(Topics.TIPS_DECIDED, rejected(tip.tipId(), "Changed our mind")));
         probe.awaitConsumed(serviceGroup, send(Topics.STORIES_PUBLISHED, story));
@@ -123,9 +131,20 @@ class ReceiptStatusTests {
         awaitStatus(tip.receipt(), "IN_REVIEW");
 
         // When the moderators change their mind (revision 3), and the approval is delivered again after it
-        TipDecided reversal = new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now(), tip.tipId(), 3,
-                TipDecided.Outcome.REJECTED, null, null, "Erewash", "Roads", "The council has already fixed it.",
-                "moderator", now());
+        TipDecided reversal = new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                now(),
+                tip.tipId(),
+                3,
+                TipDecided.Outcome.REJECTED,
+                null,
+                null,
+                "Erewash",
+                "Roads",
+                "The council has already fixed it.",
+                "moderator",
+                now());
         send(Topics.TIPS_DECIDED, reversal);
         Map<String, Object> declined = awaitStatus(tip.receipt(), "DECLINED");
         probe.awaitConsumed(serviceGroup, send(Topics.TIPS_DECIDED, approval));
@@ -148,10 +167,11 @@ class ReceiptStatusTests {
         send(Topics.TIPS_SUBMITTED, submitted(tipId, code.digest()));
 
         // Then the receipt can be found, and it is still published
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TipsApi.receipt(web, code.formatted()))
-                .containsEntry("status", "PUBLISHED")
-                .containsEntry("storyUrl", "http://localhost:8083/stories/overtaken")
-                .containsKey("submittedAt"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(TipsApi.receipt(web, code.formatted()))
+                        .containsEntry("status", "PUBLISHED")
+                        .containsEntry("storyUrl", "http://localhost:8083/stories/overtaken")
+                        .containsKey("submittedAt"));
     }
 
     @Test
@@ -168,23 +188,32 @@ class ReceiptStatusTests {
     }
 
     private Map<String, Object> awaitStatus(String receipt, String status) {
-        return await().atMost(PATIENCE).until(() -> TipsApi.receipt(web, receipt),
-                found -> found != null && status.equals(found.get("status")));
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> TipsApi.receipt(web, receipt),
+                        found -> found != null && status.equals(found.get("status")));
     }
 
     private RecordMetadata send(String topic, NewsdeskEvent event) {
         try {
-            return kafka.send(topic, event.tipId(), event).get(10, TimeUnit.SECONDS).getRecordMetadata();
-        }
-        catch (Exception ex) {
+            return kafka.send(topic, event.tipId(), event)
+                    .get(10, TimeUnit.SECONDS)
+                    .getRecordMetadata();
+        } catch (Exception ex) {
             throw new IllegalStateException("Could not send " + event + " to " + topic, ex);
         }
     }
 
     static TipSubmitted submitted(String tipId, String receiptDigest) {
-        return TipSubmitted.of(tipId, receiptDigest, "Street lights out on Derby Road",
+        return TipSubmitted.of(
+                tipId,
+                receiptDigest,
+                "Street lights out on Derby Road",
                 "Half the street lights between the station and the school have been out for a week.",
-                "Erewash", "Roads", null, now());
+                "Erewash",
+                "Roads",
+                null,
+                now());
     }
 
     static TipDecided approved(String tipId) {
@@ -197,15 +226,34 @@ class ReceiptStatusTests {
 
     private static TipDecided decided(String tipId, TipDecided.Outcome outcome, String reason) {
         Instant now = now();
-        return new TipDecided(UUID.randomUUID(), TipDecided.SCHEMA_VERSION, now, tipId, 2, outcome,
-                "Street lights out on Derby Road", "Half the street lights have been out for a week.", "Erewash",
-                "Roads", reason, "moderator", now);
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                now,
+                tipId,
+                2,
+                outcome,
+                "Street lights out on Derby Road",
+                "Half the street lights have been out for a week.",
+                "Erewash",
+                "Roads",
+                reason,
+                "moderator",
+                now);
     }
 
     static StoryPublished published(String tipId, String slug) {
         Instant now = now();
-        return new StoryPublished(UUID.randomUUID(), StoryPublished.SCHEMA_VERSION, now, tipId, 1, slug,
-                "Street lights out on Derby Road", "http://localhost:8083/stories/" + slug, now);
+        return new StoryPublished(
+                UUID.randomUUID(),
+                StoryPublished.SCHEMA_VERSION,
+                now,
+                tipId,
+                1,
+                slug,
+                "Street lights out on Derby Road",
+                "http://localhost:8083/stories/" + slug,
+                now);
     }
 
     /** Milliseconds, as MongoDB keeps them, so a receipt read back compares equal. */

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.Topics;
@@ -39,14 +38,24 @@ class StatusPageTests {
     @Test
     void theStatusPageAsksForTheCodeAndNeverPutsItInAnAddress() {
         // Given a resident who opens the status page
-        String page = web.get().uri("/status").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = web.get()
+                .uri("/status")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then it has one field for the code, which the form posts
-        assertThat(page).contains("<form method=\"post\" action=\"/status\"", "name=\"receipt\"",
-                "<label for=\"receipt\">Your receipt code</label>");
+        assertThat(page)
+                .contains(
+                        "<form method=\"post\" action=\"/status\"",
+                        "name=\"receipt\"",
+                        "<label for=\"receipt\">Your receipt code</label>");
     }
 
     @Test
@@ -63,10 +72,11 @@ class StatusPageTests {
         // And once the moderators approved it and the story is out, it is published with a link to it
         send(Topics.TIPS_DECIDED, ReceiptStatusTests.approved(tip.tipId()));
         send(Topics.STORIES_PUBLISHED, ReceiptStatusTests.published(tip.tipId(), "street-lights-derby-road"));
-        String published = await().atMost(PATIENCE).until(() -> lookUp(tip.receipt(), HttpStatus.OK),
-                page -> page.contains("Published"));
-        assertThat(published).contains("href=\"http://localhost:8083/stories/street-lights-derby-road\"",
-                "Read the story").doesNotContain(tip.tipId(), tip.receipt(), "angela@example.org");
+        String published = await().atMost(PATIENCE)
+                .until(() -> lookUp(tip.receipt(), HttpStatus.OK), page -> page.contains("Published"));
+        assertThat(published)
+                .contains("href=\"http://localhost:8083/stories/street-lights-derby-road\"", "Read the story")
+                .doesNotContain(tip.tipId(), tip.receipt(), "angela@example.org");
     }
 
     @Test
@@ -76,12 +86,14 @@ class StatusPageTests {
         send(Topics.TIPS_DECIDED, ReceiptStatusTests.rejected(tip.tipId(), "We <b>covered</b> this last week."));
 
         // When its resident looks it up
-        String page = await().atMost(PATIENCE).until(() -> lookUp(tip.receipt(), HttpStatus.OK),
-                found -> found.contains("Not published"));
+        String page = await().atMost(PATIENCE)
+                .until(() -> lookUp(tip.receipt(), HttpStatus.OK), found -> found.contains("Not published"));
 
         // Then they read the reason, as text
-        assertThat(page).contains("The editors decided not to publish your tip.",
-                "We &lt;b&gt;covered&lt;/b&gt; this last week.").doesNotContain("<b>covered</b>");
+        assertThat(page)
+                .contains(
+                        "The editors decided not to publish your tip.", "We &lt;b&gt;covered&lt;/b&gt; this last week.")
+                .doesNotContain("<b>covered</b>");
     }
 
     @Test
@@ -92,7 +104,9 @@ class StatusPageTests {
         String malformed = lookUp("<script>alert(1)</script>", HttpStatus.NOT_FOUND);
 
         // Then both are answered alike, without echoing what was typed
-        assertThat(unknown).isEqualTo(malformed).contains("We could not find a tip with this code")
+        assertThat(unknown)
+                .isEqualTo(malformed)
+                .contains("We could not find a tip with this code")
                 .doesNotContain("K7Q2-M9XD-4HRT-PW3C\"", "<script>alert");
     }
 
@@ -109,17 +123,27 @@ class StatusPageTests {
 
         // Then the next lookup waits, right code or not, and says for how long
         lookUpFrom(client, tip.receipt())
-                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive())
-                .expectBody(String.class).value(page -> assertThat(page).contains("Please wait a little")
-                        .doesNotContain("Received"));
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive())
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("Please wait a little").doesNotContain("Received"));
 
         // And the API, the other way to look a code up, makes it wait too
-        web.get().uri("/api/tips/{receipt}", tip.receipt()).header("X-Forwarded-For", client)
-                .accept(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        web.get()
+                .uri("/api/tips/{receipt}", tip.receipt())
+                .header("X-Forwarded-For", client)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER);
 
         // And another client is not held up by it
         assertThat(lookUp(tip.receipt(), HttpStatus.OK)).contains("Received");
@@ -130,8 +154,13 @@ class StatusPageTests {
         // Given one client that looks up as many wrong codes through the API as it may
         String client = DistinctClients.randomClient();
         for (int i = 0; i < properties.receiptGuesses(); i++) {
-            web.get().uri("/api/tips/{receipt}", "K7Q2-M9XD-4HRT-PW3C").header("X-Forwarded-For", client)
-                    .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isNotFound();
+            web.get()
+                    .uri("/api/tips/{receipt}", "K7Q2-M9XD-4HRT-PW3C")
+                    .header("X-Forwarded-For", client)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
 
         // When it tries the status page
@@ -140,16 +169,25 @@ class StatusPageTests {
     }
 
     private String lookUp(String typed, HttpStatus expected) {
-        return web.post().uri("/status").accept(MediaType.TEXT_HTML)
+        return web.post()
+                .uri("/status")
+                .accept(MediaType.TEXT_HTML)
                 .body(BodyInserters.fromFormData("receipt", typed))
                 .exchange()
-                .expectStatus().isEqualTo(expected)
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private WebTestClient.ResponseSpec lookUpFrom(String client, String typed) {
-        return web.post().uri("/status").accept(MediaType.TEXT_HTML).header("X-Forwarded-For", client)
+        return web.post()
+                .uri("/status")
+                .accept(MediaType.TEXT_HTML)
+                .header("X-Forwarded-For", client)
                 .body(BodyInserters.fromFormData("receipt", typed))
                 .exchange();
     }
@@ -157,8 +195,7 @@ class StatusPageTests {
     private void send(String topic, NewsdeskEvent event) {
         try {
             kafka.send(topic, event.tipId(), event).get(10, TimeUnit.SECONDS);
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException("Could not send " + event + " to " + topic, ex);
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.receipt.Receipts;
@@ -31,9 +30,11 @@ class SubmissionStoreIndexesTests {
         // Then one tip per idempotency key and per receipt code (beside the outbox's own index), and
         // one receipt per code, each unique and sparse (most tips have no key; a receipt may not
         // know its code yet)
-        assertThat(tips).extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
+        assertThat(tips)
+                .extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
                 .contains(tuple("idempotency_key", true, true), tuple("receipt_digest", true, true));
-        assertThat(receipts).filteredOn(index -> !index.getName().equals("_id_"))
+        assertThat(receipts)
+                .filteredOn(index -> !index.getName().equals("_id_"))
                 .extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
                 .containsExactly(tuple("receiptDigest_1", true, true));
     }

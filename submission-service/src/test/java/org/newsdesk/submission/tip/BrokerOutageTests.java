@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,13 +33,16 @@ import tools.jackson.databind.json.JsonMapper;
  * accepted (it is stored), and once a broker answers at Kafka's address every one of them is on
  * the topic, exactly once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.mongodb.database=newsdesk-submission-broker-outage",
-        // The broker that comes up later is the test's; it gets the topic from the test.
-        "spring.kafka.admin.auto-create=false",
-        "spring.kafka.listener.auto-startup=false",
-        "newsdesk.outbox.outage-retry=200ms",
-        "newsdesk.outbox.tick=100ms" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.mongodb.database=newsdesk-submission-broker-outage",
+            // The broker that comes up later is the test's; it gets the topic from the test.
+            "spring.kafka.admin.auto-create=false",
+            "spring.kafka.listener.auto-startup=false",
+            "newsdesk.outbox.outage-retry=200ms",
+            "newsdesk.outbox.tick=100ms"
+        })
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 // A bound on waiting, not a performance target: the machines that run the suite are small and shared.
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -74,21 +76,31 @@ class BrokerOutageTests {
         // Given Kafka is down, and stays down longer than the producer's timeouts while tips arrive
         List<String> tipIds = new ArrayList<>();
         for (int n = 0; n < 5; n++) {
-            JsonNode accepted = JsonMapper.builder().build().readTree(web.post().uri("/api/tips")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .bodyValue(TipJson.write(TipJson.complete()))
-                    .exchange()
-                    // Then each is accepted at once
-                    .expectStatus().isAccepted()
-                    .expectBody().returnResult().getResponseBody());
+            JsonNode accepted = JsonMapper.builder()
+                    .build()
+                    .readTree(web.post()
+                            .uri("/api/tips")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .accept(MediaType.APPLICATION_JSON)
+                            .bodyValue(TipJson.write(TipJson.complete()))
+                            .exchange()
+                            // Then each is accepted at once
+                            .expectStatus()
+                            .isAccepted()
+                            .expectBody()
+                            .returnResult()
+                            .getResponseBody());
             tipIds.add(accepted.get("tipId").asString());
             // And its receipt already answers, from the stored tip
-            web.get().uri("/api/tips/{receipt}", accepted.get("receipt").asString())
+            web.get()
+                    .uri("/api/tips/{receipt}", accepted.get("receipt").asString())
                     .accept(MediaType.APPLICATION_JSON)
                     .exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("RECEIVED");
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("RECEIVED");
         }
 
         // When Kafka comes back at the address the service knows (the embedded broker picks its own
@@ -100,8 +112,10 @@ class BrokerOutageTests {
 
         // Then every tip reaches the topic, none twice
         KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                probe.records(Topics.TIPS_SUBMITTED).stream().map(ConsumerRecord::key).toList())
-                .containsExactlyInAnyOrderElementsOf(tipIds));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(probe.records(Topics.TIPS_SUBMITTED).stream()
+                                .map(ConsumerRecord::key)
+                                .toList())
+                        .containsExactlyInAnyOrderElementsOf(tipIds));
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.Topics;
 import org.newsdesk.submission.SubmissionIntegrationTest;
@@ -27,8 +26,7 @@ import reactor.core.scheduler.Schedulers;
 @SubmissionIntegrationTest
 class IdempotencyKeyTests {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient web;
@@ -48,15 +46,20 @@ class IdempotencyKeyTests {
         List<Map<String, Object>> racing = Flux.range(0, 2)
                 .flatMap(n -> reactor.core.publisher.Mono.fromCallable(() -> send(key, tip, HttpStatus.ACCEPTED))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .collectList().block(Duration.ofSeconds(30));
+                .collectList()
+                .block(Duration.ofSeconds(30));
 
         // Then every answer names the same tip and receipt, and the newsroom gets the tip once
         assertThat(again).containsEntry("tipId", first.get("tipId")).containsEntry("receipt", first.get("receipt"));
-        assertThat(racing).allSatisfy(answer -> assertThat(answer)
-                .containsEntry("tipId", first.get("tipId")).containsEntry("receipt", first.get("receipt")));
+        assertThat(racing)
+                .allSatisfy(answer -> assertThat(answer)
+                        .containsEntry("tipId", first.get("tipId"))
+                        .containsEntry("receipt", first.get("receipt")));
         KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString());
-        assertThat(probe.awaitRecord(Topics.TIPS_SUBMITTED, (String) first.get("tipId"))).isNotNull();
-        assertThat(probe.records(Topics.TIPS_SUBMITTED, (String) first.get("tipId"))).hasSize(1);
+        assertThat(probe.awaitRecord(Topics.TIPS_SUBMITTED, (String) first.get("tipId")))
+                .isNotNull();
+        assertThat(probe.records(Topics.TIPS_SUBMITTED, (String) first.get("tipId")))
+                .hasSize(1);
     }
 
     @Test
@@ -66,7 +69,10 @@ class IdempotencyKeyTests {
         send(key, TipJson.write(TipJson.complete()), HttpStatus.ACCEPTED);
 
         // When another tip comes with the same key
-        Map<String, Object> problem = send(key, TipJson.write(TipJson.with("headline", "A different tip altogether")), HttpStatus.UNPROCESSABLE_CONTENT);
+        Map<String, Object> problem = send(
+                key,
+                TipJson.write(TipJson.with("headline", "A different tip altogether")),
+                HttpStatus.UNPROCESSABLE_CONTENT);
 
         // Then it is refused, saying why
         assertThat(problem).containsEntry("title", "Idempotency-Key reused").doesNotContainKey("receipt");
@@ -76,8 +82,15 @@ class IdempotencyKeyTests {
     void aKeyThatCannotBeOneIsABadRequest() {
         Map<String, Object> problem = send("short", TipJson.write(TipJson.complete()), HttpStatus.BAD_REQUEST);
 
-        assertThat(problem).containsEntry("title", "Invalid request").containsEntry("errors", List.of(Map.of(
-                "field", "Idempotency-Key", "message", "must be 8 to 255 visible ASCII characters, such as a UUID")));
+        assertThat(problem)
+                .containsEntry("title", "Invalid request")
+                .containsEntry(
+                        "errors",
+                        List.of(Map.of(
+                                "field",
+                                "Idempotency-Key",
+                                "message",
+                                "must be 8 to 255 visible ASCII characters, such as a UUID")));
     }
 
     @Test
@@ -91,18 +104,23 @@ class IdempotencyKeyTests {
         assertThat(key.digest()).isEqualTo("1252a027f1ba0d4ef19e43fd21076ffdb995970d9eb8564ed904cd9898f23488");
         // And the key opens its receipt, and another key does not
         assertThat(key.unseal(sealed)).isEqualTo(receipt);
-        assertThatThrownBy(() -> IdempotencyKey.fromHeader("another-key-entirely").unseal(sealed))
+        assertThatThrownBy(
+                        () -> IdempotencyKey.fromHeader("another-key-entirely").unseal(sealed))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     private Map<String, Object> send(String key, String tip, HttpStatus expected) {
-        return web.post().uri("/api/tips")
+        return web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .header(IdempotencyKey.HEADER, key)
                 .bodyValue(tip)
                 .exchange()
-                .expectStatus().isEqualTo(expected)
-                .expectBody(JSON).returnResult().getResponseBody();
+                .expectStatus()
+                .isEqualTo(expected)
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
     }
 }

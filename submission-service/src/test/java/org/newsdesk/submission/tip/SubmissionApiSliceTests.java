@@ -11,14 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.limit.RateLimitConfiguration;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.ResidentPhotos;
-import org.newsdesk.web.WebAutoConfiguration;
-import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.newsdesk.submission.receipt.Receipts;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
+import org.newsdesk.web.WebAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,8 +40,8 @@ import reactor.core.publisher.Mono;
  * Kafka nor MongoDB behind it. Whatever is refused here must never reach {@link TipSubmissions}.
  */
 // Limits off: the slice's requests all come from one address, and limits have their own tests.
-@WebFluxTest(properties = { "newsdesk.submission.tip-rate-limit=0", "newsdesk.submission.receipt-guesses=0" })
-@EnableConfigurationProperties({ SubmissionProperties.class, OutletProperties.class, PhotoProperties.class })
+@WebFluxTest(properties = {"newsdesk.submission.tip-rate-limit=0", "newsdesk.submission.receipt-guesses=0"})
+@EnableConfigurationProperties({SubmissionProperties.class, OutletProperties.class, PhotoProperties.class})
 @Import(RateLimitConfiguration.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 class SubmissionApiSliceTests {
@@ -64,14 +64,15 @@ class SubmissionApiSliceTests {
     ResidentPhotos photos;
 
     @ParameterizedTest(name = "Accept: \"{0}\"")
-    @ValueSource(strings = { "", "*/*", "application/json", "text/html;q=0.9, application/json;q=0.8" })
+    @ValueSource(strings = {"", "*/*", "application/json", "text/html;q=0.9, application/json;q=0.8"})
     void anAcceptedTipIsAnsweredInJsonToEveryClientThatTakesJson(String accept) {
         // Given Kafka takes the tip
         given(submissions.submit(any(), any()))
                 .willReturn(Mono.just(new TipAccepted("tip-1", RECEIPT, ReceiptStatus.RECEIVED)));
 
         // When a client that can read JSON sends it, saying so or not
-        web.post().uri("/api/tips")
+        web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (!accept.isEmpty()) {
@@ -81,27 +82,37 @@ class SubmissionApiSliceTests {
                 .bodyValue(TipJson.write(TipJson.complete()))
                 .exchange()
                 // Then it gets its receipt as JSON
-                .expectStatus().isAccepted()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/tips/" + RECEIPT)
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/api/tips/" + RECEIPT)
                 .expectBody()
-                .jsonPath("$.receipt").isEqualTo(RECEIPT)
-                .jsonPath("$.status").isEqualTo("RECEIVED");
+                .jsonPath("$.receipt")
+                .isEqualTo(RECEIPT)
+                .jsonPath("$.status")
+                .isEqualTo("RECEIVED");
     }
 
     @Test
     void aClientThatCannotReadJsonIsRefusedBeforeTheTipIsSubmitted() {
         // Given a client that only accepts HTML
         // When it sends a valid tip
-        web.post().uri("/api/tips")
+        web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.TEXT_HTML)
                 .bodyValue(TipJson.write(TipJson.complete()))
                 .exchange()
                 // Then it is refused with a 406 problem
-                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(406);
+                .expectStatus()
+                .isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(406);
 
         // And the tip was never handed on for sending
         verifyNoInteractions(submissions);
@@ -111,18 +122,24 @@ class SubmissionApiSliceTests {
     void anInvalidTipIsAProblemNamingTheFieldAndIsNotSubmitted() {
         // Given a tip without a headline
         // When a JSON client sends it
-        web.post().uri("/api/tips")
+        web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(TipJson.write(TipJson.without("headline")))
                 .exchange()
                 // Then the answer is a problem, still in problem+json, that names the field
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.title").isEqualTo("Invalid request")
-                .jsonPath("$.errors[0].field").isEqualTo("headline")
-                .jsonPath("$.errors[0].message").isEqualTo("is required");
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("headline")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("is required");
 
         // And nothing was submitted
         verifyNoInteractions(submissions);
@@ -132,14 +149,17 @@ class SubmissionApiSliceTests {
     void aTipThatIsNotJsonIsAnUnsupportedMediaType() {
         // Given a tip sent as a form
         // When it is sent
-        web.post().uri("/api/tips")
+        web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue("headline=Lights&body=Out")
                 .exchange()
                 // Then it is refused for its type
-                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         verifyNoInteractions(submissions);
     }
 
@@ -147,11 +167,18 @@ class SubmissionApiSliceTests {
     void aReceiptThatCannotExistIsNotFoundWithoutALookup() {
         // Given a code that is not of the receipt's shape
         // When it is looked up
-        web.get().uri("/api/tips/{receipt}", "hello").accept(MediaType.APPLICATION_JSON).exchange()
+        web.get()
+                .uri("/api/tips/{receipt}", "hello")
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
                 // Then the answer is a 404 problem
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.title").isEqualTo("Unknown receipt");
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Unknown receipt");
 
         // And no stored receipt was searched for it
         verifyNoInteractions(receipts);

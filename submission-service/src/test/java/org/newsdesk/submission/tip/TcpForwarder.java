@@ -28,8 +28,7 @@ final class TcpForwarder implements AutoCloseable {
             TcpForwarder forwarder = new TcpForwarder(server);
             daemon(() -> forwarder.accept(hostAndPort[0], Integer.parseInt(hostAndPort[1])));
             return forwarder;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -41,8 +40,7 @@ final class TcpForwarder implements AutoCloseable {
                 Socket upstream = new Socket(host, port);
                 pump(client, upstream);
                 pump(upstream, client);
-            }
-            catch (IOException closed) {
+            } catch (IOException closed) {
                 return;
             }
         }
@@ -50,18 +48,16 @@ final class TcpForwarder implements AutoCloseable {
 
     private static void pump(Socket from, Socket to) {
         daemon(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
-            }
-            catch (IOException ignored) {
+            } catch (IOException ignored) {
                 // One side hung up: the connection is over.
-            }
-            finally {
+            } finally {
                 try {
                     from.close();
                     to.close();
-                }
-                catch (IOException ignored) {
+                } catch (IOException ignored) {
                     // Already closed.
                 }
             }
@@ -78,8 +74,7 @@ final class TcpForwarder implements AutoCloseable {
     public void close() {
         try {
             server.close();
-        }
-        catch (IOException ignored) {
+        } catch (IOException ignored) {
             // Closing anyway.
         }
     }

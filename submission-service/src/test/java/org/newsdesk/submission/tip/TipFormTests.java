@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,29 +47,54 @@ class TipFormTests {
     void theFormOffersTheOutletsAreasAndTopicsAndSaysWhatIsOptional() {
         // Given the service with its default outlet
         // When a resident opens the form
-        String page = web.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
-                        .contains("script-src 'self'", "form-action 'self'", "frame-ancestors 'none'"))
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectHeader()
+                .value(
+                        "Content-Security-Policy",
+                        policy -> assertThat(policy)
+                                .contains("script-src 'self'", "form-action 'self'", "frame-ancestors 'none'"))
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "no-referrer")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then it is Erewash Sound's form, posting every field of the contract as multipart to /tips
         assertThat(page).contains("Erewash Sound", "action=\"/tips\"", "enctype=\"multipart/form-data\"");
-        for (String field : List.of("headline", "body", "area", "happenedOn", "category", "name", "email", "phone",
-                "contactConsent", "photos")) {
+        for (String field : List.of(
+                "headline",
+                "body",
+                "area",
+                "happenedOn",
+                "category",
+                "name",
+                "email",
+                "phone",
+                "contactConsent",
+                "photos")) {
             assertThat(page).contains("name=\"" + field + "\"").contains("for=\"" + field + "\"");
         }
         // And it offers the Erewash places, "somewhere else" and the topics
-        assertThat(page).contains(">Ilkeston<", ">Long Eaton<", ">West Hallam<", ">Somewhere else<",
-                ">Community safety<");
+        assertThat(page)
+                .contains(">Ilkeston<", ">Long Eaton<", ">West Hallam<", ">Somewhere else<", ">Community safety<");
         // And it says what is optional and who sees the contact details
-        assertThat(page).contains("When it happened <span class=\"optional\">(optional)</span>",
-                "About you <span class=\"optional\">(all optional)</span>", "Only the newsroom's editors see these details");
+        assertThat(page)
+                .contains(
+                        "When it happened <span class=\"optional\">(optional)</span>",
+                        "About you <span class=\"optional\">(all optional)</span>",
+                        "Only the newsroom's editors see these details");
         // And its script and style are the service's own
-        assertThat(page).contains("src=\"/assets/tip-form.js\"", "href=\"/assets/submission.css\"")
+        assertThat(page)
+                .contains("src=\"/assets/tip-form.js\"", "href=\"/assets/submission.css\"")
                 .doesNotContain("http://", "https://");
         web.get().uri("/assets/tip-form.js").exchange().expectStatus().isOk();
         web.get().uri("/assets/submission.css").exchange().expectStatus().isOk();
@@ -81,9 +105,14 @@ class TipFormTests {
         // Given the service with its default photo limits
         // When a resident opens the form
         // Then it says how many photos, of what kind and how large
-        web.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).value(page -> assertThat(page)
+        web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(page -> assertThat(page)
                         .contains("Up to 5 photos: JPEG, PNG or WebP, at most 10 MB and 50 megapixels each."));
     }
 
@@ -97,14 +126,22 @@ class TipFormTests {
 
         // When they send it
         String page = TipFormPosts.post(web, TipFormPosts.multipart(fields))
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then the page shows their receipt code, what happens next and where to follow it
         String receipt = TipFormPosts.receiptOn(page);
         assertThat(receipt).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}");
-        assertThat(page).contains("What happens next", "href=\"/status\"", "Nobody else\n            will ever see this code again");
+        assertThat(page)
+                .contains(
+                        "What happens next",
+                        "href=\"/status\"",
+                        "Nobody else\n            will ever see this code again");
 
         // And the receipt opens the tip, which is on its way to the newsroom with every field
         web.get().uri("/api/tips/{receipt}", receipt).exchange().expectStatus().isOk();
@@ -127,22 +164,35 @@ class TipFormTests {
 
         // When it is sent twice (a double tap, or a refresh of the receipt page)
         String first = TipFormPosts.receiptOn(TipFormPosts.post(web, TipFormPosts.multipart(fields))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
         String second = TipFormPosts.receiptOn(TipFormPosts.post(web, TipFormPosts.multipart(fields))
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
 
         // Then both answers show the same receipt, and one tip went to the newsroom
         assertThat(second).isEqualTo(first);
         awaitHeadline(headline);
-        assertThat(probe.records(Topics.TIPS_SUBMITTED).stream().filter(r -> r.value().contains(headline)))
+        assertThat(probe.records(Topics.TIPS_SUBMITTED).stream()
+                        .filter(r -> r.value().contains(headline)))
                 .hasSize(1);
 
         // And the same token with a changed tip is not taken for a repeat: the form comes back to send anew
         fields.put("body", "Something else entirely, on another day.");
         String again = TipFormPosts.post(web, TipFormPosts.multipart(fields))
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(again).contains("You already sent this form once", "Something else entirely")
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(again)
+                .contains("You already sent this form once", "Something else entirely")
                 .doesNotContain("id=\"receipt\"");
     }
 
@@ -158,22 +208,33 @@ class TipFormTests {
 
         // When it is sent
         String page = TipFormPosts.post(web, TipFormPosts.multipart(fields))
-                .expectStatus().isBadRequest()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then the summary at the top lists each problem, in the form's order, linked to its field
         assertThat(page).contains("role=\"alert\"", "Please check your tip");
-        assertThat(page).containsSubsequence("href=\"#headline\">Give your tip a headline<",
-                "href=\"#happenedOn\">When it happened must be a date",
-                "href=\"#category\">Choose what your tip is about<",
-                "href=\"#email\">Email address must be an email address");
+        assertThat(page)
+                .containsSubsequence(
+                        "href=\"#headline\">Give your tip a headline<",
+                        "href=\"#happenedOn\">When it happened must be a date",
+                        "href=\"#category\">Choose what your tip is about<",
+                        "href=\"#email\">Email address must be an email address");
         // And each field in error says so to assistive technology
-        assertThat(page).containsPattern("id=\"headline\"[^>]*aria-describedby=\"headline-hint headline-error\"[^>]*aria-invalid=\"true\"")
+        assertThat(page)
+                .containsPattern(
+                        "id=\"headline\"[^>]*aria-describedby=\"headline-hint headline-error\"[^>]*aria-invalid=\"true\"")
                 .containsPattern("id=\"email\"[^>]*aria-describedby=\"email-error\"[^>]*aria-invalid=\"true\"")
                 .doesNotContainPattern("id=\"phone\"[^>]*aria-invalid");
         // And what they typed is still there, escaped, and nothing was sent
-        assertThat(page).contains("The &lt;b&gt;bus shelter&lt;/b&gt; on Bath Street was smashed again.",
-                "value=\"angela at example dot org\"", "value=\"last Tuesday\"", "value=\"+44 115 496 0000\"")
+        assertThat(page)
+                .contains(
+                        "The &lt;b&gt;bus shelter&lt;/b&gt; on Bath Street was smashed again.",
+                        "value=\"angela at example dot org\"",
+                        "value=\"last Tuesday\"",
+                        "value=\"+44 115 496 0000\"")
                 .containsPattern("<option value=\"Ilkeston\" selected")
                 .containsPattern("id=\"contactConsent\"[^>]*checked")
                 .doesNotContain("<b>bus shelter</b>", "id=\"receipt\"");
@@ -188,9 +249,10 @@ class TipFormTests {
         // When it is sent
         // Then it comes back asking for a place from the list
         TipFormPosts.post(web, TipFormPosts.multipart(fields))
-                .expectStatus().isBadRequest()
-                .expectBody(String.class).value(page -> assertThat(page)
-                        .contains("Choose where it happened from the list"));
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("Choose where it happened from the list"));
     }
 
     @Test
@@ -203,8 +265,11 @@ class TipFormTests {
 
         // When it is sent
         String page = TipFormPosts.post(web, TipFormPosts.multipart(fields))
-                .expectStatus().isBadRequest()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
         // Then no receipt is given and no tip reaches the newsroom
         assertThat(page).doesNotContain("id=\"receipt\"").contains("Leave the field");
@@ -214,13 +279,18 @@ class TipFormTests {
         marker.put("headline", markerHeadline);
         TipFormPosts.post(web, TipFormPosts.multipart(marker)).expectStatus().isOk();
         awaitHeadline(markerHeadline);
-        assertThat(probe.records(Topics.TIPS_SUBMITTED).stream().filter(r -> r.value().contains(headline))).isEmpty();
+        assertThat(probe.records(Topics.TIPS_SUBMITTED).stream()
+                        .filter(r -> r.value().contains(headline)))
+                .isEmpty();
     }
 
     private ConsumerRecord<String, String> awaitHeadline(String headline) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> probe.records(Topics.TIPS_SUBMITTED).stream()
-                        .filter(record -> record.value().contains(headline)).findFirst(), Optional::isPresent)
+                .until(
+                        () -> probe.records(Topics.TIPS_SUBMITTED).stream()
+                                .filter(record -> record.value().contains(headline))
+                                .findFirst(),
+                        Optional::isPresent)
                 .get();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,16 +51,19 @@ class TipSubmissionTests {
         String tip = TipJson.write(TipJson.complete());
 
         // When they send it
-        WebTestClient.ResponseSpec response = web.post().uri("/api/tips")
+        WebTestClient.ResponseSpec response = web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(tip)
                 .exchange();
 
         // Then it is accepted with a receipt code and a place to look it up
-        Map<String, String> accepted = response.expectStatus().isEqualTo(HttpStatus.ACCEPTED)
-                .expectBody(new ParameterizedTypeReference<Map<String, String>>() { })
-                .returnResult().getResponseBody();
+        Map<String, String> accepted = response.expectStatus()
+                .isEqualTo(HttpStatus.ACCEPTED)
+                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {})
+                .returnResult()
+                .getResponseBody();
         assertThat(accepted).containsEntry("status", "RECEIVED").containsKeys("tipId", "receipt");
         String tipId = accepted.get("tipId");
         String receipt = accepted.get("receipt");
@@ -73,29 +75,46 @@ class TipSubmissionTests {
         ConsumerRecord<String, String> record = probe.awaitRecord(Topics.TIPS_SUBMITTED, tipId);
         assertThat(new String(record.headers().lastHeader("__TypeId__").value(), StandardCharsets.UTF_8))
                 .isEqualTo(TipSubmitted.TYPE);
-        record.headers().forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
-                .doesNotContain("org.newsdesk").doesNotContain("java."));
+        record.headers()
+                .forEach(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                        .doesNotContain("org.newsdesk")
+                        .doesNotContain("java."));
 
         // And it carries the receipt's digest, never the receipt itself
         String digest = ReceiptCode.parse(receipt).orElseThrow().digest();
         JsonNode event = JSON.readTree(record.value());
         assertThat(event.get("receiptDigest").asString()).isEqualTo(digest);
-        assertThat(event.get("headline").asString()).isEqualTo(TipJson.complete().get("headline"));
+        assertThat(event.get("headline").asString())
+                .isEqualTo(TipJson.complete().get("headline"));
         assertThat(event.get("contact").get("email").asString()).isEqualTo("angela@example.org");
         assertThat(record.value()).doesNotContain(receipt).doesNotContain(receipt.replace("-", ""));
 
         // And the receipt can be looked up at once, however the resident types it
-        for (String typed : new String[] { receipt, receipt.toLowerCase(), receipt.replace("-", ""),
-                receipt.replace("-", "").toLowerCase() }) {
-            web.get().uri("/api/tips/{receipt}", typed).accept(MediaType.APPLICATION_JSON).exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+        for (String typed : new String[] {
+            receipt,
+            receipt.toLowerCase(),
+            receipt.replace("-", ""),
+            receipt.replace("-", "").toLowerCase()
+        }) {
+            web.get()
+                    .uri("/api/tips/{receipt}", typed)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo("RECEIVED")
-                    .jsonPath("$.receipt").isEqualTo(receipt)
-                    .jsonPath("$.submittedAt").exists()
-                    .jsonPath("$.storyUrl").doesNotExist()
-                    .jsonPath("$.reason").doesNotExist();
+                    .jsonPath("$.status")
+                    .isEqualTo("RECEIVED")
+                    .jsonPath("$.receipt")
+                    .isEqualTo(receipt)
+                    .jsonPath("$.submittedAt")
+                    .exists()
+                    .jsonPath("$.storyUrl")
+                    .doesNotExist()
+                    .jsonPath("$.reason")
+                    .doesNotExist();
         }
     }
 
@@ -105,15 +124,20 @@ class TipSubmissionTests {
         String headline = "Flooding on Station Road " + UUID.randomUUID();
 
         // When it is sent by a client that only accepts HTML
-        web.post().uri("/api/tips")
+        web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.TEXT_HTML)
                 .bodyValue(TipJson.write(TipJson.with("headline", headline)))
                 .exchange()
                 // Then it is refused as not acceptable, in problem details
-                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(406);
+                .expectStatus()
+                .isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(406);
 
         // And the tip never went to Kafka, as the resident got no receipt for it. Had the tip been sent,
         // it would be on the topic by now: any answer to a sent tip waits for Kafka's acknowledgement.
@@ -126,19 +150,32 @@ class TipSubmissionTests {
     @Test
     void aTipNeedsOnlyAHeadlineAndABody() {
         // Given an anonymous tip whose optional inputs were left empty
-        Map<String, Object> tip = Map.of("headline", "Street lights out on Derby Road", "body",
+        Map<String, Object> tip = Map.of(
+                "headline",
+                "Street lights out on Derby Road",
+                "body",
                 "Half the street lights between the station and the school have been out for a week.",
-                "area", "", "name", "   ", "email", "", "phone", "");
+                "area",
+                "",
+                "name",
+                "   ",
+                "email",
+                "",
+                "phone",
+                "");
 
         // When it is sent
-        Map<String, String> accepted = web.post().uri("/api/tips")
+        Map<String, String> accepted = web.post()
+                .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(TipJson.write(tip))
                 .exchange()
                 // Then it is accepted
-                .expectStatus().isAccepted()
-                .expectBody(new ParameterizedTypeReference<Map<String, String>>() { })
-                .returnResult().getResponseBody();
+                .expectStatus()
+                .isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {})
+                .returnResult()
+                .getResponseBody();
 
         // And the event says the resident stayed anonymous
         ConsumerRecord<String, String> record = probe.awaitRecord(Topics.TIPS_SUBMITTED, accepted.get("tipId"));

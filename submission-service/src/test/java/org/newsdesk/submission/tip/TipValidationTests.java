@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,8 +43,12 @@ class TipValidationTests {
                 Arguments.of(TipJson.with("name", "n".repeat(101)), "name", "at most 100"),
                 Arguments.of(TipJson.with("email", "angela at example dot org"), "email", "email address"),
                 Arguments.of(TipJson.with("email", "angela@localhost"), "email", "email address"),
-                Arguments.of(TipJson.with("email", "a".repeat(64) + "@" + (("b".repeat(60) + ".").repeat(3)) + "c".repeat(10) + ".org"),
-                        "email", "at most 254"),
+                Arguments.of(
+                        TipJson.with(
+                                "email",
+                                "a".repeat(64) + "@" + (("b".repeat(60) + ".").repeat(3)) + "c".repeat(10) + ".org"),
+                        "email",
+                        "at most 254"),
                 Arguments.of(TipJson.with("phone", "call me maybe"), "phone", "phone number"),
                 Arguments.of(TipJson.with("phone", "1".repeat(41)), "phone", "at most 40"));
     }
@@ -57,14 +60,19 @@ class TipValidationTests {
         // When it is sent
         post(MediaType.APPLICATION_JSON, TipJson.write(tip))
                 // Then the answer is a problem naming that field and what is wrong with it
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo(field)
-                .jsonPath("$.errors[0].message").value(String.class,
-                        actual -> assertThat(actual).contains(message));
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field)
+                .jsonPath("$.errors[0].message")
+                .value(String.class, actual -> assertThat(actual).contains(message));
     }
 
     @Test
@@ -75,35 +83,57 @@ class TipValidationTests {
         // When it is sent
         post(MediaType.APPLICATION_JSON, tip)
                 // Then all of its problems are listed together
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[*].field").value(List.class,
-                        fields -> assertThat(fields)
-                                .containsExactlyInAnyOrder("body", "email", "headline", "phone"));
+                .jsonPath("$.errors[*].field")
+                .value(
+                        List.class,
+                        fields -> assertThat(fields).containsExactlyInAnyOrder("body", "email", "headline", "phone"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "{\"headline\": \"Unclosed", "not json at all", "[]", "\"a string\"",
-            "{\"headline\": {\"nested\": true}, \"body\": \"x\"}", "{\"headline\": \"x\", \"body\": 42 42}" })
+    @ValueSource(
+            strings = {
+                "{\"headline\": \"Unclosed",
+                "not json at all",
+                "[]",
+                "\"a string\"",
+                "{\"headline\": {\"nested\": true}, \"body\": \"x\"}",
+                "{\"headline\": \"x\", \"body\": 42 42}"
+            })
     void malformedJsonIsABadRequest(String json) {
         // Given a body that is not a JSON tip
         // When it is sent
         post(MediaType.APPLICATION_JSON, json)
                 // Then it is a bad request, not a server error
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).isNotBlank()
-                        .doesNotContain("java.", "tools.jackson", "org.newsdesk"));
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.detail")
+                .value(
+                        String.class,
+                        detail -> assertThat(detail)
+                                .isNotBlank()
+                                .doesNotContain("java.", "tools.jackson", "org.newsdesk"));
     }
 
     @Test
     void aMissingBodyIsABadRequest() {
-        web.post().uri("/api/tips").contentType(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post()
+                .uri("/api/tips")
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -114,11 +144,15 @@ class TipValidationTests {
         // When it is sent
         post(MediaType.APPLICATION_JSON, tip)
                 // Then it is refused as too large
-                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(413)
-                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("at most 64 KB"));
+                .jsonPath("$.status")
+                .isEqualTo(413)
+                .jsonPath("$.detail")
+                .value(String.class, detail -> assertThat(detail).contains("at most 64 KB"));
     }
 
     @Test
@@ -130,12 +164,16 @@ class TipValidationTests {
                 .map(i -> buffers.wrap(Arrays.copyOfRange(tip, i * 8192, Math.min(tip.length, (i + 1) * 8192))));
 
         // When it is streamed
-        web.post().uri("/api/tips").contentType(MediaType.APPLICATION_JSON)
+        web.post()
+                .uri("/api/tips")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(chunks, DataBuffer.class)
                 .exchange()
                 // Then it is refused as too large too
-                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -144,31 +182,53 @@ class TipValidationTests {
         // When it is sent
         // Then it is refused for its type
         post(MediaType.TEXT_PLAIN, "Street lights are out on Derby Road")
-                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(415);
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(415);
         post(MediaType.APPLICATION_FORM_URLENCODED, "headline=Lights&body=Out")
-                .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "K7Q2-M9XD-4HRT-PW3C", "k7q2m9xd4hrtpw3c", "hello", "K7Q2-M9XD-4HRT-PW3", "UUUU-UUUU-UUUU-UUUU",
-            "%20", "K7Q2-M9XD-4HRT-PW3C-K7Q2-M9XD-4HRT-PW3C-K7Q2-M9XD-4HRT-PW3C-K7Q2-M9XD-4HRT-PW3C" })
+    @ValueSource(
+            strings = {
+                "K7Q2-M9XD-4HRT-PW3C",
+                "k7q2m9xd4hrtpw3c",
+                "hello",
+                "K7Q2-M9XD-4HRT-PW3",
+                "UUUU-UUUU-UUUU-UUUU",
+                "%20",
+                "K7Q2-M9XD-4HRT-PW3C-K7Q2-M9XD-4HRT-PW3C-K7Q2-M9XD-4HRT-PW3C-K7Q2-M9XD-4HRT-PW3C"
+            })
     void anUnknownOrMalformedReceiptIsNotFound(String receipt) {
         // Given a receipt code nobody was given, or that cannot even be one
         // When it is looked up
-        web.get().uri("/api/tips/{receipt}", receipt).accept(MediaType.APPLICATION_JSON).exchange()
+        web.get()
+                .uri("/api/tips/{receipt}", receipt)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
                 // Then the answer is the same 404 problem either way
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(404)
-                .jsonPath("$.title").isEqualTo("Unknown receipt");
+                .jsonPath("$.status")
+                .isEqualTo(404)
+                .jsonPath("$.title")
+                .isEqualTo("Unknown receipt");
     }
 
     private WebTestClient.ResponseSpec post(MediaType type, String body) {
-        return web.post().uri("/api/tips")
+        return web.post()
+                .uri("/api/tips")
                 .contentType(type)
                 .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
