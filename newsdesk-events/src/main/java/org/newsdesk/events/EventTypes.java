@@ -16,6 +16,8 @@ public final class EventTypes {
         BY_NAME.put(TipSubmitted.TYPE, TipSubmitted.class);
         BY_NAME.put(TipDecided.TYPE, TipDecided.class);
         BY_NAME.put(StoryPublished.TYPE, StoryPublished.class);
+        BY_NAME.put(StoryCorrected.TYPE, StoryCorrected.class);
+        BY_NAME.put(StoryRetracted.TYPE, StoryRetracted.class);
     }
 
     private EventTypes() {}

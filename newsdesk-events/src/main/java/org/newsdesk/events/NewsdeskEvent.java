@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What every Newsdesk event carries, whatever it says. */
-public sealed interface NewsdeskEvent permits TipSubmitted, TipDecided, StoryPublished {
+public sealed interface NewsdeskEvent permits TipSubmitted, TipDecided, StoryPublished, StoryCorrected, StoryRetracted {
 
     /** Unique per event; a redelivered message carries the same id. */
     UUID eventId();

@@ -4,7 +4,12 @@ package org.newsdesk.events;
 public final class Topics {
 
     public static final String TIPS_SUBMITTED = "newsdesk.tips.submitted";
+    /**
+     * Every editorial act that changes what readers see, in order per tip: {@link TipDecided}, then
+     * {@link StoryCorrected} and {@link StoryRetracted} for a published story.
+     */
     public static final String TIPS_DECIDED = "newsdesk.tips.decided";
+
     public static final String STORIES_PUBLISHED = "newsdesk.stories.published";
 
     /** Every event topic, in the order a tip passes through them. */

@@ -241,6 +241,52 @@ class EventSchemaContractTests {
     }
 
     @Test
+    void aCorrectionAndARetractionMatchTheirSchemasAndReadBackTheSame() {
+        // Given an editor's correction of a published story and, later, its retraction
+        StoryCorrected corrected = new StoryCorrected(
+                UUID.randomUUID(),
+                StoryCorrected.SCHEMA_VERSION,
+                NOON,
+                "tip-1",
+                3,
+                "Victim support service launches in the county",
+                "A new service offers free help to anyone affected by crime, from 1 August.",
+                "An earlier version gave the wrong start date.",
+                "moderator",
+                NOON);
+        StoryRetracted retracted = new StoryRetracted(
+                UUID.randomUUID(),
+                StoryRetracted.SCHEMA_VERSION,
+                NOON,
+                "tip-1",
+                4,
+                "The service's launch was postponed; we will report it when it opens.",
+                "moderator",
+                NOON);
+
+        // Then each validates and reads back equal
+        JsonNode correctedNode = json.valueToTree(corrected);
+        JsonNode retractedNode = json.valueToTree(retracted);
+        assertThat(errors(StoryCorrected.TYPE, correctedNode)).isEmpty();
+        assertThat(errors(StoryRetracted.TYPE, retractedNode)).isEmpty();
+        assertThat(json.treeToValue(correctedNode, StoryCorrected.class)).isEqualTo(corrected);
+        assertThat(json.treeToValue(retractedNode, StoryRetracted.class)).isEqualTo(retracted);
+    }
+
+    @Test
+    void theSchemasRefuseACorrectionWithoutANoteAndARetractionWithoutAReason() {
+        ObjectNode corrected = json.valueToTree(new StoryCorrected(
+                UUID.randomUUID(), StoryCorrected.SCHEMA_VERSION, NOON, "tip-1", 3, "H", "B", "N", "moderator", NOON));
+        ObjectNode retracted = json.valueToTree(new StoryRetracted(
+                UUID.randomUUID(), StoryRetracted.SCHEMA_VERSION, NOON, "tip-1", 4, "R", "moderator", NOON));
+        corrected.put("note", "");
+        retracted.remove("reason");
+
+        assertThat(errors(StoryCorrected.TYPE, corrected)).isNotEmpty();
+        assertThat(errors(StoryRetracted.TYPE, retracted)).isNotEmpty();
+    }
+
+    @Test
     void timesTravelAsIsoStringsNotNumbers() {
         JsonNode node = json.valueToTree(decision(TipDecided.Outcome.REJECTED, null, null, "Duplicate"));
 

@@ -31,7 +31,8 @@ public final class ModeratorAccounts {
         add(
                 User.withUsername(ModeratorSecurityConfiguration.MODERATOR)
                         .password(encoder.encode(ModeratorPassword.resolve(properties, serverAddress)))
-                        .roles(ModeratorSecurityConfiguration.ROLE)
+                        // The contract's one account answers for the newsroom: it is an editor.
+                        .roles(Role.EDITOR.grants())
                         .build(),
                 properties.displayName());
         properties.accounts().forEach((name, account) -> {
@@ -47,7 +48,7 @@ public final class ModeratorAccounts {
             add(
                     User.withUsername(name)
                             .password(hash.startsWith("{") ? hash : "{bcrypt}" + hash)
-                            .roles(ModeratorSecurityConfiguration.ROLE)
+                            .roles(account.role().grants())
                             .build(),
                     account.displayName() == null || account.displayName().isBlank() ? name : account.displayName());
         });

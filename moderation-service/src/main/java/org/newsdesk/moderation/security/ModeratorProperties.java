@@ -46,8 +46,17 @@ record ModeratorProperties(
     /**
      * @param displayName  the name pages and the history show for this moderator
      * @param passwordHash a BCrypt hash, with or without the {@code {bcrypt}} prefix
+     * @param role         what the account may do; a moderator when not set
      */
-    record Account(String displayName, String passwordHash) {
+    record Account(String displayName, String passwordHash, Role role) {
+
+        Account {
+            role = role == null ? Role.MODERATOR : role;
+        }
+
+        Account(String displayName, String passwordHash) {
+            this(displayName, passwordHash, null);
+        }
 
         @Override
         public String toString() {

@@ -42,7 +42,6 @@ import org.springframework.web.server.ServerWebExchange;
 class ModeratorSecurityConfiguration {
 
     static final String MODERATOR = "moderator";
-    static final String ROLE = "MODERATOR";
     static final String LOGIN = "/login";
 
     /** BCrypt behind a prefix that names the algorithm, so a later change of hash can upgrade in place. */
@@ -126,7 +125,11 @@ class ModeratorSecurityConfiguration {
             return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                     .authenticationManager(moderatorAuthentication)
                     .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                    .authorizeExchange(exchanges -> exchanges.anyExchange().hasRole(ROLE))
+                    .authorizeExchange(exchanges -> exchanges
+                            .pathMatchers(Role.EDITORS_ONLY)
+                            .hasRole(Role.EDITOR.name())
+                            .anyExchange()
+                            .hasRole(Role.MODERATOR.name()))
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                     .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                     .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -159,8 +162,10 @@ class ModeratorSecurityConfiguration {
                             .permitAll()
                             .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico")
                             .permitAll()
+                            .pathMatchers(Role.EDITORS_ONLY)
+                            .hasRole(Role.EDITOR.name())
                             .anyExchange()
-                            .hasRole(ROLE))
+                            .hasRole(Role.MODERATOR.name()))
                     .formLogin(form -> form.loginPage(LOGIN)
                             .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/queue"))
                             .authenticationFailureHandler(

@@ -102,10 +102,15 @@ public final class NewsdeskArchitecture {
             .haveFullyQualifiedName(VALUE)
             .because("settings come from a @ConfigurationProperties record (CONTRIBUTING.md, Add a setting)");
 
-    /** Listeners take the event, typed; the shared error handler deals with anything else on a topic. */
+    /**
+     * Listeners take the event, typed (a topic with several event types has one handler per type);
+     * the shared error handler deals with anything else on a topic.
+     */
     static final ArchRule LISTENERS_TAKE_TYPED_EVENTS = methods()
             .that()
             .areAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")
+            .or()
+            .areAnnotatedWith("org.springframework.kafka.annotation.KafkaHandler")
             .should(takeNoRawRecords())
             .because("a listener takes the event record it handles (CONTRIBUTING.md, Add an event)");
 
