@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param photos      the resident's photos the moderator chose to publish, in story order
  * @param duplicateOf the tip this one repeats, for {@link Outcome#DUPLICATE}
  * @param note        the moderators' own note (why a tip is on hold): never shown to residents
+ * @param submittedAt when the resident sent the tip, so a story can say how it came to us;
+ *                    {@code null} in decisions made before it travelled
  */
 public record TipDecided(
         UUID eventId,
@@ -34,7 +36,8 @@ public record TipDecided(
         String reasonCode,
         List<StoryPhoto> photos,
         String duplicateOf,
-        String note)
+        String note,
+        Instant submittedAt)
         implements NewsdeskEvent {
 
     public static final String TYPE = "newsdesk.tip-decided";
@@ -48,6 +51,46 @@ public record TipDecided(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(decidedAt, "decidedAt");
         photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    /** A decision as moderators made them before it said when the tip was sent. */
+    public TipDecided(
+            UUID eventId,
+            int schemaVersion,
+            Instant occurredAt,
+            String tipId,
+            long revision,
+            Outcome outcome,
+            String headline,
+            String body,
+            String area,
+            String category,
+            String reason,
+            String decidedBy,
+            Instant decidedAt,
+            String reasonCode,
+            List<StoryPhoto> photos,
+            String duplicateOf,
+            String note) {
+        this(
+                eventId,
+                schemaVersion,
+                occurredAt,
+                tipId,
+                revision,
+                outcome,
+                headline,
+                body,
+                area,
+                category,
+                reason,
+                decidedBy,
+                decidedAt,
+                reasonCode,
+                photos,
+                duplicateOf,
+                note,
+                null);
     }
 
     /** A decision as moderators made them before they could choose photos, hold or merge tips. */
@@ -81,6 +124,7 @@ public record TipDecided(
                 decidedAt,
                 null,
                 List.of(),
+                null,
                 null,
                 null);
     }

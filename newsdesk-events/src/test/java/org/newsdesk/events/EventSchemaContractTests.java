@@ -144,7 +144,8 @@ class EventSchemaContractTests {
                 null,
                 List.of(new StoryPhoto(photo("id-1", "image/webp"), "The ford at dawn")),
                 null,
-                null);
+                null,
+                NOON.minusSeconds(3600));
         TipDecided held = new TipDecided(
                 UUID.randomUUID(),
                 TipDecided.SCHEMA_VERSION,

@@ -300,6 +300,7 @@ public class ModeratedTips {
                 decision.reasonCode(),
                 decision.photos(),
                 decision.duplicateOf(),
-                decision.note());
+                decision.note(),
+                tip.submission().submittedAt());
     }
 }
