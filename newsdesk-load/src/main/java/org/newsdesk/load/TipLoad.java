@@ -59,6 +59,10 @@ public final class TipLoad {
             ApiThroughput.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("seed-archive")) {
+            ArchiveSeed.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, String> settings = Arguments.parse(
                 args,
                 Map.of(
