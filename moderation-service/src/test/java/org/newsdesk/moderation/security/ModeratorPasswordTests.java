@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
+import org.newsdesk.moderation.record.EditorialRecord;
 import org.newsdesk.web.WebAutoConfiguration;
 import org.newsdesk.web.problem.ProblemDetailsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,9 +19,12 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.publisher.Mono;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ModeratorPasswordTests {
@@ -28,7 +35,27 @@ class ModeratorPasswordTests {
                     JacksonAutoConfiguration.class,
                     WebFluxAutoConfiguration.class,
                     ProblemDetailsAutoConfiguration.class))
-            .withUserConfiguration(ModeratorSecurityConfiguration.class);
+            .withUserConfiguration(ModeratorSecurityConfiguration.class, SeededAccounts.class);
+
+    /** The account store as seeding leaves it, in memory; the record is not written by these tests. */
+    @Configuration(proxyBeanMethods = false)
+    static class SeededAccounts {
+
+        @Bean
+        AccountDirectory accounts(ModeratorAccounts configured) {
+            Map<String, SignInAccount> store = configured.seeds().stream()
+                    .collect(Collectors.toMap(
+                            ModeratorAccounts.Seed::username,
+                            seed -> new SignInAccount(
+                                    seed.username(), seed.displayName(), seed.role(), seed.passwordHash(), true, 0)));
+            return username -> Mono.justOrEmpty(store.get(username));
+        }
+
+        @Bean
+        EditorialRecord editorialRecord() {
+            return Mockito.mock(EditorialRecord.class);
+        }
+    }
 
     @Test
     void configuredPasswordIsUsed() {
@@ -90,7 +117,7 @@ class ModeratorPasswordTests {
                     // Then the moderator signs in with the local default, stored only as a BCrypt hash, and the log
                     // says so
                     assertThat(context).hasNotFailed();
-                    UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
+                    UserDetails moderator = moderator(context.getBean(ReactiveUserDetailsService.class));
                     assertThat(moderator.getPassword()).startsWith("{bcrypt}").doesNotContain("moderator");
                     assertThat(context.getBean(PasswordEncoder.class).matches("moderator", moderator.getPassword()))
                             .isTrue();
@@ -106,7 +133,7 @@ class ModeratorPasswordTests {
         // When the security configuration starts
         security.withPropertyValues("newsdesk.moderator.password=" + password).run(context -> {
             // Then only its hash is kept, the local default does not work, and the password is never logged
-            UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
+            UserDetails moderator = moderator(context.getBean(ReactiveUserDetailsService.class));
             PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
             assertThat(moderator.getPassword()).startsWith("{bcrypt}").doesNotContain(password);
             assertThat(encoder.matches(password, moderator.getPassword())).isTrue();
@@ -132,7 +159,7 @@ class ModeratorPasswordTests {
         }
     }
 
-    private static UserDetails moderator(MapReactiveUserDetailsService users) {
+    private static UserDetails moderator(ReactiveUserDetailsService users) {
         return users.findByUsername(ModeratorSecurityConfiguration.MODERATOR).block(Duration.ofSeconds(5));
     }
 
