@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mockito.Mockito;
-import org.newsdesk.moderation.record.EditorialRecord;
 import org.newsdesk.web.WebAutoConfiguration;
 import org.newsdesk.web.problem.ProblemDetailsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,12 +15,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import reactor.core.publisher.Mono;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ModeratorPasswordTests {
@@ -35,27 +28,7 @@ class ModeratorPasswordTests {
                     JacksonAutoConfiguration.class,
                     WebFluxAutoConfiguration.class,
                     ProblemDetailsAutoConfiguration.class))
-            .withUserConfiguration(ModeratorSecurityConfiguration.class, SeededAccounts.class);
-
-    /** The account store as seeding leaves it, in memory; the record is not written by these tests. */
-    @Configuration(proxyBeanMethods = false)
-    static class SeededAccounts {
-
-        @Bean
-        AccountDirectory accounts(ModeratorAccounts configured) {
-            Map<String, SignInAccount> store = configured.seeds().stream()
-                    .collect(Collectors.toMap(
-                            ModeratorAccounts.Seed::username,
-                            seed -> new SignInAccount(
-                                    seed.username(), seed.displayName(), seed.role(), seed.passwordHash(), true, 0)));
-            return username -> Mono.justOrEmpty(store.get(username));
-        }
-
-        @Bean
-        EditorialRecord editorialRecord() {
-            return Mockito.mock(EditorialRecord.class);
-        }
-    }
+            .withUserConfiguration(ModeratorSecurityConfiguration.class, InMemoryAccounts.class);
 
     @Test
     void configuredPasswordIsUsed() {
