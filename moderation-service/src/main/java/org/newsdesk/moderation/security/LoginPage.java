@@ -13,11 +13,13 @@ class LoginPage {
     Rendering login(
             @RequestParam(required = false) String error,
             @RequestParam(required = false) String throttled,
-            @RequestParam(required = false) String signedOut) {
+            @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String passwordSet) {
         return Rendering.view("login")
                 .modelAttribute("error", error != null)
                 .modelAttribute("throttled", throttled != null)
                 .modelAttribute("signedOut", signedOut != null)
+                .modelAttribute("passwordSet", passwordSet != null)
                 .build();
     }
 

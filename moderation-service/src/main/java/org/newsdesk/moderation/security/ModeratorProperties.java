@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param displayName                  the name the pages show for the {@code moderator} account
  * @param accounts                     more accounts by user name, each with a BCrypt hash (never a password)
  * @param signIn                       how sign-ins are remembered and throttled
+ * @param passwordLinkValidFor         how long a one-time set-password link works, unless used first
  */
 @ConfigurationProperties("newsdesk.moderator")
 record ModeratorProperties(
@@ -21,18 +22,29 @@ record ModeratorProperties(
         boolean localDefaultPasswordAllowed,
         String displayName,
         Map<String, Account> accounts,
-        SignIn signIn) {
+        SignIn signIn,
+        Duration passwordLinkValidFor) {
 
     @ConstructorBinding
     ModeratorProperties {
         displayName = displayName == null || displayName.isBlank() ? "Moderator" : displayName;
         accounts = accounts == null ? Map.of() : Map.copyOf(accounts);
         signIn = signIn == null ? new SignIn(null, null, null, null, null, null) : signIn;
+        passwordLinkValidFor = passwordLinkValidFor == null ? Duration.ofHours(24) : passwordLinkValidFor;
+    }
+
+    ModeratorProperties(
+            String password,
+            boolean localDefaultPasswordAllowed,
+            String displayName,
+            Map<String, Account> accounts,
+            SignIn signIn) {
+        this(password, localDefaultPasswordAllowed, displayName, accounts, signIn, null);
     }
 
     /** The {@code moderator} account alone, with the default sign-in settings. */
     ModeratorProperties(String password, boolean localDefaultPasswordAllowed) {
-        this(password, localDefaultPasswordAllowed, null, null, null);
+        this(password, localDefaultPasswordAllowed, null, null, null, null);
     }
 
     /** Never shows the password, wherever this record ends up printed. */
@@ -50,6 +62,9 @@ record ModeratorProperties(
      */
     record Account(String displayName, String passwordHash, Role role) {
 
+        // Named, since a second constructor leaves the binder unsure which to use: it then bound no
+        // account at all, silently (every configured account was missing since the role was added).
+        @ConstructorBinding
         Account {
             role = role == null ? Role.MODERATOR : role;
         }
@@ -68,9 +83,12 @@ record ModeratorProperties(
      * @param rememberFor          how long a successful HTTP Basic sign-in is remembered, so that
      *                             further calls with the same credentials skip BCrypt
      * @param rememberAtMost       how many such sign-ins are remembered at once
-     * @param failuresPerAccount   failed sign-ins an account takes per {@code failureWindow} before
-     *                             further attempts are refused without checking the password
-     * @param failuresPerClient    the same per client (a pseudonym of its address)
+     * @param failuresPerAccount   failed sign-ins for one account from one client per {@code failureWindow}
+     *                             before that client's further attempts at it are refused without
+     *                             checking the password; never counted per account alone, so that
+     *                             nobody can lock a colleague out
+     * @param failuresPerClient    failed sign-ins from one client (a pseudonym of its address) per
+     *                             window, whichever accounts it tries, before all its attempts are refused
      * @param failureWindow        the window those failures refill over
      * @param throttledAtMost      how many accounts and clients are tracked at once
      */
@@ -85,7 +103,7 @@ record ModeratorProperties(
         SignIn {
             rememberFor = rememberFor == null ? Duration.ofMinutes(10) : rememberFor;
             rememberAtMost = rememberAtMost == null ? 10_000 : rememberAtMost;
-            failuresPerAccount = failuresPerAccount == null ? 20 : failuresPerAccount;
+            failuresPerAccount = failuresPerAccount == null ? 5 : failuresPerAccount;
             failuresPerClient = failuresPerClient == null ? 10 : failuresPerClient;
             failureWindow = failureWindow == null ? Duration.ofMinutes(15) : failureWindow;
             throttledAtMost = throttledAtMost == null ? 100_000 : throttledAtMost;

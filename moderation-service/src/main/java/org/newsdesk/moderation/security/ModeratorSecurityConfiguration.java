@@ -1,7 +1,9 @@
 package org.newsdesk.moderation.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.function.Function;
+import org.newsdesk.moderation.record.EditorialRecord;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.problem.ProblemException;
 import org.newsdesk.web.problem.ProblemWriter;
@@ -15,10 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -30,6 +30,7 @@ import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRep
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Moderators sign in with HTTP Basic for the JSON API and with a form for the pages; both check
@@ -56,28 +57,25 @@ class ModeratorSecurityConfiguration {
         return new ModeratorAccounts(properties, passwordEncoder, server.getAddress());
     }
 
-    /** Only the hashes are kept: a plain password exists just long enough to be encoded. */
     @Bean
-    MapReactiveUserDetailsService moderators(ModeratorAccounts accounts) {
-        return new MapReactiveUserDetailsService(accounts.users());
+    PasswordRule passwordRule() {
+        return new PasswordRule();
     }
 
     @Bean
     ReactiveAuthenticationManager moderatorAuthentication(
-            ModeratorAccounts accounts,
-            MapReactiveUserDetailsService moderators,
+            AccountDirectory accounts,
             PasswordEncoder passwordEncoder,
             ModeratorProperties properties,
-            ObjectProvider<ClientAddresses> clientAddresses) {
-        UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
-                new UserDetailsRepositoryReactiveAuthenticationManager(moderators);
-        bcrypt.setPasswordEncoder(passwordEncoder);
+            ObjectProvider<ClientAddresses> clientAddresses,
+            EditorialRecord record) {
         return new RememberingAuthenticationManager(
                 accounts,
-                bcrypt,
+                passwordEncoder,
                 new SignInThrottle(properties.signIn()),
                 clientPseudonyms(clientAddresses),
-                properties.signIn());
+                properties.signIn(),
+                new SignInRecord(record::append, Clock.systemUTC()));
     }
 
     /**
@@ -149,7 +147,11 @@ class ModeratorSecurityConfiguration {
         SecurityWebFilterChain moderatorPageSecurity(
                 ServerHttpSecurity http,
                 ReactiveAuthenticationManager moderatorAuthentication,
+                AccountDirectory accounts,
+                EditorialRecord record,
                 ProblemWriter problems) {
+            AccountCheckingContextRepository sessions = new AccountCheckingContextRepository(accounts);
+            SignInRecord signIns = new SignInRecord(record::append, Clock.systemUTC());
             RedirectServerAuthenticationFailureHandler wrongPassword =
                     new RedirectServerAuthenticationFailureHandler(LOGIN + "?error");
             RedirectServerAuthenticationFailureHandler throttled =
@@ -157,23 +159,34 @@ class ModeratorSecurityConfiguration {
             RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
             signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?signedOut"));
             return http.authenticationManager(moderatorAuthentication)
+                    .securityContextRepository(sessions)
                     .authorizeExchange(exchanges -> exchanges
                             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll()
                             .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico")
+                            .permitAll()
+                            // Reached by a one-time link, before its person has a password.
+                            .pathMatchers(ModeratorAccounts.SET_PASSWORD)
                             .permitAll()
                             .pathMatchers(Role.EDITORS_ONLY)
                             .hasRole(Role.EDITOR.name())
                             .anyExchange()
                             .hasRole(Role.MODERATOR.name()))
                     .formLogin(form -> form.loginPage(LOGIN)
+                            .securityContextRepository(sessions)
                             .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/queue"))
                             .authenticationFailureHandler(
                                     (exchange, failure) -> (failure instanceof SignInThrottledException
                                                     ? throttled
                                                     : wrongPassword)
                                             .onAuthenticationFailure(exchange, failure)))
-                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
+                    .logout(logout -> logout.logoutUrl("/logout")
+                            .logoutHandler(handlers -> handlers.add(
+                                    0,
+                                    (exchange, authentication) -> authentication == null
+                                            ? Mono.empty()
+                                            : signIns.signedOut(authentication.getName())))
+                            .logoutSuccessHandler(signedOut))
                     .csrf(csrf -> csrf.csrfTokenRepository(new WebSessionServerCsrfTokenRepository())
                             .accessDeniedHandler((exchange, denied) -> problems.write(
                                     exchange,

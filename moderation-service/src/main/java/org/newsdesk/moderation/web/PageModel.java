@@ -2,6 +2,7 @@ package org.newsdesk.moderation.web;
 
 import java.security.Principal;
 import org.newsdesk.moderation.security.ModeratorAccounts;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,6 +24,16 @@ class PageModel {
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token == null ? Mono.empty() : token;
+    }
+
+    /** Whether the signed-in person is an editor, for the controls only editors get. */
+    @ModelAttribute("editor")
+    Mono<Boolean> editor(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .map(principal -> principal instanceof Authentication signedIn
+                        && signedIn.getAuthorities().stream()
+                                .anyMatch(granted -> "ROLE_EDITOR".equals(granted.getAuthority())))
+                .defaultIfEmpty(false);
     }
 
     @ModelAttribute("me")

@@ -21,6 +21,7 @@ import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.queue.IndexedQueueOrder;
 import org.newsdesk.moderation.queue.ModerationQueue;
 import org.newsdesk.moderation.queue.QueueChanges;
+import org.newsdesk.moderation.security.InMemoryAccounts;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -58,11 +59,14 @@ import reactor.core.publisher.Mono;
         includeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"))
+                        pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"),
+        // The accounts pages need the account store; this slice is about the tips' API.
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.newsdesk\\.moderation\\.account\\..*"))
 @EnableConfigurationProperties(ModerationProperties.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
-@Import({ModerationQueue.class, IndexedQueueOrder.class})
+@Import({ModerationQueue.class, IndexedQueueOrder.class, InMemoryAccounts.class})
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";

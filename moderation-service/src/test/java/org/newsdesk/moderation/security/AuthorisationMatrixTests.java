@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,19 +20,24 @@ import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.PageSession;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.account.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Every endpoint and page of the service, against no credentials, a wrong password and a moderator.
+ * Every endpoint and page of the service, against no credentials, a wrong password, an editor (the
+ * {@code moderator} account is one), a moderator who is not an editor, and a disabled account.
  * The table is checked against the handler mappings the application really has: an endpoint added
  * without a row here fails this test until someone decides who may call it.
  */
@@ -59,9 +65,18 @@ class AuthorisationMatrixTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    ApplicationContext context;
+
     String tipId;
     String otherTipId;
     PageSession moderator;
+
+    /** Accounts of this class's own: one the table's account rows act on, one with an unused set-password link. */
+    String accountTarget;
+
+    String linkToken;
+    String newAccount;
 
     @BeforeAll
     void aTipToCallAbout() throws Exception {
@@ -74,7 +89,13 @@ class AuthorisationMatrixTests {
         otherTipId = other.tipId();
         moderator = PageSession.signIn(
                 web, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
+        TestAccounts accounts = TestAccounts.in(context);
+        accountTarget = accounts.withPassword(TestAccounts.newUsername("matrix-target"), Role.MODERATOR, PASSWORD);
+        linkToken = accounts.added(TestAccounts.newUsername("matrix-link"), Role.MODERATOR);
+        newAccount = TestAccounts.newUsername("matrix-new");
     }
+
+    private static final String PASSWORD = "Matrix-of-who-may-call-what";
 
     private Map<String, Endpoint> table() {
         Map<String, Endpoint> table = new LinkedHashMap<>();
@@ -111,6 +132,53 @@ class AuthorisationMatrixTests {
                 "/tips/" + tipId + "/decision",
                 Kind.PAGE,
                 "outcome=HELD&note=Checking");
+        add(table, HttpMethod.GET, "/accounts", "/accounts", Kind.PAGE, null);
+        add(
+                table,
+                HttpMethod.POST,
+                "/accounts",
+                "/accounts",
+                Kind.PAGE,
+                "username=" + newAccount + "&displayName=Matrix+Person&role=MODERATOR");
+        add(
+                table,
+                HttpMethod.POST,
+                "/accounts/{username}/disable",
+                "/accounts/" + accountTarget + "/disable",
+                Kind.PAGE,
+                "");
+        add(
+                table,
+                HttpMethod.POST,
+                "/accounts/{username}/enable",
+                "/accounts/" + accountTarget + "/enable",
+                Kind.PAGE,
+                "");
+        add(
+                table,
+                HttpMethod.POST,
+                "/accounts/{username}/role",
+                "/accounts/" + accountTarget + "/role",
+                Kind.PAGE,
+                "role=MODERATOR");
+        add(
+                table,
+                HttpMethod.POST,
+                "/accounts/{username}/password-link",
+                "/accounts/" + accountTarget + "/password-link",
+                Kind.PAGE,
+                "");
+        add(table, HttpMethod.GET, "/account/password", "/account/password", Kind.PAGE, null);
+        add(
+                table,
+                HttpMethod.POST,
+                "/account/password",
+                "/account/password",
+                Kind.PAGE,
+                "current=not-it&password=x&repeated=x");
+        // Opened by a one-time link, before its person has a password; its form is a page form like any other.
+        add(table, HttpMethod.GET, "/set-password", "/set-password?token=" + linkToken, Kind.OPEN_PAGE, null);
+        add(table, HttpMethod.POST, "/set-password", "/set-password", Kind.PAGE, "token=none&password=x&repeated=x");
         return table;
     }
 
@@ -232,14 +300,88 @@ class AuthorisationMatrixTests {
         }
     }
 
+    @Test
+    void aModeratorWhoIsNotAnEditorGetsEverywhereButTheEditorsPaths() {
+        // Given a moderator who is not an editor, signed in to the pages and calling the API
+        PageSession second = PageSession.signIn(
+                web, ModerationIntegrationTest.SECOND_MODERATOR, ModerationIntegrationTest.SECOND_PASSWORD);
+        table().values().forEach(endpoint -> {
+            String where = endpoint.method() + " " + endpoint.pattern();
+            // When they call each endpoint
+            Answer result = endpoint.kind() == Kind.API
+                    ? call(
+                            endpoint,
+                            headers -> headers.setBasicAuth(
+                                    ModerationIntegrationTest.SECOND_MODERATOR,
+                                    ModerationIntegrationTest.SECOND_PASSWORD),
+                            null)
+                    : call(endpoint, headers -> {}, second);
+            // Then only the editors' paths refuse them, with 403
+            if (editorsOnly(endpoint)) {
+                assertThat(result.status()).as(where).isEqualTo(403);
+            } else {
+                assertThat(result.status()).as(where).isNotIn(401, 403);
+                if (endpoint.method() == HttpMethod.GET && result.status() == 302) {
+                    assertThat(result.location())
+                            .as(where)
+                            .isNotNull()
+                            .asString()
+                            .doesNotStartWith("/login");
+                }
+            }
+        });
+    }
+
+    @Test
+    void aDisabledAccountGetsNowhere() {
+        // Given an editor signed in to the pages, whose account is then disabled
+        TestAccounts accounts = TestAccounts.in(context);
+        String disabled = accounts.withPassword(TestAccounts.newUsername("matrix-disabled"), Role.EDITOR, PASSWORD);
+        PageSession session = PageSession.signIn(web, disabled, PASSWORD);
+        accounts.disable(disabled);
+
+        table().values().forEach(endpoint -> {
+            String where = endpoint.method() + " " + endpoint.pattern();
+            // When they call each endpoint, with the right password or their open session
+            Answer result = endpoint.kind() == Kind.API
+                    ? call(endpoint, headers -> headers.setBasicAuth(disabled, PASSWORD), null)
+                    : call(endpoint, headers -> {}, session);
+            // Then the API answers 401, and the pages send them to sign in (or refuse a form outright)
+            if (endpoint.kind() == Kind.OPEN_PAGE || endpoint.pattern().equals(ModeratorAccounts.SET_PASSWORD)) {
+                assertThat(result.status()).as(where).isNotIn(401, 500);
+            } else if (endpoint.kind() == Kind.API) {
+                assertThat(result.status()).as(where).isEqualTo(401);
+            } else if (endpoint.method() == HttpMethod.GET) {
+                assertThat(result.status()).as(where).isEqualTo(302);
+                assertThat(result.location()).as(where).hasToString("/login");
+            } else {
+                assertThat(result.status()).as(where).isIn(302, 403);
+            }
+        });
+    }
+
+    /** Whether the endpoint is one of the paths only editors may use, by the example it is called with. */
+    private static boolean editorsOnly(Endpoint endpoint) {
+        PathContainer path =
+                PathContainer.parsePath(URI.create(endpoint.example()).getPath());
+        return Arrays.stream(Role.EDITORS_ONLY)
+                .anyMatch(pattern ->
+                        PathPatternParser.defaultInstance.parse(pattern).matches(path));
+    }
+
     /** What a call was answered with: enough to judge who got in. */
     record Answer(int status, URI location) {}
 
     private Answer call(Endpoint endpoint, Consumer<HttpHeaders> headers, boolean withSession) {
+        return call(endpoint, headers, withSession ? moderator : null);
+    }
+
+    private Answer call(Endpoint endpoint, Consumer<HttpHeaders> headers, PageSession session) {
+        boolean withSession = session != null;
         WebTestClient.RequestBodySpec request =
                 web.method(endpoint.method()).uri(endpoint.example()).headers(headers);
         if (withSession) {
-            request.cookie(PageSession.COOKIE, moderator.cookie());
+            request.cookie(PageSession.COOKIE, session.cookie());
         }
         if (endpoint.pattern().equals("/queue/events")) {
             // A stream without end: the status and, when it opens, its first event are all this needs.
@@ -257,8 +399,7 @@ class AuthorisationMatrixTests {
                 request.contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(endpoint.body().isEmpty() ? "{}" : endpoint.body());
             } else {
-                String token =
-                        withSession ? "_csrf=" + URLEncoder.encode(moderator.csrf(), StandardCharsets.UTF_8) : "";
+                String token = withSession ? "_csrf=" + URLEncoder.encode(session.csrf(), StandardCharsets.UTF_8) : "";
                 String body = endpoint.body().isEmpty() || token.isEmpty()
                         ? endpoint.body() + token
                         : endpoint.body() + "&" + token;

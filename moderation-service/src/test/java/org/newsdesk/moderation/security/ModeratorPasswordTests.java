@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -28,7 +28,7 @@ class ModeratorPasswordTests {
                     JacksonAutoConfiguration.class,
                     WebFluxAutoConfiguration.class,
                     ProblemDetailsAutoConfiguration.class))
-            .withUserConfiguration(ModeratorSecurityConfiguration.class);
+            .withUserConfiguration(ModeratorSecurityConfiguration.class, InMemoryAccounts.class);
 
     @Test
     void configuredPasswordIsUsed() {
@@ -90,7 +90,7 @@ class ModeratorPasswordTests {
                     // Then the moderator signs in with the local default, stored only as a BCrypt hash, and the log
                     // says so
                     assertThat(context).hasNotFailed();
-                    UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
+                    UserDetails moderator = moderator(context.getBean(ReactiveUserDetailsService.class));
                     assertThat(moderator.getPassword()).startsWith("{bcrypt}").doesNotContain("moderator");
                     assertThat(context.getBean(PasswordEncoder.class).matches("moderator", moderator.getPassword()))
                             .isTrue();
@@ -106,7 +106,7 @@ class ModeratorPasswordTests {
         // When the security configuration starts
         security.withPropertyValues("newsdesk.moderator.password=" + password).run(context -> {
             // Then only its hash is kept, the local default does not work, and the password is never logged
-            UserDetails moderator = moderator(context.getBean(MapReactiveUserDetailsService.class));
+            UserDetails moderator = moderator(context.getBean(ReactiveUserDetailsService.class));
             PasswordEncoder encoder = context.getBean(PasswordEncoder.class);
             assertThat(moderator.getPassword()).startsWith("{bcrypt}").doesNotContain(password);
             assertThat(encoder.matches(password, moderator.getPassword())).isTrue();
@@ -132,7 +132,7 @@ class ModeratorPasswordTests {
         }
     }
 
-    private static UserDetails moderator(MapReactiveUserDetailsService users) {
+    private static UserDetails moderator(ReactiveUserDetailsService users) {
         return users.findByUsername(ModeratorSecurityConfiguration.MODERATOR).block(Duration.ofSeconds(5));
     }
 

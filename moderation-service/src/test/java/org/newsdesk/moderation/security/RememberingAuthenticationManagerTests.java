@@ -3,21 +3,26 @@ package org.newsdesk.moderation.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.moderation.record.Act;
+import org.newsdesk.moderation.record.EditorialAct;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 class RememberingAuthenticationManagerTests {
@@ -40,17 +45,23 @@ class RememberingAuthenticationManagerTests {
     private final ModeratorAccounts accounts = new ModeratorAccounts(properties, counting);
     private final RememberingAuthenticationManager manager = manager();
 
+    private final List<EditorialAct> recorded = new CopyOnWriteArrayList<>();
+
     private RememberingAuthenticationManager manager() {
-        UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
-                new UserDetailsRepositoryReactiveAuthenticationManager(
-                        new MapReactiveUserDetailsService(accounts.users()));
-        bcrypt.setPasswordEncoder(counting);
+        // The account store as seeding leaves it, in memory.
+        Map<String, SignInAccount> store = accounts.seeds().stream()
+                .collect(Collectors.toMap(
+                        ModeratorAccounts.Seed::username,
+                        seed -> new SignInAccount(
+                                seed.username(), seed.displayName(), seed.role(), seed.passwordHash(), true, 0)));
+        AccountDirectory directory = username -> Mono.justOrEmpty(store.get(username));
         return new RememberingAuthenticationManager(
-                accounts,
-                bcrypt,
+                directory,
+                counting,
                 new SignInThrottle(properties.signIn()),
                 exchange -> exchange.getRequest().getHeaders().getFirst("X-Client"),
-                properties.signIn());
+                properties.signIn(),
+                new SignInRecord(act -> Mono.fromRunnable(() -> recorded.add(act)), Clock.systemUTC()));
     }
 
     @Test
@@ -113,24 +124,63 @@ class RememberingAuthenticationManagerTests {
     }
 
     @Test
-    void anAccountIsThrottledAfterItsFailuresEvenWithTheRightPassword() {
-        // Given five wrong passwords for the editor, from five clients
-        for (int i = 0; i < 5; i++) {
-            String client = "client-" + i;
+    void wrongPasswordsFromOtherClientsNeverLockOutThePersonWithTheRightOne() {
+        // Given twenty wrong passwords for the editor, from twenty other clients
+        for (int i = 0; i < 20; i++) {
+            String client = "elsewhere-" + i;
             assertThatThrownBy(() -> signIn("editor", "guess", client)).isInstanceOf(BadCredentialsException.class);
+        }
+
+        // When the editor signs in with the right password from their own machine
+        // Then they are in
+        assertThat(signIn("editor", EDITOR_PASSWORD, "own-machine").isAuthenticated())
+                .isTrue();
+    }
+
+    @Test
+    void oneClientIsThrottledOnAnAccountAfterItsFailuresThere() {
+        // Given five wrong passwords for the editor from one client
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn("editor", "guess", "client-x")).isInstanceOf(BadCredentialsException.class);
         }
         int checksSoFar = bcryptChecks.get();
 
-        // When anyone tries the editor again, even with the right password
-        // Then it is refused without a BCrypt round, saying when to come back
-        assertThatThrownBy(() -> signIn("editor", EDITOR_PASSWORD, "client-z"))
+        // When that client tries the editor again, even with the right password
+        // Then it is refused without a BCrypt round, saying when to come back, and the refusal is recorded
+        assertThatThrownBy(() -> signIn("editor", EDITOR_PASSWORD, "client-x"))
                 .isInstanceOfSatisfying(
                         SignInThrottledException.class,
                         refused -> assertThat(refused.retryAfter()).isPositive());
         assertThat(bcryptChecks).hasValue(checksSoFar);
+        assertThat(recorded).last().satisfies(act -> {
+            assertThat(act.act()).isEqualTo(Act.SIGN_IN_THROTTLED);
+            assertThat(act.actor()).isEqualTo("editor");
+        });
 
-        // And other accounts still sign in
-        assertThat(signIn("moderator", PASSWORD, "client-z").isAuthenticated()).isTrue();
+        // And the editor still signs in from another client, and that client to another account
+        assertThat(signIn("editor", EDITOR_PASSWORD, "client-y").isAuthenticated())
+                .isTrue();
+        assertThat(signIn("moderator", PASSWORD, "client-x").isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void aNameWithNoAccountCostsABcryptRoundLikeAWrongPasswordForARealOne() {
+        // Given nothing remembered
+        // When a wrong password is tried for a real account, and for a name with no account
+        assertThatThrownBy(() -> signIn("editor", "guess", "client-a")).isInstanceOf(BadCredentialsException.class);
+        int afterReal = bcryptChecks.get();
+        assertThatThrownBy(() -> signIn("nobody-here", "guess", "client-a"))
+                .isInstanceOf(BadCredentialsException.class);
+
+        // Then each ran the password encoder once: the refusal takes as long either way
+        assertThat(afterReal).isEqualTo(1);
+        assertThat(bcryptChecks).hasValue(2);
+        // And the record names the real account, but never the name typed for one that does not exist
+        assertThat(recorded).extracting(EditorialAct::actor).containsExactly("editor", null);
+        assertThat(recorded).allSatisfy(act -> {
+            assertThat(act.act()).isEqualTo(Act.SIGN_IN_FAILED);
+            assertThat(act.detail()).doesNotContain("nobody-here").doesNotContain("guess");
+        });
     }
 
     @Test
