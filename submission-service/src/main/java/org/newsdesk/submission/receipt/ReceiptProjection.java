@@ -1,6 +1,7 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Duration;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.StoryRetracted;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,6 +99,18 @@ class ReceiptProjection {
         @KafkaHandler
         void on(StoryCorrected corrected) {
             UnprocessableEventException.requireSchemaVersion(corrected, StoryCorrected.SCHEMA_VERSION);
+        }
+
+        /**
+         * Another type on the topic, one this service was never told of: refused as a message it
+         * cannot convert, so the shared error handler parks it on the dead-letter topic at once,
+         * without retrying. (Without it the listener would fail to find a method for it, which the
+         * error handler retries first.)
+         */
+        @KafkaHandler(isDefault = true)
+        void unknown(NewsdeskEvent other) {
+            throw new MessageConversionException(
+                    "No handler for " + other.getClass().getSimpleName() + " on " + Topics.TIPS_DECIDED);
         }
     }
 }
