@@ -59,10 +59,12 @@ class StoryPublication {
                 .timeout(properties.storeTimeout())
                 .block();
         // A decision the story already reflects changes nothing: no photo is copied again for it.
-        List<PublishedPhoto> photos = existing != null && existing.decisionRevision() >= decision.revision()
-                ? existing.photos()
-                : photoCopies.copy(
-                        decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
+        // Nor for a withdrawn story, which no decision brings back.
+        List<PublishedPhoto> photos =
+                existing != null && (existing.decisionRevision() >= decision.revision() || existing.retracted())
+                        ? existing.photos()
+                        : photoCopies.copy(
+                                decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
         Story story = stories.store(new StoryDraft(
                         decision.tipId(),
                         decision.headline(),

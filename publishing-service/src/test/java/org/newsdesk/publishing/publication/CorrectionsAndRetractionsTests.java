@@ -47,6 +47,9 @@ class CorrectionsAndRetractionsTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /** Longer than the outbox relay's lease (30 s), which one busy relay may make another wait out. */
+    private static final Duration OUTBOX_PATIENCE = Duration.ofSeconds(75);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -242,7 +245,8 @@ class CorrectionsAndRetractionsTests {
                 .until(
                         () -> stories.findById(tipId).block(),
                         story -> story.corrections().size() == 2);
-        await().atMost(PATIENCE).until(() -> storyOutbox.isEmpty(tipId).block());
+        // (two corrections in quick succession: the second may wait for the first's relay lease)
+        await().atMost(OUTBOX_PATIENCE).until(() -> storyOutbox.isEmpty(tipId).block());
         int announcements = probe.records(Topics.STORIES_PUBLISHED, tipId).size();
 
         // When both arrive again, the older one last, and the decision too

@@ -158,7 +158,8 @@ class StoriesRebuildTests {
         send(1, Decisions.retracted(withdrawnEarly, 3, "Not true.", at));
         send(1, Decisions.approved(withdrawnEarly, "Market moves", "The market moves to the park."));
         List<String> tipIds = List.of(corrected, withdrawn, correctedEarly, withdrawnEarly);
-        await().atMost(PATIENCE)
+        // (longer than the outbox relay's lease of 30 s, which quick corrections may wait out)
+        await().atMost(Duration.ofSeconds(75))
                 .until(() -> stories.findById(corrected).block().corrections().size() == 2
                         && stories.findById(withdrawn).block().retracted()
                         && stories.findById(correctedEarly).blockOptional().isPresent()
