@@ -18,12 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryRetracted;
+import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.DecisionPartition;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingIntegrationTest;
 import org.newsdesk.publishing.story.Story;
+import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,20 +87,35 @@ class CorrectionsAndRetractionsTests {
 
     @Test
     void aCorrectionShowsTheCorrectedTextWithADatedNoteAtTheTopEverywhere() throws Exception {
-        // Given a story sent by a resident yesterday and published a minute ago, so it is in the
-        // feed among the suite's other stories
+        // Given a story sent by a resident yesterday and published a minute ago
         String tipId = Decisions.newTipId();
         Instant correctedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant publishedAt = correctedAt.minusSeconds(60);
         Instant submittedAt = publishedAt.minus(1, ChronoUnit.DAYS);
-        decisions.send(Decisions.approved(
+        // (in an area of its own, whose feed no other test fills)
+        String area = "Sandiacre " + UUID.randomUUID().toString().substring(0, 8);
+        decisions.send(new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                publishedAt,
                 tipId,
+                Decisions.DECIDED_REVISION,
+                TipDecided.Outcome.APPROVED,
                 "Bin collections move to Thursday in Sandiacre",
                 "Collections move from Tuesday to Thursday from next week.",
-                submittedAt,
-                publishedAt));
+                area,
+                "Council",
+                null,
+                "moderator",
+                publishedAt,
+                null,
+                List.of(),
+                null,
+                null,
+                submittedAt));
+        String areaFeed = "/areas/" + StoryQuery.key(area) + "/feed.atom";
         Story published = awaitAnnounced(tipId);
-        String feedEntryId = feedEntryId(published);
+        String feedEntryId = feedEntryId(published, areaFeed);
 
         // When an editor corrects its headline and body
         decisions.send(Decisions.corrected(
@@ -159,7 +176,7 @@ class CorrectionsAndRetractionsTests {
                                 "An earlier version of this story said collections move to Thursday.")));
 
         // And the feed's entry is updated in place: same id, updated at the correction
-        String feed = page("/feed.atom", HttpStatus.OK);
+        String feed = page(areaFeed, HttpStatus.OK);
         int entry = feed.lastIndexOf("<entry>", feed.indexOf("<id>" + feedEntryId + "</id>"));
         assertThat(entry).isPositive();
         assertThat(feed.substring(entry, feed.indexOf("</entry>", entry)))
@@ -462,8 +479,8 @@ class CorrectionsAndRetractionsTests {
                 .getResponseBody();
     }
 
-    private String feedEntryId(Story story) {
-        String feed = page("/feed.atom", HttpStatus.OK);
+    private String feedEntryId(Story story, String feedPath) {
+        String feed = page(feedPath, HttpStatus.OK);
         Matcher id = Pattern.compile("<id>(tag:[^<]*:stories/" + Pattern.quote(story.id()) + ")</id>")
                 .matcher(feed);
         assertThat(id.find()).isTrue();
