@@ -3,7 +3,7 @@ package org.newsdesk.publishing;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.newsdesk.events.TipDecided;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.Topics;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.kafka.core.KafkaOperations;
@@ -30,7 +30,8 @@ public final class DecisionPartition {
         this.topics = topics;
     }
 
-    public void send(TipDecided decision) {
+    /** A decision, a correction or a retraction: everything editorial about a tip travels here. */
+    public void send(NewsdeskEvent decision) {
         ProducerRecord<Object, Object> record =
                 new ProducerRecord<>(Topics.TIPS_DECIDED, PARTITION, decision.tipId(), decision);
         try {

@@ -2,6 +2,8 @@ package org.newsdesk.publishing;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.newsdesk.events.StoryCorrected;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 
 /** Moderators' decisions as the moderation service would send them. */
@@ -39,6 +41,51 @@ public final class Decisions {
 
     public static TipDecided approved(String tipId, SeedStory seed) {
         return approved(tipId, seed.headline(), seed.body());
+    }
+
+    /** What moderation-service gives a story's first correction: the revision after the decision. */
+    public static StoryCorrected corrected(
+            String tipId, long revision, String headline, String body, String note, Instant at) {
+        return new StoryCorrected(
+                UUID.randomUUID(),
+                StoryCorrected.SCHEMA_VERSION,
+                at,
+                tipId,
+                revision,
+                headline,
+                body,
+                note,
+                "editor",
+                at);
+    }
+
+    public static StoryRetracted retracted(String tipId, long revision, String reason, Instant at) {
+        return new StoryRetracted(
+                UUID.randomUUID(), StoryRetracted.SCHEMA_VERSION, at, tipId, revision, reason, "editor", at);
+    }
+
+    /** An approval that says when the resident sent the tip. */
+    public static TipDecided approved(
+            String tipId, String headline, String body, Instant submittedAt, Instant decidedAt) {
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                decidedAt,
+                tipId,
+                DECIDED_REVISION,
+                TipDecided.Outcome.APPROVED,
+                headline,
+                body,
+                "Erewash",
+                "Crime and policing",
+                null,
+                "moderator",
+                decidedAt,
+                null,
+                java.util.List.of(),
+                null,
+                null,
+                submittedAt);
     }
 
     public static TipDecided rejected(String tipId) {

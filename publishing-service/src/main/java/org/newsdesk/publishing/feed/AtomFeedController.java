@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -221,10 +220,9 @@ class AtomFeedController {
 
     /** An empty feed is as old as it gets, so that it stays cacheable. */
     private static Instant updated(StoryPage page) {
-        return page.items().stream()
-                .map(Story::lastModified)
-                .max(Comparator.naturalOrder())
-                .orElse(Instant.EPOCH);
+        // A withdrawal changes every feed the story was in (StoryPage.lastModified).
+        Instant lastModified = page.lastModified();
+        return lastModified == null ? Instant.EPOCH : lastModified;
     }
 
     private static String summary(String body) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReaderPagesProperties.class)
@@ -30,6 +31,12 @@ class ReaderPagesConfiguration {
                 return zone.isBlank() ? null : ZoneId.of(zone.strip());
             }
         };
+    }
+
+    /** {@code nd:json-ld}, which writes a page's structured data safely (see {@link JsonLdDialect}). */
+    @Bean
+    JsonLdDialect jsonLdDialect() {
+        return new JsonLdDialect(JsonMapper.builder().build());
     }
 
     /**

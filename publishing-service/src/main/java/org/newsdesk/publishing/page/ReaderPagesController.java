@@ -1,7 +1,5 @@
 package org.newsdesk.publishing.page;
 
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,7 +9,6 @@ import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.story.PublishedPhoto;
 import org.newsdesk.publishing.story.SearchPosition;
 import org.newsdesk.publishing.story.Story;
-import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
@@ -172,7 +169,7 @@ class ReaderPagesController {
                                         path,
                                         first ? emptyText : "There are no older stories.",
                                         site.timeZone())),
-                        lastModified(page),
+                        page.lastModified(),
                         Lifetime.PAGE));
     }
 
@@ -227,32 +224,14 @@ class ReaderPagesController {
                                                         : "There are no more matching stories.",
                                                 site.timeZone())
                                         .labelled("Best matches", "More matches")),
-                        lastModified(page),
+                        page.lastModified(),
                         Lifetime.PAGE));
     }
 
     @GetMapping(path = "/stories/{slug}", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> story(@PathVariable String slug, ServerWebExchange exchange) {
         return stories.findBySlug(slug)
-                .map(story -> {
-                    PageMeta meta = new PageMeta(
-                            title(story.headline()),
-                            PageMeta.summary(story.body()),
-                            publishing.storyUrl(story.slug()),
-                            publishing.url("/feed.atom"),
-                            "Latest stories from " + site.siteName(),
-                            "article",
-                            story.publishedAt().toString(),
-                            story.photos().isEmpty()
-                                    ? null
-                                    : image(story.photos().get(0), story.headline()));
-                    return CacheablePage.of(
-                            exchange,
-                            "story",
-                            Map.of("site", site, "meta", meta, "story", StoryView.of(story, site.timeZone())),
-                            story.lastModified(),
-                            Lifetime.PAGE);
-                })
+                .map(story -> story.retracted() ? withdrawn(story) : storyPage(story, exchange))
                 .defaultIfEmpty(problem(
                         HttpStatus.NOT_FOUND,
                         "Story not found",
@@ -260,17 +239,65 @@ class ReaderPagesController {
                                 + "or the link cut short."));
     }
 
-    /**
-     * A list changes when a story on it does, or one joins it: its newest change is its
-     * {@code Last-Modified}. (A story leaving a list does not move it: conditional requests rely
-     * on the ETag first, which any change of the page changes.)
-     */
-    private static @Nullable Instant lastModified(StoryPage page) {
-        return page.items().stream()
-                .map(Story::lastModified)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
+    private Rendering storyPage(Story story, ServerWebExchange exchange) {
+        PageMeta.Image image =
+                story.photos().isEmpty() ? null : image(story.photos().get(0), story.headline());
+        PageMeta meta = new PageMeta(
+                title(story.headline()),
+                PageMeta.summary(story.body()),
+                publishing.storyUrl(story.slug()),
+                publishing.url("/feed.atom"),
+                "Latest stories from " + site.siteName(),
+                "article",
+                story.publishedAt().toString(),
+                image);
+        StoryView view = StoryView.of(story, site.timeZone());
+        return CacheablePage.of(
+                exchange,
+                "story",
+                Map.of(
+                        "site",
+                        site,
+                        "meta",
+                        meta,
+                        "story",
+                        view,
+                        "jsonLd",
+                        StoryJsonLd.of(story, view, publishing.storyUrl(story.slug()), site.siteName(), image)),
+                story.lastModified(),
+                Lifetime.PAGE);
     }
+
+    /**
+     * A withdrawn story: {@code 410 Gone}, with when and why, and nothing of its text or photos.
+     * Never cached nor answered with a {@code 304}, so no copy of the story it was outlives it.
+     */
+    private Rendering withdrawn(Story story) {
+        Story.Retraction retraction = story.retraction();
+        return Rendering.view("withdrawn")
+                .status(HttpStatus.GONE)
+                .header(HttpHeaders.CACHE_CONTROL, Lifetime.NOT_KEPT)
+                .modelAttribute("site", site)
+                .modelAttribute(
+                        "meta",
+                        PageMeta.website(
+                                title("Story withdrawn"),
+                                "The newsroom withdrew this story.",
+                                // Not the story's address, whose slug is made of its headline.
+                                publishing.url("/corrections"),
+                                publishing.url("/feed.atom"),
+                                "Latest stories from " + site.siteName()))
+                .modelAttribute(
+                        "withdrawal",
+                        new Withdrawal(
+                                PublicationDate.of(retraction.at(), site.timeZone()),
+                                retraction.reason().strip(),
+                                PublicationDate.of(story.publishedAt(), site.timeZone())))
+                .build();
+    }
+
+    /** What the page of a withdrawn story says: when it was withdrawn, why, and when it was published. */
+    record Withdrawal(PublicationDate date, String reason, PublicationDate published) {}
 
     /**
      * A link to more stories whose cursor this service never handed out (cut short when it was

@@ -46,7 +46,25 @@ class ReaderPagesDescription implements OpenApiCustomizer {
                                 "A story's page",
                                 List.of(path("slug", "The story's slug")),
                                 "404",
-                                "No story under this address"))
+                                "No story under this address",
+                                "410",
+                                "The newsroom withdrew the story: when and why, and nothing of it"))
+                .addPathItem(
+                        "/corrections",
+                        page(
+                                "correctionsPage",
+                                "Every correction and withdrawal of a story, newest first",
+                                List.of(
+                                        new Parameter()
+                                                .in("query")
+                                                .name("limit")
+                                                .required(false)
+                                                .description("Corrections per page, 1 to " + CorrectionsQuery.MAX_LIMIT
+                                                        + "; " + CorrectionsQuery.DEFAULT_LIMIT + " when absent")
+                                                .schema(new StringSchema()),
+                                        cursor()),
+                                "400",
+                                "A broken link to older corrections"))
                 .addPathItem(
                         "/areas/{area}",
                         page(

@@ -7,14 +7,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.caching.Etags;
 import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.story.Story;
+import org.newsdesk.publishing.story.StoryPage;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -54,13 +55,12 @@ class SitemapController {
         return Mono.zip(
                         stories.sections("area"),
                         stories.sections("category"),
-                        stories.newest(MAX_URLS - 1_000).collectList())
+                        stories.newest(MAX_URLS - 1_000).collectList(),
+                        stories.lastWithdrawal().map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .map(all -> {
                     List<Story> newest = all.getT3();
-                    Instant latest = newest.stream()
-                            .map(Story::lastModified)
-                            .max(Comparator.naturalOrder())
-                            .orElse(null);
+                    // A withdrawn story leaves the sitemap: that changes it too.
+                    Instant latest = new StoryPage(newest, null, all.getT4().orElse(null)).lastModified();
                     List<Location> locations = new ArrayList<>();
                     locations.add(new Location(publishing.url("/"), latest));
                     sections(locations, "/areas/", all.getT1());

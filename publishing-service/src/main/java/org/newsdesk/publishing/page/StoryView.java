@@ -11,8 +11,10 @@ import org.newsdesk.publishing.story.Story;
  * A story as its page shows it. The text is still exactly what the moderator approved: escaping
  * it is the template's job, and doing it here too would print {@code &amp;amp;}.
  *
- * @param area     {@code null} rather than blank, so the template has one test for "none"
- * @param category likewise
+ * @param area        {@code null} rather than blank, so the template has one test for "none"
+ * @param category    likewise
+ * @param corrections every public correction, oldest first, shown at the top of the story
+ * @param arrived     when the resident's tip reached us; {@code null} when the decision did not say
  */
 record StoryView(
         String slug,
@@ -22,7 +24,33 @@ record StoryView(
         PublicationDate published,
         @Nullable PublicationDate updated,
         List<BodyBlock> body,
-        List<Photo> photos) {
+        List<Photo> photos,
+        List<CorrectionNote> corrections,
+        @Nullable PublicationDate arrived) {
+
+    /** A correction as readers read it: "Corrected on 5 December 2026: the note". */
+    record CorrectionNote(PublicationDate date, String note) {}
+
+    /**
+     * "How this story came to us" in a few plain sentences, for machines (schema.org
+     * {@code backstory}); the page says the same in its own markup. Never who sent the tip.
+     */
+    String backstory() {
+        StringBuilder text = new StringBuilder("This story began as a tip from a resident");
+        if (arrived != null) {
+            text.append(", sent to the newsroom on ").append(arrived.day());
+        }
+        text.append(". The newsroom checked it and published it on ")
+                .append(published.day())
+                .append(". We never say who sent a tip.");
+        for (CorrectionNote correction : corrections) {
+            text.append(" Corrected on ")
+                    .append(correction.date().day())
+                    .append(": ")
+                    .append(correction.note().strip());
+        }
+        return text.toString();
+    }
 
     /**
      * A photo as the page shows it: the copy for a phone-to-column-wide screen in {@code src}, and
@@ -67,6 +95,12 @@ record StoryView(
                 BodyBlock.of(story.body()),
                 story.photos().stream()
                         .map(photo -> Photo.of(photo, story.headline()))
-                        .toList());
+                        .toList(),
+                story.correctionsInOrder().stream()
+                        .map(correction -> new CorrectionNote(
+                                PublicationDate.of(correction.at(), zone),
+                                correction.note().strip()))
+                        .toList(),
+                story.submittedAt() == null ? null : PublicationDate.of(story.submittedAt(), zone));
     }
 }

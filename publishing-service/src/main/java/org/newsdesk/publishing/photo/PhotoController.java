@@ -21,8 +21,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Serves publishing's copies of published photos, and nothing else: a copy is answered only while
- * the story it belongs to is published. A copy's bytes never change under its id, so caches may
- * keep it for a year without asking again ({@code immutable}); its ETag is its SHA-256.
+ * the story it belongs to is published, and {@code 410 Gone} once the story is withdrawn. A copy's
+ * bytes never change under its id, so caches may keep it for a year without asking again
+ * ({@code immutable}); its ETag is its SHA-256. (A cache that kept a photo of a withdrawn story
+ * may still show it: that is the price of {@code immutable}, which readers' phones pay back on
+ * every story page.)
  */
 @RestController
 @Tag(name = "Photos", description = "The photos published with stories")
@@ -54,6 +57,13 @@ class PhotoController {
                             schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Not modified", content = @Content)
     @ApiResponse(
+            responseCode = "410",
+            description = "The story the photo was published with has been withdrawn",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
             responseCode = "404",
             description = "No published photo has this id",
             content =
@@ -62,7 +72,17 @@ class PhotoController {
                             schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<byte[]>> photo(@Parameter(description = "The copy's id") @PathVariable String id) {
         return copies.read(id)
-                .filterWhen(copy -> stories.findById(copy.storyId()).hasElement())
+                .filterWhen(copy -> stories.findById(copy.storyId())
+                        .map(story -> {
+                            if (story.retracted()) {
+                                throw Lifetime.notKept(ProblemException.of(
+                                        HttpStatus.GONE,
+                                        "Photo withdrawn",
+                                        "The story this photo was published with has been withdrawn."));
+                            }
+                            return true;
+                        })
+                        .defaultIfEmpty(false))
                 .map(copy -> ResponseEntity.ok()
                         .contentType(MediaType.IMAGE_JPEG)
                         .eTag(copy.sha256())

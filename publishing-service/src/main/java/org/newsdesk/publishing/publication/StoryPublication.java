@@ -1,6 +1,8 @@
 package org.newsdesk.publishing.publication;
 
 import java.util.List;
+import org.newsdesk.events.StoryCorrected;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a moderator's decision into a published story and tells the other services about it.
+ * Turns a moderator's decision into a published story and tells the other services about it, and
+ * applies the editors' corrections and retractions to it.
  *
  * <p>One write, safe to repeat: the story and its {@code StoryPublished} are stored together (a
  * no-op for a decision the story already reflects), and the outbox relay sends the announcement.
@@ -56,10 +59,12 @@ class StoryPublication {
                 .timeout(properties.storeTimeout())
                 .block();
         // A decision the story already reflects changes nothing: no photo is copied again for it.
-        List<PublishedPhoto> photos = existing != null && existing.decisionRevision() >= decision.revision()
-                ? existing.photos()
-                : photoCopies.copy(
-                        decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
+        // Nor for a withdrawn story, which no decision brings back.
+        List<PublishedPhoto> photos =
+                existing != null && (existing.decisionRevision() >= decision.revision() || existing.retracted())
+                        ? existing.photos()
+                        : photoCopies.copy(
+                                decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
         Story story = stories.store(new StoryDraft(
                         decision.tipId(),
                         decision.headline(),
@@ -68,12 +73,41 @@ class StoryPublication {
                         decision.category(),
                         decision.decidedAt(),
                         decision.revision(),
-                        photos))
+                        photos,
+                        decision.submittedAt()))
                 .timeout(properties.storeTimeout())
                 .block();
         log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
         // Stored with its announcement: the offset may be committed now, and the relay sends it.
         outbox.relayInBackground(story.id());
+    }
+
+    /**
+     * Keeps the correction and applies it to its story; one read before its story waits for it.
+     * Applied once however often it is read: its event id and revision decide.
+     */
+    void correct(StoryCorrected corrected) {
+        UnprocessableEventException.requireSchemaVersion(corrected, StoryCorrected.SCHEMA_VERSION);
+        Story story =
+                stories.correct(corrected).timeout(properties.storeTimeout()).block();
+        if (story == null) {
+            log.info("Correction of tip {} kept until its story arrives", corrected.tipId());
+            return;
+        }
+        log.info("Story {} corrected (revision {})", story.slug(), story.revision());
+        outbox.relayInBackground(story.id());
+    }
+
+    /** Withdraws the story for good; one read before its story keeps the story from ever showing. */
+    void retract(StoryRetracted retracted) {
+        UnprocessableEventException.requireSchemaVersion(retracted, StoryRetracted.SCHEMA_VERSION);
+        Story story =
+                stories.retract(retracted).timeout(properties.storeTimeout()).block();
+        if (story == null) {
+            log.info("Retraction of tip {} kept until its story arrives", retracted.tipId());
+            return;
+        }
+        log.info("Story {} withdrawn", story.slug());
     }
 
     private static boolean isBlank(String text) {

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
@@ -32,7 +34,10 @@ import org.springframework.stereotype.Component;
  * <p>Same content as before, whatever order partitions are read in: every story keeps the slug the
  * log says it was published under (its {@code StoryPublished}), each tip's decisions are applied
  * in revision order, and tips are taken in the order they were first decided (then by tip id), so
- * a story that was never announced gets the same slug in every rebuild too. Nothing is announced
+ * a story that was never announced gets the same slug in every rebuild too. Corrections and
+ * retractions are kept before the stories are stored and applied to each as it is (newest
+ * revision's text, every note once, a retraction for good), which ends where reading them live
+ * ended. Nothing is announced
  * twice: an announcement the log already holds is dropped from the rebuilt story's outbox, and
  * only those that never got out are left for the relay of the next normal start.
  */
@@ -83,6 +88,16 @@ class StoriesRebuild extends ReadModelRebuild {
                         .add(decided);
             }
         });
+        // Corrections and retractions are kept first and applied as each story is stored, as when
+        // one arrives before its story: by event id and revision, so the order read changes nothing.
+        long corrections = replay.replay(
+                Topics.TIPS_DECIDED,
+                StoryCorrected.class,
+                corrected -> stories.correct(corrected).block(WRITE_TIMEOUT));
+        long retractions = replay.replay(
+                Topics.TIPS_DECIDED,
+                StoryRetracted.class,
+                retracted -> stories.retract(retracted).block(WRITE_TIMEOUT));
         List<List<TipDecided>> byFirstDecision = new ArrayList<>(approvals.values());
         byFirstDecision.forEach(decisions -> decisions.sort(Comparator.comparingLong(NewsdeskEvent::revision)));
         byFirstDecision.sort(Comparator.<List<TipDecided>, Instant>comparing(
@@ -107,7 +122,8 @@ class StoriesRebuild extends ReadModelRebuild {
                                         decided.category(),
                                         decided.decidedAt(),
                                         decided.revision(),
-                                        photos),
+                                        photos,
+                                        decided.submittedAt()),
                                 logged == null ? null : logged.slug())
                         .block(WRITE_TIMEOUT);
             }
@@ -119,7 +135,8 @@ class StoriesRebuild extends ReadModelRebuild {
             }
         }
         return byFirstDecision.size() + " stories, " + alreadyAnnounced + " of them announced already; "
-                + (byFirstDecision.size() - alreadyAnnounced) + " announcement(s) left for the next start";
+                + (byFirstDecision.size() - alreadyAnnounced) + " announcement(s) left for the next start; "
+                + corrections + " correction(s), " + retractions + " retraction(s)";
     }
 
     private static void latest(Map<String, StoryPublished> announced, StoryPublished published) {

@@ -23,6 +23,29 @@ final class ProblemSchemas {
             String detail,
             String instance) {}
 
+    /** The problem of a story the newsroom withdrew. */
+    @Schema(name = "WithdrawnProblem", description = "An RFC 9457 problem detail for a withdrawn story")
+    record WithdrawnProblem(
+            String type,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String title,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            int status,
+
+            String detail,
+            String instance,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The story's slug")
+            String slug,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "When the newsroom withdrew it")
+            java.time.Instant withdrawnAt,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Why, as readers are told")
+            String reason) {}
+
     /** The problem of a request with invalid parameters. */
     @Schema(name = "InvalidParametersProblem", description = "An RFC 9457 problem detail naming each invalid parameter")
     record InvalidParametersProblem(

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.caching.Etags;
@@ -83,16 +82,15 @@ class StoriesController {
         Mono<StoryPage> page = query.isSearch()
                 ? stories.search(query, parameters.after(SearchPosition.class), parameters.size())
                 : stories.page(query, parameters.after(StoryPosition.class), parameters.size());
-        return page.map(found -> answer(
-                StoriesJson.of(found, properties),
-                found.items().stream()
-                        .map(Story::lastModified)
-                        .max(Comparator.naturalOrder())
-                        .orElse(null)));
+        return page.map(found -> answer(StoriesJson.of(found, properties), found.lastModified()));
     }
 
     @GetMapping("/{slug}")
-    @Operation(operationId = "getStory", summary = "One published story, by the slug of its address")
+    @Operation(
+            operationId = "getStory",
+            summary = "One published story, by the slug of its address",
+            description = "The story as it now reads, with every public correction in `corrections`. A story the "
+                    + "newsroom withdrew answers 410, and is in no list.")
     @ApiResponse(responseCode = "200", description = "The story")
     @ApiResponse(
             responseCode = "304",
@@ -106,6 +104,14 @@ class StoriesController {
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             schema = @Schema(implementation = ProblemSchemas.Problem.class)))
     @ApiResponse(
+            responseCode = "410",
+            description = "The newsroom withdrew the story: the problem says when (`withdrawnAt`) and why "
+                    + "(`reason`), and nothing of its text",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemSchemas.WithdrawnProblem.class)))
+    @ApiResponse(
             responseCode = "406",
             description = "The client accepts no JSON",
             content =
@@ -115,10 +121,28 @@ class StoriesController {
     Mono<ResponseEntity<StoryJson>> one(
             @Parameter(description = "The story's slug, as in its address /stories/{slug}") @PathVariable String slug) {
         return stories.findBySlug(slug)
-                .map(story -> answer(StoryJson.of(story, properties), story.lastModified()))
+                .map(story -> {
+                    if (story.retracted()) {
+                        throw withdrawn(story);
+                    }
+                    return answer(StoryJson.of(story, properties), story.lastModified());
+                })
                 .switchIfEmpty(Mono.error(() -> Lifetime.notKept(ProblemException.of(
                                 HttpStatus.NOT_FOUND, "Story not found", "No story is published under this address.")
                         .with("slug", slug))));
+    }
+
+    /**
+     * A withdrawn story: gone for good, and why, with nothing of its text. Not kept by caches
+     * either, like every problem of this service.
+     */
+    private static ProblemException withdrawn(Story story) {
+        Story.Retraction retraction = story.retraction();
+        return Lifetime.notKept(ProblemException.of(
+                        HttpStatus.GONE, "Story withdrawn", "The newsroom withdrew this story: " + retraction.reason())
+                .with("slug", story.slug())
+                .with("withdrawnAt", retraction.at())
+                .with("reason", retraction.reason()));
     }
 
     /** The JSON with its validators and lifetime. */

@@ -3,7 +3,9 @@ package org.newsdesk.publishing.story;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a story is made of before it has a slug.
@@ -12,6 +14,7 @@ import java.util.Objects;
  *                         publishes each story at the same moment again
  * @param decisionRevision the revision of the moderators' tip the decision came from
  * @param photos           publishing's copies of the photos the moderator chose, made before the story is stored
+ * @param submittedAt      when the resident sent the tip, when the decision says
  */
 public record StoryDraft(
         String tipId,
@@ -21,7 +24,21 @@ public record StoryDraft(
         String category,
         Instant publishedAt,
         long decisionRevision,
-        List<PublishedPhoto> photos) {
+        List<PublishedPhoto> photos,
+        @Nullable Instant submittedAt) {
+
+    /** A story whose decision does not say when the tip was sent. */
+    public StoryDraft(
+            String tipId,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Instant publishedAt,
+            long decisionRevision,
+            List<PublishedPhoto> photos) {
+        this(tipId, headline, body, area, category, publishedAt, decisionRevision, photos, null);
+    }
 
     /** A story without photos. */
     public StoryDraft(
@@ -32,7 +49,7 @@ public record StoryDraft(
             String category,
             Instant publishedAt,
             long decisionRevision) {
-        this(tipId, headline, body, area, category, publishedAt, decisionRevision, List.of());
+        this(tipId, headline, body, area, category, publishedAt, decisionRevision, List.of(), null);
     }
 
     public StoryDraft {
@@ -44,10 +61,27 @@ public record StoryDraft(
         // and every page cursor agree on the same instant.
         publishedAt = publishedAt.truncatedTo(ChronoUnit.MILLIS);
         photos = photos == null ? List.of() : List.copyOf(photos);
+        submittedAt = submittedAt == null ? null : submittedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
     Story withSlug(String slug) {
         return new Story(
-                tipId, slug, headline, body, area, category, publishedAt, 1, decisionRevision, publishedAt, photos);
+                tipId,
+                slug,
+                headline,
+                body,
+                area,
+                category,
+                publishedAt,
+                1,
+                decisionRevision,
+                publishedAt,
+                photos,
+                headline,
+                body,
+                decisionRevision,
+                Map.of(),
+                null,
+                submittedAt);
     }
 }

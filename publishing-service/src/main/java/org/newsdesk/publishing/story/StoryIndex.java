@@ -201,9 +201,12 @@ class StoryIndex implements StorySearch {
             }
         }
         Mono<?> sectionsWritten = anySection ? sections.execute() : Mono.empty();
-        return terms.execute()
+        // A withdrawn story has no entries: nothing to add, maybe postings to leave. An empty bulk
+        // write is refused, so it is not made.
+        boolean anyPosting = !after.isEmpty() || !before.isEmpty();
+        return (after.isEmpty() ? Mono.empty() : terms.execute())
                 .then(sectionsWritten)
-                .then(postings.execute())
+                .then(anyPosting ? postings.execute() : Mono.empty())
                 // Last: once it says this revision is indexed, every posting of it is written.
                 .then(mongo.upsert(
                         query(where("_id").is(story.id())),
@@ -232,8 +235,14 @@ class StoryIndex implements StorySearch {
             Posting posting,
             @Nullable Section section) {}
 
-    /** Every entry of a story in the index, one per term. */
+    /**
+     * Every entry of a story in the index, one per term; none for a withdrawn story, which so
+     * leaves every list, feed and search (its area and category stay named: they were published).
+     */
     static List<Entry> entries(Story story) {
+        if (story.retracted()) {
+            return List.of();
+        }
         int month = month(story.publishedAt());
         String areaKey = Words.key(story.area());
         String categoryKey = Words.key(story.category());

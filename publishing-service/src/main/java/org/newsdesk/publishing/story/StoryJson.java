@@ -16,7 +16,17 @@ import org.newsdesk.publishing.PublishingProperties;
  */
 @Schema(
         name = "Story",
-        requiredProperties = {"id", "slug", "headline", "body", "publishedAt", "url", "updatedAt", "photos"})
+        requiredProperties = {
+            "id",
+            "slug",
+            "headline",
+            "body",
+            "publishedAt",
+            "url",
+            "updatedAt",
+            "photos",
+            "corrections"
+        })
 record StoryJson(
         String id,
         String slug,
@@ -56,7 +66,12 @@ record StoryJson(
         Instant updatedAt,
 
         @Schema(description = "The photos published with the story, in order")
-        List<PhotoJson> photos) {
+        List<PhotoJson> photos,
+
+        @Schema(
+                description = "Every public correction of the story, oldest first: when it was made and the "
+                        + "newsroom's note. The headline and body above are the corrected text.")
+        List<CorrectionJson> corrections) {
 
     static StoryJson of(Story story, PublishingProperties properties) {
         return new StoryJson(
@@ -73,8 +88,22 @@ record StoryJson(
                 story.lastModified(),
                 story.photos().stream()
                         .map(photo -> PhotoJson.of(photo, story.headline(), properties))
+                        .toList(),
+                story.correctionsInOrder().stream()
+                        .map(correction -> new CorrectionJson(correction.at(), correction.note()))
                         .toList());
     }
+
+    /** A public correction: when, and the newsroom's note. */
+    @Schema(
+            name = "Correction",
+            requiredProperties = {"at", "note"})
+    record CorrectionJson(
+            @Schema(description = "When the newsroom corrected the story")
+            Instant at,
+
+            @Schema(description = "What was corrected, as readers are told")
+            String note) {}
 
     private static @Nullable String emptyToNull(String key) {
         return key.isEmpty() ? null : key;

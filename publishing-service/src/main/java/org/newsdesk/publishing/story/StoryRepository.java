@@ -4,16 +4,25 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.PublishingProperties;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,6 +42,8 @@ public class StoryRepository {
     public static final String COLLECTION = "stories";
 
     private static final String REVISION = "revision";
+    private static final String AMENDED_CORRECTIONS = "corrections";
+    private static final String AMENDED_RETRACTION = "retraction";
 
     /** The most stories one read of the search returns; longer lists are read a page at a time. */
     private static final int LARGEST_PAGE = 500;
@@ -41,18 +52,25 @@ public class StoryRepository {
     private final PublishingProperties properties;
     private final StorySearch search;
     private final SlugAllocation slugs;
+    private final CorrectionNotices notices;
 
     StoryRepository(
-            ReactiveMongoOperations mongo, PublishingProperties properties, StorySearch search, SlugAllocation slugs) {
+            ReactiveMongoOperations mongo,
+            PublishingProperties properties,
+            StorySearch search,
+            SlugAllocation slugs,
+            CorrectionNotices notices) {
         this.mongo = mongo;
         this.properties = properties;
         this.search = search;
         this.slugs = slugs;
+        this.notices = notices;
     }
 
     /** Every collection of the read model: the stories and their search's, for the rebuild command. */
     public List<String> collections() {
-        List<String> collections = new ArrayList<>(List.of(COLLECTION));
+        List<String> collections =
+                new ArrayList<>(List.of(COLLECTION, StoryAmendments.COLLECTION, CorrectionNotices.COLLECTION));
         collections.addAll(search.collections());
         return collections;
     }
@@ -78,42 +96,240 @@ public class StoryRepository {
         // The search follows the story in the same call, also when the story was stored already:
         // a redelivery after a crash between the two writes completes it, and indexing a revision
         // that is indexed already reads one document and writes nothing.
-        return storeStory(draft, knownSlug).flatMap(story -> search.index(story).thenReturn(story));
+        // The editors' corrections and retraction read before the story are applied to it then.
+        return storeStory(draft, knownSlug)
+                .flatMap(this::amend)
+                .flatMap(story -> search.index(story).thenReturn(story));
+    }
+
+    /**
+     * Keeps a correction, and applies it to its story when the story is here: the text becomes the
+     * corrected one if the correction is newer than the text, and its note is kept once. Before
+     * its story arrives, the correction waits and changes nothing readers see.
+     *
+     * @return the story as corrected; empty while the story is not here
+     */
+    public Mono<Story> correct(StoryCorrected corrected) {
+        StoryAmendments.Corrected correction = new StoryAmendments.Corrected(
+                corrected.revision(),
+                corrected.headline(),
+                corrected.body(),
+                corrected.note(),
+                corrected.correctedAt().truncatedTo(ChronoUnit.MILLIS));
+        Update update = new Update().set(AMENDED_CORRECTIONS + "." + corrected.eventId(), correction);
+        return mongo.upsert(query(where("_id").is(corrected.tipId())), update, StoryAmendments.class)
+                .then(amendStored(corrected.tipId()));
+    }
+
+    /**
+     * Keeps a retraction, for good, and applies it to its story when the story is here: from then
+     * on it is in no list, feed or search, and its page says only that it was withdrawn. The first
+     * retraction read is the one kept; one read before its story keeps the story from ever showing.
+     *
+     * @return the story as withdrawn; empty while the story is not here
+     */
+    public Mono<Story> retract(StoryRetracted retracted) {
+        StoryAmendments.Withdrawn retraction = new StoryAmendments.Withdrawn(
+                retracted.eventId().toString(),
+                retracted.revision(),
+                retracted.reason(),
+                retracted.retractedAt().truncatedTo(ChronoUnit.MILLIS));
+        // Only where none is kept yet; where one is, the upsert's insert is refused as a duplicate.
+        return mongo.upsert(
+                        query(where("_id")
+                                .is(retracted.tipId())
+                                .and(AMENDED_RETRACTION)
+                                .exists(false)),
+                        new Update().set(AMENDED_RETRACTION, retraction),
+                        StoryAmendments.class)
+                .onErrorResume(DuplicateKeyException.class, kept -> Mono.empty())
+                .then(amendStored(retracted.tipId()));
+    }
+
+    private Mono<Story> amendStored(String tipId) {
+        return findById(tipId)
+                .flatMap(this::amend)
+                .flatMap(story -> search.index(story).thenReturn(story));
+    }
+
+    /**
+     * Applies to the story every correction and the retraction kept for it that it does not
+     * reflect yet, each counting one revision, so the story ends the same whatever order they were
+     * read in. The corrections column is written first: a crash between the two writes is mended
+     * by the redelivery, which finds the story not yet amended.
+     */
+    private Mono<Story> amend(Story story) {
+        return mongo.findById(story.id(), StoryAmendments.class)
+                .flatMap(amendments -> noteInColumn(story, amendments).then(Mono.defer(() -> {
+                    Story amended = amended(story, amendments);
+                    return amended == story ? Mono.just(story) : writeAmended(story, amended);
+                })))
+                .defaultIfEmpty(story);
+    }
+
+    private Mono<Void> noteInColumn(Story story, StoryAmendments amendments) {
+        List<CorrectionNotice> notes = new ArrayList<>();
+        amendments
+                .corrections()
+                .forEach((eventId, correction) -> notes.add(new CorrectionNotice(
+                        eventId,
+                        CorrectionNotice.Kind.CORRECTED,
+                        story.id(),
+                        story.slug(),
+                        correction.headline(),
+                        story.publishedAt(),
+                        correction.at(),
+                        correction.note())));
+        if (amendments.retraction() != null) {
+            StoryAmendments.Withdrawn retraction = amendments.retraction();
+            notes.add(new CorrectionNotice(
+                    retraction.eventId(),
+                    CorrectionNotice.Kind.WITHDRAWN,
+                    story.id(),
+                    story.slug(),
+                    story.headline(),
+                    story.publishedAt(),
+                    retraction.at(),
+                    retraction.reason()));
+        }
+        return Flux.fromIterable(notes).concatMap(notices::record).then();
+    }
+
+    /** The story with what it does not reflect yet of the amendments; the same instance when nothing. */
+    static Story amended(Story story, StoryAmendments amendments) {
+        Map<String, Story.Correction> corrections = new HashMap<>(story.corrections());
+        String headline = story.headline();
+        String body = story.body();
+        long textRevision = story.currentTextRevision();
+        Instant updatedAt = story.lastModified();
+        int applied = 0;
+        List<Map.Entry<String, StoryAmendments.Corrected>> byRevision =
+                new ArrayList<>(amendments.corrections().entrySet());
+        byRevision.sort(Comparator.comparingLong((Map.Entry<String, StoryAmendments.Corrected> entry) ->
+                        entry.getValue().revision())
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, StoryAmendments.Corrected> entry : byRevision) {
+            StoryAmendments.Corrected correction = entry.getValue();
+            if (corrections.containsKey(entry.getKey())) {
+                continue;
+            }
+            corrections.put(
+                    entry.getKey(), new Story.Correction(correction.at(), correction.note(), correction.revision()));
+            applied++;
+            if (correction.revision() > textRevision) {
+                headline = correction.headline();
+                body = correction.body();
+                textRevision = correction.revision();
+            }
+            if (correction.at().isAfter(updatedAt)) {
+                updatedAt = correction.at();
+            }
+        }
+        Story.Retraction retraction = story.retraction();
+        if (retraction == null && amendments.retraction() != null) {
+            retraction = new Story.Retraction(
+                    amendments.retraction().at(), amendments.retraction().reason());
+            applied++;
+        }
+        if (applied == 0) {
+            return story;
+        }
+        return new Story(
+                story.id(),
+                story.slug(),
+                headline,
+                body,
+                story.area(),
+                story.category(),
+                story.publishedAt(),
+                story.revision() + applied,
+                story.decisionRevision(),
+                updatedAt,
+                story.photos(),
+                story.originalHeadline(),
+                story.originalBody(),
+                textRevision,
+                corrections,
+                retraction,
+                story.submittedAt());
+    }
+
+    /** Written only over the revision it was made from; read again and amended again when that moved. */
+    private Mono<Story> writeAmended(Story existing, Story amended) {
+        Update update = new Update()
+                .set("headline", amended.headline())
+                .set("body", amended.body())
+                .set(REVISION, amended.revision())
+                .set("textRevision", amended.textRevision())
+                .set("updatedAt", amended.updatedAt())
+                .set("corrections", amended.corrections());
+        if (amended.retraction() != null) {
+            update.set("retraction", amended.retraction());
+        } else {
+            // Other services learn of the corrected text as of any change; a withdrawn story is no
+            // longer published, and the retraction on the log tells them so.
+            Outbox.announce(update, Topics.STORIES_PUBLISHED, announcement(amended));
+        }
+        return mongo.findAndModify(
+                        query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
+                        update,
+                        FindAndModifyOptions.options().returnNew(true),
+                        Story.class)
+                .switchIfEmpty(Mono.defer(() -> findById(existing.id()).flatMap(this::amend)));
     }
 
     private Mono<Story> storeStory(StoryDraft draft, @Nullable String knownSlug) {
         return findById(draft.tipId())
-                .flatMap(existing -> existing.decisionRevision() >= draft.decisionRevision()
+                .flatMap(existing -> existing.decisionRevision() >= draft.decisionRevision() || existing.retracted()
                         ? Mono.just(existing)
                         : revise(existing, draft).switchIfEmpty(Mono.defer(() -> storeStory(draft, knownSlug))))
-                .switchIfEmpty(Mono.defer(() -> knownSlug != null
-                        ? insertIfAbsent(draft.withSlug(knownSlug))
-                        : slugs.insertUnderFreeSlug(draft, this::insertIfAbsent)));
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(draft.tipId(), StoryAmendments.class)
+                        .defaultIfEmpty(new StoryAmendments(draft.tipId(), null, null))
+                        .flatMap(amendments -> {
+                            // A story corrected or withdrawn before it arrived is stored so at once:
+                            // a withdrawn one is never seen, nor announced.
+                            Function<Story, Mono<Story>> insert = story -> insertIfAbsent(amended(story, amendments));
+                            return knownSlug != null
+                                    ? insert.apply(draft.withSlug(knownSlug))
+                                    : slugs.insertUnderFreeSlug(draft, insert);
+                        })));
     }
 
     /** Empty when the story changed meanwhile: the caller reads it again. */
     private Mono<Story> revise(Story existing, StoryDraft draft) {
+        // A correction newer than the decision keeps its text: the newest revision's words stand.
+        boolean newerText = draft.decisionRevision() > existing.currentTextRevision();
         Story revised = new Story(
                 existing.id(),
                 existing.slug(),
-                draft.headline(),
-                draft.body(),
+                newerText ? draft.headline() : existing.headline(),
+                newerText ? draft.body() : existing.body(),
                 draft.area(),
                 draft.category(),
                 existing.publishedAt(),
                 existing.revision() + 1,
                 draft.decisionRevision(),
                 draft.publishedAt().isAfter(existing.lastModified()) ? draft.publishedAt() : existing.lastModified(),
-                draft.photos());
+                draft.photos(),
+                existing.originalHeadline(),
+                existing.originalBody(),
+                newerText ? draft.decisionRevision() : existing.currentTextRevision(),
+                existing.corrections(),
+                existing.retraction(),
+                draft.submittedAt() != null ? draft.submittedAt() : existing.submittedAt());
         Update update = new Update()
                 .set("headline", revised.headline())
                 .set("body", revised.body())
+                .set("textRevision", revised.textRevision())
                 .set("area", revised.area())
                 .set("category", revised.category())
                 .set(REVISION, revised.revision())
                 .set("decisionRevision", revised.decisionRevision())
                 .set("updatedAt", revised.updatedAt())
                 .set("photos", revised.photos());
+        if (revised.submittedAt() != null) {
+            update.set("submittedAt", revised.submittedAt());
+        }
         Outbox.announce(update, Topics.STORIES_PUBLISHED, announcement(revised));
         return mongo.findAndModify(
                 query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
@@ -141,12 +357,20 @@ public class StoryRepository {
                 .setOnInsert("publishedAt", story.publishedAt())
                 .setOnInsert(REVISION, story.revision())
                 .setOnInsert("decisionRevision", story.decisionRevision())
-                .setOnInsert("photos", story.photos());
+                .setOnInsert("photos", story.photos())
+                .setOnInsert("textRevision", story.textRevision())
+                .setOnInsert("corrections", story.corrections());
         // Left out when absent, as the mapped type leaves them out: a stored story looks the same either way.
         setOnInsertIfPresent(update, "area", story.area());
         setOnInsertIfPresent(update, "category", story.category());
         setOnInsertIfPresent(update, "updatedAt", story.updatedAt());
-        Outbox.announceOnInsert(update, Topics.STORIES_PUBLISHED, announcement(story));
+        setOnInsertIfPresent(update, "originalHeadline", story.originalHeadline());
+        setOnInsertIfPresent(update, "originalBody", story.originalBody());
+        setOnInsertIfPresent(update, "retraction", story.retraction());
+        setOnInsertIfPresent(update, "submittedAt", story.submittedAt());
+        if (!story.retracted()) {
+            Outbox.announceOnInsert(update, Topics.STORIES_PUBLISHED, announcement(story));
+        }
         return mongo.upsert(query(where("_id").is(story.id())), update, Story.class)
                 .flatMap(result -> result.getUpsertedId() != null ? Mono.just(story) : findById(story.id()));
     }
@@ -207,7 +431,9 @@ public class StoryRepository {
     private <P extends StoryListPosition> Mono<StoryPage> read(List<P> found, int size) {
         List<P> items = found.subList(0, Math.min(size, found.size()));
         String next = found.size() > size ? items.get(size - 1).cursor() : null;
-        return inOrder(items.stream().map(StoryListPosition::id).toList()).map(stories -> new StoryPage(stories, next));
+        return inOrder(items.stream().map(StoryListPosition::id).toList())
+                .zipWith(notices.lastWithdrawal().map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(read -> new StoryPage(read.getT1(), next, read.getT2().orElse(null)));
     }
 
     /** Up to {@code max} stories, newest first, read a page at a time (for the sitemap). */
@@ -217,6 +443,11 @@ public class StoryRepository {
                 .expand(page -> page.next() == null ? Mono.empty() : page(StoryPosition.valueOf(page.next()), size))
                 .concatMapIterable(StoryPage::items)
                 .take(max);
+    }
+
+    /** When the newest withdrawal was applied; empty when no story was ever withdrawn. */
+    public Mono<Instant> lastWithdrawal() {
+        return notices.lastWithdrawal();
     }
 
     /** The areas ({@code "area"}) or categories ({@code "category"}) with stories, by key, with their names. */
@@ -236,8 +467,12 @@ public class StoryRepository {
         }
         return mongo.find(query(where("_id").in(ids)), Story.class)
                 .collectMap(Story::id)
-                .map(byId ->
-                        ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+                .map(byId -> ids.stream()
+                        .map(byId::get)
+                        .filter(Objects::nonNull)
+                        // Withdrawn meanwhile: the search forgets it right after.
+                        .filter(story -> !story.retracted())
+                        .toList());
     }
 
     private static void requirePositive(int size) {

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -190,6 +191,44 @@ class StoryPhotosTests {
         assertThat(copies).isEqualTo(3);
         assertThat(copiesOf(tipId)).isEqualTo(copies);
         assertThat(stories.findById(tipId).block()).isEqualTo(story);
+    }
+
+    @Test
+    void aWithdrawnStorysPhotosAnswer410EvenToAClientHoldingThem() {
+        // Given a story published with a photo, which a reader's browser has fetched
+        PhotoReference photo =
+                mediaStore.store(jpeg(700, 500), "image/jpeg", 700, 500).block();
+        String tipId = Decisions.newTipId();
+        decisions.send(approved(tipId, List.of(new StoryPhoto(photo, "The cordoned-off square"))));
+        Story story =
+                await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
+        String id = story.photos().get(0).variants().get(0).id();
+        String etag = web.get()
+                .uri("/photos/" + id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(byte[].class)
+                .getResponseHeaders()
+                .getETag();
+
+        // When the editors withdraw the story
+        decisions.send(Decisions.retracted(tipId, 3, "The photo showed another town.", Instant.now()));
+        await().atMost(PATIENCE).until(() -> stories.findById(tipId).block().retracted());
+
+        // Then every copy of its photos is gone, also for a conditional request
+        for (var variant : story.photos().get(0).variants()) {
+            web.get().uri("/photos/" + variant.id()).exchange().expectStatus().isEqualTo(HttpStatus.GONE);
+        }
+        web.get()
+                .uri("/photos/" + id)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.GONE)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Photo withdrawn");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided;
@@ -25,6 +26,7 @@ import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.Decisions;
 import org.newsdesk.publishing.PublishingApplication;
 import org.newsdesk.publishing.PublishingIntegrationTest;
+import org.newsdesk.publishing.story.CorrectionNotice;
 import org.newsdesk.publishing.story.PublishedPhoto;
 import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryRepository;
@@ -126,6 +128,86 @@ class StoriesRebuildTests {
     }
 
     @Test
+    void aRebuildReproducesCorrectionsAndRetractionsExactly() throws Exception {
+        // Given a story corrected twice, one withdrawn, and one corrected and one withdrawn before
+        // their decisions were read (so the log holds the amendment first)
+        String corrected = Decisions.newTipId();
+        String withdrawn = Decisions.newTipId();
+        String correctedEarly = Decisions.newTipId();
+        String withdrawnEarly = Decisions.newTipId();
+        Instant at = Instant.parse("2026-12-05T10:30:00Z");
+        send(0, Decisions.approved(corrected, "Bus route 15 cut", "The route stops in May."));
+        send(0, Decisions.approved(withdrawn, "Pool to close", "The pool closes for good."));
+        awaitAnnounced(List.of(corrected, withdrawn));
+        send(
+                0,
+                Decisions.corrected(
+                        corrected, 3, "Bus route 15 cut", "The route stops in June.", "June, not May.", at));
+        send(
+                0,
+                Decisions.corrected(
+                        corrected,
+                        4,
+                        "Bus route 15 cut back",
+                        "The route is cut back in June.",
+                        "Cut back, not stopped.",
+                        at.plusSeconds(60)));
+        send(0, Decisions.retracted(withdrawn, 3, "The council denies any plan to close the pool.", at));
+        send(1, Decisions.corrected(correctedEarly, 3, "Fair returns", "The fair returns on Sunday.", "Sunday.", at));
+        send(1, Decisions.approved(correctedEarly, "Fair returns", "The fair returns on Saturday."));
+        send(1, Decisions.retracted(withdrawnEarly, 3, "Not true.", at));
+        send(1, Decisions.approved(withdrawnEarly, "Market moves", "The market moves to the park."));
+        List<String> tipIds = List.of(corrected, withdrawn, correctedEarly, withdrawnEarly);
+        // (longer than the outbox relay's lease of 30 s, which quick corrections may wait out)
+        await().atMost(Duration.ofSeconds(75))
+                .until(() -> stories.findById(corrected).block().corrections().size() == 2
+                        && stories.findById(withdrawn).block().retracted()
+                        && stories.findById(correctedEarly).blockOptional().isPresent()
+                        && stories.findById(withdrawnEarly).blockOptional().isPresent()
+                        && tipIds.stream()
+                                .allMatch(id -> storyOutbox.isEmpty(id).block()));
+        Map<String, Story> before = snapshot(stories, tipIds);
+        assertThat(before.get(correctedEarly).body()).isEqualTo("The fair returns on Sunday.");
+        assertThat(before.get(withdrawnEarly).retracted()).isTrue();
+        List<CorrectionNotice> noticesBefore = notices(mongo, tipIds);
+        assertThat(noticesBefore).hasSize(5);
+        KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString());
+        int announcementsBefore = announcements(probe, tipIds);
+
+        // When the read model is rebuilt from the log into an empty database
+        String database = "newsdesk-publishing-rebuilt-" + UUID.randomUUID();
+        try (ConfigurableApplicationContext rebuild = new SpringApplicationBuilder(PublishingApplication.class)
+                .run(
+                        "--newsdesk.rebuild=true",
+                        "--newsdesk.rebuild-exit=false",
+                        "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
+                        "--spring.mongodb.database=" + database,
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
+
+            // Then every story is back exactly as it was, corrected or withdrawn, and so is the column
+            assertThat(snapshot(rebuild.getBean(StoryRepository.class), tipIds)).isEqualTo(before);
+            assertThat(notices(rebuild.getBean(ReactiveMongoOperations.class), tipIds))
+                    .isEqualTo(noticesBefore);
+        }
+        // And nothing was announced again
+        assertThat(announcements(probe, tipIds)).isEqualTo(announcementsBefore);
+    }
+
+    @Autowired
+    ReactiveMongoOperations mongo;
+
+    private static List<CorrectionNotice> notices(ReactiveMongoOperations mongo, List<String> tipIds) {
+        return mongo.find(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("tipId")
+                                        .in(tipIds)),
+                        CorrectionNotice.class)
+                .collectSortedList(java.util.Comparator.comparing(CorrectionNotice::id))
+                .block(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aRebuildCopiesThePublishedPhotosAgain(@Autowired MediaStore mediaStore) throws Exception {
         // Given a story published with a captioned photo from the shared media store
         PhotoReference photo =
@@ -196,7 +278,7 @@ class StoriesRebuildTests {
         return out.toByteArray();
     }
 
-    private void send(int partition, TipDecided decision) throws Exception {
+    private void send(int partition, NewsdeskEvent decision) throws Exception {
         kafka.send(new ProducerRecord<>(Topics.TIPS_DECIDED, partition, decision.tipId(), decision))
                 .get(10, TimeUnit.SECONDS);
     }

@@ -10,6 +10,10 @@ public final class StoryRepositories {
 
     public static StoryRepository over(ReactiveMongoOperations mongo) {
         return new StoryRepository(
-                mongo, new PublishingProperties(null, null), new StoryIndex(mongo), new SlugAllocation(mongo));
+                mongo,
+                new PublishingProperties(null, null),
+                new StoryIndex(mongo),
+                new SlugAllocation(mongo),
+                new CorrectionNotices(mongo));
     }
 }

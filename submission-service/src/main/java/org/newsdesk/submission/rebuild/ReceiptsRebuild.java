@@ -3,6 +3,7 @@ package org.newsdesk.submission.rebuild;
 import java.time.Duration;
 import java.util.List;
 import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the receipts from the log into an empty database ({@code --newsdesk.rebuild=true}).
- * Receipts apply events by revision, so the three topics may be read one after another.
+ * Receipts apply events by revision, and a retraction whenever it is read, so the three topics
+ * (and the types on one) may be read one after another. Corrections change no receipt.
  */
 @Component
 @ConditionalOnBooleanProperty(RebuildMode.PROPERTY)
@@ -54,10 +56,15 @@ class ReceiptsRebuild extends ReadModelRebuild {
                 Topics.TIPS_DECIDED,
                 TipDecided.class,
                 decided -> receipts.recordDecision(decided).block(WRITE_TIMEOUT));
+        // Last or not, a retraction wins: receipts keep it whatever they read afterwards.
+        long retractions = replay.replay(
+                Topics.TIPS_DECIDED,
+                StoryRetracted.class,
+                retracted -> receipts.recordRetraction(retracted).block(WRITE_TIMEOUT));
         long stories = replay.replay(
                 Topics.STORIES_PUBLISHED,
                 StoryPublished.class,
                 published -> receipts.recordStory(published).block(WRITE_TIMEOUT));
-        return tips + " tips, " + decisions + " decisions, " + stories + " stories";
+        return tips + " tips, " + decisions + " decisions, " + retractions + " retractions, " + stories + " stories";
     }
 }

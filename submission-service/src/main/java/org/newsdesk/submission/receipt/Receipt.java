@@ -18,6 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                           have been read
  * @param decisionOutcome    the moderators' latest outcome, {@code null} while undecided
  * @param version            counts this document's own writes: every write is conditional on it
+ * @param retractionReason   the editors' public reason for withdrawing the published story; once
+ *                           set it stays, whatever is read afterwards (a retraction is final)
+ * @param retractedAt        when the story was withdrawn
  */
 @Document(Receipt.COLLECTION)
 record Receipt(
@@ -32,7 +35,9 @@ record Receipt(
         long decisionRevision,
         TipDecided.Outcome decisionOutcome,
         long storyRevision,
-        long version) {
+        long version,
+        String retractionReason,
+        Instant retractedAt) {
 
     static final String COLLECTION = "receipts";
 
@@ -42,7 +47,7 @@ record Receipt(
 
     /** Nothing known yet about the tip. */
     static Receipt unknown(String tipId) {
-        return new Receipt(tipId, null, ReceiptStatus.RECEIVED, null, null, null, null, 0, 0, null, 0, 0);
+        return new Receipt(tipId, null, ReceiptStatus.RECEIVED, null, null, null, null, 0, 0, null, 0, 0, null, null);
     }
 
     Receipt withSubmission(long revision, String digest, Instant at) {
@@ -58,7 +63,9 @@ record Receipt(
                         decisionRevision,
                         decisionOutcome,
                         storyRevision,
-                        version)
+                        version,
+                        retractionReason,
+                        retractedAt)
                 .withStatus(at);
     }
 
@@ -75,7 +82,9 @@ record Receipt(
                 decisionRevision,
                 decisionOutcome,
                 storyRevision,
-                next);
+                next,
+                retractionReason,
+                retractedAt);
     }
 
     Receipt withDecision(long revision, TipDecided.Outcome outcome, String declineReason, Instant at) {
@@ -91,7 +100,9 @@ record Receipt(
                         revision,
                         outcome,
                         storyRevision,
-                        version)
+                        version,
+                        retractionReason,
+                        retractedAt)
                 .withStatus(at);
     }
 
@@ -108,14 +119,48 @@ record Receipt(
                         decisionRevision,
                         decisionOutcome,
                         revision,
-                        version)
+                        version,
+                        retractionReason,
+                        retractedAt)
                 .withStatus(at);
     }
 
-    /** Where the tip stands, from what the receipt knows: a story beats a decision beats nothing. */
+    /**
+     * The story was withdrawn: final, so the first retraction read is the one kept (a retraction
+     * is never made twice for a story, and a redelivery carries the same reason).
+     */
+    Receipt withRetraction(String publicReason, Instant at) {
+        if (retractionReason != null) {
+            return this;
+        }
+        return new Receipt(
+                        tipId,
+                        receiptDigest,
+                        status,
+                        storyUrl,
+                        reason,
+                        submittedAt,
+                        updatedAt,
+                        submissionRevision,
+                        decisionRevision,
+                        decisionOutcome,
+                        storyRevision,
+                        version,
+                        publicReason,
+                        at)
+                .withStatus(at);
+    }
+
+    /**
+     * Where the tip stands, from what the receipt knows: a withdrawal beats a story beats a
+     * decision beats nothing. The story's and the decision's revisions are still followed after a
+     * withdrawal, so a late or repeated event changes what is remembered, never the status.
+     */
     private Receipt withStatus(Instant at) {
         ReceiptStatus derived;
-        if (storyUrl != null) {
+        if (retractionReason != null) {
+            derived = ReceiptStatus.WITHDRAWN;
+        } else if (storyUrl != null) {
             derived = ReceiptStatus.PUBLISHED;
         } else if (decisionOutcome != null && decisionOutcome.declines()) {
             derived = ReceiptStatus.DECLINED;
@@ -130,13 +175,17 @@ record Receipt(
                 receiptDigest,
                 derived,
                 derived == ReceiptStatus.PUBLISHED ? storyUrl : null,
-                derived == ReceiptStatus.DECLINED ? reason : null,
+                derived == ReceiptStatus.DECLINED
+                        ? reason
+                        : derived == ReceiptStatus.WITHDRAWN ? retractionReason : null,
                 submittedAt,
                 derived == status && updatedAt != null ? updatedAt : at,
                 submissionRevision,
                 decisionRevision,
                 decisionOutcome,
                 storyRevision,
-                version);
+                version,
+                retractionReason,
+                retractedAt);
     }
 }

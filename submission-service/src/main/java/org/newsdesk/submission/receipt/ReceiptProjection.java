@@ -1,7 +1,10 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Duration;
+import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
@@ -9,13 +12,15 @@ import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.submission.SubmissionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps each receipt in step with its tip by reading the log: the service's own submissions
  * (which rebuilds a receipt whose write after Kafka's acknowledgement failed), the moderators'
- * decisions and the published stories.
+ * decisions and the editors' retractions ({@link EditorialActs}) and the published stories.
  *
  * <p>Listener threads are not the web server's, so waiting for MongoDB here is fine; a write that
  * fails is retried by the shared error handler and finally parked on the dead-letter topic.
@@ -42,23 +47,70 @@ class ReceiptProjection {
                 .block();
     }
 
-    @KafkaListener(id = "receipts-from-decisions", idIsGroup = false, topics = Topics.TIPS_DECIDED)
-    void on(TipDecided decided) {
-        UnprocessableEventException.requireSchemaVersion(decided, TipDecided.SCHEMA_VERSION);
-        boolean changed = Boolean.TRUE.equals(
-                receipts.recordDecision(decided).timeout(storeTimeout).block());
-        log.debug(
-                "Tip {} {} (revision {}): receipt {}",
-                decided.tipId(),
-                decided.outcome(),
-                decided.revision(),
-                changed ? "updated" : "already reflects it");
-    }
-
     @KafkaListener(id = "receipts-from-stories", idIsGroup = false, topics = Topics.STORIES_PUBLISHED)
     void on(StoryPublished published) {
         UnprocessableEventException.requireSchemaVersion(published, StoryPublished.SCHEMA_VERSION);
         // The event's own time, not the clock's, so replaying the log rebuilds identical receipts.
         receipts.recordStory(published).timeout(storeTimeout).block();
+    }
+
+    /**
+     * The editorial acts on a tip, in order on one partition: decisions, and for a published story
+     * its corrections and its retraction. One handler per type, so that every type on the topic is
+     * either applied or knowingly ignored; a type nobody handles is dead-lettered.
+     */
+    @Component
+    @KafkaListener(id = "receipts-from-decisions", idIsGroup = false, topics = Topics.TIPS_DECIDED)
+    static class EditorialActs {
+
+        private final Receipts receipts;
+        private final Duration storeTimeout;
+
+        EditorialActs(Receipts receipts, SubmissionProperties properties) {
+            this.receipts = receipts;
+            this.storeTimeout = properties.storeTimeout();
+        }
+
+        @KafkaHandler
+        void on(TipDecided decided) {
+            UnprocessableEventException.requireSchemaVersion(decided, TipDecided.SCHEMA_VERSION);
+            boolean changed = Boolean.TRUE.equals(
+                    receipts.recordDecision(decided).timeout(storeTimeout).block());
+            log.debug(
+                    "Tip {} {} (revision {}): receipt {}",
+                    decided.tipId(),
+                    decided.outcome(),
+                    decided.revision(),
+                    changed ? "updated" : "already reflects it");
+        }
+
+        @KafkaHandler
+        void on(StoryRetracted retracted) {
+            UnprocessableEventException.requireSchemaVersion(retracted, StoryRetracted.SCHEMA_VERSION);
+            boolean changed = Boolean.TRUE.equals(
+                    receipts.recordRetraction(retracted).timeout(storeTimeout).block());
+            log.debug("Tip {} story withdrawn: receipt {}", retracted.tipId(), changed ? "updated" : "knew it");
+        }
+
+        /**
+         * A corrected story is still published at the same address: the receipt, which says only
+         * whether and where, has nothing to change.
+         */
+        @KafkaHandler
+        void on(StoryCorrected corrected) {
+            UnprocessableEventException.requireSchemaVersion(corrected, StoryCorrected.SCHEMA_VERSION);
+        }
+
+        /**
+         * Another type on the topic, one this service was never told of: refused as a message it
+         * cannot convert, so the shared error handler parks it on the dead-letter topic at once,
+         * without retrying. (Without it the listener would fail to find a method for it, which the
+         * error handler retries first.)
+         */
+        @KafkaHandler(isDefault = true)
+        void unknown(NewsdeskEvent other) {
+            throw new MessageConversionException(
+                    "No handler for " + other.getClass().getSimpleName() + " on " + Topics.TIPS_DECIDED);
+        }
     }
 }

@@ -10,5 +10,7 @@ public enum ReceiptStatus {
     /** Approved by a moderator and on its way to being published. */
     IN_REVIEW,
     PUBLISHED,
-    DECLINED
+    DECLINED,
+    /** Published, then withdrawn by the editors for a public reason: final. */
+    WITHDRAWN
 }

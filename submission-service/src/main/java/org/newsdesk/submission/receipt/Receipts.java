@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
@@ -66,6 +67,16 @@ public class Receipts {
                 receipt -> published.revision() <= receipt.storyRevision()
                         ? receipt
                         : receipt.withStory(published.revision(), published.url(), published.occurredAt()));
+    }
+
+    /**
+     * The editors withdrew the tip's story: the receipt says so from now on, with their public
+     * reason, whatever it reads afterwards.
+     *
+     * @return whether the receipt changed: only the first retraction read changes it
+     */
+    public Mono<Boolean> recordRetraction(StoryRetracted retracted) {
+        return apply(retracted.tipId(), receipt -> receipt.withRetraction(retracted.reason(), retracted.retractedAt()));
     }
 
     /**

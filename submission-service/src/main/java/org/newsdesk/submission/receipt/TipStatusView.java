@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param found    whether the code opened a tip
  * @param status   the tip's status, {@code null} when not found
  * @param storyUrl the published story, when there is one
- * @param reason   the moderators' reason for not publishing it, when they gave one
+ * @param reason   the moderators' reason for not publishing it, when they gave one, or the
+ *                 editors' public reason for withdrawing its story
  */
 record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, String reason) {
 
@@ -20,7 +21,9 @@ record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, Strin
                 true,
                 receipt.status(),
                 receipt.status() == ReceiptStatus.PUBLISHED ? receipt.storyUrl() : null,
-                receipt.status() == ReceiptStatus.DECLINED ? blankToNull(receipt.reason()) : null);
+                receipt.status() == ReceiptStatus.DECLINED || receipt.status() == ReceiptStatus.WITHDRAWN
+                        ? blankToNull(receipt.reason())
+                        : null);
     }
 
     /** A short name for the status, as a heading. */
@@ -33,6 +36,7 @@ record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, Strin
             case IN_REVIEW -> "Being looked at";
             case PUBLISHED -> "Published";
             case DECLINED -> "Not published";
+            case WITHDRAWN -> "Withdrawn";
         };
     }
 
@@ -47,10 +51,13 @@ record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, Strin
             case IN_REVIEW -> "An editor has read your tip and is working on it.";
             case PUBLISHED -> "Your tip became a story. Thank you for telling us.";
             case DECLINED -> "The editors decided not to publish your tip.";
+            case WITHDRAWN ->
+                "Your tip became a story, but the editors have since taken the story down. "
+                        + "It is no longer on the website.";
         };
     }
 
-    /** For the page's styling: received, in-review, published, declined or unknown. */
+    /** For the page's styling: received, in-review, published, declined, withdrawn or unknown. */
     public String kind() {
         return found ? status.name().toLowerCase(Locale.ROOT).replace('_', '-') : "unknown";
     }

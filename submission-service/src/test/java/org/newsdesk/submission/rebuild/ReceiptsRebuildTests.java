@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryPublished;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.submission.SubmissionApplication;
@@ -50,8 +51,9 @@ class ReceiptsRebuildTests {
 
     @Test
     void aRebuildFromTheLogGivesTheSameReceipts() throws Exception {
-        // Given a published tip, a declined one and one still waiting
+        // Given a published tip, a declined one, one still waiting, and one published then withdrawn
         AcceptedTip published = TipsApi.submit(web);
+        AcceptedTip withdrawn = TipsApi.submit(web);
         AcceptedTip declined = TipsApi.submit(web);
         AcceptedTip waiting = TipsApi.submit(web);
         send(decision(published.tipId(), TipDecided.Outcome.APPROVED, null));
@@ -66,11 +68,33 @@ class ReceiptsRebuildTests {
                 "http://localhost:8083/stories/lights-out",
                 now()));
         send(decision(declined.tipId(), TipDecided.Outcome.REJECTED, "Not local news"));
+        send(decision(withdrawn.tipId(), TipDecided.Outcome.APPROVED, null));
+        send(new StoryPublished(
+                UUID.randomUUID(),
+                StoryPublished.SCHEMA_VERSION,
+                now(),
+                withdrawn.tipId(),
+                1,
+                "lights-back",
+                "Lights back",
+                "http://localhost:8083/stories/lights-back",
+                now()));
+        await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(status(withdrawn)));
+        send(new StoryRetracted(
+                UUID.randomUUID(),
+                StoryRetracted.SCHEMA_VERSION,
+                now(),
+                withdrawn.tipId(),
+                3,
+                "The lights were never out: the report mixed up two streets.",
+                "editor",
+                now()));
         await().atMost(PATIENCE)
-                .until(() -> "PUBLISHED".equals(status(published))
+                .until(() -> "WITHDRAWN".equals(status(withdrawn))
+                        && "PUBLISHED".equals(status(published))
                         && "DECLINED".equals(status(declined))
                         && "RECEIVED".equals(status(waiting)));
-        List<String> tipIds = List.of(published.tipId(), declined.tipId(), waiting.tipId());
+        List<String> tipIds = List.of(published.tipId(), declined.tipId(), waiting.tipId(), withdrawn.tipId());
         // (the tips reach the topic through the outbox; the rebuild reads them from there)
         await().atMost(PATIENCE)
                 .until(() -> tipIds.stream()
@@ -117,7 +141,7 @@ class ReceiptsRebuildTests {
     }
 
     private void send(NewsdeskEvent event) throws Exception {
-        String topic = event instanceof TipDecided ? Topics.TIPS_DECIDED : Topics.STORIES_PUBLISHED;
+        String topic = event instanceof StoryPublished ? Topics.STORIES_PUBLISHED : Topics.TIPS_DECIDED;
         kafka.send(topic, event.tipId(), event).get(10, TimeUnit.SECONDS);
     }
 
