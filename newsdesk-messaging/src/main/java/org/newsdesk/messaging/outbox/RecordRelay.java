@@ -144,7 +144,8 @@ final class RecordRelay {
 
     /**
      * What Kafka acknowledged leaves the outbox in the same write that gives up the lease: a
-     * relayed record costs two writes, the claim and this one, however many events it had. The
+     * relayed record costs two writes, the claim and this one, however many events it had, and one
+     * read to see whether another was announced meanwhile. The
      * next try is announced only once the lease is given up: one that came earlier would find it taken.
      */
     private Mono<Instant> sendAndRelease(RecordRef record, OutboxRecord leased) {
@@ -156,7 +157,16 @@ final class RecordRelay {
                         claimed -> release(record, sent),
                         (claimed, error) -> release(record, sent),
                         claimed -> release(record, sent))
-                .then(Mono.fromSupplier(retryAt::get));
+                .then(Mono.defer(() -> retryAt.get() != null ? Mono.just(retryAt.get()) : announcedMeanwhile(record)));
+    }
+
+    /**
+     * A write that announced another event while this relay held the lease asked for a relay that
+     * found the record taken, and would otherwise wait for the lease to run out (an editor's second
+     * quick correction, held back 30 s): whatever waits now was added meanwhile, so it goes at once.
+     */
+    private Mono<Instant> announcedMeanwhile(RecordRef record) {
+        return hasWaitingEvents(record).filter(Boolean::booleanValue).map(waiting -> clock.instant());
     }
 
     /**

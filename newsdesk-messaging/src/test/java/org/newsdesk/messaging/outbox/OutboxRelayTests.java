@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.MessagingIntegrationTest;
@@ -26,7 +29,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import reactor.core.publisher.Mono;
 
 /**
  * The one outbox every service uses, on a real broker and a real MongoDB wire protocol: records
@@ -60,6 +66,9 @@ class OutboxRelayTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    KafkaOperations<Object, Object> kafka;
 
     Outbox outbox;
     KafkaTopicProbe probe;
@@ -164,6 +173,50 @@ class OutboxRelayTests {
         // Then the event goes out once the lease has run out, long before the next sweep (minutes away)
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(probe.records(TOPIC, id)).hasSize(1));
+    }
+
+    @Test
+    void anEventAnnouncedWhileTheRecordIsBeingRelayedGoesRightAfterNotWhenTheLeaseRunsOut() {
+        // Given a record with one event, and a service that writes a second one (an editor's quick
+        // second correction) and asks for it to be relayed while the first is on its way to Kafka
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "first");
+        Outbox.announce(write, TOPIC, tip(id, "first"));
+        store(id, write);
+        AtomicReference<OutboxRelay> instance = new AtomicReference<>();
+        AtomicBoolean announced = new AtomicBoolean();
+        EventPublisher announcingMeanwhile = new EventPublisher(kafka, "outbox-test-meanwhile") {
+            @Override
+            public Mono<SendResult<Object, Object>> publish(String topic, NewsdeskEvent event) {
+                Mono<Void> meanwhile = announced.compareAndSet(false, true)
+                        ? Mono.defer(() -> {
+                            Update second = new Update().set("state", "second");
+                            Outbox.announce(second, TOPIC, tip(id, "second"));
+                            return mongo.upsert(query(where("_id").is(id)), second, COLLECTION)
+                                    .then(instance.get().outbox(COLLECTION).relay(id));
+                        })
+                        : Mono.empty();
+                return meanwhile.then(super.publish(topic, event));
+            }
+        };
+        instance.set(
+                new OutboxRelay(mongo, announcingMeanwhile, properties, OutboxMetrics.standalone(), Clock.systemUTC()));
+        instance.get().start();
+        try {
+            // When the first event is relayed
+            instance.get().outbox(COLLECTION).relay(id).block(Duration.ofSeconds(20));
+
+            // Then the second follows it at once, long before the lease the second relay found taken runs out
+            await().atMost(properties.lease().dividedBy(3))
+                    .untilAsserted(() -> assertThat(probe.records(TOPIC, id))
+                            .extracting(ConsumerRecord::value)
+                            .satisfiesExactly(
+                                    first -> assertThat(first).contains("\"first\""),
+                                    second -> assertThat(second).contains("\"second\"")));
+        } finally {
+            instance.get().stop();
+            announcingMeanwhile.destroy();
+        }
     }
 
     @Test
