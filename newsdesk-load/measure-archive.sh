@@ -56,6 +56,11 @@ pages() {
 
 launch "fresh store"
 java -jar "$load" seconds=5 clients=2 moderators=1 > /dev/null
+# The copies are cloned from the newest record of each kind: wait for the first story.
+for _ in $(seq 120); do
+  curl -s "http://127.0.0.1:8083/api/stories?limit=1" | grep -q '"slug"' && break
+  sleep 0.5
+done
 echo "fresh store:"
 pages
 java -jar "$load" seed-archive records="$records"
