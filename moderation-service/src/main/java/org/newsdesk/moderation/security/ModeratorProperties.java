@@ -50,6 +50,8 @@ record ModeratorProperties(
      */
     record Account(String displayName, String passwordHash, Role role) {
 
+        // Two constructors leave the binder without a choice, and it then bound no account at all.
+        @ConstructorBinding
         Account {
             role = role == null ? Role.MODERATOR : role;
         }
