@@ -1,0 +1,68 @@
+package org.newsdesk.moderation.record;
+
+import java.util.List;
+import org.newsdesk.moderation.security.ModeratorAccounts;
+import org.newsdesk.web.paging.PageLimits;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads the record for editors: a page at a time for the page and the API, the whole of it for the export. */
+@Component
+class AuditReader {
+
+    /** Lines read from the store at once while exporting: bounds the memory an export holds, whatever its length. */
+    static final int EXPORT_CHUNK = 1_000;
+
+    private final AuditOrder order;
+    private final RecordProperties settings;
+    private final ModeratorAccounts accounts;
+
+    AuditReader(AuditOrder order, RecordProperties settings, ModeratorAccounts accounts) {
+        this.order = order;
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    /** @param next the cursor of the following page, {@code null} on the last one */
+    record Page(List<EditorialAct> items, String next) {}
+
+    Mono<Page> page(AuditQuery query) {
+        int limit = PageLimits.orDefault(query.limit(), AuditQuery.PAGE_ITEMS);
+        // One more than asked tells whether a next page exists without a second query.
+        return order.page(query.filter(settings.timeZone()), query.cursor(), limit + 1)
+                .map(lines -> lines.size() > limit
+                        ? new Page(
+                                lines.subList(0, limit),
+                                AuditPosition.of(lines.get(limit - 1)).cursor())
+                        : new Page(lines, null));
+    }
+
+    /**
+     * The whole filtered record as CSV, newest first, streamed a chunk at a time: the first chunk is
+     * on its way before the last is read.
+     */
+    Flux<String> csv(AuditQuery query) {
+        AuditFilter filter = query.filter(settings.timeZone());
+        AuditCsv csv = new AuditCsv(settings.timeZone(), accounts::displayName);
+        Flux<String> chunks = order.page(filter, null, EXPORT_CHUNK)
+                .expand(chunk -> chunk.size() < EXPORT_CHUNK
+                        ? Mono.empty()
+                        : order.page(filter, AuditPosition.of(chunk.get(chunk.size() - 1)), EXPORT_CHUNK))
+                .filter(chunk -> !chunk.isEmpty())
+                .map(chunk -> {
+                    StringBuilder lines = new StringBuilder(chunk.size() * 160);
+                    chunk.forEach(act -> lines.append(csv.line(act)));
+                    return lines.toString();
+                });
+        return Flux.concat(Mono.just(csv.header()), chunks);
+    }
+
+    String displayName(String account) {
+        return account == null ? "Nobody known" : accounts.displayName(account);
+    }
+
+    java.time.ZoneId zone() {
+        return settings.timeZone();
+    }
+}
