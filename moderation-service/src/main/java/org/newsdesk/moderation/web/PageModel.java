@@ -1,6 +1,7 @@
 package org.newsdesk.moderation.web;
 
 import java.security.Principal;
+import org.newsdesk.moderation.record.RecordProperties;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,9 +14,17 @@ import reactor.core.publisher.Mono;
 class PageModel {
 
     private final ModeratorAccounts accounts;
+    private final RecordProperties record;
 
-    PageModel(ModeratorAccounts accounts) {
+    PageModel(ModeratorAccounts accounts, RecordProperties record) {
         this.accounts = accounts;
+        this.record = record;
+    }
+
+    /** The outlet's zone, the one the editors' pages show their times in. */
+    @ModelAttribute("zone")
+    String zone() {
+        return record.timeZone().getId();
     }
 
     /** Subscribing to the token is what makes Spring Security create and store it for this session. */
@@ -23,6 +32,12 @@ class PageModel {
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token == null ? Mono.empty() : token;
+    }
+
+    /** Whether the editors' controls and links show: the record in the masthead, corrections on a story. */
+    @ModelAttribute("editor")
+    Mono<Boolean> editor(ServerWebExchange exchange) {
+        return exchange.getPrincipal().map(Editors::isEditor).defaultIfEmpty(false);
     }
 
     @ModelAttribute("me")
