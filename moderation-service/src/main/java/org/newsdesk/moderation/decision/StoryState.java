@@ -10,6 +10,7 @@ import org.newsdesk.moderation.tip.ModeratedTip;
  * times, or withdrawn, when, by whom and why. {@code null} fields for a tip that was never published.
  */
 record StoryState(
+        String state,
         boolean published,
         boolean live,
         String headline,
@@ -25,10 +26,13 @@ record StoryState(
 
     static StoryState of(ModeratedTip tip, Function<String, String> displayNames) {
         if (!tip.published()) {
-            return new StoryState(false, false, null, null, null, null, List.of(), null);
+            return new StoryState(null, false, false, null, null, null, null, List.of(), null);
         }
         int[] number = {0};
         return new StoryState(
+                tip.retraction() != null
+                        ? "Withdrawn"
+                        : tip.corrections().isEmpty() ? "Published" : "Published, corrected",
                 true,
                 tip.live(),
                 tip.headlineNow(),
@@ -51,15 +55,5 @@ record StoryState(
                                 displayNames.apply(tip.retraction().retractedBy()),
                                 tip.retraction().retractedAt(),
                                 tip.retraction().reason()));
-    }
-
-    String state() {
-        if (!published) {
-            return null;
-        }
-        if (withdrawal != null) {
-            return "Withdrawn";
-        }
-        return corrections.isEmpty() ? "Published" : "Published, corrected";
     }
 }
