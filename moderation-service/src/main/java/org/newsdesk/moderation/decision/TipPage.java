@@ -91,7 +91,7 @@ class TipPage {
         }
         return editorial
                 .correct(tipId, request, me)
-                .map(corrected -> Rendering.redirectTo("/tips/" + tipId + "?done=corrected")
+                .map(corrected -> Rendering.redirectTo("/tips/" + tipId + "?done=corrected#done")
                         .build())
                 .onErrorResume(
                         ProblemException.class,
@@ -118,7 +118,7 @@ class TipPage {
         }
         return editorial
                 .retract(tipId, request, me)
-                .map(retracted -> Rendering.redirectTo("/tips/" + tipId + "?done=withdrawn")
+                .map(retracted -> Rendering.redirectTo("/tips/" + tipId + "?done=withdrawn#done")
                         .build())
                 .onErrorResume(
                         ProblemException.class,

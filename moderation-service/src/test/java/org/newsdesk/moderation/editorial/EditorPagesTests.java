@@ -72,7 +72,7 @@ class EditorPagesTests {
                 .expectStatus()
                 .is3xxRedirection()
                 .expectHeader()
-                .location("/tips/" + tip.tipId() + "?done=corrected");
+                .location("/tips/" + tip.tipId() + "?done=corrected#done");
 
         // Then the page says so, with the new text and the correction counted, and only the headline changed
         String after = page(editor, "/tips/" + tip.tipId() + "?done=corrected");
@@ -111,7 +111,7 @@ class EditorPagesTests {
 
         assertThat(page)
                 .contains("The correction was not published")
-                .contains("note is required")
+                .contains("Public note is required")
                 .contains("value=\"My careful new headline\"");
     }
 
@@ -134,7 +134,7 @@ class EditorPagesTests {
         // Then nothing happens but the page asking again, with their reason kept
         assertThat(refused)
                 .contains("The story was not withdrawn")
-                .contains("confirm must be ticked")
+                .contains("The box must be ticked")
                 .contains("The figures were wrong.");
         assertThat(page(editor, "/tips/" + tip.tipId())).contains(">Published</strong>");
 
@@ -147,7 +147,7 @@ class EditorPagesTests {
                 .expectStatus()
                 .is3xxRedirection()
                 .expectHeader()
-                .location("/tips/" + tip.tipId() + "?done=withdrawn");
+                .location("/tips/" + tip.tipId() + "?done=withdrawn#done");
 
         // Then the page says it was withdrawn, when and why, and offers no more corrections or withdrawals
         String after = page(editor, "/tips/" + tip.tipId());
