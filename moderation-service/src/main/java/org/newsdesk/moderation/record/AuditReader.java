@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads the record for editors: a page at a time for the page and the API, the whole of it for the export. */
 @Component
-class AuditReader {
+public class AuditReader {
 
     /**
      * Lines read from the store at once while exporting: bounds the memory an export holds, whatever
@@ -35,7 +35,7 @@ class AuditReader {
     Mono<Page> page(AuditQuery query) {
         int limit = PageLimits.orDefault(query.limit(), AuditQuery.PAGE_ITEMS);
         // One more than asked tells whether a next page exists without a second query.
-        return order.page(query.filter(settings.timeZone()), query.cursor(), limit + 1)
+        return order.page(query.filter(settings.zone()), query.cursor(), limit + 1)
                 .map(lines -> lines.size() > limit
                         ? new Page(
                                 lines.subList(0, limit),
@@ -48,8 +48,8 @@ class AuditReader {
      * on its way before the last is read.
      */
     Flux<String> csv(AuditQuery query) {
-        AuditFilter filter = query.filter(settings.timeZone());
-        AuditCsv csv = new AuditCsv(settings.timeZone(), accounts::displayName);
+        AuditFilter filter = query.filter(settings.zone());
+        AuditCsv csv = new AuditCsv(settings.zone(), accounts::displayName);
         Flux<String> chunks = order.page(filter, null, EXPORT_CHUNK)
                 .expand(chunk -> chunk.size() < EXPORT_CHUNK
                         ? Mono.empty()
@@ -68,6 +68,6 @@ class AuditReader {
     }
 
     ZoneId zone() {
-        return settings.timeZone();
+        return settings.zone();
     }
 }

@@ -13,10 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       for lines another instance added; its own it learns at once
  */
 @ConfigurationProperties("newsdesk.record")
-public record RecordProperties(ZoneId timeZone, Duration resyncInterval) {
+public record RecordProperties(String timeZone, Duration resyncInterval) {
 
     public RecordProperties {
-        timeZone = timeZone == null ? ZoneId.of("Europe/London") : timeZone;
+        // A string, not a ZoneId: an environment variable that is not set arrives empty, which no ZoneId reads.
+        timeZone = timeZone == null || timeZone.isBlank()
+                ? "Europe/London"
+                : ZoneId.of(timeZone.strip()).getId();
         resyncInterval = resyncInterval == null ? Duration.ofMinutes(2) : resyncInterval;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 }

@@ -24,7 +24,7 @@ class PageModel {
     /** The outlet's zone, the one the editors' pages show their times in. */
     @ModelAttribute("zone")
     String zone() {
-        return record.timeZone().getId();
+        return record.timeZone();
     }
 
     /** Subscribing to the token is what makes Spring Security create and store it for this session. */

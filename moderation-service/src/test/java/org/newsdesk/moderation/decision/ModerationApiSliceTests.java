@@ -18,9 +18,12 @@ import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.editorial.EditorialDesk;
 import org.newsdesk.moderation.queue.IndexedQueueOrder;
 import org.newsdesk.moderation.queue.ModerationQueue;
 import org.newsdesk.moderation.queue.QueueChanges;
+import org.newsdesk.moderation.record.AuditReader;
+import org.newsdesk.moderation.record.RecordProperties;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -59,7 +62,7 @@ import reactor.core.publisher.Mono;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "org\\.newsdesk\\.moderation\\.security\\.ModeratorSecurityConfiguration"))
-@EnableConfigurationProperties(ModerationProperties.class)
+@EnableConfigurationProperties({ModerationProperties.class, RecordProperties.class})
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
 @Import({ModerationQueue.class, IndexedQueueOrder.class})
@@ -81,6 +84,13 @@ class ModerationApiSliceTests {
 
     @MockitoBean
     QueueChanges changes;
+
+    // The editors' controllers are mapped in this slice too; what stands behind them is not its subject.
+    @MockitoBean
+    EditorialDesk editorial;
+
+    @MockitoBean
+    AuditReader audit;
 
     @Test
     void withoutCredentialsTheAnswerIsA401ProblemThatAsksForBasic() {
