@@ -10,6 +10,9 @@ import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.media.MediaStore;
 import org.newsdesk.moderation.ModerationProperties;
+import org.newsdesk.moderation.editorial.CorrectionRequest;
+import org.newsdesk.moderation.editorial.EditorialDesk;
+import org.newsdesk.moderation.editorial.RetractionRequest;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.tip.Claim;
 import org.newsdesk.moderation.tip.Decision;
@@ -27,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
@@ -41,6 +45,7 @@ import reactor.core.publisher.Mono;
 class TipPage {
 
     private final DecisionDesk desk;
+    private final EditorialDesk editorial;
     private final ModerationProperties settings;
     private final ModeratorAccounts accounts;
     private final ObjectProvider<MediaStore> media;
@@ -48,23 +53,97 @@ class TipPage {
 
     TipPage(
             DecisionDesk desk,
+            EditorialDesk editorial,
             ModerationProperties settings,
             ModeratorAccounts accounts,
             ObjectProvider<MediaStore> media,
             Validator validator) {
         this.desk = desk;
+        this.editorial = editorial;
         this.settings = settings;
         this.accounts = accounts;
         this.media = media;
         this.validator = validator;
     }
 
+    /** @param done what an editor just did to the story ({@code corrected}, {@code withdrawn}), to confirm it */
     @GetMapping("/tips/{tipId}")
-    Mono<Rendering> tip(@PathVariable String tipId, Principal moderator) {
+    Mono<Rendering> tip(@PathVariable String tipId, @RequestParam(required = false) String done, Principal moderator) {
         return desk.claim(tipId, moderator.getName())
                 .onErrorResume(
                         ProblemException.class, refused -> conflict(refused) ? desk.find(tipId) : Mono.error(refused))
-                .map(tip -> page(tip, moderator.getName(), HttpStatus.OK, List.of(), null));
+                .map(tip -> page(tip, moderator.getName(), HttpStatus.OK, List.of(), null, EditorForms.done(done)));
+    }
+
+    /**
+     * An editor's correction, made as the API makes it: the form holds the text exactly as readers
+     * will read it. A refusal shows the page again with the editor's words and each problem beside its field.
+     */
+    @PostMapping(path = "/tips/{tipId}/correction", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<Rendering> correct(@PathVariable String tipId, CorrectionForm form, Principal editor) {
+        String me = editor.getName();
+        CorrectionRequest request = form.request();
+        List<FieldProblem> problems = problems(request);
+        if (!problems.isEmpty()) {
+            return desk.find(tipId)
+                    .map(tip -> page(
+                            tip, me, HttpStatus.BAD_REQUEST, List.of(), null, EditorForms.correcting(form, problems)));
+        }
+        return editorial
+                .correct(tipId, request, me)
+                .map(corrected -> Rendering.redirectTo("/tips/" + tipId + "?done=corrected#done")
+                        .build())
+                .onErrorResume(
+                        ProblemException.class,
+                        refused -> editorRefused(tipId, me, refused, EditorForms.correcting(form, List.of())));
+    }
+
+    /**
+     * An editor withdraws the story. The form asks them to tick that they understand what it does,
+     * so one slip cannot take a story away from readers; without the tick nothing happens.
+     */
+    @PostMapping(path = "/tips/{tipId}/retraction", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<Rendering> retract(@PathVariable String tipId, RetractionForm form, Principal editor) {
+        String me = editor.getName();
+        RetractionRequest request = form.request();
+        List<FieldProblem> problems = new ArrayList<>(problems(request));
+        if (!form.confirmed()) {
+            problems.add(new FieldProblem(
+                    "confirm", "must be ticked: withdrawing takes the story away from readers for good"));
+        }
+        if (!problems.isEmpty()) {
+            return desk.find(tipId)
+                    .map(tip -> page(
+                            tip, me, HttpStatus.BAD_REQUEST, List.of(), null, EditorForms.retracting(form, problems)));
+        }
+        return editorial
+                .retract(tipId, request, me)
+                .map(retracted -> Rendering.redirectTo("/tips/" + tipId + "?done=withdrawn#done")
+                        .build())
+                .onErrorResume(
+                        ProblemException.class,
+                        refused -> editorRefused(tipId, me, refused, EditorForms.retracting(form, List.of())));
+    }
+
+    private List<FieldProblem> problems(Object request) {
+        return validator.validate(request).stream()
+                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
+                .toList();
+    }
+
+    /** A conflict (not published, withdrawn, changed meanwhile) shows the page with it above the forms. */
+    private Mono<Rendering> editorRefused(String tipId, String me, ProblemException refused, EditorForms forms) {
+        if (!conflict(refused)) {
+            return Mono.error(refused);
+        }
+        return desk.find(tipId)
+                .map(tip -> page(
+                        tip,
+                        me,
+                        HttpStatus.CONFLICT,
+                        List.of(),
+                        null,
+                        forms.withConflict(refused.getBody().getDetail())));
     }
 
     /**
@@ -79,7 +158,7 @@ class TipPage {
                 .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
                 .toList();
         if (!problems.isEmpty()) {
-            return desk.find(tipId).map(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null));
+            return desk.find(tipId).map(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null, EditorForms.NONE));
         }
         return desk.decide(tipId, request, me)
                 .map(decided ->
@@ -87,7 +166,13 @@ class TipPage {
                 .onErrorResume(ProblemException.class, refused -> {
                     if (refused.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
                         return desk.find(tipId)
-                                .map(tip -> page(tip, me, HttpStatus.BAD_REQUEST, refused.fieldProblems(), null));
+                                .map(tip -> page(
+                                        tip,
+                                        me,
+                                        HttpStatus.BAD_REQUEST,
+                                        refused.fieldProblems(),
+                                        null,
+                                        EditorForms.NONE));
                     }
                     return conflict(refused)
                             ? desk.find(tipId)
@@ -96,7 +181,8 @@ class TipPage {
                                             me,
                                             HttpStatus.CONFLICT,
                                             List.of(),
-                                            refused.getBody().getDetail()))
+                                            refused.getBody().getDetail(),
+                                            EditorForms.NONE))
                             : Mono.error(refused);
                 });
     }
@@ -142,11 +228,33 @@ class TipPage {
                         HttpStatus.NOT_FOUND, "Unknown photo", "Tip " + tipId + " has no photo " + photoId)));
     }
 
+    /** The decision in the words the page uses for people, not the API's. */
+    private static String outcomeWords(ModeratedTip tip) {
+        if (tip.decision() == null) {
+            return null;
+        }
+        if (tip.retraction() != null) {
+            return "Published, then withdrawn";
+        }
+        return switch (tip.decision().outcome()) {
+            case APPROVED -> "Published";
+            case REJECTED -> "Declined";
+            case HELD -> "On hold";
+            case DUPLICATE -> "Marked as a duplicate";
+        };
+    }
+
     private static boolean conflict(ProblemException refused) {
         return refused.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT);
     }
 
-    private Rendering page(ModeratedTip tip, String me, HttpStatus status, List<FieldProblem> errors, String conflict) {
+    private Rendering page(
+            ModeratedTip tip,
+            String me,
+            HttpStatus status,
+            List<FieldProblem> errors,
+            String conflict,
+            EditorForms forms) {
         Instant now = Instant.now();
         Claim claim = tip.claimAt(now);
         Decision draft = tip.decision();
@@ -171,6 +279,20 @@ class TipPage {
                 .modelAttribute("errors", errors)
                 .modelAttribute("conflict", conflict)
                 .modelAttribute("revision", tip.revision())
+                .modelAttribute("story", StoryState.of(tip, accounts::displayName))
+                .modelAttribute(
+                        "correction",
+                        forms.correction() != null
+                                ? forms.correction()
+                                : tip.published()
+                                        ? new CorrectionForm(tip.headlineNow(), tip.bodyNow(), null)
+                                        : new CorrectionForm(null, null, null))
+                .modelAttribute("retraction", forms.retraction() != null ? forms.retraction() : RetractionForm.EMPTY)
+                .modelAttribute("correctionErrors", forms.correctionErrors())
+                .modelAttribute("retractionErrors", forms.retractionErrors())
+                .modelAttribute("editorConflict", forms.conflict())
+                .modelAttribute("done", forms.done())
+                .modelAttribute("outcomeWords", outcomeWords(tip))
                 .build();
     }
 

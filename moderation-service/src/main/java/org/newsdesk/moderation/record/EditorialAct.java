@@ -23,6 +23,10 @@ public record EditorialAct(
         @Id String id, Instant at, String actor, Act act, String tipId, String detail, String eventId) {
 
     public static final String COLLECTION = "editorial_acts";
+    public static final String AT = "at";
+    public static final String ACTOR = "actor";
+    public static final String ACT = "act";
+    public static final String TIP_ID = "tipId";
 
     public EditorialAct {
         Objects.requireNonNull(id, "id");

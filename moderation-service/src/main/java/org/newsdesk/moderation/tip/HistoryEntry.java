@@ -2,6 +2,7 @@ package org.newsdesk.moderation.tip;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * One line of a tip's history: what happened, who did it, when, what changed and why. Entries are
@@ -10,13 +11,21 @@ import java.util.List;
  * @param by      the moderator's user name, or {@code resident} for what the resident sent
  * @param changes what the change did to the text, each with the words before and after
  * @param why     the reason or note given, if any
+ * @param eventId the id of the event that announced this change to the rest of Newsdesk, if one did
+ *                (decisions, holds, corrections, withdrawals; none on entries older than the field)
  */
-public record HistoryEntry(Kind kind, String by, Instant at, List<Change> changes, String why) {
+public record HistoryEntry(Kind kind, String by, Instant at, List<Change> changes, String why, String eventId) {
 
     public static final String RESIDENT = "resident";
 
+    @PersistenceCreator
     public HistoryEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** A change nothing announced: a claim, a release, an edit, what the resident sent. */
+    public HistoryEntry(Kind kind, String by, Instant at, List<Change> changes, String why) {
+        this(kind, by, at, changes, why, null);
     }
 
     public enum Kind {
@@ -25,7 +34,9 @@ public record HistoryEntry(Kind kind, String by, Instant at, List<Change> change
         RELEASED,
         EDITED,
         HELD,
-        DECIDED
+        DECIDED,
+        CORRECTED,
+        RETRACTED
     }
 
     /** One field, from what it said to what it says now. */

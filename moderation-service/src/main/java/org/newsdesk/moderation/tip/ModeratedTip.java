@@ -23,6 +23,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param receivedAt         when this service first stored the tip; a redelivery does not change it
  * @param claim              who is working on the tip, until when; {@code null} or expired when nobody is
  * @param history            everything that happened to the tip, oldest first
+ * @param corrections        the published story's public corrections, oldest first; the decision
+ *                           keeps the text as first published
+ * @param retraction         the story's withdrawal, once an editor withdrew it; final
  */
 @Document(ModeratedTip.COLLECTION)
 public record ModeratedTip(
@@ -34,13 +37,16 @@ public record ModeratedTip(
         long submissionRevision,
         Instant receivedAt,
         Claim claim,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        List<Correction> corrections,
+        Retraction retraction) {
 
     public static final String COLLECTION = "tips";
 
     @PersistenceCreator
     public ModeratedTip {
         history = history == null ? List.of() : List.copyOf(history);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
 
     public ModeratedTip(
@@ -51,12 +57,47 @@ public record ModeratedTip(
             long revision,
             long submissionRevision,
             Instant receivedAt) {
-        this(tipId, submission, state, decision, revision, submissionRevision, receivedAt, null, List.of());
+        this(
+                tipId,
+                submission,
+                state,
+                decision,
+                revision,
+                submissionRevision,
+                receivedAt,
+                null,
+                List.of(),
+                List.of(),
+                null);
     }
 
     public static ModeratedTip pending(
             String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
         return new ModeratedTip(tipId, submission, TipState.PENDING, null, 1, submissionRevision, receivedAt);
+    }
+
+    /** Whether the tip was approved and so published as a story (it may since have been withdrawn). */
+    public boolean published() {
+        return state == TipState.DECIDED && decision != null && decision.outcome() == TipDecided.Outcome.APPROVED;
+    }
+
+    /** Whether readers can read the story now: published, and not withdrawn. */
+    public boolean live() {
+        return published() && retraction == null;
+    }
+
+    /** The story's headline as readers read it now: the newest correction's, else the decision's. */
+    public String headlineNow() {
+        return corrections.isEmpty()
+                ? decision.headline()
+                : corrections.get(corrections.size() - 1).headline();
+    }
+
+    /** The story's body as readers read it now, likewise. */
+    public String bodyNow() {
+        return corrections.isEmpty()
+                ? decision.body()
+                : corrections.get(corrections.size() - 1).body();
     }
 
     /** The claim if it still holds at {@code now}. */

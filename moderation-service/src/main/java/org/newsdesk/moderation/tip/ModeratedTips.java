@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.newsdesk.events.StoryCorrected;
+import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.moderation.record.Act;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -41,14 +44,19 @@ public class ModeratedTips {
     static final String CLAIM_HOLDER = "claim.holder";
     static final String CLAIM_EXPIRES_AT = "claim.expiresAt";
     static final String HISTORY = "history";
+    static final String DECISION_OUTCOME = "decision.outcome";
+    static final String CORRECTIONS = "corrections";
+    static final String RETRACTION = "retraction";
 
     private static final FindAndModifyOptions RETURN_NEW =
             FindAndModifyOptions.options().returnNew(true);
 
     private final ReactiveMongoOperations mongo;
+    private final EditorialRecordRelay record;
 
-    ModeratedTips(ReactiveMongoOperations mongo) {
+    ModeratedTips(ReactiveMongoOperations mongo, EditorialRecordRelay record) {
         this.mongo = mongo;
+        this.record = record;
     }
 
     /**
@@ -153,8 +161,10 @@ public class ModeratedTips {
         Update take = new Update()
                 .set(CLAIM, new Claim(moderator, until))
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.CLAIMED, moderator, now, List.of(), null));
+        onRecord(take, PendingAct.of(now, moderator, Act.CLAIMED, "Claimed the tip to work on it", null));
         return mongo.findAndModify(ownClaim, new Update().set(CLAIM_EXPIRES_AT, until), RETURN_NEW, ModeratedTip.class)
-                .switchIfEmpty(Mono.defer(() -> mongo.findAndModify(free, take, RETURN_NEW, ModeratedTip.class)));
+                .switchIfEmpty(
+                        Mono.defer(() -> recorded(mongo.findAndModify(free, take, RETURN_NEW, ModeratedTip.class))));
     }
 
     /**
@@ -172,7 +182,8 @@ public class ModeratedTips {
         Update release = new Update()
                 .unset(CLAIM)
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.RELEASED, moderator, now, List.of(), null));
-        return mongo.findAndModify(ownClaim, release, RETURN_NEW, ModeratedTip.class);
+        onRecord(release, PendingAct.of(now, moderator, Act.RELEASED, "Released the tip for others", null));
+        return recorded(mongo.findAndModify(ownClaim, release, RETURN_NEW, ModeratedTip.class));
     }
 
     /**
@@ -208,15 +219,161 @@ public class ModeratedTips {
                 decision.decidedBy(),
                 decision.decidedAt(),
                 List.of(),
-                summary(decision)));
+                summary(decision),
+                decision.eventId()));
         Update decide = new Update()
                 .set(STATE, held ? TipState.PENDING : TipState.DECIDED)
                 .set("decision", decision)
                 .set(REVISION, revision)
                 .unset(CLAIM);
         decide.push(HISTORY).each(entries.toArray());
+        List<PendingAct> acts = new ArrayList<>(2);
+        if (!decision.changes().isEmpty()) {
+            acts.add(PendingAct.of(
+                    decision.decidedAt(), decision.decidedBy(), Act.EDITED, edited(decision.changes()), null));
+        }
+        acts.add(PendingAct.of(
+                decision.decidedAt(),
+                decision.decidedBy(),
+                held ? Act.HELD : Act.DECIDED,
+                summary(decision),
+                decision.eventId()));
+        onRecord(decide, acts.toArray(PendingAct[]::new));
         Outbox.announce(decide, Topics.TIPS_DECIDED, announcement(pending, decision, revision));
-        return mongo.findAndModify(unchanged, decide, RETURN_NEW, ModeratedTip.class);
+        return recorded(mongo.findAndModify(unchanged, decide, RETURN_NEW, ModeratedTip.class));
+    }
+
+    /**
+     * Corrects the published story if, and only if, it is still published, not withdrawn and at
+     * the revision the editor saw, in one write that sets the new text as a correction (the
+     * decision keeps the text as first published), appends the history, bumps the revision and
+     * puts the {@code StoryCorrected} into the tip's outbox and the act on record.
+     *
+     * @return the corrected tip, or empty if the tip is not a live story or changed meanwhile
+     */
+    public Mono<ModeratedTip> correct(ModeratedTip story, Correction correction) {
+        Update correct = new Update()
+                .push(CORRECTIONS, correction)
+                .set(REVISION, correction.revision())
+                .push(
+                        HISTORY,
+                        new HistoryEntry(
+                                HistoryEntry.Kind.CORRECTED,
+                                correction.correctedBy(),
+                                correction.correctedAt(),
+                                correction.changes(),
+                                correction.note(),
+                                correction.eventId()));
+        onRecord(
+                correct,
+                PendingAct.of(
+                        correction.correctedAt(),
+                        correction.correctedBy(),
+                        Act.CORRECTED,
+                        (correction.changes().isEmpty()
+                                        ? "Added a public note without changing the text"
+                                        : edited(correction.changes()))
+                                + ". Public note: " + correction.note(),
+                        correction.eventId()));
+        Outbox.announce(
+                correct,
+                Topics.TIPS_DECIDED,
+                new StoryCorrected(
+                        UUID.fromString(correction.eventId()),
+                        StoryCorrected.SCHEMA_VERSION,
+                        correction.correctedAt(),
+                        story.tipId(),
+                        correction.revision(),
+                        correction.headline(),
+                        correction.body(),
+                        correction.note(),
+                        correction.correctedBy(),
+                        correction.correctedAt()));
+        return recorded(mongo.findAndModify(liveAt(story), correct, RETURN_NEW, ModeratedTip.class));
+    }
+
+    /**
+     * Withdraws the published story if, and only if, it is still published, not withdrawn and at
+     * the revision the editor saw, in one write with its history entry, the {@code StoryRetracted}
+     * in the outbox and the act on record.
+     *
+     * @return the withdrawn tip, or empty if the tip is not a live story or changed meanwhile
+     */
+    public Mono<ModeratedTip> retract(ModeratedTip story, Retraction retraction) {
+        Update retract = new Update()
+                .set(RETRACTION, retraction)
+                .set(REVISION, retraction.revision())
+                .push(
+                        HISTORY,
+                        new HistoryEntry(
+                                HistoryEntry.Kind.RETRACTED,
+                                retraction.retractedBy(),
+                                retraction.retractedAt(),
+                                List.of(),
+                                retraction.reason(),
+                                retraction.eventId()));
+        onRecord(
+                retract,
+                PendingAct.of(
+                        retraction.retractedAt(),
+                        retraction.retractedBy(),
+                        Act.RETRACTED,
+                        "Withdrew the story from readers. Public reason: " + retraction.reason(),
+                        retraction.eventId()));
+        Outbox.announce(
+                retract,
+                Topics.TIPS_DECIDED,
+                new StoryRetracted(
+                        UUID.fromString(retraction.eventId()),
+                        StoryRetracted.SCHEMA_VERSION,
+                        retraction.retractedAt(),
+                        story.tipId(),
+                        retraction.revision(),
+                        retraction.reason(),
+                        retraction.retractedBy(),
+                        retraction.retractedAt()));
+        return recorded(mongo.findAndModify(liveAt(story), retract, RETURN_NEW, ModeratedTip.class));
+    }
+
+    /** The story as the editor saw it: approved, not withdrawn, and at the same revision. */
+    private static Query liveAt(ModeratedTip story) {
+        return query(where("_id")
+                .is(story.tipId())
+                .and(STATE)
+                .is(TipState.DECIDED)
+                .and(DECISION_OUTCOME)
+                .is(TipDecided.Outcome.APPROVED)
+                .and(RETRACTION)
+                .is(null)
+                .and(REVISION)
+                .is(story.revision()));
+    }
+
+    /** Puts the acts on the tip in the same write as the change they record. One call per update. */
+    private static void onRecord(Update update, PendingAct... acts) {
+        update.push(EditorialRecordRelay.PENDING).each((Object[]) acts);
+    }
+
+    /** After a write that recorded acts: moves them to the editorial record before answering, if it can. */
+    private Mono<ModeratedTip> recorded(Mono<ModeratedTip> written) {
+        return written.flatMap(tip -> record.relayQuietly(tip.tipId()).thenReturn(tip));
+    }
+
+    /** What an edit did, in a line an editor reads: the headline's words, the story's length. */
+    static String edited(List<HistoryEntry.Change> changes) {
+        List<String> parts = new ArrayList<>(2);
+        for (HistoryEntry.Change change : changes) {
+            if (change.field().equals("headline")) {
+                parts.add("changed the headline from \u201c" + change.before() + "\u201d to \u201c" + change.after()
+                        + "\u201d");
+            } else {
+                parts.add("changed the story ("
+                        + (change.before() == null ? 0 : change.before().length()) + " to "
+                        + (change.after() == null ? 0 : change.after().length()) + " characters)");
+            }
+        }
+        String line = String.join(" and ", parts);
+        return Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
 
     /** What the history says about why: the outcome, and the reason, note or original it names. */
@@ -274,7 +431,8 @@ public class ModeratedTips {
                                                     decision.decidedBy(),
                                                     decision.decidedAt(),
                                                     decision.changes(),
-                                                    summary(decision))),
+                                                    summary(decision),
+                                                    decision.eventId())),
                             ModeratedTip.class);
                 })
                 .map(result -> result.getModifiedCount() > 0)

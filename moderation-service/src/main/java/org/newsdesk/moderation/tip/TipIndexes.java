@@ -1,6 +1,7 @@
 package org.newsdesk.moderation.tip;
 
 import org.newsdesk.messaging.store.StoreIndexes;
+import org.newsdesk.moderation.record.EditorialAct;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
@@ -28,7 +29,20 @@ class TipIndexes {
                         inQueueOrder(new Index()
                                         .on(ModeratedTips.STATE, Sort.Direction.ASC)
                                         .on(ModeratedTips.CATEGORY, Sort.Direction.ASC))
-                                .named("queue-by-category"));
+                                .named("queue-by-category"))
+                // The editorial record, newest first, as a whole and for each of its filters; the
+                // date range is a range on the same leading time field.
+                .on(
+                        EditorialAct.COLLECTION,
+                        newestFirst(new Index()).named("record-newest-first"),
+                        newestFirst(new Index().on(EditorialAct.ACTOR, Sort.Direction.ASC))
+                                .named("record-by-actor"),
+                        newestFirst(new Index().on(EditorialAct.ACT, Sort.Direction.ASC))
+                                .named("record-by-act"));
+    }
+
+    private static Index newestFirst(Index index) {
+        return index.on(EditorialAct.AT, Sort.Direction.DESC).on("_id", Sort.Direction.DESC);
     }
 
     private static Index inQueueOrder(Index index) {

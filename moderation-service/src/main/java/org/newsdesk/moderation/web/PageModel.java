@@ -1,6 +1,7 @@
 package org.newsdesk.moderation.web;
 
 import java.security.Principal;
+import org.newsdesk.moderation.record.RecordProperties;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -14,9 +15,17 @@ import reactor.core.publisher.Mono;
 class PageModel {
 
     private final ModeratorAccounts accounts;
+    private final RecordProperties record;
 
-    PageModel(ModeratorAccounts accounts) {
+    PageModel(ModeratorAccounts accounts, RecordProperties record) {
         this.accounts = accounts;
+        this.record = record;
+    }
+
+    /** The outlet's zone, the one the editors' pages show their times in. */
+    @ModelAttribute("zone")
+    String zone() {
+        return record.timeZone();
     }
 
     /** Subscribing to the token is what makes Spring Security create and store it for this session. */
@@ -26,14 +35,10 @@ class PageModel {
         return token == null ? Mono.empty() : token;
     }
 
-    /** Whether the signed-in person is an editor, for the controls only editors get. */
+    /** Whether the editors' controls and links show: the record in the masthead, corrections on a story. */
     @ModelAttribute("editor")
     Mono<Boolean> editor(ServerWebExchange exchange) {
-        return exchange.getPrincipal()
-                .map(principal -> principal instanceof Authentication signedIn
-                        && signedIn.getAuthorities().stream()
-                                .anyMatch(granted -> "ROLE_EDITOR".equals(granted.getAuthority())))
-                .defaultIfEmpty(false);
+        return exchange.getPrincipal().map(Editors::isEditor).defaultIfEmpty(false);
     }
 
     @ModelAttribute("me")

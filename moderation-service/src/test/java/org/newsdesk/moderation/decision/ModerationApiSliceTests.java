@@ -18,9 +18,12 @@ import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.editorial.EditorialDesk;
 import org.newsdesk.moderation.queue.IndexedQueueOrder;
 import org.newsdesk.moderation.queue.ModerationQueue;
 import org.newsdesk.moderation.queue.QueueChanges;
+import org.newsdesk.moderation.record.AuditReader;
+import org.newsdesk.moderation.record.RecordProperties;
 import org.newsdesk.moderation.security.InMemoryAccounts;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
@@ -63,7 +66,7 @@ import reactor.core.publisher.Mono;
         // The accounts pages need the account store; this slice is about the tips' API.
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.newsdesk\\.moderation\\.account\\..*"))
-@EnableConfigurationProperties(ModerationProperties.class)
+@EnableConfigurationProperties({ModerationProperties.class, RecordProperties.class})
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
 @Import({ModerationQueue.class, IndexedQueueOrder.class, InMemoryAccounts.class})
@@ -85,6 +88,13 @@ class ModerationApiSliceTests {
 
     @MockitoBean
     QueueChanges changes;
+
+    // The editors' controllers are mapped in this slice too; what stands behind them is not its subject.
+    @MockitoBean
+    EditorialDesk editorial;
+
+    @MockitoBean
+    AuditReader audit;
 
     @Test
     void withoutCredentialsTheAnswerIsA401ProblemThatAsksForBasic() {

@@ -111,6 +111,39 @@ class AuthorisationMatrixTests {
                 "/api/tips/" + otherTipId + "/decision",
                 Kind.API,
                 "{\"outcome\":\"HELD\",\"note\":\"Checking with the council\"}");
+        // Editors only. The tip is not published, so an editor is answered 409: in, but refused.
+        add(
+                table,
+                HttpMethod.POST,
+                "/api/tips/{tipId}/correction",
+                "/api/tips/" + tipId + "/correction",
+                Kind.API,
+                "{\"note\":\"A date was wrong.\"}");
+        add(
+                table,
+                HttpMethod.POST,
+                "/api/tips/{tipId}/retraction",
+                "/api/tips/" + tipId + "/retraction",
+                Kind.API,
+                "{\"reason\":\"The council denied it.\"}");
+        add(table, HttpMethod.GET, "/api/audit", "/api/audit", Kind.API, null);
+        add(table, HttpMethod.GET, "/audit", "/audit", Kind.PAGE, null);
+        add(table, HttpMethod.GET, "/audit.csv", "/audit.csv", Kind.PAGE, null);
+        add(table, HttpMethod.GET, "/tips/{tipId}/provenance", "/tips/" + tipId + "/provenance", Kind.PAGE, null);
+        add(
+                table,
+                HttpMethod.POST,
+                "/tips/{tipId}/correction",
+                "/tips/" + tipId + "/correction",
+                Kind.PAGE,
+                "note=A+date+was+wrong");
+        add(
+                table,
+                HttpMethod.POST,
+                "/tips/{tipId}/retraction",
+                "/tips/" + tipId + "/retraction",
+                Kind.PAGE,
+                "reason=Denied&confirm=yes");
         add(table, HttpMethod.GET, "/login", "/login", Kind.OPEN_PAGE, null);
         add(table, HttpMethod.GET, "/", "/", Kind.PAGE, null);
         add(table, HttpMethod.GET, "/queue", "/queue", Kind.PAGE, null);

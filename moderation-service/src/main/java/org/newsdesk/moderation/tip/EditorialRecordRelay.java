@@ -1,0 +1,119 @@
+package org.newsdesk.moderation.tip;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+import java.util.List;
+import org.newsdesk.moderation.record.EditorialRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Moves the acts a tip write recorded ({@link PendingAct}) into the editorial record, as the outbox
+ * relay moves events to Kafka: right after the write, and for acts a crash or a MongoDB hiccup left
+ * behind, in a sweep at start and every {@value #SWEEP_MINUTES} minute(s). An act is on the tip from the
+ * moment its change is stored, so it cannot be lost; it is inserted into the record under its own
+ * id before it leaves the tip, so a repeat finds it there and the record keeps one line.
+ */
+@Component
+public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EditorialRecordRelay.class);
+
+    static final String PENDING = "recordPending";
+    private static final long SWEEP_MINUTES = 1;
+
+    private final ReactiveMongoOperations mongo;
+    private final EditorialRecord record;
+    private volatile Disposable sweeping;
+
+    EditorialRecordRelay(ReactiveMongoOperations mongo, EditorialRecord record) {
+        this.mongo = mongo;
+        this.record = record;
+    }
+
+    /** The pending acts of one tip, without the rest of it. */
+    @Document(ModeratedTip.COLLECTION)
+    record Pending(@Id String tipId, List<PendingAct> recordPending) {
+
+        Pending {
+            recordPending = recordPending == null ? List.of() : recordPending;
+        }
+    }
+
+    /** Records the tip's pending acts, oldest first, and then takes them off the tip. */
+    public Mono<Void> relay(String tipId) {
+        Query tip = query(where("_id").is(tipId).and(PENDING).exists(true));
+        tip.fields().include("_id", PENDING);
+        return mongo.findOne(tip, Pending.class).flatMap(pending -> {
+            List<String> ids =
+                    pending.recordPending().stream().map(PendingAct::actId).toList();
+            return Flux.fromIterable(pending.recordPending())
+                    .concatMap(act -> record.append(act.on(tipId)))
+                    .then(mongo.updateFirst(
+                            query(where("_id").is(tipId)),
+                            new Update().pull(PENDING, query(where("actId").in(ids))),
+                            ModeratedTip.class))
+                    // What the pull emptied goes, so the sweep's query finds only tips with acts waiting.
+                    .then(mongo.updateFirst(
+                            query(where("_id").is(tipId).and(PENDING).size(0)),
+                            new Update().unset(PENDING),
+                            ModeratedTip.class))
+                    .then();
+        });
+    }
+
+    /** As {@link #relay}, for a caller whose answer does not depend on it: a failure waits for the sweep. */
+    public Mono<Void> relayQuietly(String tipId) {
+        return relay(tipId).onErrorResume(error -> {
+            log.warn(
+                    "Could not move tip {}'s acts to the editorial record yet: {}",
+                    tipId,
+                    error.getClass().getName());
+            return Mono.empty();
+        });
+    }
+
+    /** Records every act still waiting on any tip. */
+    public Mono<Void> sweep() {
+        Query waiting = query(where(PENDING).exists(true));
+        waiting.fields().include("_id");
+        return mongo.find(waiting, Pending.class)
+                .map(Pending::tipId)
+                .concatMap(this::relayQuietly)
+                .then();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        sweeping = Flux.interval(Duration.ZERO, Duration.ofMinutes(SWEEP_MINUTES))
+                .onBackpressureDrop()
+                .concatMap(tick -> sweep().onErrorResume(error -> {
+                    log.warn(
+                            "Could not sweep the acts waiting for the editorial record: {}",
+                            error.getClass().getName());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void destroy() {
+        if (sweeping != null) {
+            sweeping.dispose();
+        }
+    }
+}
