@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -26,11 +27,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Nothing acknowledged is ever lost: the whole embedded run, launcher and services, is killed with
- * SIGKILL at random moments while residents send tips and moderators decide them, and started again
- * on the same data each time. The last time only the launcher is killed, and the services must end
- * by themselves. Every tip accepted with 202 and every decision recorded with 200 must
- * then come through: in the queue or decided, published or declined as decided, one story per tip,
- * and never decided twice.
+ * SIGKILL at random moments while residents send tips and moderators decide them (and, being
+ * editors, correct and retract stories), and started again on the same data each time. The last
+ * time only the launcher is killed, and the services must end by themselves. Every tip accepted
+ * with 202 and every decision, correction and retraction recorded with 200 must then come
+ * through: in the queue or decided, published or declined as decided, one story per tip, never
+ * decided twice; every correction's note on its story, and no retracted story shown again.
  *
  * <p>The kill moments come from a seed that is logged; run again with
  * {@code -Dnewsdesk.crash-test.seed=...} to replay the same choices (timing still varies).
@@ -129,6 +131,8 @@ class CrashRecoveryTests {
         everyAcknowledgedTipComesThrough(api, ledger, context);
         noTipHasTwoStories(api, context);
         noDecidedTipIsDecidedAgain(api, ledger, context);
+        everyCorrectionIsOnItsStory(api, ledger, context);
+        noRetractedStoryIsShownAgain(api, ledger, context);
     }
 
     /**
@@ -149,7 +153,7 @@ class CrashRecoveryTests {
                         if (confirmed.contains(tip.tipId())) {
                             continue;
                         }
-                        Optional<String> wrong = whatIsWrong(api, tip, ledger.decisionOn(tip.tipId()), queue);
+                        Optional<String> wrong = whatIsWrong(api, ledger, tip, ledger.decisionOn(tip.tipId()), queue);
                         if (wrong.isEmpty()) {
                             confirmed.add(tip.tipId());
                         } else {
@@ -165,7 +169,8 @@ class CrashRecoveryTests {
     }
 
     private static Optional<String> whatIsWrong(
-            NewsdeskApi api, Ledger.Tip tip, Ledger.Decision decision, Set<String> queue) throws IOException {
+            NewsdeskApi api, Ledger ledger, Ledger.Tip tip, Ledger.Decision decision, Set<String> queue)
+            throws IOException {
         NewsdeskApi.ReceiptAnswer receipt = api.receipt(tip.receipt());
         if (receipt.httpStatus() != 200) {
             return Optional.of("its receipt answers " + receipt.httpStatus());
@@ -183,6 +188,17 @@ class CrashRecoveryTests {
                     ? Optional.empty()
                     : Optional.of(
                             "declined with 200, yet the receipt says " + receipt.status() + " / " + receipt.reason());
+        }
+        Ledger.Retraction retraction = ledger.retractionOf(tip.tipId());
+        if (retraction != null) {
+            return ("WITHDRAWN".equals(receipt.status()) && retraction.reason().equals(receipt.reason()))
+                    ? Optional.empty()
+                    : Optional.of(
+                            "retracted with 200, yet the receipt says " + receipt.status() + " / " + receipt.reason());
+        }
+        // A retraction sent just before a kill may have landed unacknowledged: then it must hold everywhere.
+        if ("WITHDRAWN".equals(receipt.status())) {
+            return Optional.empty();
         }
         if (!"PUBLISHED".equals(receipt.status()) || receipt.storyUrl() == null) {
             return Optional.of("approved with 200, yet the receipt says " + receipt.status());
@@ -217,6 +233,69 @@ class CrashRecoveryTests {
         assertThat(decidedAgain)
                 .as("%s: tips decided with 200 that took a second decision", context)
                 .isEmpty();
+    }
+
+    /**
+     * Each acknowledged correction's public note is on its story, unless the story was withdrawn
+     * since (then its address answers 410, checked below). Notes, not text: a correction sent just
+     * before a kill may have landed unacknowledged after the last acknowledged one.
+     */
+    private static void everyCorrectionIsOnItsStory(NewsdeskApi api, Ledger ledger, String context) {
+        Map<String, String> slugs = uncheckedIo(NewsdeskApi::allStories, api).stream()
+                .collect(Collectors.toMap(NewsdeskApi.Story::id, NewsdeskApi.Story::slug));
+        await(context + ": every acknowledged correction on its story")
+                .atMost(CATCH_UP_PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    List<String> missing = new ArrayList<>();
+                    for (Ledger.Correction correction : ledger.corrections()) {
+                        String slug = slugs.get(correction.tipId());
+                        if (slug == null) {
+                            // No longer listed: only a retraction may take a story out of the list.
+                            NewsdeskApi.ReceiptAnswer receipt = api.receipt(receiptOf(ledger, correction.tipId()));
+                            if (!"WITHDRAWN".equals(receipt.status())) {
+                                missing.add(correction.tipId() + ": not listed, yet not withdrawn");
+                            }
+                            continue;
+                        }
+                        NewsdeskApi.StoryAnswer story = api.storyAnswer(slug);
+                        if (story.httpStatus() == 200
+                                && !story.correctionNotes().contains(correction.note())) {
+                            missing.add(correction.tipId() + ": no note '" + correction.note() + "'");
+                        }
+                    }
+                    assertThat(missing)
+                            .as("%s: corrections not on their stories", context)
+                            .isEmpty();
+                });
+    }
+
+    /** A story withdrawn with 200 is in no list, and its address answers 410, after every restart. */
+    private static void noRetractedStoryIsShownAgain(NewsdeskApi api, Ledger ledger, String context) {
+        Set<String> listed = uncheckedIo(NewsdeskApi::allStories, api).stream()
+                .map(NewsdeskApi.Story::id)
+                .collect(Collectors.toSet());
+        for (Ledger.Retraction retraction : ledger.retractions()) {
+            assertThat(listed)
+                    .as("%s: retracted story %s listed", context, retraction.tipId())
+                    .doesNotContain(retraction.tipId());
+            NewsdeskApi.ReceiptAnswer receipt = uncheckedIo(a -> a.receipt(receiptOf(ledger, retraction.tipId())), api);
+            if (receipt.storyUrl() != null) {
+                String path = URI.create(receipt.storyUrl()).getPath();
+                String slug = path.substring(path.lastIndexOf('/') + 1);
+                assertThat(uncheckedIo(a -> a.storyAnswer(slug), api).httpStatus())
+                        .as("%s: the address of retracted story %s", context, retraction.tipId())
+                        .isEqualTo(410);
+            }
+        }
+    }
+
+    private static String receiptOf(Ledger ledger, String tipId) {
+        return ledger.tips().stream()
+                .filter(tip -> tip.tipId().equals(tipId))
+                .findFirst()
+                .orElseThrow()
+                .receipt();
     }
 
     private interface IoCall<T> {

@@ -3,11 +3,12 @@ package org.newsdesk.endtoend.crash;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every answer Newsdesk acknowledged during the crash test: a tip it accepted with 202, a decision
- * it recorded with 200. What is in here must survive any crash; what was asked but never answered
+ * Every answer Newsdesk acknowledged during the crash test: a tip it accepted with 202, a decision,
+ * a correction or a retraction it recorded with 200. What is in here must survive any crash; what was asked but never answered
  * is not in here and may or may not have happened.
  */
 final class Ledger {
@@ -21,8 +22,16 @@ final class Ledger {
         }
     }
 
+    /** A public note an editor added to a published story. */
+    record Correction(String tipId, String note) {}
+
+    /** A published story an editor withdrew, and the reason readers and the resident are told. */
+    record Retraction(String tipId, String reason) {}
+
     private final Map<String, Tip> tips = new ConcurrentHashMap<>();
     private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
+    private final List<Correction> corrections = new CopyOnWriteArrayList<>();
+    private final Map<String, Retraction> retractions = new ConcurrentHashMap<>();
     private final AtomicInteger acknowledged = new AtomicInteger();
 
     void accepted(Tip tip) {
@@ -39,6 +48,41 @@ final class Ledger {
         acknowledged.incrementAndGet();
     }
 
+    void corrected(Correction correction) {
+        corrections.add(correction);
+        acknowledged.incrementAndGet();
+    }
+
+    void retracted(Retraction retraction) {
+        Retraction earlier = retractions.putIfAbsent(retraction.tipId(), retraction);
+        if (earlier != null) {
+            throw new IllegalStateException("Story " + retraction.tipId() + " was retracted twice with 200");
+        }
+        acknowledged.incrementAndGet();
+    }
+
+    /** The tips decided APPROVED with 200 whose story no acknowledged retraction withdrew. */
+    List<String> approvedAndNotRetracted() {
+        return decisions.values().stream()
+                .filter(Decision::approved)
+                .map(Decision::tipId)
+                .filter(tipId -> !retractions.containsKey(tipId))
+                .sorted()
+                .toList();
+    }
+
+    List<Correction> corrections() {
+        return List.copyOf(corrections);
+    }
+
+    Retraction retractionOf(String tipId) {
+        return retractions.get(tipId);
+    }
+
+    List<Retraction> retractions() {
+        return List.copyOf(retractions.values());
+    }
+
     List<Tip> tips() {
         return List.copyOf(tips.values());
     }
@@ -51,7 +95,7 @@ final class Ledger {
         return decisions.get(tipId);
     }
 
-    /** Acknowledged answers so far, tips and decisions together. */
+    /** Acknowledged answers so far, tips, decisions, corrections and retractions together. */
     int acknowledged() {
         return acknowledged.get();
     }

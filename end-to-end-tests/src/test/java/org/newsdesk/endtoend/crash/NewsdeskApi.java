@@ -35,11 +35,17 @@ final class NewsdeskApi {
     record ReceiptAnswer(int httpStatus, String status, String storyUrl, String reason) {
 
         boolean decided() {
-            return "IN_REVIEW".equals(status) || "PUBLISHED".equals(status) || "DECLINED".equals(status);
+            return "IN_REVIEW".equals(status)
+                    || "PUBLISHED".equals(status)
+                    || "DECLINED".equals(status)
+                    || "WITHDRAWN".equals(status);
         }
     }
 
     record Story(String id, String slug) {}
+
+    /** What a reader gets at a story's address: 200 with its corrections' notes, 404, or 410 once retracted. */
+    record StoryAnswer(int httpStatus, String id, List<String> correctionNotes) {}
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http =
@@ -93,11 +99,23 @@ final class NewsdeskApi {
         if (reason != null) {
             decision.put("reason", reason);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(moderation + "/api/tips/" + tipId + "/decision"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(decision)));
-        return send(asModerator(request).build()).statusCode();
+        return send(asModerator(postJson(moderation + "/api/tips/" + tipId + "/decision", decision))
+                        .build())
+                .statusCode();
+    }
+
+    /** An editor's correction that adds a public note and leaves the text as it is; its HTTP status. */
+    int correct(String tipId, String note) throws IOException {
+        return send(asModerator(postJson(moderation + "/api/tips/" + tipId + "/correction", Map.of("note", note)))
+                        .build())
+                .statusCode();
+    }
+
+    /** An editor's retraction; its HTTP status (409 once retracted). */
+    int retract(String tipId, String reason) throws IOException {
+        return send(asModerator(postJson(moderation + "/api/tips/" + tipId + "/retraction", Map.of("reason", reason)))
+                        .build())
+                .statusCode();
     }
 
     ReceiptAnswer receipt(String receipt) throws IOException {
@@ -125,6 +143,23 @@ final class NewsdeskApi {
         return Optional.of(story(json.readTree(response.body())));
     }
 
+    StoryAnswer storyAnswer(String slug) throws IOException {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(publishing + "/api/stories/" + encode(slug)))
+                        .GET()
+                        .build());
+        if (response.statusCode() != 200) {
+            return new StoryAnswer(response.statusCode(), null, List.of());
+        }
+        JsonNode story = json.readTree(response.body());
+        List<String> notes = new ArrayList<>();
+        JsonNode corrections = story.get("corrections");
+        if (corrections != null) {
+            corrections.forEach(correction -> notes.add(correction.get("note").asString()));
+        }
+        return new StoryAnswer(200, story.get("id").asString(), notes);
+    }
+
     /** Every published story, page by page, as a reader's app would fetch them all. */
     List<Story> allStories() throws IOException {
         List<Story> stories = new ArrayList<>();
@@ -147,10 +182,13 @@ final class NewsdeskApi {
     }
 
     private HttpRequest post(String url, Map<String, String> body) {
+        return postJson(url, body).build();
+    }
+
+    private HttpRequest.Builder postJson(String url, Map<String, String> body) {
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     }
 
     private static HttpRequest.Builder asModerator(HttpRequest.Builder request) {

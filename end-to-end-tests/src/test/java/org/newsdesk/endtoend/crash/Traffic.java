@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Residents sending tips and moderators deciding them, each as fast as Newsdesk answers, every
- * acknowledged answer written to the ledger. A thread stops for good at the first call that gets
+ * Residents sending tips and moderators deciding them, each as fast as Newsdesk answers, and
+ * between their decisions correcting or retracting stories already published (the contract's
+ * {@code moderator} account is an editor), every acknowledged answer written to the ledger. A thread stops for good at the first call that gets
  * no answer at all: the run has been killed.
  */
 final class Traffic implements AutoCloseable {
@@ -27,6 +28,7 @@ final class Traffic implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(RESIDENTS + MODERATORS);
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicInteger tipNumber = new AtomicInteger();
+    private final AtomicInteger correctionNumber = new AtomicInteger();
     private final List<Throwable> failures = new ArrayList<>();
 
     private Traffic() {}
@@ -90,6 +92,31 @@ final class Traffic implements AutoCloseable {
             // 409: another moderator was quicker, or a decision sent just before a crash did land. Both fine.
             if (api.decide(tipId, outcome, reason) == 200) {
                 ledger.recorded(new Ledger.Decision(tipId, outcome, reason));
+            }
+        }
+        editAPublishedStory(api, ledger, choices);
+    }
+
+    /**
+     * Now and then corrects a published story or withdraws it. A 409 means the other moderator
+     * withdrew it first, or a retraction sent just before a crash did land: both fine.
+     */
+    private void editAPublishedStory(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
+        List<String> published = ledger.approvedAndNotRetracted();
+        int roll = choices.nextInt(4);
+        if (published.isEmpty() || roll == 0) {
+            return;
+        }
+        String tipId = published.get(choices.nextInt(published.size()));
+        if (roll == 3) {
+            String reason = "Withdrawn in the crash test, story " + tipId;
+            if (api.retract(tipId, reason) == 200) {
+                ledger.retracted(new Ledger.Retraction(tipId, reason));
+            }
+        } else {
+            String note = "Corrected in the crash test (" + correctionNumber.incrementAndGet() + ")";
+            if (api.correct(tipId, note) == 200) {
+                ledger.corrected(new Ledger.Correction(tipId, note));
             }
         }
     }
