@@ -3,7 +3,6 @@ package org.newsdesk.moderation.web;
 import java.security.Principal;
 import org.newsdesk.moderation.record.RecordProperties;
 import org.newsdesk.moderation.security.ModeratorAccounts;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
