@@ -15,27 +15,7 @@ log="$data/launcher.log"
 pid=""
 trap 'if [ -n "$pid" ]; then kill -9 $pid 2>/dev/null || true; fi; rm -rf "$data"' EXIT
 
-launch() {
-  : > "$log"
-  NEWSDESK_DATA_DIR="$data" NEWSDESK_TIP_RATE_LIMIT=0 java -jar "$jar" >> "$log" 2>&1 &
-  pid=$!
-  local start
-  start=$(date +%s.%N)
-  until grep -q "Newsdesk is ready" "$log"; do
-    if ! kill -0 $pid 2>/dev/null; then
-      cp "$log" /tmp/newsdesk-archive-launcher.log
-      echo "launcher died (its log: /tmp/newsdesk-archive-launcher.log):"; tail -20 "$log"; exit 1
-    fi
-    sleep 0.2
-  done
-  printf '%s: ready after %.1f s\n' "$1" "$(echo "$(date +%s.%N) - $start" | bc)"
-}
-
-stop() {
-  kill -TERM $pid
-  wait $pid || true
-  pid=""
-}
+. "$here/embedded-run.sh"
 
 # The median and the worst of 20 calls, after 3 to warm up.
 time_calls() {

@@ -14,19 +14,7 @@ log="$data/launcher.log"
 pid=""
 trap 'if [ -n "$pid" ]; then kill -9 $pid 2>/dev/null || true; fi' EXIT
 
-# All the load comes from one address: the per-client tip limit would stop it after 20 tips.
-launch() {
-  : > "$log"
-  NEWSDESK_DATA_DIR="$data" NEWSDESK_TIP_RATE_LIMIT=0 java -jar "$jar" >> "$log" 2>&1 &
-  pid=$!
-  local start
-  start=$(date +%s.%N)
-  until grep -q "Newsdesk is ready" "$log"; do
-    if ! kill -0 $pid 2>/dev/null; then echo "launcher died:"; tail -20 "$log"; exit 1; fi
-    sleep 0.2
-  done
-  printf '%s: ready after %.1f s\n' "$1" "$(echo "$(date +%s.%N) - $start" | bc)"
-}
+. "$here/embedded-run.sh"
 
 launch "fresh start"
 java -jar "$here/target/newsdesk-load.jar" seconds="$seconds" clients="$clients" moderators=2

@@ -97,6 +97,17 @@ final class BrowserJourney {
 
     /** The resident checks their code until the newsroom's answer is a decline, and reads why. */
     static String readTheReasonOnTheStatusPage(Browser phone, String submissionUrl, String receipt) {
+        return readTheReasonOnTheStatusPage(phone, submissionUrl, receipt, "Their reason");
+    }
+
+    /** The resident checks their code until the story is withdrawn, and reads the editors' reason. */
+    static String readTheReasonOnceWithdrawn(Browser phone, String submissionUrl, String receipt) {
+        return readTheReasonOnTheStatusPage(phone, submissionUrl, receipt, "The editors' reason");
+    }
+
+    /** Checks the code until the status page introduces a reason with these words, and answers the reason. */
+    private static String readTheReasonOnTheStatusPage(
+            Browser phone, String submissionUrl, String receipt, String introduction) {
         return await().atMost(PATIENCE)
                 .ignoreExceptions()
                 .until(
@@ -106,9 +117,11 @@ final class BrowserJourney {
                             phone.driver()
                                     .findElement(By.cssSelector("form.status-form button[type=submit]"))
                                     .click();
-                            return phone.driver()
-                                    .findElement(By.cssSelector("blockquote.reason"))
-                                    .getText();
+                            return phone.driver().getPageSource().contains(introduction)
+                                    ? phone.driver()
+                                            .findElement(By.cssSelector("blockquote.reason"))
+                                            .getText()
+                                    : null;
                         },
                         reason -> reason != null && !reason.isBlank());
     }
@@ -129,6 +142,24 @@ final class BrowserJourney {
         });
         phone.screenshot("journey-4-status-published-phone");
         phone.driver().findElement(By.linkText("Read the story")).click();
+    }
+
+    /** An editor signed in at the desk corrects the published story on its tip page with a public note. */
+    static void correctTheStory(Browser desk, String moderationUrl, String tipId, String note) {
+        desk.visit(moderationUrl + "/tips/" + tipId);
+        desk.driver().findElement(By.id("correction-note")).sendKeys(note);
+        desk.driver().findElement(By.id("publish-correction")).click();
+        assertThat(desk.driver().findElement(By.id("done")).getText()).contains("Correction published");
+    }
+
+    /** The editor withdraws the story with a public reason, ticking the box that says they mean it. */
+    static void withdrawTheStory(Browser desk, String moderationUrl, String tipId, String reason) {
+        desk.visit(moderationUrl + "/tips/" + tipId);
+        desk.driver().findElement(By.id("retraction-reason")).sendKeys(reason);
+        desk.driver().findElement(By.id("retraction-confirm")).click();
+        desk.driver().findElement(By.id("withdraw")).click();
+        assertThat(desk.driver().findElement(By.id("done")).getText()).contains("Story withdrawn");
+        desk.fullPageScreenshot("journey-editor-withdrawn-desktop");
     }
 
     private static Path temporaryCopy(String resource) {

@@ -256,6 +256,92 @@ abstract class TipJourney {
     }
 
     @Test
+    @BrowserTest
+    void anEditorCorrectsThenWithdrawsAStoryAndReadersAndTheResidentAreToldInPublic() {
+        // Given a published story, from a resident's tip
+        String headline = "Bus station toilets to reopen in Long Eaton";
+        Map<String, Object> accepted = submitTip(Map.of(
+                "headline", headline,
+                "body", "The toilets at the bus station reopen on Monday after repairs, the council says.",
+                "area", "Long Eaton"));
+        String tipId = (String) accepted.get("tipId");
+        awaitInQueue(tipId);
+        decide(tipId, Map.of("outcome", "APPROVED")).expectStatus().isOk();
+        String slug = (String) await().atMost(PATIENCE)
+                .until(() -> findStory(tipId), found -> found != null)
+                .get("slug");
+        String storyUrl = services().publishing().baseUrl() + "/stories/" + slug;
+        try (Browser phone = Browser.open(Browser.Screen.PHONE);
+                Browser desk = Browser.open(Browser.Screen.DESKTOP)) {
+            desk.visit(services().moderation().baseUrl() + "/login");
+            desk.driver().findElement(By.id("username")).sendKeys("moderator");
+            desk.driver().findElement(By.id("password")).sendKeys(MODERATOR_PASSWORD);
+            desk.driver()
+                    .findElement(By.cssSelector("form button[type=submit]"))
+                    .click();
+
+            // When an editor corrects it on its tip page
+            String note = "The toilets reopen on Tuesday, not Monday.";
+            BrowserJourney.correctTheStory(desk, services().moderation().baseUrl(), tipId, note);
+
+            // Then a reader's phone shows the dated note at the top of the story, above its text
+            // (the phone opens the page once it has changed: a browser keeps a page for a minute)
+            await().atMost(PATIENCE)
+                    .untilAsserted(
+                            () -> assertThat(readerPage("/api/stories/" + slug)).contains(note));
+            phone.visit(storyUrl);
+            WebElement correction = phone.driver().findElement(By.cssSelector("section.corrections"));
+            assertThat(correction.getText()).startsWith("Corrected on").contains(note);
+            WebElement firstParagraph = phone.driver().findElement(By.xpath("//article/p[not(@class)]"));
+            assertThat(correction.getLocation().getY())
+                    .isLessThan(firstParagraph.getLocation().getY());
+            phone.screenshot("journey-corrected-story-phone");
+            phone.assertAccessible();
+
+            // When the editor withdraws it
+            String reason = "The council has withdrawn its announcement; we will report when a date is set.";
+            BrowserJourney.withdrawTheStory(desk, services().moderation().baseUrl(), tipId, reason);
+
+            // Then its address answers 410 with a page that says when and why, and nothing of the story
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> reader().get()
+                            .uri("/stories/{slug}", slug)
+                            .accept(MediaType.TEXT_HTML)
+                            .exchange()
+                            .expectStatus()
+                            .isEqualTo(HttpStatus.GONE));
+            try (Browser anotherReader = Browser.open(Browser.Screen.PHONE)) {
+                anotherReader.visit(storyUrl);
+                assertThat(anotherReader.driver().findElement(By.tagName("h1")).getText())
+                        .isEqualTo("This story has been withdrawn");
+                assertThat(anotherReader.driver().getPageSource())
+                        .contains(reason)
+                        .doesNotContain(headline);
+                anotherReader.screenshot("journey-withdrawn-story-phone");
+                anotherReader.assertAccessible();
+            }
+
+            // And it is gone from the front page, search, the feed and the API list
+            assertThat(readerPage("/")).doesNotContain(headline);
+            assertThat(readerPage("/search?q=toilets")).doesNotContain(headline);
+            assertThat(readerPage("/feed.atom")).doesNotContain(headline);
+            assertThat(findStory(tipId)).isNull();
+            reader().get()
+                    .uri("/api/stories/{slug}", slug)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.GONE);
+
+            // And the resident's status page says it was withdrawn, with the editors' reason
+            assertThat(BrowserJourney.readTheReasonOnceWithdrawn(
+                            phone, services().submission().baseUrl(), (String) accepted.get("receipt")))
+                    .isEqualTo(reason);
+            assertThat(receipt((String) accepted.get("receipt"))).containsEntry("status", "WITHDRAWN");
+            phone.screenshot("journey-withdrawn-status-phone");
+        }
+    }
+
+    @Test
     void aTipsPhotoIsOnItsWayByReferenceAndAnyServiceCanReadItWithoutItsMetadata() throws Exception {
         // Given a photo a resident's phone took, with its position, camera and XMP in it
         byte[] photo = resource("/photos/sideways-with-gps.jpg");
@@ -422,6 +508,17 @@ abstract class TipJourney {
                         .filter(story -> tipId.equals(story.get("id")))
                         .findFirst()
                         .orElse(null);
+    }
+
+    private String readerPage(String path) {
+        return reader().get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private WebTestClient moderator() {
