@@ -34,6 +34,9 @@ public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EditorialRecordRelay.class);
 
     static final String PENDING = "recordPending";
+    /** What the sweep asks for: real MongoDB answers it from a sparse index of the few tips with acts waiting. */
+    static final String PENDING_ACT_IDS = PENDING + ".actId";
+
     private static final long SWEEP_MINUTES = 1;
 
     private final ReactiveMongoOperations mongo;
@@ -89,7 +92,7 @@ public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
 
     /** Records every act still waiting on any tip. */
     public Mono<Void> sweep() {
-        Query waiting = query(where(PENDING).exists(true));
+        Query waiting = query(where(PENDING_ACT_IDS).exists(true));
         waiting.fields().include("_id");
         return mongo.find(waiting, Pending.class)
                 .map(Pending::tipId)

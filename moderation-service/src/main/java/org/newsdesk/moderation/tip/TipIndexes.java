@@ -29,7 +29,13 @@ class TipIndexes {
                         inQueueOrder(new Index()
                                         .on(ModeratedTips.STATE, Sort.Direction.ASC)
                                         .on(ModeratedTips.CATEGORY, Sort.Direction.ASC))
-                                .named("queue-by-category"))
+                                .named("queue-by-category"),
+                        // The record's sweep looks for the few tips with acts not yet recorded,
+                        // every minute: sparse, so the index holds only those.
+                        new Index()
+                                .on(EditorialRecordRelay.PENDING_ACT_IDS, Sort.Direction.ASC)
+                                .sparse()
+                                .named("record-acts-waiting"))
                 // The editorial record, newest first, as a whole and for each of its filters; the
                 // date range is a range on the same leading time field.
                 .on(
