@@ -144,9 +144,12 @@ final class BrowserJourney {
         phone.driver().findElement(By.linkText("Read the story")).click();
     }
 
-    /** An editor signed in at the desk corrects the published story on its tip page with a public note. */
-    static void correctTheStory(Browser desk, String moderationUrl, String tipId, String note) {
+    /** An editor signed in at the desk corrects the published story's text on its tip page, with a public note. */
+    static void correctTheStory(Browser desk, String moderationUrl, String tipId, String body, String note) {
         desk.visit(moderationUrl + "/tips/" + tipId);
+        WebElement text = desk.driver().findElement(By.id("correction-body"));
+        text.clear();
+        text.sendKeys(body);
         desk.driver().findElement(By.id("correction-note")).sendKeys(note);
         desk.driver().findElement(By.id("publish-correction")).click();
         assertThat(desk.driver().findElement(By.id("done")).getText()).contains("Correction published");

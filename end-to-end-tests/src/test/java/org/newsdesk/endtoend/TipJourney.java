@@ -281,8 +281,13 @@ abstract class TipJourney {
                     .click();
 
             // When an editor corrects it on its tip page
-            String note = "The toilets reopen on Tuesday, not Monday.";
-            BrowserJourney.correctTheStory(desk, services().moderation().baseUrl(), tipId, note);
+            String note = "An earlier version said the toilets reopen on Monday; it is Tuesday.";
+            BrowserJourney.correctTheStory(
+                    desk,
+                    services().moderation().baseUrl(),
+                    tipId,
+                    "The toilets at the bus station reopen on Tuesday after repairs, the council says.",
+                    note);
 
             // Then a reader's phone shows the dated note at the top of the story, above its text
             // (the phone opens the page once it has changed: a browser keeps a page for a minute)
@@ -293,6 +298,7 @@ abstract class TipJourney {
             WebElement correction = phone.driver().findElement(By.cssSelector("section.corrections"));
             assertThat(correction.getText()).startsWith("Corrected on").contains(note);
             WebElement firstParagraph = phone.driver().findElement(By.xpath("//article/p[not(@class)]"));
+            assertThat(firstParagraph.getText()).contains("reopen on Tuesday");
             assertThat(correction.getLocation().getY())
                     .isLessThan(firstParagraph.getLocation().getY());
             phone.screenshot("journey-corrected-story-phone");

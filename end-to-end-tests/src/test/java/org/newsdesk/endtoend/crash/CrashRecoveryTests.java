@@ -104,13 +104,15 @@ class CrashRecoveryTests {
                     run.killLauncherOnly(ports);
                 }
                 log.info(
-                        "Killed the run ({}{}), its ports free after {} ms, with {} tips and {} decisions"
-                                + " acknowledged so far",
+                        "Killed the run ({}{}), its ports free after {} ms, with {} tips, {} decisions, {}"
+                                + " corrections and {} retractions acknowledged so far",
                         context,
                         kill < KILLS ? "" : ", the launcher alone",
                         Duration.between(killed, Instant.now()).toMillis(),
                         ledger.tips().size(),
-                        ledger.decisions().size());
+                        ledger.decisions().size(),
+                        ledger.corrections().size(),
+                        ledger.retractions().size());
             }
 
             // Then, started again on the same data, Newsdesk comes through on every acknowledged answer
@@ -122,6 +124,10 @@ class CrashRecoveryTests {
                     context,
                     Duration.between(restarted, Instant.now()).toSeconds());
         }
+
+        // And the editors' side was exercised, not only the residents' and moderators'
+        assertThat(ledger.corrections()).as("acknowledged corrections").isNotEmpty();
+        assertThat(ledger.retractions()).as("acknowledged retractions").isNotEmpty();
 
         // And Ctrl-C still stops it all cleanly
         assertThat(run.stop()).as("the launcher's exit code after SIGTERM").isEqualTo(143);
