@@ -18,15 +18,19 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Moves the acts a tip write recorded ({@link PendingAct}) into the editorial record, as the outbox
- * relay moves events to Kafka: right after the write, and for acts a crash or a MongoDB hiccup left
- * behind, in a sweep at start and every {@value #SWEEP_MINUTES} minute(s). An act is on the tip from the
- * moment its change is stored, so it cannot be lost; it is inserted into the record under its own
- * id before it leaves the tip, so a repeat finds it there and the record keeps one line.
+ * relay moves events to Kafka: right after the write; a tip whose move failed (a MongoDB hiccup) is
+ * tried again by itself, backing off to once a minute until it goes; and what a crash left behind
+ * is found by one sweep at start. No periodic sweep: where MongoDB uses no secondary index (the
+ * embedded store) it would read every tip each time. An act is on the tip from the moment its
+ * change is stored, so it cannot be lost; it is inserted into the record under its own id before it
+ * leaves the tip, so a repeat finds it there and the record keeps one line.
  */
 @Component
 public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
@@ -37,11 +41,13 @@ public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
     /** What the sweep asks for: real MongoDB answers it from a sparse index of the few tips with acts waiting. */
     static final String PENDING_ACT_IDS = PENDING + ".actId";
 
-    private static final long SWEEP_MINUTES = 1;
+    private static final Retry UNTIL_IT_GOES =
+            Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1));
 
     private final ReactiveMongoOperations mongo;
     private final EditorialRecord record;
-    private volatile Disposable sweeping;
+    /** The start-up sweep and the retries of tips whose move failed, stopped with the service. */
+    private final Disposable.Composite background = Disposables.composite();
 
     EditorialRecordRelay(ReactiveMongoOperations mongo, EditorialRecord record) {
         this.mongo = mongo;
@@ -79,13 +85,17 @@ public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
         });
     }
 
-    /** As {@link #relay}, for a caller whose answer does not depend on it: a failure waits for the sweep. */
+    /**
+     * As {@link #relay}, for a caller whose answer does not depend on it: after a failure the tip is
+     * tried again in the background until its acts are recorded.
+     */
     public Mono<Void> relayQuietly(String tipId) {
         return relay(tipId).onErrorResume(error -> {
             log.warn(
-                    "Could not move tip {}'s acts to the editorial record yet: {}",
+                    "Could not move tip {}'s acts to the editorial record yet; trying again: {}",
                     tipId,
                     error.getClass().getName());
+            background.add(relay(tipId).retryWhen(UNTIL_IT_GOES).subscribe(null, stopped -> {}));
             return Mono.empty();
         });
     }
@@ -100,23 +110,18 @@ public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
                 .then();
     }
 
+    /** The acts a crash left on tips, once at start (until MongoDB answers). */
     @Override
     public void run(ApplicationArguments args) {
-        sweeping = Flux.interval(Duration.ZERO, Duration.ofMinutes(SWEEP_MINUTES))
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn(
-                            "Could not sweep the acts waiting for the editorial record: {}",
-                            error.getClass().getName());
-                    return Mono.empty();
-                }))
-                .subscribe();
+        background.add(sweep().doOnError(error -> log.warn(
+                        "Could not sweep the acts waiting for the editorial record; trying again: {}",
+                        error.getClass().getName()))
+                .retryWhen(UNTIL_IT_GOES)
+                .subscribe(null, stopped -> {}));
     }
 
     @Override
     public void destroy() {
-        if (sweeping != null) {
-            sweeping.dispose();
-        }
+        background.dispose();
     }
 }

@@ -47,7 +47,7 @@ class ActsSurviveACrashTests {
                         ModeratedTip.class)
                 .block(Duration.ofSeconds(10));
 
-        // When the sweep runs, as at every start and every minute, twice over
+        // When the sweep runs, as at every start, twice over
         relay.sweep().block(Duration.ofSeconds(30));
         relay.relay(submitted.tipId()).block(Duration.ofSeconds(30));
         // And a crash after the record's insert but before the tip was cleaned up is replayed
