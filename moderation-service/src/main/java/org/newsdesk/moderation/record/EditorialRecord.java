@@ -3,6 +3,7 @@ package org.newsdesk.moderation.record;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,10 +35,13 @@ public class EditorialRecord {
 
     /** Adds the act to the record; an act recorded before under the same id is left as it was. */
     public Mono<Void> append(EditorialAct act) {
-        return mongo.insert(act)
-                .then()
-                .onErrorResume(DuplicateKeyException.class, alreadyRecorded -> Mono.empty())
-                .then(Mono.fromRunnable(() -> listeners.forEach(listener -> listener.accept(act))));
+        return Mono.defer(() -> {
+            EditorialAct recorded = act.recordedAt(Instant.now());
+            return mongo.insert(recorded)
+                    .then()
+                    .onErrorResume(DuplicateKeyException.class, alreadyRecorded -> Mono.empty())
+                    .then(Mono.fromRunnable(() -> listeners.forEach(listener -> listener.accept(recorded))));
+        });
     }
 
     /** Tells {@code listener} of every line this instance records from now on (again, for a repeat). */
@@ -64,10 +68,15 @@ public class EditorialRecord {
         return ids.isEmpty() ? Flux.empty() : mongo.find(query(where("_id").in(ids)), EditorialAct.class);
     }
 
-    /** Every line's place in the order and what the filters look at, without its detail. */
-    Flux<EditorialAct> places() {
-        Query all = new Query();
-        all.fields().include("_id", EditorialAct.AT, EditorialAct.ACTOR, EditorialAct.ACT);
-        return mongo.find(all, EditorialAct.class);
+    /**
+     * The place in the order and what the filters look at, without the detail, of every line
+     * recorded since {@code recordedSince} (of every line when it is null).
+     */
+    Flux<EditorialAct> places(Instant recordedSince) {
+        Query lines = recordedSince == null
+                ? new Query()
+                : query(where(EditorialAct.RECORDED_AT).gte(recordedSince));
+        lines.fields().include("_id", EditorialAct.AT, EditorialAct.ACTOR, EditorialAct.ACT);
+        return mongo.find(lines, EditorialAct.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.newsdesk.moderation.record;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,11 @@ import reactor.core.publisher.Mono;
  * page would otherwise read and sort the whole record. On real MongoDB it costs a read of four
  * fields per line now and then and answers the same; it holds about 150 bytes a line.
  *
- * <p>The record is append-only, which keeps this simple: nothing ever leaves the order. It learns
- * this instance's lines as they are recorded, and other instances' by reading the record again
- * every {@code newsdesk.record.resync-interval}; until it has read it once, pages come from
- * {@link IndexedAuditOrder}.
+ * <p>The record is append-only, which keeps this simple: nothing ever leaves the order. It reads
+ * the whole order once at start, learns this instance's lines as they are recorded, and other
+ * instances' by reading every {@code newsdesk.record.resync-interval} the lines recorded since the
+ * last read (less a margin for clocks that disagree), never the whole record again; until it has
+ * read it once, pages come from {@link IndexedAuditOrder}.
  */
 @Component
 @Primary
@@ -39,7 +41,13 @@ class InMemoryAuditOrder implements AuditOrder, ApplicationRunner, DisposableBea
     private final IndexedAuditOrder untilLoaded;
     private final Duration resyncEvery;
     private final NavigableMap<AuditPosition, Place> order = new ConcurrentSkipListMap<>();
+    /** Clocks of instances may disagree by this much, and a line read again changes nothing. */
+    private static final Duration CLOCKS_MAY_DIFFER_BY = Duration.ofMinutes(1);
+
     private volatile boolean loaded;
+    /** When the last read that succeeded began; null until the whole order has been read once. */
+    private volatile Instant readSince;
+
     private volatile Disposable resyncing;
 
     private record Place(AuditPosition position, String actor, Act act) {}
@@ -68,9 +76,19 @@ class InMemoryAuditOrder implements AuditOrder, ApplicationRunner, DisposableBea
                         .toList());
     }
 
-    /** Reads the whole record's order; lines already known are put again, which changes nothing. */
+    /**
+     * Reads the order of the lines recorded since the last read began (all of them the first time);
+     * lines already known are put again, which changes nothing.
+     */
     Mono<Void> resync() {
-        return record.places().doOnNext(this::put).then(Mono.fromRunnable(() -> loaded = true));
+        return Mono.defer(() -> {
+            Instant began = Instant.now();
+            Instant since = readSince == null ? null : readSince.minus(CLOCKS_MAY_DIFFER_BY);
+            return record.places(since).doOnNext(this::put).then(Mono.fromRunnable(() -> {
+                readSince = began;
+                loaded = true;
+            }));
+        });
     }
 
     @Override

@@ -30,8 +30,8 @@ class TipIndexes {
                                         .on(ModeratedTips.STATE, Sort.Direction.ASC)
                                         .on(ModeratedTips.CATEGORY, Sort.Direction.ASC))
                                 .named("queue-by-category"),
-                        // The record's sweep looks for the few tips with acts not yet recorded,
-                        // every minute: sparse, so the index holds only those.
+                        // The record's sweep at start looks for the few tips with acts not yet
+                        // recorded: sparse, so the index holds only those.
                         new Index()
                                 .on(EditorialRecordRelay.PENDING_ACT_IDS, Sort.Direction.ASC)
                                 .sparse()
@@ -44,7 +44,11 @@ class TipIndexes {
                         newestFirst(new Index().on(EditorialAct.ACTOR, Sort.Direction.ASC))
                                 .named("record-by-actor"),
                         newestFirst(new Index().on(EditorialAct.ACT, Sort.Direction.ASC))
-                                .named("record-by-act"));
+                                .named("record-by-act"),
+                        // Each instance's in-memory order reads what others recorded since it last looked.
+                        new Index()
+                                .on(EditorialAct.RECORDED_AT, Sort.Direction.ASC)
+                                .named("record-by-recording"));
     }
 
     private static Index newestFirst(Index index) {

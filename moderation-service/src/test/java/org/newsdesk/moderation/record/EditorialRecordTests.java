@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.PageSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,9 @@ class EditorialRecordTests {
 
     @Autowired
     IndexedAuditOrder indexed;
+
+    @Autowired
+    ReactiveMongoOperations mongo;
 
     String actor;
 
@@ -197,6 +201,27 @@ class EditorialRecordTests {
                 .contains("/audit.csv?actor=" + actor + "&amp;act=RETRACTED")
                 .contains("/tips/tip-9/provenance")
                 .doesNotContain(">RETRACTED<");
+    }
+
+    @Test
+    void anOldActAnotherInstanceRecordsLateIsLearnedByTheNextReadOfWhatWasRecordedSince() {
+        // Given this instance's order, read once
+        inMemory.resync().block(Duration.ofSeconds(30));
+
+        // When another instance records an act that happened long ago (left on its tip by a crash)
+        EditorialRecord otherInstance = new EditorialRecord(mongo);
+        String id = UUID.randomUUID().toString();
+        otherInstance
+                .append(new EditorialAct(
+                        id, Instant.parse("2025-01-06T09:00:00Z"), actor, Act.HELD, "tip-late", "Held", null))
+                .block(Duration.ofSeconds(10));
+        inMemory.resync().block(Duration.ofSeconds(30));
+
+        // Then this instance pages it too: it reads what was recorded since, not what happened since
+        assertThat(inMemory.page(new AuditFilter(actor, null, null, null), null, 10)
+                        .block(Duration.ofSeconds(10)))
+                .extracting(EditorialAct::id)
+                .containsExactly(id);
     }
 
     private String append(Instant at, Act act, String tipId, String detail) {
