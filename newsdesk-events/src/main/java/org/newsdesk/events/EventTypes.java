@@ -14,6 +14,8 @@ public final class EventTypes {
 
     static {
         BY_NAME.put(TipSubmitted.TYPE, TipSubmitted.class);
+        BY_NAME.put(TipWithdrawn.TYPE, TipWithdrawn.class);
+        BY_NAME.put(ContactErased.TYPE, ContactErased.class);
         BY_NAME.put(TipDecided.TYPE, TipDecided.class);
         BY_NAME.put(StoryPublished.TYPE, StoryPublished.class);
         BY_NAME.put(StoryCorrected.TYPE, StoryCorrected.class);

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What every Newsdesk event carries, whatever it says. */
-public sealed interface NewsdeskEvent permits TipSubmitted, TipDecided, StoryPublished, StoryCorrected, StoryRetracted {
+public sealed interface NewsdeskEvent
+        permits TipSubmitted, TipWithdrawn, ContactErased, TipDecided, StoryPublished, StoryCorrected, StoryRetracted {
 
     /** Unique per event; a redelivered message carries the same id. */
     UUID eventId();

@@ -3,6 +3,10 @@ package org.newsdesk.events;
 /** Kafka topic names. Every event is keyed by its tip id so one tip's history stays in order. */
 public final class Topics {
 
+    /**
+     * Everything the resident does to a tip, in order per tip: {@link TipSubmitted}, then
+     * {@link TipWithdrawn} and {@link ContactErased}.
+     */
     public static final String TIPS_SUBMITTED = "newsdesk.tips.submitted";
     /**
      * Every editorial act that changes what readers see, in order per tip: {@link TipDecided}, then
