@@ -90,6 +90,11 @@ public final class NewsdeskLauncher {
                         "newsdesk.moderator.local-default-password-allowed",
                         Boolean.toString(
                                 settings.localDefaultPasswordAllowed(System.getenv("NEWSDESK_MODERATOR_PASSWORD"))))
+                // The master key that seals residents' contact details: made in the data folder on first
+                // start, unless NEWSDESK_PRIVACY_KEY gives one (which then wins).
+                .property(
+                        "newsdesk.privacy.key-file",
+                        settings.dataDir().resolve("privacy.key").toString())
                 // A consumer killed with the run stays in its group until its session times out, and the
                 // restarted consumers wait for it: 45 s by default. This run is restarted at once after a crash.
                 .property("spring.kafka.consumer.properties.session.timeout.ms", "10000");

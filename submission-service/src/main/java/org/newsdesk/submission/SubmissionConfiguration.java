@@ -1,6 +1,7 @@
 package org.newsdesk.submission;
 
 import org.newsdesk.submission.photo.PhotoProperties;
+import org.newsdesk.submission.privacy.RetentionProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,12 @@ import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SubmissionProperties.class, OutletProperties.class, PhotoProperties.class})
+@EnableConfigurationProperties({
+    SubmissionProperties.class,
+    OutletProperties.class,
+    PhotoProperties.class,
+    RetentionProperties.class
+})
 class SubmissionConfiguration {
 
     /**
