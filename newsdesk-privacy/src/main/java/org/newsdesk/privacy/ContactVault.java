@@ -1,26 +1,19 @@
 package org.newsdesk.privacy;
 
-import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Base64;
+import java.util.List;
 import org.newsdesk.events.SealedContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import reactor.core.publisher.Mono;
 
 /**
- * Seals residents' contact details at the field and opens them for moderators: envelope
- * encryption with Google Tink. Each tip gets a data key of its own (an AES-256-GCM keyset), kept
- * only in the {@link KeyStore}, wrapped by the master key; each part of the details is sealed with
- * it, the tip's id and the part's name as associated data. Only the sealed form is ever stored or
- * sent, so deleting the data key ({@link #erase}) makes every copy unreadable at once, in the Kafka
- * log and its dead-letter topics, in every store and every rebuild, without rewriting any of them.
+ * Seals residents' contact details at the field and opens them for moderators (see
+ * {@link Envelope} for the cryptography). Each tip's data key is kept only in the {@link KeyStore};
+ * only the sealed form is ever stored or sent, so deleting the data key ({@link #erase}) makes every
+ * copy unreadable at once, in the Kafka log and its dead-letter topics, in every store and every
+ * rebuild, without rewriting any of them.
  */
 public final class ContactVault {
 
@@ -29,11 +22,13 @@ public final class ContactVault {
     /** At most this many keys re-wrapped per read, so a rotation over a large store keeps its memory flat. */
     private static final int REWRAP_BATCH = 500;
 
+    private final Envelope envelope;
     private final MasterKeys masterKeys;
     private final KeyStore keys;
     private final Clock clock;
 
     ContactVault(MasterKeys masterKeys, KeyStore keys, Clock clock) {
+        this.envelope = new Envelope(masterKeys);
         this.masterKeys = masterKeys;
         this.keys = keys;
         this.clock = clock;
@@ -41,20 +36,21 @@ public final class ContactVault {
 
     /**
      * The details sealed with a new data key for the tip, once the key store holds that key;
-     * {@code null} (an empty {@code Mono}) when the resident gave none, and then no key is made.
-     * Sealing the same tip again uses the key it already has.
+     * empty when the resident gave none, and then no key is made. Sealing the same tip again
+     * uses the key it already has.
      */
     public Mono<SealedContact> seal(String tipId, ContactDetails details) {
         if (details == null || details.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> newDataKey(tipId)).flatMap(keys::keep).map(kept -> {
-            Aead dataKey = unwrap(kept);
-            return new SealedContact(
-                    seal(dataKey, tipId, "name", details.name()),
-                    seal(dataKey, tipId, "email", details.email()),
-                    seal(dataKey, tipId, "phone", details.phone()));
-        });
+        return Mono.fromCallable(() -> envelope.newDataKey(tipId, clock.instant()))
+                .flatMap(made -> keys.insert(made.wrapped())
+                        .thenReturn(made.aead())
+                        // Sealed before, by a retry: its key is the one the details must open with.
+                        .onErrorResume(
+                                DuplicateKeyException.class,
+                                again -> keys.find(tipId).map(envelope::unwrap)))
+                .map(dataKey -> Envelope.seal(dataKey, tipId, details));
     }
 
     /**
@@ -66,13 +62,7 @@ public final class ContactVault {
         if (sealed == null || sealed.isEmpty()) {
             return Mono.just(new ContactDetails(null, null, null));
         }
-        return keys.find(tipId).map(kept -> {
-            Aead dataKey = unwrap(kept);
-            return new ContactDetails(
-                    open(dataKey, tipId, "name", sealed.name()),
-                    open(dataKey, tipId, "email", sealed.email()),
-                    open(dataKey, tipId, "phone", sealed.phone()));
-        });
+        return keys.find(tipId).map(kept -> Envelope.open(envelope.unwrap(kept), tipId, sealed));
     }
 
     /** Whether the tip's details can no longer be opened: its data key is gone (or it never had one). */
@@ -95,20 +85,12 @@ public final class ContactVault {
      * how many this call re-wrapped.
      */
     public Mono<Long> rewrapUnderCurrentKey() {
-        var previous = masterKeys.previousIds();
+        List<String> previous = masterKeys.previousIds();
         if (previous.isEmpty()) {
             return Mono.just(0L);
         }
-        return keys.wrappedUnder(previous, REWRAP_BATCH)
-                .concatMap(this::rewrap)
-                .filter(Boolean::booleanValue)
-                .count()
-                .expand(done -> done == 0
-                        ? Mono.empty()
-                        : keys.wrappedUnder(previous, REWRAP_BATCH)
-                                .concatMap(this::rewrap)
-                                .filter(Boolean::booleanValue)
-                                .count())
+        return rewrapBatch(previous)
+                .expand(done -> done == 0 ? Mono.empty() : rewrapBatch(previous))
                 .reduce(0L, Long::sum)
                 .doOnNext(count -> {
                     if (count > 0) {
@@ -122,63 +104,11 @@ public final class ContactVault {
         return keys.makeIndexes();
     }
 
-    private Mono<Boolean> rewrap(WrappedDataKey kept) {
-        return Mono.fromCallable(() -> wrap(kept.tipId(), parse(kept)))
-                .flatMap(wrapped -> keys.rewrap(kept, wrapped, masterKeys.currentId()));
-    }
-
-    private WrappedDataKey newDataKey(String tipId) throws GeneralSecurityException {
-        KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-        return new WrappedDataKey(tipId, wrap(tipId, dataKey), masterKeys.currentId(), clock.instant());
-    }
-
-    private byte[] wrap(String tipId, KeysetHandle dataKey) throws GeneralSecurityException {
-        return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, masterKeys.current(), associated(tipId));
-    }
-
-    private KeysetHandle parse(WrappedDataKey kept) throws GeneralSecurityException {
-        Aead master = masterKeys.byId(kept.masterKeyId());
-        if (master == null) {
-            throw new SealedContactException("The data key of tip " + kept.tipId() + " was wrapped by master key "
-                    + kept.masterKeyId() + ", which this service was not given");
-        }
-        return TinkProtoKeysetFormat.parseEncryptedKeyset(kept.wrapped(), master, associated(kept.tipId()));
-    }
-
-    private Aead unwrap(WrappedDataKey kept) {
-        try {
-            return parse(kept).getPrimitive(RegistryConfiguration.get(), Aead.class);
-        } catch (GeneralSecurityException unusable) {
-            throw new SealedContactException("The data key of tip " + kept.tipId() + " cannot be unwrapped", unusable);
-        }
-    }
-
-    private static String seal(Aead dataKey, String tipId, String part, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            byte[] sealed = dataKey.encrypt(value.getBytes(StandardCharsets.UTF_8), associated(tipId + "/" + part));
-            return Base64.getEncoder().encodeToString(sealed);
-        } catch (GeneralSecurityException failed) {
-            throw new SealedContactException("Could not seal a contact detail of tip " + tipId, failed);
-        }
-    }
-
-    private static String open(Aead dataKey, String tipId, String part, String sealed) {
-        if (sealed == null) {
-            return null;
-        }
-        try {
-            byte[] clear = dataKey.decrypt(Base64.getDecoder().decode(sealed), associated(tipId + "/" + part));
-            return new String(clear, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException tampered) {
-            throw new SealedContactException(
-                    "A contact detail of tip " + tipId + " does not open with its key", tampered);
-        }
-    }
-
-    private static byte[] associated(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    private Mono<Long> rewrapBatch(List<String> previous) {
+        return keys.wrappedUnder(previous, REWRAP_BATCH)
+                .concatMap(kept -> Mono.fromCallable(() -> envelope.rewrap(kept))
+                        .flatMap(wrapped -> keys.rewrap(kept, wrapped, envelope.currentMasterKeyId())))
+                .filter(Boolean::booleanValue)
+                .count();
     }
 }

@@ -36,14 +36,9 @@ final class KeyStore {
         return new KeyStore(new ReactiveMongoTemplate(client, database));
     }
 
-    /** Keeps a new key, unless the tip already has one: then that one, which is what its details were sealed with. */
-    Mono<WrappedDataKey> keep(WrappedDataKey key) {
-        Update insertOnly = new Update()
-                .setOnInsert("wrapped", key.wrapped())
-                .setOnInsert(MASTER_KEY_ID, key.masterKeyId())
-                .setOnInsert("createdAt", key.createdAt());
-        return mongo.upsert(query(where("_id").is(key.tipId())), insertOnly, WrappedDataKey.class)
-                .then(find(key.tipId()));
+    /** Keeps a new key; fails with a {@code DuplicateKeyException} when the tip has one already. */
+    Mono<Void> insert(WrappedDataKey key) {
+        return mongo.insert(key).then();
     }
 
     Mono<WrappedDataKey> find(String tipId) {

@@ -72,6 +72,18 @@ class ContactVaultTests {
     }
 
     @Test
+    void sealingATipAgainUsesTheKeyItHasSoBothCopiesOpen() {
+        ContactVault vault = vault(oldKey, List.of());
+
+        SealedContact first = vault.seal("tip-1", ADA).block(WAIT);
+        SealedContact retried = vault.seal("tip-1", ADA).block(WAIT);
+
+        assertThat(retried).isNotEqualTo(first);
+        assertThat(vault.open("tip-1", first).block(WAIT)).isEqualTo(ADA);
+        assertThat(vault.open("tip-1", retried).block(WAIT)).isEqualTo(ADA);
+    }
+
+    @Test
     void aSealedPartOpensOnlyForItsOwnTipAndInItsOwnPlace() {
         ContactVault vault = vault(oldKey, List.of());
         SealedContact first = vault.seal("tip-1", ADA).block(WAIT);
