@@ -48,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class TipJourney {
 
     static final String MODERATOR_PASSWORD = "a-long-end-to-end-password";
+    /** The master key the services seal contact details with: 32 bytes in base64, as NEWSDESK_PRIVACY_KEY takes it. */
+    static final String PRIVACY_KEY = "bmV3c2Rlc2stZW5kLXRvLWVuZC1wcml2YWN5LWtleSE=";
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,8 +69,8 @@ abstract class TipJourney {
     abstract String mongoConnectionString();
 
     /**
-     * The services from their jars on free ports, a moderator password, and the publishing service
-     * told its own address: story links must lead readers to it.
+     * The services from their jars on free ports, a moderator password, a master key for contact
+     * details, and the publishing service told its own address: story links must lead readers to it.
      */
     static NewsdeskServices.Starter configured(NewsdeskServices.Starter starter) {
         starter.servicesDirectory(NewsdeskDistribution.servicesDirectory()).randomPorts();
@@ -76,7 +78,8 @@ abstract class TipJourney {
                         NewsdeskServices.Service.PUBLISHING,
                         "newsdesk.publishing.public-base-url",
                         "http://localhost:" + starter.port(NewsdeskServices.Service.PUBLISHING))
-                .property(NewsdeskServices.Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD);
+                .property(NewsdeskServices.Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
+                .property("newsdesk.privacy.key", PRIVACY_KEY);
     }
 
     @Test
