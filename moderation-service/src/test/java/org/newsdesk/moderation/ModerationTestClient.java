@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,12 @@ public final class ModerationTestClient {
 
     public SendResult<Object, Object> submit(TipSubmitted tip) throws Exception {
         return kafka.send(Topics.TIPS_SUBMITTED, tip.tipId(), tip).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** What a resident does after sending a tip (a withdrawal, an erasure), as submission-service announces it. */
+    public SendResult<Object, Object> send(NewsdeskEvent residentsEvent) throws Exception {
+        return kafka.send(Topics.TIPS_SUBMITTED, residentsEvent.tipId(), residentsEvent)
+                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
     public void submitAndAwaitQueued(TipSubmitted tip) throws Exception {
@@ -107,7 +114,7 @@ public final class ModerationTestClient {
             String area,
             String category,
             Instant submittedAt,
-            Map<String, String> contact,
+            boolean contactGiven,
             int photoCount,
             Map<String, Object> claim,
             String heldNote,

@@ -76,6 +76,7 @@ class QueueRebuildTests {
                         "--newsdesk.rebuild=true",
                         "--newsdesk.rebuild-exit=false",
                         "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+                        "--newsdesk.privacy.key=" + ModerationIntegrationTest.PRIVACY_KEY,
                         "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                         "--spring.mongodb.database=newsdesk-moderation-rebuilt-" + UUID.randomUUID(),
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString())) {
