@@ -43,6 +43,16 @@ public final class ModerationTestClient {
                 .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /**
+     * Returns once everything sent about the tip before has been read: a tip sent after it with the
+     * same key, so on the same partition, is in the queue.
+     */
+    public void awaitAllReadAbout(String tipId) throws Exception {
+        TipSubmitted marker = TestTips.policePlan(TestTips.newTipId());
+        kafka.send(Topics.TIPS_SUBMITTED, tipId, marker).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(queuedTipIds()).contains(marker.tipId()));
+    }
+
     public void submitAndAwaitQueued(TipSubmitted tip) throws Exception {
         submit(tip);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(queuedTipIds()).contains(tip.tipId()));

@@ -37,11 +37,11 @@ record ContactView(Status status, ContactDetails details, Instant erasedAt, Cont
         return new ContactView(Status.ERASED, null, at, by);
     }
 
-    boolean byResident() {
+    public boolean byResident() {
         return erasedBy == ContactErased.Cause.RESIDENT;
     }
 
-    boolean byRetention() {
+    public boolean byRetention() {
         return erasedBy == ContactErased.Cause.RETENTION;
     }
 

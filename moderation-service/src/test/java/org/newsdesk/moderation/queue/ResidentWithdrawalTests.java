@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.TipWithdrawn;
-import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.PageSession;
@@ -150,7 +148,7 @@ class ResidentWithdrawalTests {
         // Then it is withdrawn once: one history line, its hold kept beside it
         await().atMost(ModerationTestClient.PATIENCE)
                 .until(() -> tips.find(tip.tipId()).block(TIMEOUT).state() == TipState.WITHDRAWN);
-        awaitTheTopicIsRead(tip.tipId());
+        moderation.awaitAllReadAbout(tip.tipId());
         ModeratedTip stored = tips.find(tip.tipId()).block(TIMEOUT);
         assertThat(stored.history())
                 .extracting(HistoryEntry::kind)
@@ -179,7 +177,7 @@ class ResidentWithdrawalTests {
         // Then the decision stands, and the history says the resident asked too late, once
         await().atMost(ModerationTestClient.PATIENCE)
                 .until(() -> tips.find(tip.tipId()).block(TIMEOUT).withdrawal() != null);
-        awaitTheTopicIsRead(tip.tipId());
+        moderation.awaitAllReadAbout(tip.tipId());
         ModeratedTip stored = tips.find(tip.tipId()).block(TIMEOUT);
         assertThat(stored.state()).isEqualTo(TipState.DECIDED);
         assertThat(stored.decision()).isEqualTo(decided.decision());
@@ -195,17 +193,6 @@ class ResidentWithdrawalTests {
                 .contains("id=\"decided\"")
                 .contains("id=\"late-withdrawal\"")
                 .contains("The decision stands");
-    }
-
-    /**
-     * Everything sent about the tip before has been read once a tip sent after it with the same key,
-     * so on the same partition, is in the queue.
-     */
-    private void awaitTheTopicIsRead(String tipId) throws Exception {
-        TipSubmitted marker = TestTips.policePlan(TestTips.newTipId());
-        kafka.send(Topics.TIPS_SUBMITTED, tipId, marker).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        await().atMost(ModerationTestClient.PATIENCE)
-                .untilAsserted(() -> assertThat(moderation.queuedTipIds()).contains(marker.tipId()));
     }
 
     private WebTestClient.ResponseSpec claim(String tipId) {
