@@ -63,8 +63,8 @@ record TipView(
     private static String label(HistoryEntry.Kind kind) {
         return switch (kind) {
             case RETRACTED -> "Withdrawn";
-            case WITHDRAWN -> "Withdrawn by the resident";
-            case WITHDRAWAL_TOO_LATE -> "Asked to withdraw it, after the decision";
+            case WITHDRAWN -> "Tip withdrawn";
+            case WITHDRAWAL_TOO_LATE -> "Withdrawal asked for too late";
             case CONTACT_SHOWN -> "Contact details seen";
             case CONTACT_ERASED -> "Contact details erased";
             default -> kind.name().charAt(0) + kind.name().substring(1).toLowerCase();

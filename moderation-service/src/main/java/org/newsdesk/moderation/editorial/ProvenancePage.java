@@ -106,8 +106,8 @@ class ProvenancePage {
             case DECIDED -> "Decided";
             case CORRECTED -> "Corrected";
             case RETRACTED -> "Withdrawn";
-            case WITHDRAWN -> "Withdrawn by the resident";
-            case WITHDRAWAL_TOO_LATE -> "The resident asked to withdraw it, after the decision";
+            case WITHDRAWN -> "Tip withdrawn";
+            case WITHDRAWAL_TOO_LATE -> "Withdrawal asked for too late";
             case CONTACT_SHOWN -> "Contact details seen";
             case CONTACT_ERASED -> "Contact details erased";
         };

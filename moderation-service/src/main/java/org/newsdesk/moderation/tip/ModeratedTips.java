@@ -380,7 +380,7 @@ public class ModeratedTips {
                                 HistoryEntry.RESIDENT,
                                 withdrawnAt,
                                 List.of(),
-                                "Withdrawn by the resident before anyone decided it",
+                                "Withdrawn before anyone decided it",
                                 eventId));
         Query decided = query(where("_id")
                 .is(tipId)
@@ -398,7 +398,7 @@ public class ModeratedTips {
                                 HistoryEntry.RESIDENT,
                                 withdrawnAt,
                                 List.of(),
-                                "The resident asked to withdraw it after it was decided; the decision stands",
+                                "Asked for after the tip was decided; the decision stands",
                                 eventId));
         return mongo.updateFirst(undecided, withdraw, ModeratedTip.class)
                 .flatMap(result -> result.getModifiedCount() > 0
