@@ -83,6 +83,28 @@ public final class ModerationTestClient {
                 .getResponseBody();
     }
 
+    /** A moderator's GET on the API, which must answer 200: the body as it came. */
+    public String api(String uri, Object... variables) {
+        return web.get()
+                .uri(uri, variables)
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    public WebTestClient.ResponseSpec claim(String tipId) {
+        return web.post()
+                .uri("/api/tips/{tipId}/claim", tipId)
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange();
+    }
+
     public List<String> queuedTipIds() {
         return queue().stream().map(QueueEntry::tipId).toList();
     }

@@ -31,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -104,15 +103,18 @@ class SealedContactDetailsTests {
         // And so does the editorial record, for editors to see who looked at which source
         await().atMost(ModerationTestClient.PATIENCE)
                 .untilAsserted(() -> assertThat(
-                                audit("/api/audit?act=CONTACT_SHOWN&limit=100").findValues("tipId").stream()
+                                JSON
+                                        .readTree(moderation.api("/api/audit?act=CONTACT_SHOWN&limit=100"))
+                                        .findValues("tipId")
+                                        .stream()
                                         .filter(id -> id.asString().equals(tipId))
                                         .count())
                         .isEqualTo(2));
 
         // And the queue and the tip's JSON carry only that the resident can be reached, never the details
-        String queue = api("/api/queue?area=" + area + "&limit=100");
+        String queue = moderation.api("/api/queue?area=" + area + "&limit=100");
         assertThat(queue).contains("\"contactGiven\":true").doesNotContain("sam.sealed@example.org");
-        String view = api("/api/tips/" + tipId);
+        String view = moderation.api("/api/tips/" + tipId);
         assertThat(JSON.readTree(view).at("/submission/contactGiven").asBoolean())
                 .isTrue();
         assertThat(view).doesNotContain("sam.sealed@example.org").doesNotContain("Sam Sealed");
@@ -183,7 +185,7 @@ class SealedContactDetailsTests {
                 .isEqualTo(HttpStatus.GONE);
 
         // And the queue no longer offers it, nor lets a moderator publish it
-        assertThat(api("/api/queue?area=" + area + "&limit=100"))
+        assertThat(moderation.api("/api/queue?area=" + area + "&limit=100"))
                 .contains("\"contactGiven\":false")
                 .doesNotContain(photo.id());
         moderation
@@ -225,6 +227,40 @@ class SealedContactDetailsTests {
     }
 
     @Test
+    void aPublishedStoryKeepsItsPhotoWhenThePhotosAsReceivedAreErased() throws Exception {
+        // Given a sealed tip with two photos, published with the first
+        String tipId = TestTips.newTipId();
+        PhotoReference published = media.store(png(), "image/png", 40, 30).block(TIMEOUT);
+        PhotoReference leftOut = media.store(png(), "image/png", 40, 30).block(TIMEOUT);
+        moderation.submitAndAwaitQueued(TestTips.sealed(tipId, area, sealed(tipId), List.of(published, leftOut)));
+        moderation
+                .decide(tipId, "{\"outcome\":\"APPROVED\",\"photos\":[{\"id\":\"" + published.id() + "\"}]}")
+                .expectStatus()
+                .isOk();
+
+        // When retention erases the contact details and the photos as received that no story uses
+        vault.erase(tipId).block(TIMEOUT);
+        media.delete(leftOut.id()).block(TIMEOUT);
+        moderation.send(ContactErased.of(tipId, 2, Instant.now(), ContactErased.Cause.RETENTION, true));
+        await().atMost(ModerationTestClient.PATIENCE)
+                .until(() -> tips.find(tipId).block(TIMEOUT).erasure() != null);
+
+        // Then the story's photo is still there, the other one is gone, and the story's record says so
+        first.get(web, "/tips/{id}/photos/{photo}", tipId, published.id())
+                .exchange()
+                .expectStatus()
+                .isOk();
+        first.get(web, "/tips/{id}/photos/{photo}", tipId, leftOut.id())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.GONE);
+        assertThat(first.page(web, "/tips/{id}/provenance", tipId))
+                .contains("/photos/" + published.id())
+                .contains("Photo 2 erased with the resident")
+                .doesNotContain("/photos/" + leftOut.id());
+    }
+
+    @Test
     void detailsThatDoNotOpenHereAreAMessageOnThePageNotAnError() throws Exception {
         // Given a tip whose sealed details do not open with its key (another tip's sealed parts)
         String tipId = TestTips.newTipId();
@@ -249,30 +285,7 @@ class SealedContactDetailsTests {
     }
 
     private String page(PageSession session, String tipId) {
-        return session.get(web, "/tips/{id}", tipId)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private String api(String uri) {
-        return web.get()
-                .uri(uri)
-                .headers(headers -> headers.setBasicAuth(
-                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private JsonNode audit(String uri) {
-        return JSON.readTree(api(uri));
+        return session.page(web, "/tips/{id}", tipId);
     }
 
     private static byte[] png() throws Exception {

@@ -22,9 +22,7 @@ import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.TipState;
 import org.newsdesk.moderation.tip.Withdrawal;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,8 +38,6 @@ import reactor.core.Disposable;
 class ResidentWithdrawalTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
-            new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient web;
@@ -67,9 +63,9 @@ class ResidentWithdrawalTests {
         // Given a tip in the queue, claimed by a moderator, and a browser following the live queue
         TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
         moderation.submitAndAwaitQueued(tip);
-        claim(tip.tipId()).expectStatus().isOk();
+        moderation.claim(tip.tipId()).expectStatus().isOk();
         List<ServerSentEvent<String>> live = new CopyOnWriteArrayList<>();
-        Disposable following = follow(live);
+        Disposable following = LiveQueueFeed.follow(web, session, null, live);
         await().atMost(ModerationTestClient.PATIENCE).until(() -> !live.isEmpty());
 
         // When the resident withdraws it
@@ -78,7 +74,8 @@ class ResidentWithdrawalTests {
 
         // Then the live queue hears it, and the tip is out of the queue
         await().atMost(ModerationTestClient.PATIENCE)
-                .untilAsserted(() -> assertThat(kinds(live, tip.tipId())).containsExactly("withdrawn"));
+                .untilAsserted(
+                        () -> assertThat(LiveQueueFeed.kinds(live, tip.tipId())).containsExactly("withdrawn"));
         following.dispose();
         assertThat(moderation.queuedTipIds()).doesNotContain(tip.tipId());
 
@@ -102,7 +99,8 @@ class ResidentWithdrawalTests {
                 .isEqualTo("Tip withdrawn by the resident")
                 .jsonPath("$.withdrawnAt")
                 .exists();
-        claim(tip.tipId())
+        moderation
+                .claim(tip.tipId())
                 .expectStatus()
                 .isEqualTo(HttpStatus.CONFLICT)
                 .expectBody()
@@ -195,44 +193,7 @@ class ResidentWithdrawalTests {
                 .contains("The decision stands");
     }
 
-    private WebTestClient.ResponseSpec claim(String tipId) {
-        return web.post()
-                .uri("/api/tips/{tipId}/claim", tipId)
-                .headers(headers -> headers.setBasicAuth(
-                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
-                .exchange();
-    }
-
     private String page(String tipId) {
-        return session.get(web, "/tips/{id}", tipId)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-    }
-
-    private Disposable follow(List<ServerSentEvent<String>> into) {
-        return web.get()
-                .uri("/queue/events")
-                .cookie(PageSession.COOKIE, session.cookie())
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EVENT)
-                .getResponseBody()
-                .filter(event -> event.event() != null)
-                .subscribe(into::add);
-    }
-
-    private static List<String> kinds(List<ServerSentEvent<String>> events, String tipId) {
-        return events.stream()
-                .filter(event -> "queue".equals(event.event())
-                        && event.data() != null
-                        && event.data().contains(tipId))
-                .map(event -> event.data().replaceAll(".*\"kind\":\"([a-z]+)\".*", "$1"))
-                .toList();
+        return session.page(web, "/tips/{id}", tipId);
     }
 }
