@@ -23,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+            "newsdesk.privacy.key=" + ModerationIntegrationTest.PRIVACY_KEY,
             "newsdesk.moderator.display-name=Duty Editor",
             // Not the default (30 minutes), so that a test can tell the setting is applied.
             "newsdesk.moderator.session.idle-timeout=20m",
@@ -44,4 +45,7 @@ public @interface ModerationIntegrationTest {
     String MODERATOR_PASSWORD = "Tell-us-YOUR-news-2023";
     String SECOND_MODERATOR = "second";
     String SECOND_PASSWORD = "Second-Moderator-2023";
+
+    /** The master key of the tests' contact vault: base64 of the 32 bytes 0 to 31, never a real one. */
+    String PRIVACY_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,22 @@ public final class ModerationTestClient {
 
     public SendResult<Object, Object> submit(TipSubmitted tip) throws Exception {
         return kafka.send(Topics.TIPS_SUBMITTED, tip.tipId(), tip).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** What a resident does after sending a tip (a withdrawal, an erasure), as submission-service announces it. */
+    public SendResult<Object, Object> send(NewsdeskEvent residentsEvent) throws Exception {
+        return kafka.send(Topics.TIPS_SUBMITTED, residentsEvent.tipId(), residentsEvent)
+                .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Returns once everything sent about the tip before has been read: a tip sent after it with the
+     * same key, so on the same partition, is in the queue.
+     */
+    public void awaitAllReadAbout(String tipId) throws Exception {
+        TipSubmitted marker = TestTips.policePlan(TestTips.newTipId());
+        kafka.send(Topics.TIPS_SUBMITTED, tipId, marker).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(queuedTipIds()).contains(marker.tipId()));
     }
 
     public void submitAndAwaitQueued(TipSubmitted tip) throws Exception {
@@ -64,6 +81,28 @@ public final class ModerationTestClient {
                 .expectBody(QueueResponse.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /** A moderator's GET on the API, which must answer 200: the body as it came. */
+    public String api(String uri, Object... variables) {
+        return web.get()
+                .uri(uri, variables)
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    public WebTestClient.ResponseSpec claim(String tipId) {
+        return web.post()
+                .uri("/api/tips/{tipId}/claim", tipId)
+                .headers(headers -> headers.setBasicAuth(
+                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
+                .exchange();
     }
 
     public List<String> queuedTipIds() {
@@ -107,7 +146,7 @@ public final class ModerationTestClient {
             String area,
             String category,
             Instant submittedAt,
-            Map<String, String> contact,
+            boolean contactGiven,
             int photoCount,
             Map<String, Object> claim,
             String heldNote,

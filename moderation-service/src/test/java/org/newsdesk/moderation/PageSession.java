@@ -47,14 +47,18 @@ public record PageSession(String cookie, String csrf) {
         ResponseCookie cookie = signedIn.getResponseCookies().getFirst(COOKIE);
         assertThat(cookie).as("a new session id at sign-in").isNotNull();
         PageSession session = new PageSession(cookie.getValue(), null);
-        String queue = session.get(web, "/queue")
+        return new PageSession(cookie.getValue(), csrfIn(session.page(web, "/queue")));
+    }
+
+    /** The page's HTML, which must answer 200. */
+    public String page(WebTestClient web, String uri, Object... variables) {
+        return get(web, uri, variables)
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        return new PageSession(cookie.getValue(), csrfIn(queue));
     }
 
     public WebTestClient.RequestHeadersSpec<?> get(WebTestClient web, String uri, Object... variables) {

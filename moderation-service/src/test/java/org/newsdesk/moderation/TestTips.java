@@ -2,7 +2,10 @@ package org.newsdesk.moderation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import org.newsdesk.events.PhotoReference;
+import org.newsdesk.events.SealedContact;
 import org.newsdesk.events.TipSubmitted;
 
 /** Tips as residents send them, taken from the two real stories in the shared seeds. */
@@ -45,6 +48,22 @@ public final class TestTips {
                 "community",
                 new TipSubmitted.Contact("Sam Resident", "sam@example.org", null),
                 submittedAt);
+    }
+
+    /** A tip as residents send it now: contact details sealed (by the test's vault, as submission-service seals them). */
+    public static TipSubmitted sealed(String tipId, String area, SealedContact contact, List<PhotoReference> photos) {
+        return TipSubmitted.sealed(
+                tipId,
+                digest(),
+                VICTIM_SUPPORT_HEADLINE,
+                VICTIM_SUPPORT_BODY,
+                area,
+                "community",
+                contact,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                null,
+                true,
+                photos);
     }
 
     /** Any 64 hex digits will do: moderation never looks at it. */

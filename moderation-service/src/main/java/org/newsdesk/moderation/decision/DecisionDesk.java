@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * Where moderators claim tips and a decision becomes the decision on a tip. Reading the tip first
  * only fetches what the answer needs; what makes a claim or a decision unique is the conditional
  * write in {@link ModeratedTips}, which only one of several simultaneous requests can win. Whoever
- * loses is told why: decided, or claimed by someone else (named).
+ * loses is told why: decided, withdrawn by the resident, or claimed by someone else (named).
  */
 @Component
 class DecisionDesk {
@@ -52,7 +52,7 @@ class DecisionDesk {
     /**
      * @param request a request that passed validation; what only the store can tell (the tip it
      *                repeats, the photos it chose) is checked here
-     * @return the decided tip; fails with a 404 for an unknown tip and a 409 for a decided or claimed one
+     * @return the decided tip; fails with a 404 for an unknown tip and a 409 for a decided, withdrawn or claimed one
      */
     Mono<ModeratedTip> decide(String tipId, DecisionRequest request, String moderator) {
         Mono<Void> duplicateKnown = request.chosenOutcome() == Outcome.DUPLICATE
@@ -67,7 +67,7 @@ class DecisionDesk {
                     if (refused != null) {
                         return Mono.error(refused);
                     }
-                    Decision decision = request.on(tip.submission(), moderator, now, settings);
+                    Decision decision = request.on(tip, moderator, now, settings);
                     // Someone else decided, held or claimed the tip between our read and our write.
                     return tips.decide(tip, decision).switchIfEmpty(Mono.defer(() -> whyNot(tipId, moderator)));
                 })
@@ -86,7 +86,10 @@ class DecisionDesk {
         return tips.find(tipId).switchIfEmpty(Mono.error(() -> unknownTip(tipId)));
     }
 
-    /** Claims the tip for the moderator, or renews their claim; a 409 naming the holder if someone else has it. */
+    /**
+     * Claims the tip for the moderator, or renews their claim; a 409 naming the holder if someone
+     * else has it, or saying it was decided or withdrawn.
+     */
     Mono<ModeratedTip> claim(String tipId, String moderator) {
         Instant now = now();
         return tips.claim(tipId, moderator, now, now.plus(settings.claims().lease()))
@@ -122,6 +125,9 @@ class DecisionDesk {
 
     /** Why the moderator may not decide or claim the tip now, or {@code null} if they may. */
     private ProblemException refusal(ModeratedTip tip, String moderator, Instant now) {
+        if (tip.state() == TipState.WITHDRAWN) {
+            return withdrawn(tip);
+        }
         if (tip.state() != TipState.PENDING) {
             return alreadyDecided(tip);
         }
@@ -147,6 +153,15 @@ class DecisionDesk {
                 : problem.with("outcome", decision.outcome())
                         .with("decidedBy", decision.decidedBy())
                         .with("decidedAt", decision.decidedAt());
+    }
+
+    private static ProblemException withdrawn(ModeratedTip tip) {
+        return ProblemException.of(
+                        HttpStatus.CONFLICT,
+                        "Tip withdrawn by the resident",
+                        "The resident withdrew tip " + tip.tipId() + " before anyone decided it: it can no longer be"
+                                + " claimed or decided")
+                .with("withdrawnAt", tip.withdrawal().at());
     }
 
     private ProblemException claimedByOther(ModeratedTip tip, Claim claim) {

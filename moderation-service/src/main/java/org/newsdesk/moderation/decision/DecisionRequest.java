@@ -23,6 +23,7 @@ import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.tip.Decision;
+import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.web.problem.FieldProblem;
 import org.newsdesk.web.problem.ProblemException;
@@ -102,9 +103,10 @@ record DecisionRequest(
      * outcome are left out of it; the reason the resident reads is the configured reason's wording,
      * then the moderator's own words.
      *
-     * @throws ProblemException naming each chosen photo the resident did not send
+     * @throws ProblemException naming each chosen photo the resident did not send, or that was erased
      */
-    Decision on(Submission submission, String moderator, Instant decidedAt, ModerationProperties settings) {
+    Decision on(ModeratedTip tip, String moderator, Instant decidedAt, ModerationProperties settings) {
+        Submission submission = tip.submission();
         Outcome chosen = chosenOutcome();
         List<StoryPhoto> story = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
@@ -113,6 +115,9 @@ record DecisionRequest(
             PhotoReference photo = submission.photo(choice.id()).orElse(null);
             if (photo == null) {
                 problems.add(new FieldProblem("photos[" + i + "].id", "is not one of the resident's photos"));
+            } else if (tip.photoErased(photo.id())) {
+                problems.add(
+                        new FieldProblem("photos[" + i + "].id", "was erased with the resident's contact details"));
             } else {
                 story.add(new StoryPhoto(
                         photo,

@@ -45,6 +45,7 @@ import reactor.core.publisher.Mono;
 class TipPage {
 
     private final DecisionDesk desk;
+    private final ResidentContacts contacts;
     private final EditorialDesk editorial;
     private final ModerationProperties settings;
     private final ModeratorAccounts accounts;
@@ -53,12 +54,14 @@ class TipPage {
 
     TipPage(
             DecisionDesk desk,
+            ResidentContacts contacts,
             EditorialDesk editorial,
             ModerationProperties settings,
             ModeratorAccounts accounts,
             ObjectProvider<MediaStore> media,
             Validator validator) {
         this.desk = desk;
+        this.contacts = contacts;
         this.editorial = editorial;
         this.settings = settings;
         this.accounts = accounts;
@@ -72,7 +75,7 @@ class TipPage {
         return desk.claim(tipId, moderator.getName())
                 .onErrorResume(
                         ProblemException.class, refused -> conflict(refused) ? desk.find(tipId) : Mono.error(refused))
-                .map(tip -> page(tip, moderator.getName(), HttpStatus.OK, List.of(), null, EditorForms.done(done)));
+                .flatMap(tip -> page(tip, moderator.getName(), HttpStatus.OK, List.of(), null, EditorForms.done(done)));
     }
 
     /**
@@ -86,7 +89,7 @@ class TipPage {
         List<FieldProblem> problems = problems(request);
         if (!problems.isEmpty()) {
             return desk.find(tipId)
-                    .map(tip -> page(
+                    .flatMap(tip -> page(
                             tip, me, HttpStatus.BAD_REQUEST, List.of(), null, EditorForms.correcting(form, problems)));
         }
         return editorial
@@ -113,7 +116,7 @@ class TipPage {
         }
         if (!problems.isEmpty()) {
             return desk.find(tipId)
-                    .map(tip -> page(
+                    .flatMap(tip -> page(
                             tip, me, HttpStatus.BAD_REQUEST, List.of(), null, EditorForms.retracting(form, problems)));
         }
         return editorial
@@ -137,7 +140,7 @@ class TipPage {
             return Mono.error(refused);
         }
         return desk.find(tipId)
-                .map(tip -> page(
+                .flatMap(tip -> page(
                         tip,
                         me,
                         HttpStatus.CONFLICT,
@@ -158,7 +161,8 @@ class TipPage {
                 .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
                 .toList();
         if (!problems.isEmpty()) {
-            return desk.find(tipId).map(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null, EditorForms.NONE));
+            return desk.find(tipId)
+                    .flatMap(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null, EditorForms.NONE));
         }
         return desk.decide(tipId, request, me)
                 .map(decided ->
@@ -166,7 +170,7 @@ class TipPage {
                 .onErrorResume(ProblemException.class, refused -> {
                     if (refused.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
                         return desk.find(tipId)
-                                .map(tip -> page(
+                                .flatMap(tip -> page(
                                         tip,
                                         me,
                                         HttpStatus.BAD_REQUEST,
@@ -176,7 +180,7 @@ class TipPage {
                     }
                     return conflict(refused)
                             ? desk.find(tipId)
-                                    .map(tip -> page(
+                                    .flatMap(tip -> page(
                                             tip,
                                             me,
                                             HttpStatus.CONFLICT,
@@ -211,12 +215,25 @@ class TipPage {
                 .thenReturn(Rendering.redirectTo("/queue").build());
     }
 
-    /** A resident's photo, only to a signed-in moderator and only as part of the tip it came with. */
+    /**
+     * A resident's photo, only to a signed-in moderator and only as part of the tip it came with;
+     * a 410 once it was erased with the resident's contact details, a 404 when the media store has
+     * it no more for another reason.
+     */
     @GetMapping("/tips/{tipId}/photos/{photoId}")
     Mono<ResponseEntity<byte[]>> photo(@PathVariable String tipId, @PathVariable String photoId) {
         MediaStore store = media.getIfAvailable();
         return desk.find(tipId)
-                .flatMap(tip -> Mono.justOrEmpty(tip.submission().photo(photoId)))
+                .flatMap(tip -> {
+                    if (tip.photoErased(photoId)) {
+                        return Mono.error(ProblemException.of(
+                                HttpStatus.GONE,
+                                "Photo erased",
+                                "Photo " + photoId + " of tip " + tipId
+                                        + " was erased with the resident's contact details"));
+                    }
+                    return Mono.justOrEmpty(tip.submission().photo(photoId));
+                })
                 .filter(photo -> store != null)
                 .flatMap(photo -> store.read(photo.id()))
                 .map(stored -> ResponseEntity.ok()
@@ -248,8 +265,24 @@ class TipPage {
         return refused.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT);
     }
 
+    /**
+     * The page, with the resident's contact details opened for {@code me} (and their showing on
+     * the tip's history) or what stands in their place.
+     */
+    private Mono<Rendering> page(
+            ModeratedTip tip,
+            String me,
+            HttpStatus status,
+            List<FieldProblem> errors,
+            String conflict,
+            EditorForms forms) {
+        return contacts.showTo(tip, me)
+                .map(shown -> page(shown.tip(), shown.contact(), me, status, errors, conflict, forms));
+    }
+
     private Rendering page(
             ModeratedTip tip,
+            ContactView contact,
             String me,
             HttpStatus status,
             List<FieldProblem> errors,
@@ -260,10 +293,18 @@ class TipPage {
         Decision draft = tip.decision();
         return Rendering.view("tip")
                 .status(status)
+                .modelAttribute("contact", contact)
+                .modelAttribute("withdrawal", tip.withdrawal())
                 .modelAttribute("tip", TipView.of(tip, now, accounts::displayName))
                 .modelAttribute("submission", tip.submission())
                 .modelAttribute("age", Age.since(tip.submission().submittedAt(), now))
                 .modelAttribute("pending", tip.state() == TipState.PENDING)
+                .modelAttribute("decided", tip.state() == TipState.DECIDED)
+                .modelAttribute(
+                        "decidedByName",
+                        tip.decision() == null
+                                ? null
+                                : accounts.displayName(tip.decision().decidedBy()))
                 .modelAttribute("mine", claim != null && claim.holder().equals(me))
                 .modelAttribute("holderName", claim == null ? null : accounts.displayName(claim.holder()))
                 .modelAttribute("claimExpiresAt", claim == null ? null : claim.expiresAt())
@@ -313,10 +354,13 @@ class TipPage {
                     photo.height(),
                     "/tips/" + tip.tipId() + "/photos/" + photo.id(),
                     choice != null,
-                    choice == null ? null : choice.caption()));
+                    choice == null ? null : choice.caption(),
+                    tip.photoErased(photo.id())));
         }
         return views;
     }
 
-    record PhotoChoiceView(String id, int number, int width, int height, String url, boolean chosen, String caption) {}
+    /** @param erased whether it went with the resident's contact details: nothing to show or to publish */
+    record PhotoChoiceView(
+            String id, int number, int width, int height, String url, boolean chosen, String caption, boolean erased) {}
 }

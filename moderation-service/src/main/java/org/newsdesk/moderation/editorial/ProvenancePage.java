@@ -47,7 +47,8 @@ class ProvenancePage {
                         .build());
     }
 
-    record Photo(int number, String url, int width, int height) {}
+    /** @param erased whether it went with the resident's contact details, so there is nothing to show */
+    record Photo(int number, String url, int width, int height, boolean erased) {}
 
     /**
      * @param what    the step in the words the page uses
@@ -65,19 +66,24 @@ class ProvenancePage {
                         i + 1,
                         "/tips/" + tip.tipId() + "/photos/" + sent.get(i).id(),
                         sent.get(i).width(),
-                        sent.get(i).height()))
+                        sent.get(i).height(),
+                        tip.photoErased(sent.get(i).id())))
                 .toList();
     }
 
-    /** Every step but the claims and releases, which say who worked on the tip, not what it says. */
+    /**
+     * Every step but the claims, releases and looks at the contact details, which say who worked on
+     * the tip, not what it says.
+     */
     private List<Step> steps(ModeratedTip tip) {
         return tip.history().stream()
-                .filter(entry ->
-                        entry.kind() != HistoryEntry.Kind.CLAIMED && entry.kind() != HistoryEntry.Kind.RELEASED)
+                .filter(entry -> entry.kind() != HistoryEntry.Kind.CLAIMED
+                        && entry.kind() != HistoryEntry.Kind.RELEASED
+                        && entry.kind() != HistoryEntry.Kind.CONTACT_SHOWN)
                 .map(entry -> new Step(
                         words(entry),
                         entry.kind().name().toLowerCase(),
-                        HistoryEntry.RESIDENT.equals(entry.by()) ? "The resident" : accounts.displayName(entry.by()),
+                        HistoryEntry.byName(entry.by(), accounts::displayName),
                         entry.at(),
                         entry.why(),
                         entry.changes().stream()
@@ -100,6 +106,10 @@ class ProvenancePage {
             case DECIDED -> "Decided";
             case CORRECTED -> "Corrected";
             case RETRACTED -> "Withdrawn";
+            case WITHDRAWN -> "Tip withdrawn";
+            case WITHDRAWAL_TOO_LATE -> "Withdrawal asked for too late";
+            case CONTACT_SHOWN -> "Contact details seen";
+            case CONTACT_ERASED -> "Contact details erased";
         };
     }
 }

@@ -12,9 +12,12 @@ import org.newsdesk.moderation.tip.Submission;
 /**
  * One undecided tip as a moderator reads it.
  *
- * @param contact  only present when the resident left a way to reach them
- * @param claim    who is working on it and until when, while someone is
- * @param heldNote why it waits, when a moderator put it on hold
+ * @param contactGiven whether the resident left a way to reach them; the details themselves are
+ *                     only ever shown on the tip's page, opened there and put on its history
+ * @param photos       the photos the moderator can still see: those erased with the resident's
+ *                     contact details are left out
+ * @param claim        who is working on it and until when, while someone is
+ * @param heldNote     why it waits, when a moderator put it on hold
  */
 record QueueItem(
         String tipId,
@@ -24,7 +27,7 @@ record QueueItem(
         String category,
         Instant submittedAt,
         Instant receivedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Submission.Contact contact,
+        boolean contactGiven,
         int photoCount,
         List<PhotoReference> photos,
         @JsonInclude(JsonInclude.Include.NON_NULL) ClaimView claim,
@@ -34,6 +37,9 @@ record QueueItem(
     static QueueItem of(ModeratedTip tip, Instant now, Function<String, String> displayNames) {
         Submission submission = tip.submission();
         Claim claim = tip.claimAt(now);
+        List<PhotoReference> photos = submission.photos().stream()
+                .filter(photo -> !tip.photoErased(photo.id()))
+                .toList();
         return new QueueItem(
                 tip.tipId(),
                 submission.headline(),
@@ -42,9 +48,9 @@ record QueueItem(
                 submission.category(),
                 submission.submittedAt(),
                 tip.receivedAt(),
-                submission.contact(),
-                submission.photos().size(),
-                submission.photos(),
+                submission.hasContact(),
+                photos.size(),
+                photos,
                 claim == null
                         ? null
                         : new ClaimView(claim.holder(), displayNames.apply(claim.holder()), claim.expiresAt()),

@@ -2,22 +2,35 @@ package org.newsdesk.moderation.queue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.newsdesk.events.ContactErased;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.TipWithdrawn;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.UnprocessableEventException;
+import org.newsdesk.moderation.tip.ContactErasure;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.moderation.tip.ModeratedTips.WithdrawalOutcome;
 import org.newsdesk.moderation.tip.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts every submitted tip into the moderators' queue, once: the tip id is the document id and
- * the write only inserts, so redelivery and replay change nothing.
+ * What residents do, as it reaches the moderators, one handler per type on
+ * {@code newsdesk.tips.submitted}: a tip joins the queue, a withdrawal takes an undecided tip out of
+ * it (live, for every moderator watching), an erasure drops the resident's contact details. Each is
+ * applied once, by a conditional write on the tip, so redelivery and replay change nothing.
+ *
+ * <p>Listener threads are not the event loop, so waiting for MongoDB here is fine and keeps the
+ * offset from being committed before the change is stored.
  */
 @Component
+@KafkaListener(topics = Topics.TIPS_SUBMITTED)
 class SubmittedTipIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SubmittedTipIntake.class);
@@ -33,13 +46,8 @@ class SubmittedTipIntake {
         this.changes = changes;
     }
 
-    /**
-     * Listener threads are not the event loop, so waiting for MongoDB here is fine and keeps the
-     * offset from being committed before the tip is stored. Anything on the topic that is not a
-     * {@code TipSubmitted} cannot be converted to one, which the shared error handler parks at once.
-     */
-    @KafkaListener(topics = Topics.TIPS_SUBMITTED)
-    void receive(TipSubmitted tip) {
+    @KafkaHandler
+    void on(TipSubmitted tip) {
         UnprocessableEventException.requireSchemaVersion(tip, TipSubmitted.SCHEMA_VERSION);
         Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), Instant.now())
                 .flatMap(created ->
@@ -51,5 +59,62 @@ class SubmittedTipIntake {
         } else {
             log.debug("Tip {} was already known; event {} changed nothing", tip.tipId(), tip.eventId());
         }
+    }
+
+    /** The live queue hears of it at once, so the tip leaves every moderator's list while they watch. */
+    @KafkaHandler
+    void on(TipWithdrawn withdrawn) {
+        UnprocessableEventException.requireSchemaVersion(withdrawn, TipWithdrawn.SCHEMA_VERSION);
+        WithdrawalOutcome outcome = tips.withdraw(
+                        withdrawn.tipId(),
+                        withdrawn.revision(),
+                        withdrawn.withdrawnAt(),
+                        withdrawn.eventId().toString())
+                .flatMap(applied -> applied == WithdrawalOutcome.WITHDRAWN
+                        ? changes.record(withdrawn.tipId(), "withdrawn").thenReturn(applied)
+                        : Mono.just(applied))
+                .timeout(WRITE_TIMEOUT)
+                .block();
+        switch (outcome) {
+            case WITHDRAWN -> log.info("Tip {} was withdrawn by the resident", withdrawn.tipId());
+            case TOO_LATE ->
+                log.info("Tip {} was decided before the resident's withdrawal; the decision stands", withdrawn.tipId());
+            case NOTHING ->
+                log.debug(
+                        "Withdrawal {} of tip {} changed nothing (already applied, or no such tip)",
+                        withdrawn.eventId(),
+                        withdrawn.tipId());
+        }
+    }
+
+    @KafkaHandler
+    void on(ContactErased erased) {
+        UnprocessableEventException.requireSchemaVersion(erased, ContactErased.SCHEMA_VERSION);
+        Boolean applied = tips.eraseContact(
+                        erased.tipId(),
+                        erased.revision(),
+                        new ContactErasure(erased.erasedAt(), erased.cause(), erased.photosErased()),
+                        erased.eventId().toString())
+                .timeout(WRITE_TIMEOUT)
+                .block();
+        if (Boolean.TRUE.equals(applied)) {
+            log.info("Contact details of tip {} were erased ({})", erased.tipId(), erased.cause());
+        } else {
+            log.debug(
+                    "Erasure {} of tip {} changed nothing (already applied, or no such tip)",
+                    erased.eventId(),
+                    erased.tipId());
+        }
+    }
+
+    /**
+     * Another type on the topic, one this service was never told of: refused as a message it
+     * cannot convert, so the shared error handler parks it on the dead-letter topic at once,
+     * without retrying, and the partition moves on.
+     */
+    @KafkaHandler(isDefault = true)
+    void unknown(NewsdeskEvent other) {
+        throw new MessageConversionException(
+                "No handler for " + other.getClass().getSimpleName() + " on " + Topics.TIPS_SUBMITTED);
     }
 }

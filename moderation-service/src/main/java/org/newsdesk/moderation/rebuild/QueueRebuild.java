@@ -1,14 +1,19 @@
 package org.newsdesk.moderation.rebuild;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.newsdesk.events.ContactErased;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.TipWithdrawn;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.rebuild.ReadModelRebuild;
 import org.newsdesk.messaging.rebuild.RebuildMode;
 import org.newsdesk.messaging.rebuild.TopicReplay;
+import org.newsdesk.moderation.tip.ContactErasure;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.Submission;
@@ -21,9 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the moderators' tips from the log into an empty database ({@code --newsdesk.rebuild=true}):
- * every submitted tip first, then every decision this service announced, so decided tips come
- * back decided (same decision, same revision) and the rest come back to the queue. Nothing is
- * announced: the decisions are the log's own.
+ * every submitted tip first, then every decision this service announced, then the residents'
+ * withdrawals and erasures, so decided tips come back decided (same decision, same revision),
+ * withdrawn ones withdrawn, erased contact details stay erased, and the rest come back to the
+ * queue. Nothing is announced: the decisions are the log's own.
  */
 @Component
 @ConditionalOnBooleanProperty(RebuildMode.PROPERTY)
@@ -53,12 +59,25 @@ class QueueRebuild extends ReadModelRebuild {
 
     @Override
     protected String rebuild() {
-        // When a tip was first received is not in the log: the submission's time stands in for it.
-        long submitted = replay.replay(
-                Topics.TIPS_SUBMITTED,
-                TipSubmitted.class,
-                tip -> tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt())
-                        .block(WRITE_TIMEOUT));
+        // One pass over the residents' topic: tips are stored at once, their withdrawals and erasures
+        // kept (small, a few per tip at most) to apply after the decisions.
+        List<NewsdeskEvent> afterDecisions = new ArrayList<>();
+        AtomicLong submitted = new AtomicLong();
+        replay.replay(Topics.TIPS_SUBMITTED, NewsdeskEvent.class, event -> {
+            if (event instanceof TipSubmitted tip) {
+                // When a tip was first received is not in the log: the submission's time stands in for it.
+                tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt())
+                        .block(WRITE_TIMEOUT);
+                submitted.incrementAndGet();
+            } else if (event instanceof TipWithdrawn || event instanceof ContactErased) {
+                afterDecisions.add(event);
+            } else {
+                log.warn(
+                        "Skipping a {} on {}: not a resident's event",
+                        event.getClass().getSimpleName(),
+                        Topics.TIPS_SUBMITTED);
+            }
+        });
         AtomicLong decided = new AtomicLong();
         replay.replay(Topics.TIPS_DECIDED, TipDecided.class, decision -> {
             if (Boolean.TRUE.equals(tips.restore(decision).block(WRITE_TIMEOUT))) {
@@ -67,6 +86,31 @@ class QueueRebuild extends ReadModelRebuild {
                 log.debug("Decision {} on tip {} changed nothing", decision.eventId(), decision.tipId());
             }
         });
-        return submitted + " tips, " + decided.get() + " of them decided";
+        // Withdrawals after the decisions: a decision in the log came before any withdrawal of its
+        // tip took effect (a withdrawn tip is never decided), so a tip decided by then takes the
+        // withdrawal as too late, as it did live, and one still waiting or on hold is withdrawn.
+        long withdrawn = 0;
+        long erased = 0;
+        for (NewsdeskEvent event : afterDecisions) {
+            if (event instanceof TipWithdrawn withdrawal) {
+                tips.withdraw(
+                                withdrawal.tipId(),
+                                withdrawal.revision(),
+                                withdrawal.withdrawnAt(),
+                                withdrawal.eventId().toString())
+                        .block(WRITE_TIMEOUT);
+                withdrawn++;
+            } else if (event instanceof ContactErased erasure) {
+                tips.eraseContact(
+                                erasure.tipId(),
+                                erasure.revision(),
+                                new ContactErasure(erasure.erasedAt(), erasure.cause(), erasure.photosErased()),
+                                erasure.eventId().toString())
+                        .block(WRITE_TIMEOUT);
+                erased++;
+            }
+        }
+        return submitted.get() + " tips, " + decided.get() + " of them decided, " + withdrawn + " withdrawals, "
+                + erased + " erasures";
     }
 }

@@ -13,6 +13,8 @@ public enum Act {
     DECIDED,
     CORRECTED,
     RETRACTED,
+    /** A moderator was shown a resident's contact details: who looked at which source, and when. */
+    CONTACT_SHOWN,
     ACCOUNT_ADDED,
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,

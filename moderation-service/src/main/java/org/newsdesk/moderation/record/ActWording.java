@@ -10,6 +10,7 @@ public final class ActWording {
             Act.SIGN_IN_THROTTLED, "Sign-in slowed down",
             Act.HELD, "Put on hold",
             Act.RETRACTED, "Withdrawn",
+            Act.CONTACT_SHOWN, "Contact details seen",
             Act.PASSWORD_LINK_ISSUED, "Set-password link issued");
 
     private ActWording() {}

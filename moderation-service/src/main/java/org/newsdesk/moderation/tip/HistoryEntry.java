@@ -2,13 +2,15 @@ package org.newsdesk.moderation.tip;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * One line of a tip's history: what happened, who did it, when, what changed and why. Entries are
  * only ever appended, in the same write as the change they describe.
  *
- * @param by      the moderator's user name, or {@code resident} for what the resident sent
+ * @param by      the moderator's user name, {@code resident} for what the resident sent or asked,
+ *                or {@code retention} for what the retention schedule did
  * @param changes what the change did to the text, each with the words before and after
  * @param why     the reason or note given, if any
  * @param eventId the id of the event that announced this change to the rest of Newsdesk, if one did
@@ -17,10 +19,20 @@ import org.springframework.data.annotation.PersistenceCreator;
 public record HistoryEntry(Kind kind, String by, Instant at, List<Change> changes, String why, String eventId) {
 
     public static final String RESIDENT = "resident";
+    public static final String RETENTION = "retention";
 
     @PersistenceCreator
     public HistoryEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** Who did it, in words: the resident, the retention schedule, or the moderator's display name. */
+    public static String byName(String by, Function<String, String> displayNames) {
+        return switch (by) {
+            case RESIDENT -> "The resident";
+            case RETENTION -> "The retention schedule";
+            default -> displayNames.apply(by);
+        };
     }
 
     /** A change nothing announced: a claim, a release, an edit, what the resident sent. */
@@ -36,7 +48,15 @@ public record HistoryEntry(Kind kind, String by, Instant at, List<Change> change
         HELD,
         DECIDED,
         CORRECTED,
-        RETRACTED
+        RETRACTED,
+        /** The resident withdrew the tip before anyone decided it. */
+        WITHDRAWN,
+        /** The resident asked to withdraw the tip after it was decided: the decision stands. */
+        WITHDRAWAL_TOO_LATE,
+        /** A moderator was shown the resident's contact details. */
+        CONTACT_SHOWN,
+        /** The resident's contact details were erased, by the resident or by retention. */
+        CONTACT_ERASED
     }
 
     /** One field, from what it said to what it says now. */

@@ -26,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param corrections        the published story's public corrections, oldest first; the decision
  *                           keeps the text as first published
  * @param retraction         the story's withdrawal, once an editor withdrew it; final
+ * @param withdrawal         the resident's withdrawal of the tip, once they asked; final
+ * @param erasure            the erasure of the resident's contact details, once they were erased; final
  */
 @Document(ModeratedTip.COLLECTION)
 public record ModeratedTip(
@@ -39,7 +41,9 @@ public record ModeratedTip(
         Claim claim,
         List<HistoryEntry> history,
         List<Correction> corrections,
-        Retraction retraction) {
+        Retraction retraction,
+        Withdrawal withdrawal,
+        ContactErasure erasure) {
 
     public static final String COLLECTION = "tips";
 
@@ -68,6 +72,8 @@ public record ModeratedTip(
                 null,
                 List.of(),
                 List.of(),
+                null,
+                null,
                 null);
     }
 
@@ -98,6 +104,18 @@ public record ModeratedTip(
         return corrections.isEmpty()
                 ? decision.body()
                 : corrections.get(corrections.size() - 1).body();
+    }
+
+    /**
+     * Whether the resident's photo with this id was erased from the media store with their contact
+     * details: every photo as received, unless the published story shows it.
+     */
+    public boolean photoErased(String photoId) {
+        return erasure != null
+                && erasure.photosErased()
+                && !(published()
+                        && decision.photos().stream()
+                                .anyMatch(chosen -> chosen.photo().id().equals(photoId)));
     }
 
     /** The claim if it still holds at {@code now}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
@@ -47,6 +48,10 @@ public class ModeratedTips {
     static final String DECISION_OUTCOME = "decision.outcome";
     static final String CORRECTIONS = "corrections";
     static final String RETRACTION = "retraction";
+    static final String WITHDRAWAL = "withdrawal";
+    static final String ERASURE = "erasure";
+    static final String CONTACT = "submission.contact";
+    static final String SEALED_CONTACT = "submission.sealedContact";
 
     private static final FindAndModifyOptions RETURN_NEW =
             FindAndModifyOptions.options().returnNew(true);
@@ -333,6 +338,125 @@ public class ModeratedTips {
                         retraction.retractedBy(),
                         retraction.retractedAt()));
         return recorded(mongo.findAndModify(liveAt(story), retract, RETURN_NEW, ModeratedTip.class));
+    }
+
+    /** What the resident's withdrawal did to a tip. */
+    public enum WithdrawalOutcome {
+        /** It was not decided yet: it is withdrawn now. */
+        WITHDRAWN,
+        /** It was decided already: the decision stands, the history notes the late request. */
+        TOO_LATE,
+        /** Nothing: the withdrawal was applied before (a redelivery, a replay), or the tip is unknown. */
+        NOTHING
+    }
+
+    /**
+     * The resident withdraws the tip. Not decided yet (waiting, held or claimed): it becomes
+     * WITHDRAWN, leaves the queue and its claim ends. Decided already: the decision stands and the
+     * history notes that the resident asked too late. One conditional write either way, which a
+     * decision racing with it cannot interleave with (both need the tip's state as they read it),
+     * and applied once: a tip that holds a withdrawal takes no other.
+     *
+     * @param submissionRevision the withdrawal's revision in the resident's sequence: an older copy of
+     *                           the submission can no longer overwrite the tip afterwards
+     */
+    public Mono<WithdrawalOutcome> withdraw(
+            String tipId, long submissionRevision, Instant withdrawnAt, String eventId) {
+        Query undecided = query(where("_id")
+                .is(tipId)
+                .and(STATE)
+                .is(TipState.PENDING)
+                .and(WITHDRAWAL)
+                .is(null));
+        Update withdraw = new Update()
+                .set(STATE, TipState.WITHDRAWN)
+                .set(WITHDRAWAL, new Withdrawal(withdrawnAt, false))
+                .unset(CLAIM)
+                .max(SUBMISSION_REVISION, submissionRevision)
+                .push(
+                        HISTORY,
+                        new HistoryEntry(
+                                HistoryEntry.Kind.WITHDRAWN,
+                                HistoryEntry.RESIDENT,
+                                withdrawnAt,
+                                List.of(),
+                                "Withdrawn before anyone decided it",
+                                eventId));
+        Query decided = query(where("_id")
+                .is(tipId)
+                .and(STATE)
+                .is(TipState.DECIDED)
+                .and(WITHDRAWAL)
+                .is(null));
+        Update tooLate = new Update()
+                .set(WITHDRAWAL, new Withdrawal(withdrawnAt, true))
+                .max(SUBMISSION_REVISION, submissionRevision)
+                .push(
+                        HISTORY,
+                        new HistoryEntry(
+                                HistoryEntry.Kind.WITHDRAWAL_TOO_LATE,
+                                HistoryEntry.RESIDENT,
+                                withdrawnAt,
+                                List.of(),
+                                "Asked for after the tip was decided; the decision stands",
+                                eventId));
+        return mongo.updateFirst(undecided, withdraw, ModeratedTip.class)
+                .flatMap(result -> result.getModifiedCount() > 0
+                        ? Mono.just(WithdrawalOutcome.WITHDRAWN)
+                        : mongo.updateFirst(decided, tooLate, ModeratedTip.class)
+                                .map(late -> late.getModifiedCount() > 0
+                                        ? WithdrawalOutcome.TOO_LATE
+                                        : WithdrawalOutcome.NOTHING));
+    }
+
+    /**
+     * Drops the resident's contact details from the tip, sealed and (for old tips) in clear, in one
+     * write with the history entry saying who erased them and when; once: a tip that holds an
+     * erasure takes no other. The tip and its story otherwise stay as they are.
+     *
+     * @return whether this call erased them; {@code false} when they were erased before or the tip is unknown
+     */
+    public Mono<Boolean> eraseContact(String tipId, long submissionRevision, ContactErasure erasure, String eventId) {
+        boolean byResident = erasure.cause() == ContactErased.Cause.RESIDENT;
+        String why = (byResident
+                        ? "Contact details erased at the resident's request"
+                        : "Contact details erased: the retention period ran out")
+                + (erasure.photosErased() ? "; the photos as received that no story uses went with them" : "");
+        Update erase = new Update()
+                .unset(CONTACT)
+                .unset(SEALED_CONTACT)
+                .set(ERASURE, erasure)
+                .max(SUBMISSION_REVISION, submissionRevision)
+                .push(
+                        HISTORY,
+                        new HistoryEntry(
+                                HistoryEntry.Kind.CONTACT_ERASED,
+                                byResident ? HistoryEntry.RESIDENT : HistoryEntry.RETENTION,
+                                erasure.at(),
+                                List.of(),
+                                why,
+                                eventId));
+        return mongo.updateFirst(query(where("_id").is(tipId).and(ERASURE).is(null)), erase, ModeratedTip.class)
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    /**
+     * Puts on the tip's history, and on the editorial record, that {@code moderator} was shown the
+     * resident's contact details: one conditional write, made only while the tip still keeps them.
+     *
+     * @return the tip with the showing on its history; empty when the tip keeps no contact details
+     *         (anonymous, or erased meanwhile), and then they must not be shown
+     */
+    public Mono<ModeratedTip> contactShown(String tipId, String moderator, Instant at) {
+        Query keepsThem = query(where("_id")
+                .is(tipId)
+                .and(ERASURE)
+                .is(null)
+                .orOperator(where(SEALED_CONTACT).ne(null), where(CONTACT).ne(null)));
+        Update shown = new Update()
+                .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.CONTACT_SHOWN, moderator, at, List.of(), null));
+        onRecord(shown, PendingAct.of(at, moderator, Act.CONTACT_SHOWN, "Saw the resident's contact details", null));
+        return recorded(mongo.findAndModify(keepsThem, shown, RETURN_NEW, ModeratedTip.class));
     }
 
     /** The story as the editor saw it: approved, not withdrawn, and at the same revision. */

@@ -5,18 +5,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.newsdesk.events.PhotoReference;
+import org.newsdesk.events.SealedContact;
 import org.newsdesk.events.TipSubmitted;
 import org.springframework.data.annotation.PersistenceCreator;
 
 /**
- * What the resident sent, exactly as it arrived. Never changed afterwards: a moderator's edits live
- * in the {@link Decision}, beside the original.
+ * What the resident sent, exactly as it arrived. Never changed afterwards, but for the erasure of
+ * the resident's contact details: a moderator's edits live in the {@link Decision}, beside the original.
  *
  * @param eventId        the {@code TipSubmitted} event this came from, to trace a queue entry back to the log
- * @param contact        how to reach the resident, or {@code null} when they stayed anonymous
+ * @param contact        how to reach the resident, in clear: only tips sent before contact details
+ *                       were sealed have it; {@code null} in every newer one
  * @param happenedOn     the day it happened, when the resident said
  * @param contactConsent whether the resident agreed to be contacted about the tip
  * @param photos         the resident's photos in the media store, in their order
+ * @param sealedContact  how to reach the resident, sealed with the tip's own data key: opened only
+ *                       to show a moderator; {@code null} when they stayed anonymous. Erasure drops
+ *                       it and {@link #contact}, the one change a submission ever sees
  */
 public record Submission(
         String eventId,
@@ -28,7 +33,8 @@ public record Submission(
         Instant submittedAt,
         LocalDate happenedOn,
         boolean contactConsent,
-        List<PhotoReference> photos) {
+        List<PhotoReference> photos,
+        SealedContact sealedContact) {
 
     @PersistenceCreator
     public Submission {
@@ -44,7 +50,7 @@ public record Submission(
             String category,
             Contact contact,
             Instant submittedAt) {
-        this(eventId, headline, body, area, category, contact, submittedAt, null, false, List.of());
+        this(eventId, headline, body, area, category, contact, submittedAt, null, false, List.of(), null);
     }
 
     public static Submission from(TipSubmitted event) {
@@ -59,7 +65,13 @@ public record Submission(
                 event.submittedAt(),
                 event.happenedOn(),
                 Boolean.TRUE.equals(event.contactConsent()),
-                event.photos());
+                event.photos(),
+                event.sealedContact() == null || event.sealedContact().isEmpty() ? null : event.sealedContact());
+    }
+
+    /** Whether the resident left a way to reach them that the tip still keeps (sealed or, for old tips, in clear). */
+    public boolean hasContact() {
+        return sealedContact != null || contact != null;
     }
 
     /** The resident's photo with this id, if they sent one. */

@@ -50,6 +50,7 @@ class DisabledAccountAcrossInstancesTests {
                         "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+                        "--newsdesk.privacy.key=" + ModerationIntegrationTest.PRIVACY_KEY,
                         "--newsdesk.moderator.sign-in.failures-per-client=100000",
                         "--newsdesk.moderator.sign-in.failures-per-account=100000");
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();

@@ -89,6 +89,10 @@ class ModerationApiSliceTests {
     @MockitoBean
     QueueChanges changes;
 
+    // The tip page opens contact details with it; no test here renders that page.
+    @MockitoBean
+    ResidentContacts contacts;
+
     // The editors' controllers are mapped in this slice too; what stands behind them is not its subject.
     @MockitoBean
     EditorialDesk editorial;

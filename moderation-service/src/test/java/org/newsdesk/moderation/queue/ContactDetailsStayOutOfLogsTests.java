@@ -2,35 +2,49 @@ package org.newsdesk.moderation.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
+import org.newsdesk.moderation.PageSession;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.record.EditorialAct;
+import org.newsdesk.moderation.tip.ModeratedTip;
+import org.newsdesk.privacy.ContactDetails;
+import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A resident's name, email and phone reach the moderators' queue and nowhere else: not the log,
- * even when their tip comes back in forms the intake cannot process and is parked.
+ * A resident's name, email and phone reach the moderators' tip page and nowhere else: not the log,
+ * even when their tip comes back in forms the intake cannot process and is parked, and, sealed,
+ * never the store or the editorial record in clear.
  */
 @ModerationIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ContactDetailsStayOutOfLogsTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Autowired
     WebTestClient webTestClient;
@@ -40,6 +54,12 @@ class ContactDetailsStayOutOfLogsTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ContactVault vault;
+
+    @Autowired
+    ReactiveMongoOperations mongo;
 
     @Test
     void aTipWithContactDetailsThatIsParkedLeavesThemOutOfTheLog(CapturedOutput output) throws Exception {
@@ -103,6 +123,39 @@ class ContactDetailsStayOutOfLogsTests {
                 .contains("to its dead-letter topic");
         // And no line of it holds the resident's name, email or phone
         assertThat(output).doesNotContain(token).doesNotContain(contact.phone());
+    }
+
+    @Test
+    void sealedDetailsOpenedForAModeratorAreNeitherLoggedNorStoredInClear(CapturedOutput output) throws Exception {
+        // Given a tip whose contact details were sealed at the field
+        String token = letters(10);
+        String tipId = TestTips.newTipId();
+        ContactDetails details =
+                new ContactDetails("Sam " + token, token + "@example.org", "+44 115 496 0" + token.length());
+        ModerationTestClient moderation = new ModerationTestClient(webTestClient, kafka);
+        moderation.submitAndAwaitQueued(
+                TestTips.sealed(tipId, "Alfreton", vault.seal(tipId, details).block(TIMEOUT), List.of()));
+
+        // When a moderator opens its page, which shows them, and the editorial record takes the showing
+        PageSession session = PageSession.signIn(
+                webTestClient, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
+        assertThat(session.page(webTestClient, "/tips/{id}", tipId)).contains(details.email());
+
+        // Then neither the tip as stored nor the record holds them in clear, and no log line does
+        await().atMost(ModerationTestClient.PATIENCE)
+                .until(() -> mongo.find(
+                                query(where(EditorialAct.TIP_ID).is(tipId)), Document.class, EditorialAct.COLLECTION)
+                        .hasElements()
+                        .block(TIMEOUT));
+        String stored = mongo.findById(tipId, Document.class, ModeratedTip.COLLECTION)
+                        .block(TIMEOUT)
+                        .toJson()
+                + mongo.find(query(where(EditorialAct.TIP_ID).is(tipId)), Document.class, EditorialAct.COLLECTION)
+                        .map(Document::toJson)
+                        .collectList()
+                        .block(TIMEOUT);
+        assertThat(stored).contains("sealedContact").doesNotContain(token);
+        assertThat(output).doesNotContain(token);
     }
 
     /** The record as it was sent, headers and all, with another value. */

@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -36,9 +34,6 @@ import reactor.core.Disposable;
 @ModerationIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveQueueAcrossInstancesTests {
-
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
-            new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient instanceA;
@@ -60,6 +55,7 @@ class LiveQueueAcrossInstancesTests {
                         "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+                        "--newsdesk.privacy.key=" + ModerationIntegrationTest.PRIVACY_KEY,
                         "--newsdesk.moderator.sign-in.failures-per-client=100000",
                         "--newsdesk.moderator.sign-in.failures-per-account=100000");
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
@@ -82,7 +78,7 @@ class LiveQueueAcrossInstancesTests {
         PageSession session = PageSession.signIn(
                 instanceA, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
         List<ServerSentEvent<String>> onB = new CopyOnWriteArrayList<>();
-        Disposable following = follow(instanceB, session, null, onB);
+        Disposable following = LiveQueueFeed.follow(instanceB, session, null, onB);
         await().atMost(ModerationTestClient.PATIENCE).until(() -> !onB.isEmpty());
         String readyId = onB.get(0).id();
         assertThat(onB.get(0).event()).isEqualTo("ready");
@@ -102,16 +98,18 @@ class LiveQueueAcrossInstancesTests {
 
         // Then the browser on B hears both, in order, each with a larger id
         await().atMost(ModerationTestClient.PATIENCE)
-                .untilAsserted(() -> assertThat(kinds(onB, tip.tipId())).containsExactly("received", "claimed"));
+                .untilAsserted(
+                        () -> assertThat(LiveQueueFeed.kinds(onB, tip.tipId())).containsExactly("received", "claimed"));
         following.dispose();
 
         // When the browser reconnects, to instance A this time, saying where it stopped
         List<ServerSentEvent<String>> caughtUp = new CopyOnWriteArrayList<>();
-        Disposable again = follow(instanceA, session, readyId, caughtUp);
+        Disposable again = LiveQueueFeed.follow(instanceA, session, readyId, caughtUp);
 
         // Then it first gets what happened since, from the database, without waiting for anything new
         await().atMost(ModerationTestClient.PATIENCE)
-                .untilAsserted(() -> assertThat(kinds(caughtUp, tip.tipId())).containsExactly("received", "claimed"));
+                .untilAsserted(() ->
+                        assertThat(LiveQueueFeed.kinds(caughtUp, tip.tipId())).containsExactly("received", "claimed"));
         List<Long> ids = caughtUp.stream()
                 .filter(event -> "queue".equals(event.event()))
                 .map(event -> Long.parseLong(event.id()))
@@ -121,34 +119,5 @@ class LiveQueueAcrossInstancesTests {
                 .doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).isGreaterThan(Long.parseLong(readyId)));
         again.dispose();
-    }
-
-    private static Disposable follow(
-            WebTestClient instance, PageSession session, String lastEventId, List<ServerSentEvent<String>> into) {
-        return instance.get()
-                .uri("/queue/events")
-                .cookie(PageSession.COOKIE, session.cookie())
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .headers(headers -> {
-                    if (lastEventId != null) {
-                        headers.set("Last-Event-ID", lastEventId);
-                    }
-                })
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EVENT)
-                .getResponseBody()
-                .filter(event -> event.event() != null)
-                .subscribe(into::add);
-    }
-
-    private static List<String> kinds(List<ServerSentEvent<String>> events, String tipId) {
-        return events.stream()
-                .filter(event -> "queue".equals(event.event())
-                        && event.data() != null
-                        && event.data().contains(tipId))
-                .map(event -> event.data().replaceAll(".*\"kind\":\"([a-z]+)\".*", "$1"))
-                .toList();
     }
 }

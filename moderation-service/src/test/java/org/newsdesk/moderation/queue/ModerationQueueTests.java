@@ -54,14 +54,31 @@ class ModerationQueueTests {
         // When their tip is submitted
         moderation.submitAndAwaitQueued(tip);
 
-        // Then moderators read it as sent, contact included
+        // Then moderators read it as sent, with a flag that the resident can be reached: the details
+        // themselves are only ever opened on the tip's page
         QueueEntry entry = entryFor(tipId);
         assertThat(entry.headline()).isEqualTo(TestTips.VICTIM_SUPPORT_HEADLINE);
         assertThat(entry.body()).isEqualTo(TestTips.VICTIM_SUPPORT_BODY);
         assertThat(entry.area()).isEqualTo("Derbyshire");
         assertThat(entry.category()).isEqualTo("community");
         assertThat(entry.submittedAt()).isEqualTo(submittedAt);
-        assertThat(entry.contact()).containsEntry("name", "Sam Resident").containsEntry("email", "sam@example.org");
+        assertThat(entry.contactGiven()).isTrue();
+        assertThat(moderation.api("/api/queue?area=Derbyshire&limit=500"))
+                .contains(tipId)
+                .doesNotContain("Sam Resident")
+                .doesNotContain("sam@example.org");
+    }
+
+    @Test
+    void anAnonymousTipSaysThereIsNoWayToReachTheResident() throws Exception {
+        // Given a resident who stayed anonymous
+        TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
+
+        // When their tip is submitted
+        moderation.submitAndAwaitQueued(tip);
+
+        // Then the queue says nobody can be contacted about it
+        assertThat(entryFor(tip.tipId()).contactGiven()).isFalse();
     }
 
     @Test

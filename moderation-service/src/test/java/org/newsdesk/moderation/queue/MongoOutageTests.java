@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         properties = {
             "newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,
+            "newsdesk.privacy.key=" + ModerationIntegrationTest.PRIVACY_KEY,
             "spring.mongodb.database=newsdesk-moderation-outage",
             "newsdesk.kafka.retry.initial-interval=100ms",
             "newsdesk.kafka.retry.transient-max-interval=1s"

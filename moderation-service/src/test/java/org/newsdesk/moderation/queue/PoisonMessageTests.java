@@ -13,13 +13,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.TipWithdrawn;
 import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
+import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.moderation.tip.TipState;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaOperations;
@@ -54,7 +58,7 @@ class PoisonMessageTests {
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheNextTipIsStillQueued() throws Exception {
-        // Given a message that is not JSON, one without a type header, and one of a schema version from the future
+        // Given a message that is not JSON, one without a type header, and ones of schema versions from the future
         String notJson = "poison-" + UUID.randomUUID();
         String untyped = "poison-" + UUID.randomUUID();
         String fromTheFuture = "poison-" + UUID.randomUUID();
@@ -86,6 +90,37 @@ class PoisonMessageTests {
                 current.contact(),
                 current.submittedAt());
         kafka.send(Topics.TIPS_SUBMITTED, PARTITION, fromTheFuture, future).get(30, TimeUnit.SECONDS);
+        // (and a withdrawal and an erasure of schema versions from the future, for tips that are queued)
+        TipSubmitted known = TestTips.policePlan(TestTips.newTipId());
+        kafka.send(Topics.TIPS_SUBMITTED, PARTITION, known.tipId(), known).get(30, TimeUnit.SECONDS);
+        String withdrawalFromTheFuture = known.tipId();
+        kafka.send(
+                        Topics.TIPS_SUBMITTED,
+                        PARTITION,
+                        withdrawalFromTheFuture,
+                        new TipWithdrawn(
+                                UUID.randomUUID(),
+                                TipWithdrawn.SCHEMA_VERSION + 1,
+                                Instant.now(),
+                                known.tipId(),
+                                2,
+                                Instant.now()))
+                .get(30, TimeUnit.SECONDS);
+        String erasureFromTheFuture = "poison-" + UUID.randomUUID();
+        kafka.send(
+                        Topics.TIPS_SUBMITTED,
+                        PARTITION,
+                        erasureFromTheFuture,
+                        new ContactErased(
+                                UUID.randomUUID(),
+                                ContactErased.SCHEMA_VERSION + 1,
+                                Instant.now(),
+                                known.tipId(),
+                                3,
+                                Instant.now(),
+                                ContactErased.Cause.RESIDENT,
+                                false))
+                .get(30, TimeUnit.SECONDS);
 
         // When a good tip follows them on the same partition
         // Then the good tip reaches the queue
@@ -95,9 +130,12 @@ class PoisonMessageTests {
         await().atMost(ModerationTestClient.PATIENCE)
                 .untilAsserted(() -> assertThat(probe.records(deadLetters))
                         .extracting(record -> record.key())
-                        .contains(notJson, untyped, fromTheFuture));
+                        .contains(notJson, untyped, fromTheFuture, withdrawalFromTheFuture, erasureFromTheFuture));
         assertThat(tips.find(fromTheFuture).blockOptional(Duration.ofSeconds(5)))
                 .isEmpty();
+        ModeratedTip untouched = tips.find(known.tipId()).block(Duration.ofSeconds(5));
+        assertThat(untouched.state()).isEqualTo(TipState.PENDING);
+        assertThat(untouched.erasure()).isNull();
     }
 
     @Test
