@@ -1,6 +1,7 @@
 package org.newsdesk.web.logging;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ public final class LogRedaction {
         }
         String redacted = replace(IPV6_CANDIDATE, text, LogRedaction::redactedIpv6);
         redacted = replace(IPV4, redacted, literal -> ADDRESS);
-        redacted = replace(SPACED, redacted, groups -> holdsSpacedCode(groups) ? RECEIPT : groups);
+        redacted = replace(SPACED, redacted, groups -> holdsCode(groups) ? RECEIPT : groups);
         return replace(WORD, redacted, word -> holdsCode(decoded(word)) ? RECEIPT : word);
     }
 
@@ -76,23 +77,22 @@ public final class LogRedaction {
         return replaced.append(text, from, text.length()).toString();
     }
 
-    private static boolean holdsSpacedCode(String groups) {
-        String symbols = groups.replace(" ", "");
-        for (int start = 0; start + CODE_LENGTH <= symbols.length(); start += 4) {
-            if (isCode(symbols.substring(start, start + CODE_LENGTH))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether any stretch of the text reads back as a receipt code. */
+    /**
+     * Whether any stretch of the text reads back as a receipt code, or shows one as the receipt page
+     * does, in four groups of four, among other groups ({@code K7Q2-M9XD-4HRT-PW3C-x}).
+     */
     static boolean holdsCode(String text) {
         Matcher candidate = CANDIDATE.matcher(text);
         while (candidate.find()) {
-            String symbols = candidate.group().replace("-", "").replace(" ", "");
-            if (isCode(symbols)) {
+            if (isCode(candidate.group().replace("-", "").replace(" ", ""))) {
                 return true;
+            }
+            String[] groups = candidate.group().split("[- ]+");
+            for (int first = 0; first + 4 <= groups.length; first++) {
+                String fourGroups = String.join("", List.of(groups).subList(first, first + 4));
+                if (fourGroups.length() == CODE_LENGTH && isCode(fourGroups)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -52,6 +52,8 @@ class LogRedactionTests {
                 "the code (K7Q2-M9XD-4HRT-PW3C).",
                 "/api/tips/K7Q2-M9XD-4HRT-PW3C?x=1",
                 "k-7-q-2-m-9-x-d-4-h-r-t-p-w-3-c",
+                "/api/tips/K7Q2-M9XD-4HRT-PW3C-and-more",
+                "/api/tips/x-K7Q2-M9XD-4HRT-PW3C",
                 "0O1IL23456789ABC"
             })
     void aReceiptCodeIsRedactedHoweverItIsTyped(String typed) {
