@@ -37,30 +37,90 @@ public final class LogRedaction {
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
     private static final Pattern DOTTED = Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}");
 
-    /** A word as a path or a line prints it: symbols, dashes and percent escapes. */
-    private static final Pattern WORD = Pattern.compile("(?:[0-9A-Za-z-]|%[0-9A-Fa-f]{2})+");
-
     /**
      * Groups of four, as the receipt page shows a code, written with spaces for its dashes:
      * K7Q2 M9XD 4HRT PW3C, maybe after other four-letter words.
      */
     private static final Pattern SPACED =
-            Pattern.compile("(?<![0-9A-Za-z-])[0-9A-Za-z]{4}(?: [0-9A-Za-z]{4}){3,}(?![0-9A-Za-z-])");
+            Pattern.compile("(?<![0-9A-Za-z-])[0-9A-Za-z]{4}(?: [0-9A-Za-z]{4}){3,11}(?![0-9A-Za-z-])");
 
     /** What a code is read from, with the separators reading forgives; anything else ends a candidate. */
     private static final Pattern CANDIDATE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z\\- ]*");
 
     private LogRedaction() {}
 
-    /** The text with every IP literal and every receipt code replaced; the text itself when it has neither. */
+    /** Printed instead of a line that could not be redacted: better no line than one with a secret. */
+    static final String WITHHELD = "[withheld: could not be redacted]";
+
+    /**
+     * The text with every IP literal and every receipt code replaced; the text itself when it has
+     * neither. Never throws: it runs inside logging, on whatever thread logs.
+     */
     public static String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String redacted = replace(IPV6_CANDIDATE, text, LogRedaction::redactedIpv6);
-        redacted = replace(IPV4, redacted, literal -> ADDRESS);
-        redacted = replace(SPACED, redacted, groups -> holdsCode(groups) ? RECEIPT : groups);
-        return replace(WORD, redacted, word -> holdsCode(decoded(word)) ? RECEIPT : word);
+        try {
+            String redacted = replace(IPV6_CANDIDATE, text, LogRedaction::redactedIpv6);
+            redacted = replace(IPV4, redacted, literal -> ADDRESS);
+            redacted = replace(SPACED, redacted, groups -> holdsCode(groups) ? RECEIPT : groups);
+            return replaceWords(redacted);
+        } catch (RuntimeException | StackOverflowError unredactable) {
+            return WITHHELD;
+        }
+    }
+
+    /**
+     * Every word as a path or a line prints it (symbols, dashes and percent escapes) that holds a
+     * code. Scanned by hand rather than matched: a regular expression repeating an alternation
+     * recurses once per character, and a request line may be thousands long.
+     */
+    private static String replaceWords(String text) {
+        StringBuilder replaced = null;
+        int from = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int end = wordEnd(text, i);
+            if (end == i) {
+                i++;
+                continue;
+            }
+            String word = text.substring(i, end);
+            if (holdsCode(decoded(word))) {
+                if (replaced == null) {
+                    replaced = new StringBuilder(text.length());
+                }
+                replaced.append(text, from, i).append(RECEIPT);
+                from = end;
+            }
+            i = end;
+        }
+        return replaced == null
+                ? text
+                : replaced.append(text, from, text.length()).toString();
+    }
+
+    private static int wordEnd(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isSymbol(c) || c == '-') {
+                i++;
+            } else if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+                i += 3;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isSymbol(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0 && c < 128;
     }
 
     private static String replace(Pattern pattern, String text, java.util.function.UnaryOperator<String> replacement) {

@@ -98,6 +98,21 @@ class LogRedactionTests {
     }
 
     @Test
+    void aRequestLineOfAnyLengthIsRedactedWithoutFailing() {
+        // Given request lines far longer than any real one, one of them with a code at its end
+        String letters = "a".repeat(200_000);
+        String escapes = "%41".repeat(100_000);
+        String spaced = "Abcd ".repeat(50_000);
+
+        // When they are redacted, then each comes back whole, the code taken out
+        assertThat(LogRedaction.redact("GET /" + letters + " HTTP/1.1")).isEqualTo("GET /" + letters + " HTTP/1.1");
+        assertThat(LogRedaction.redact("GET /" + escapes + " HTTP/1.1")).isEqualTo("GET /" + escapes + " HTTP/1.1");
+        assertThat(LogRedaction.redact(spaced)).isEqualTo(spaced);
+        assertThat(LogRedaction.redact("GET /" + letters + "/" + CODE + " HTTP/1.1"))
+                .isEqualTo("GET /" + letters + "/{receipt} HTTP/1.1");
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void theSharedConfigurationPrintsMessagesAndStackTracesRedacted(CapturedOutput output) throws JoranException {
         // Given Logback configured as the services configure it
