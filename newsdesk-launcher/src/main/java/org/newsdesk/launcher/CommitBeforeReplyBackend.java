@@ -142,7 +142,10 @@ final class CommitBeforeReplyBackend extends H2Backend {
         } catch (RuntimeException ex) {
             // Tried again after the next write; writes do not depend on it.
             worthKeepingHouse = false;
-            log.warn("Housekeeping of the MongoDB store failed", ex);
+            // By its type: a store's message may quote the values it was working on.
+            log.warn(
+                    "Housekeeping of the MongoDB store failed: {}",
+                    ex.getClass().getName());
         } finally {
             commandsOrCommit.writeLock().unlock();
         }

@@ -69,7 +69,7 @@ record LauncherSettings(
     boolean localDefaultPasswordAllowed(String moderatorPassword) {
         boolean none = isBlank(moderatorPassword);
         if (listensBeyondThisMachine() && (none || LOCAL_DEFAULT_PASSWORD.equals(moderatorPassword.trim()))) {
-            throw new IllegalStateException("NEWSDESK_BIND_ADDRESS=" + bindHost() + " makes the services reachable "
+            throw new SettingsRefused("NEWSDESK_BIND_ADDRESS=" + bindHost() + " makes the services reachable "
                     + "from other machines, so the moderators' password cannot be the local default '"
                     + LOCAL_DEFAULT_PASSWORD + "': set NEWSDESK_MODERATOR_PASSWORD to a password of your own, or leave "
                     + "NEWSDESK_BIND_ADDRESS unset to listen on " + LOOPBACK + " only");
@@ -81,13 +81,13 @@ record LauncherSettings(
     static InetAddress bindAddress(String configured) {
         String address = isBlank(configured) ? LOOPBACK : configured.trim();
         if (!address.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            throw new IllegalStateException("NEWSDESK_BIND_ADDRESS must be an IP address such as " + LOOPBACK
+            throw new SettingsRefused("NEWSDESK_BIND_ADDRESS must be an IP address such as " + LOOPBACK
                     + " (this machine only) or 0.0.0.0 (every interface), not '" + configured + "'");
         }
         try {
             return InetAddress.getByName(address);
         } catch (UnknownHostException notAnAddress) {
-            throw new IllegalStateException("NEWSDESK_BIND_ADDRESS must be an IP address, not '" + configured + "'");
+            throw new SettingsRefused("NEWSDESK_BIND_ADDRESS must be an IP address, not '" + configured + "'");
         }
     }
 
@@ -112,7 +112,7 @@ record LauncherSettings(
         }
         Path launcherJar = Path.of(launcherClassPath).toAbsolutePath().normalize();
         if (launcherClassPath.contains(File.pathSeparator) || !Files.isRegularFile(launcherJar)) {
-            throw new IllegalStateException("Set NEWSDESK_SERVICES_DIR to the folder holding the service jars"
+            throw new SettingsRefused("Set NEWSDESK_SERVICES_DIR to the folder holding the service jars"
                     + " (newsdesk-launcher/target/services after ./mvnw -DskipTests package), or start the launcher"
                     + " with java -jar newsdesk-launcher/target/newsdesk-exec.jar");
         }
@@ -127,7 +127,7 @@ record LauncherSettings(
         try {
             return Integer.parseInt(configured.trim());
         } catch (NumberFormatException ex) {
-            throw new IllegalStateException(variable + " must be a port number, not '" + configured + "'");
+            throw new SettingsRefused(variable + " must be a port number, not '" + configured + "'");
         }
     }
 

@@ -38,8 +38,8 @@ public final class NewsdeskLauncher {
             settings = LauncherSettings.from(System.getenv(), System.getProperty("java.class.path"));
             // Checked before anything starts: refusing later would leave Kafka and MongoDB half started.
             settings.localDefaultPasswordAllowed(System.getenv("NEWSDESK_MODERATOR_PASSWORD"));
-        } catch (IllegalStateException ex) {
-            log.error("Newsdesk cannot start: {}", ex.getMessage());
+        } catch (SettingsRefused refused) {
+            log.error("Newsdesk cannot start: {}", refused.reason());
             System.exit(1);
             return;
         }

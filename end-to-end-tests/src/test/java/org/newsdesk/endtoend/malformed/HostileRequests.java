@@ -34,6 +34,9 @@ final class HostileRequests {
     /** Where one service listens, and what a request to it needs to get past the door. */
     record Target(String service, int port, Map<String, String> credentials) {}
 
+    /** A receipt code as a resident has it: requests aim at it, and the logs must never show it. */
+    static final String RECEIPT_CODE = "K7Q2-M9XD-4HRT-PW3C";
+
     private static final List<String> LIMITS = List.of(
             "",
             "abc",
@@ -466,7 +469,7 @@ final class HostileRequests {
                 "caf%C3%A9",
                 "%C0%AF",
                 "%F0%9F%93%B0",
-                "K7Q2-M9XD-4HRT-PW3C",
+                RECEIPT_CODE,
                 "%20",
                 "-",
                 "null",

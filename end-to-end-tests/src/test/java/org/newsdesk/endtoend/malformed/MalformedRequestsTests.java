@@ -2,14 +2,10 @@ package org.newsdesk.endtoend.malformed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +15,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.endtoend.ModeratorSession;
 import org.newsdesk.endtoend.NewsdeskDistribution;
+import org.newsdesk.endtoend.ServiceLines;
 import org.newsdesk.endtoend.malformed.HostileRequests.Hostile;
 import org.newsdesk.endtoend.malformed.HostileRequests.Target;
 import org.newsdesk.launcher.LocalKafkaBroker;
@@ -45,11 +42,8 @@ class MalformedRequestsTests {
 
     private static final String MODERATOR_PASSWORD = "a-long-malformed-requests-password";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The moderators' session cookie, as the moderation service names it. */
-    private static final String SESSION_COOKIE = "NEWSDESK_MODERATION";
 
     private static final Pattern PLAIN_HEADER_VALUE = Pattern.compile("^[\\x20-\\x7E\\t]*$");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @TempDir
     static Path dataDir;
@@ -57,6 +51,7 @@ class MalformedRequestsTests {
     private static LocalKafkaBroker kafka;
     private static LocalMongoServer mongo;
     private static NewsdeskServices services;
+    private static final ServiceLines lines = new ServiceLines();
 
     @BeforeAll
     static void startNewsdesk() {
@@ -64,7 +59,8 @@ class MalformedRequestsTests {
         mongo = LocalMongoServer.start(dataDir, 0);
         NewsdeskServices.Starter starter = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
                 .servicesDirectory(NewsdeskDistribution.servicesDirectory())
-                .randomPorts();
+                .randomPorts()
+                .output(lines.stream());
         services = starter.property(Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
                 // Every request comes from here: limits would answer 429 where the request's own problem should show.
                 .property(Service.SUBMISSION, "newsdesk.submission.tip-rate-limit", "0")
@@ -134,6 +130,13 @@ class MalformedRequestsTests {
             }
             System.out.println("Malformed requests answered: " + byStatus);
             assertThat(failures).as("seed " + seed).isEmpty();
+            // And the framework's warnings about them (a receipt lookup it cannot decode is quoted with its request
+            // line) name neither the client nor the receipt code aimed at
+            assertThat(lines.text())
+                    .as("seed " + seed)
+                    .doesNotContain("127.0.0.1")
+                    .doesNotContain(HostileRequests.RECEIPT_CODE)
+                    .doesNotContain(HostileRequests.RECEIPT_CODE.replace("-", ""));
         } finally {
             clients.shutdownNow();
         }
@@ -167,42 +170,16 @@ class MalformedRequestsTests {
 
     /** A session on the moderators' pages, and its CSRF token, as a browser holds them. */
     private static Target signedInPages() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        String base = services.moderation().baseUrl();
-        String login = browser.send(
-                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        String form = "username=moderator&password=" + URLEncoder.encode(MODERATOR_PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf(login), StandardCharsets.UTF_8);
-        String queue = browser.send(
-                        HttpRequest.newBuilder(URI.create(base + "/login"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        String session = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals(SESSION_COOKIE))
-                .map(HttpCookie::getValue)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Not signed in"));
+        ModeratorSession moderator =
+                ModeratorSession.signIn(services.moderation().baseUrl(), "moderator", MODERATOR_PASSWORD);
         return new Target(
                 "moderation pages",
                 services.moderation().port(),
-                Map.of("Cookie", SESSION_COOKIE + "=" + session, "_csrf", csrf(queue)));
-    }
-
-    private static String csrf(String page) {
-        Matcher token = CSRF.matcher(page);
-        if (!token.find()) {
-            throw new IllegalStateException("No CSRF token on the page");
-        }
-        return token.group(1);
+                Map.of(
+                        "Cookie",
+                        ModeratorSession.SESSION_COOKIE + "=" + moderator.session(),
+                        "_csrf",
+                        moderator.csrf()));
     }
 
     /** Tips in the moderators' queue, so that requests about tips reach more than "unknown tip". */

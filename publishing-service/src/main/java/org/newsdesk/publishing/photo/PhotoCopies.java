@@ -17,6 +17,7 @@ import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.media.MediaStore;
 import org.newsdesk.media.StoredPhoto;
+import org.newsdesk.messaging.RecordMetadataLogging;
 import org.newsdesk.publishing.story.PublishedPhoto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +109,14 @@ public class PhotoCopies {
             try {
                 copies.add(new PublishedPhoto(photo.photo().id(), photo.caption(), variants(storyId, original)));
             } catch (UndecodablePhotoException e) {
-                // Not worth holding the story back: it is published without the photo.
-                log.warn("Story {}: {}; publishing the story without it", storyId, e.getMessage());
+                // Not worth holding the story back: it is published without the photo. The decoder's
+                // failure is named by its type: its message may quote the file.
+                log.warn(
+                        "Story {}: photo {} ({}) cannot be decoded ({}); publishing the story without it",
+                        storyId,
+                        photo.photo().id(),
+                        original.reference().contentType(),
+                        e.getCause() == null ? "no reader takes it" : RecordMetadataLogging.describe(e.getCause()));
             }
         }
         return copies;
@@ -161,8 +168,7 @@ public class PhotoCopies {
     private static BufferedImage decode(StoredPhoto photo) {
         BufferedImage image = decode(photo.bytes());
         if (image == null) {
-            throw new UndecodablePhotoException(
-                    "photo " + photo.reference().id() + " (" + photo.reference().contentType() + ") cannot be decoded");
+            throw new UndecodablePhotoException(null);
         }
         return image;
     }
@@ -171,14 +177,15 @@ public class PhotoCopies {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
-            throw new UndecodablePhotoException("a photo cannot be decoded: " + e.getMessage());
+            throw new UndecodablePhotoException(e);
         }
     }
 
     static final class UndecodablePhotoException extends RuntimeException {
 
-        UndecodablePhotoException(String message) {
-            super(message);
+        /** @param cause the decoder's failure, or {@code null} when no decoder took the photo at all */
+        UndecodablePhotoException(Throwable cause) {
+            super("a photo cannot be decoded", cause);
         }
     }
 

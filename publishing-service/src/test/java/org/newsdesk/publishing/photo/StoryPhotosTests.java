@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
 import org.newsdesk.events.TipDecided;
@@ -28,6 +29,8 @@ import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -232,7 +235,8 @@ class StoryPhotosTests {
     }
 
     @Test
-    void aPhotoTheMediaStoreLostOrCannotDecodeLeavesTheStoryWithoutIt() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aPhotoTheMediaStoreLostOrCannotDecodeLeavesTheStoryWithoutIt(CapturedOutput output) {
         // Given one photo the store does not have, and one whose bytes are not an image
         PhotoReference lost = new PhotoReference("0123456789abcdef01234567", "image/jpeg", 10, "0".repeat(64), 10, 10);
         PhotoReference broken = mediaStore
@@ -247,6 +251,11 @@ class StoryPhotosTests {
         Story story =
                 await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
         assertThat(story.photos()).isEmpty();
+        // And the log says which photo could not be decoded, naming the failure by its type, never a decoder's message
+        assertThat(output.getOut())
+                .containsPattern("Story " + tipId + ": photo " + broken.id()
+                        + " \\(image/jpeg\\) cannot be decoded \\((no reader takes it|[\\w.$]+)\\); "
+                        + "publishing the story without it");
     }
 
     private long copiesOf(String storyId) {

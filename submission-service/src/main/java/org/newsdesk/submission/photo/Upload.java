@@ -8,6 +8,12 @@ public record Upload(String fileName, byte[] bytes) {
     /** The longest a file name is quoted back to the resident. */
     private static final int NAME_SHOWN = 60;
 
+    /** Without the file's name, which may say who sent it ("mara-at-home.jpg"). */
+    @Override
+    public String toString() {
+        return "Upload[" + (bytes == null ? 0 : bytes.length) + " bytes]";
+    }
+
     /** The file name as it may be shown back: no folders, no control characters, not too long. */
     String shownName() {
         String name =

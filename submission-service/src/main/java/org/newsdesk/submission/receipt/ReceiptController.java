@@ -84,5 +84,11 @@ class ReceiptController {
                     receipt.submittedAt(),
                     receipt.updatedAt());
         }
+
+        /** Without the receipt code: it is the resident's secret. */
+        @Override
+        public String toString() {
+            return "ReceiptView[receipt=redacted, status=" + status + "]";
+        }
     }
 }

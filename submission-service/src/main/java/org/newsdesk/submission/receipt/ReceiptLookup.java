@@ -8,4 +8,11 @@ import jakarta.validation.constraints.NotBlank;
  */
 record ReceiptLookup(
         @NotBlank(message = "Type the receipt code you got when you sent your tip")
-        String receipt) {}
+        String receipt) {
+
+    /** Without the code typed: it is the resident's secret. */
+    @Override
+    public String toString() {
+        return "ReceiptLookup[redacted]";
+    }
+}

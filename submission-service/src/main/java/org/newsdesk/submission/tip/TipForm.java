@@ -115,6 +115,12 @@ record TipForm(
         return null;
     }
 
+    /** Not the form: its contact details are the resident's, and its words may say who they are. */
+    @Override
+    public String toString() {
+        return "TipForm[redacted]";
+    }
+
     /** The tip the form says, once valid: what the JSON API takes. */
     TipRequest toRequest() {
         return new TipRequest(headline, body, area, category, name, email, phone, date(happenedOn), consents());

@@ -65,6 +65,12 @@ record TipRequest(
         contactConsent = Boolean.TRUE.equals(contactConsent);
     }
 
+    /** Not the tip: its contact details are the resident's, and its words may say who they are. */
+    @Override
+    public String toString() {
+        return "TipRequest[redacted]";
+    }
+
     private static String strip(String value) {
         return value == null ? null : value.strip();
     }

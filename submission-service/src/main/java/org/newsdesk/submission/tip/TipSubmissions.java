@@ -201,5 +201,12 @@ class TipSubmissions {
     }
 
     /** The answer to a resident whose tip is on its way. */
-    record TipAccepted(String tipId, String receipt, ReceiptStatus status) {}
+    record TipAccepted(String tipId, String receipt, ReceiptStatus status) {
+
+        /** Without the receipt code: it is the resident's secret. */
+        @Override
+        public String toString() {
+            return "TipAccepted[tipId=" + tipId + ", receipt=redacted, status=" + status + "]";
+        }
+    }
 }

@@ -15,6 +15,7 @@ import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.limit.RateLimitConfiguration;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.ResidentPhotos;
+import org.newsdesk.submission.privacy.RetentionProperties;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.newsdesk.submission.receipt.Receipts;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
@@ -41,7 +42,13 @@ import reactor.core.publisher.Mono;
  */
 // Limits off: the slice's requests all come from one address, and limits have their own tests.
 @WebFluxTest(properties = {"newsdesk.submission.tip-rate-limit=0", "newsdesk.submission.receipt-guesses=0"})
-@EnableConfigurationProperties({SubmissionProperties.class, OutletProperties.class, PhotoProperties.class})
+// Every page's controller is in the slice; the privacy page states the retention periods.
+@EnableConfigurationProperties({
+    SubmissionProperties.class,
+    OutletProperties.class,
+    PhotoProperties.class,
+    RetentionProperties.class
+})
 @Import(RateLimitConfiguration.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 class SubmissionApiSliceTests {
