@@ -152,7 +152,7 @@ final class BrowserJourney {
         text.sendKeys(body);
         desk.driver().findElement(By.id("correction-note")).sendKeys(note);
         desk.driver().findElement(By.id("publish-correction")).click();
-        assertThat(desk.driver().findElement(By.id("done")).getText()).contains("Correction published");
+        awaitDone(desk, "Correction published");
     }
 
     /** The editor withdraws the story with a public reason, ticking the box that says they mean it. */
@@ -161,8 +161,19 @@ final class BrowserJourney {
         desk.driver().findElement(By.id("retraction-reason")).sendKeys(reason);
         desk.driver().findElement(By.id("retraction-confirm")).click();
         desk.driver().findElement(By.id("withdraw")).click();
-        assertThat(desk.driver().findElement(By.id("done")).getText()).contains("Story withdrawn");
+        awaitDone(desk, "Story withdrawn");
         desk.fullPageScreenshot("journey-editor-withdrawn-desktop");
+    }
+
+    /**
+     * The page the form's POST leads to says it is done. A click returns once the browser has
+     * sent the form, not always once the next page is in: on a busy machine it may come later.
+     */
+    private static void awaitDone(Browser desk, String message) {
+        await().atMost(PATIENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(desk.driver().findElement(By.id("done")).getText())
+                        .contains(message));
     }
 
     private static Path temporaryCopy(String resource) {
