@@ -32,6 +32,14 @@ public final class TipsApi {
         return new AcceptedTip((String) accepted.get("tipId"), (String) accepted.get("receipt"));
     }
 
+    /** The resident's act on their tip over the API: {@code withdrawal} or {@code erasure}. */
+    public static WebTestClient.ResponseSpec act(WebTestClient web, String receipt, String act) {
+        return web.post()
+                .uri("/api/tips/{receipt}/" + act, receipt)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange();
+    }
+
     /** What the resident sees for the receipt, or {@code null} while it is unknown. */
     public static Map<String, Object> receipt(WebTestClient web, String receipt) {
         EntityExchangeResult<Map<String, Object>> result = web.get()

@@ -15,8 +15,10 @@ import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.limit.RateLimitConfiguration;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.photo.ResidentPhotos;
+import org.newsdesk.submission.privacy.RetentionProperties;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.newsdesk.submission.receipt.Receipts;
+import org.newsdesk.submission.receipt.ResidentRequests;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
 import org.newsdesk.web.WebAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +43,12 @@ import reactor.core.publisher.Mono;
  */
 // Limits off: the slice's requests all come from one address, and limits have their own tests.
 @WebFluxTest(properties = {"newsdesk.submission.tip-rate-limit=0", "newsdesk.submission.receipt-guesses=0"})
-@EnableConfigurationProperties({SubmissionProperties.class, OutletProperties.class, PhotoProperties.class})
+@EnableConfigurationProperties({
+    SubmissionProperties.class,
+    OutletProperties.class,
+    PhotoProperties.class,
+    RetentionProperties.class
+})
 @Import(RateLimitConfiguration.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 class SubmissionApiSliceTests {
@@ -62,6 +69,9 @@ class SubmissionApiSliceTests {
 
     @MockitoBean
     ResidentPhotos photos;
+
+    @MockitoBean
+    ResidentRequests requests;
 
     @ParameterizedTest(name = "Accept: \"{0}\"")
     @ValueSource(strings = {"", "*/*", "application/json", "text/html;q=0.9, application/json;q=0.8"})

@@ -86,7 +86,10 @@ class TipSubmissionTests {
         assertThat(event.get("receiptDigest").asString()).isEqualTo(digest);
         assertThat(event.get("headline").asString())
                 .isEqualTo(TipJson.complete().get("headline"));
-        assertThat(event.get("contact").get("email").asString()).isEqualTo("angela@example.org");
+        // and the contact details only sealed
+        assertThat(event.get("contact").isNull()).isTrue();
+        assertThat(event.get("sealedContact").get("email").asString()).isNotBlank();
+        assertThat(record.value()).doesNotContain("angela@example.org");
         assertThat(record.value()).doesNotContain(receipt).doesNotContain(receipt.replace("-", ""));
 
         // And the receipt can be looked up at once, however the resident types it
@@ -181,6 +184,7 @@ class TipSubmissionTests {
         ConsumerRecord<String, String> record = probe.awaitRecord(Topics.TIPS_SUBMITTED, accepted.get("tipId"));
         JsonNode event = JSON.readTree(record.value());
         assertThat(event.get("contact").isNull()).isTrue();
+        assertThat(event.get("sealedContact").isNull()).isTrue();
         assertThat(event.get("area").isNull()).isTrue();
     }
 }
