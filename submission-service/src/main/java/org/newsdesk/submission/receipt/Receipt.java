@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.TipDecided;
+import org.newsdesk.submission.privacy.ErasableTip;
 import org.newsdesk.submission.privacy.RetentionProperties;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -209,24 +210,40 @@ record Receipt(
     }
 
     /** Whether there may be contact details or photos left to erase. */
-    boolean erasable() {
+    boolean hasDetailsToErase() {
         return contactErasedAt == null && !Boolean.FALSE.equals(personalData);
     }
 
-    /** The tip's photos as received that no approving decision chose: what an erasure deletes. */
-    List<String> unusedPhotoIds() {
-        return photoIds.stream().filter(id -> !chosenPhotoIds.contains(id)).toList();
+    /** The tip as an erasure needs it. */
+    ErasableTip erasable() {
+        return erasable(tipId, submissionRevision, publishedAt, decisionOutcome, withdrawnAt, photoIds, chosenPhotoIds);
     }
 
-    /** How the retention sweep's counter names the state a tip was erased in. */
-    String retentionState() {
-        if (storyUrl != null || retractionReason != null) {
-            return "published";
+    /**
+     * A tip as an erasure needs it, from the receipt's fields; the retention sweep reads only these.
+     * Its state, as the retention counter names it, is that of the period that ran out.
+     */
+    static ErasableTip erasable(
+            String tipId,
+            long submissionRevision,
+            Instant publishedAt,
+            TipDecided.Outcome decisionOutcome,
+            Instant withdrawnAt,
+            List<String> photoIds,
+            List<String> chosenPhotoIds) {
+        String state;
+        if (publishedAt != null) {
+            state = "published";
+        } else if (decisionOutcome != null && decisionOutcome.declines()) {
+            state = "declined";
+        } else {
+            state = withdrawnAt != null ? "withdrawn" : "undecided";
         }
-        if (decisionOutcome != null && decisionOutcome.declines()) {
-            return "declined";
-        }
-        return withdrawnAt != null ? "withdrawn" : "undecided";
+        List<String> chosen = chosenPhotoIds == null ? List.of() : chosenPhotoIds;
+        List<String> unused = photoIds == null
+                ? List.of()
+                : photoIds.stream().filter(id -> !chosen.contains(id)).toList();
+        return new ErasableTip(tipId, state, unused, submissionRevision > 0);
     }
 
     /**

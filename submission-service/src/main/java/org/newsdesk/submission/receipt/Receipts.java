@@ -96,19 +96,24 @@ public class Receipts implements ErasableTips {
         return apply(tipId, Receipt::withErasureFinished).then();
     }
 
-    /** Through the sparse index on {@link #CONTACT_ERASABLE_AT}: only receipts with something left to erase. */
+    /**
+     * Through the sparse index on {@link #CONTACT_ERASABLE_AT}: only receipts with something left to
+     * erase, and of those only the fields an erasure needs.
+     */
     @Override
     public Flux<ErasableTip> due(Instant now, int limit) {
         Query due = query(where(Receipt.CONTACT_ERASABLE_AT).lte(now))
                 .with(Sort.by(Receipt.CONTACT_ERASABLE_AT))
                 .limit(limit);
-        return mongo.find(due, Receipt.class).map(Receipts::erasable);
-    }
-
-    /** The tip as an erasure needs it; found by the resident's receipt code. */
-    static ErasableTip erasable(Receipt receipt) {
-        return new ErasableTip(
-                receipt.tipId(), receipt.retentionState(), receipt.unusedPhotoIds(), receipt.submissionRevision() > 0);
+        due.fields()
+                .include(
+                        "submissionRevision",
+                        "publishedAt",
+                        "decisionOutcome",
+                        "withdrawnAt",
+                        "photoIds",
+                        "chosenPhotoIds");
+        return mongo.find(due, DueReceipt.class, COLLECTION).map(DueReceipt::erasable);
     }
 
     /** @return whether the receipt changed: only a decision newer than the one it reflects changes it */

@@ -77,7 +77,7 @@ public class ResidentRequests {
         if (receipt.contactErasedAt() != null) {
             return Mono.just(receipt);
         }
-        return erasure.erase(Receipts.erasable(receipt), ContactErased.Cause.RESIDENT)
+        return erasure.erase(receipt.erasable(), ContactErased.Cause.RESIDENT)
                 .thenReturn(receipt.withErasure(clock.instant(), ContactErased.Cause.RESIDENT));
     }
 }

@@ -38,7 +38,7 @@ record TipStatusView(
                         : null,
                 receipt.withdrawnByResident(),
                 !receipt.decided() && receipt.withdrawnAt() == null,
-                receipt.erasable(),
+                receipt.hasDetailsToErase(),
                 receipt.contactErasedAt() != null);
     }
 
