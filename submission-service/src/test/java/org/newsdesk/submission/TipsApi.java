@@ -19,10 +19,14 @@ public final class TipsApi {
     public record AcceptedTip(String tipId, String receipt) {}
 
     public static AcceptedTip submit(WebTestClient web) {
+        return submit(web, TipJson.complete());
+    }
+
+    public static AcceptedTip submit(WebTestClient web, Map<String, Object> tip) {
         Map<String, Object> accepted = web.post()
                 .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(TipJson.write(TipJson.complete()))
+                .bodyValue(TipJson.write(tip))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.ACCEPTED)

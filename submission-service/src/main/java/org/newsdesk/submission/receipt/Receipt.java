@@ -36,7 +36,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param contactErasedAt    when the resident's contact details were erased (by them or by retention)
  * @param erasedBy           who erased them
  * @param erasureFinished    whether the erasure's data key and unused photos are gone too; until
- *                           then the retention sweep finds the receipt due and finishes it
+ *                           then the retention sweep finds the receipt due and finishes it (absent,
+ *                           as in receipts written before erasure existed, is no)
  * @param personalData       whether the tip came with contact details or photos; {@code null}
  *                           while its submission has not been read
  * @param photoIds           the tip's photos as received
@@ -66,7 +67,7 @@ record Receipt(
         Instant withdrawnAt,
         Instant contactErasedAt,
         ContactErased.Cause erasedBy,
-        boolean erasureFinished,
+        Boolean erasureFinished,
         Boolean personalData,
         List<String> photoIds,
         List<String> chosenPhotoIds,
@@ -80,6 +81,7 @@ record Receipt(
     static final String CONTACT_ERASABLE_AT = "contactErasableAt";
 
     Receipt {
+        erasureFinished = Boolean.TRUE.equals(erasureFinished);
         photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
         chosenPhotoIds = chosenPhotoIds == null ? List.of() : List.copyOf(chosenPhotoIds);
     }
@@ -336,7 +338,7 @@ record Receipt(
         private Instant withdrawnAt;
         private Instant contactErasedAt;
         private ContactErased.Cause erasedBy;
-        private boolean erasureFinished;
+        private Boolean erasureFinished;
         private Boolean personalData;
         private List<String> photoIds;
         private List<String> chosenPhotoIds;

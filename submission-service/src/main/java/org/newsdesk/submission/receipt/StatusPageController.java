@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.ResidentPages;
 import org.newsdesk.submission.privacy.RetentionProperties;
@@ -95,22 +96,15 @@ class StatusPageController {
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE},
             produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> withdraw(@Valid ResidentAct act, BindingResult errors, ServerWebExchange exchange) {
-        return withKnownReceipt(
-                act.receipt(),
+        return act(
+                StatusAct.WITHDRAWAL,
+                act,
                 errors,
                 exchange,
-                (code, found) -> act.isConfirmed()
-                        ? requests.withdraw(found)
-                                .map(after -> statusOf(code, after)
-                                        .modelAttribute(
-                                                "done",
-                                                after.withdrawnByResident()
-                                                        ? "Your tip is withdrawn. The editors will not publish it."
-                                                        : "The editors had already decided on your tip, so it could not be "
-                                                                + "withdrawn.")
-                                        .build())
-                                .onErrorResume(failure -> notDone(code, found, failure))
-                        : Mono.just(confirmation(StatusAct.WITHDRAWAL, code)));
+                requests::withdraw,
+                after -> after.withdrawnByResident()
+                        ? "Your tip is withdrawn. The editors will not publish it."
+                        : "The editors had already decided on your tip, so it could not be withdrawn.");
     }
 
     /**
@@ -122,20 +116,35 @@ class StatusPageController {
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE},
             produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> erase(@Valid ResidentAct act, BindingResult errors, ServerWebExchange exchange) {
-        return withKnownReceipt(
-                act.receipt(),
+        return act(
+                StatusAct.ERASURE,
+                act,
                 errors,
                 exchange,
-                (code, found) -> act.isConfirmed()
-                        ? requests.erase(found)
+                requests::erase,
+                after ->
+                        "Your contact details are erased. Nobody can read them any more, here or anywhere we sent them.");
+    }
+
+    /** The confirmation page, or once confirmed the act and the status page saying what it did. */
+    private Mono<Rendering> act(
+            StatusAct act,
+            ResidentAct form,
+            BindingResult errors,
+            ServerWebExchange exchange,
+            Function<Receipt, Mono<Receipt>> perform,
+            Function<Receipt, String> done) {
+        return withKnownReceipt(
+                form.receipt(),
+                errors,
+                exchange,
+                (code, found) -> form.isConfirmed()
+                        ? perform.apply(found)
                                 .map(after -> statusOf(code, after)
-                                        .modelAttribute(
-                                                "done",
-                                                "Your contact details are erased. Nobody can read them any more, here or "
-                                                        + "anywhere we sent them.")
+                                        .modelAttribute("done", done.apply(after))
                                         .build())
                                 .onErrorResume(failure -> notDone(code, found, failure))
-                        : Mono.just(confirmation(StatusAct.ERASURE, code)));
+                        : Mono.just(confirmation(act, code)));
     }
 
     /**

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +22,7 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TestClock;
+import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
 import org.newsdesk.testsupport.KafkaTopicProbe;
@@ -38,7 +36,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Contact details are erased by the retention sweep when their period runs out, and not a day
@@ -50,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RetentionSweepTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     WebTestClient web;
@@ -182,18 +178,7 @@ class RetentionSweepTests {
         Document stored = mongo.findById(tip.tipId(), Document.class, "tips").block(PATIENCE);
         assertThat(stored.get("erasedBy")).isEqualTo("RETENTION");
         assertThat(receipt(tip.tipId())).doesNotContainKey("contactErasableAt").containsEntry("erasureFinished", true);
-        List<ConsumerRecord<String, String>> announced = await().atMost(PATIENCE)
-                .until(
-                        () -> probe.records(Topics.TIPS_SUBMITTED, tip.tipId()).stream()
-                                .filter(record -> ContactErased.TYPE.equals(new String(
-                                        record.headers()
-                                                .lastHeader("__TypeId__")
-                                                .value(),
-                                        StandardCharsets.UTF_8)))
-                                .toList(),
-                        records -> !records.isEmpty());
-        assertThat(announced).hasSize(1);
-        JsonNode event = JSON.readTree(announced.get(0).value());
+        JsonNode event = TipEvents.awaitOne(probe, tip.tipId(), ContactErased.TYPE);
         assertThat(event.get("cause").asString()).isEqualTo("RETENTION");
     }
 
@@ -213,29 +198,11 @@ class RetentionSweepTests {
         });
     }
 
-    private static TipDecided decided(String tipId, TipDecided.Outcome outcome) {
-        Instant now = Instant.now();
-        return new TipDecided(
-                UUID.randomUUID(),
-                TipDecided.SCHEMA_VERSION,
-                now,
-                tipId,
-                2,
-                outcome,
-                "Street lights out on Derby Road",
-                "Half the street lights have been out for a week.",
-                "Erewash",
-                "Roads",
-                outcome.declines() ? "Not local news" : null,
-                "moderator",
-                now);
+    private void send(String topic, NewsdeskEvent event) {
+        TipEvents.send(kafka, topic, event);
     }
 
-    private void send(String topic, NewsdeskEvent event) {
-        try {
-            kafka.send(topic, event.tipId(), event).get(10, TimeUnit.SECONDS);
-        } catch (Exception ex) {
-            throw new IllegalStateException("Could not send an event to " + topic, ex);
-        }
+    private static TipDecided decided(String tipId, TipDecided.Outcome outcome) {
+        return TipEvents.decided(tipId, outcome, List.of());
     }
 }

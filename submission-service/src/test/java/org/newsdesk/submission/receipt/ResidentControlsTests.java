@@ -3,14 +3,12 @@ package org.newsdesk.submission.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,7 @@ import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.DistinctClients;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
@@ -227,24 +226,46 @@ class ResidentControlsTests {
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
     }
 
+    @Test
+    void aTipKeptBeforeErasureExistedIsReadAndErasedLikeAnother() {
+        // Given a tip and its receipt as they were stored before withdrawals and erasures existed
+        ReceiptCode code = ReceiptCode.generate();
+        String tipId = UUID.randomUUID().toString();
+        Instant sent = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+        mongo.insert(
+                        new Document("_id", tipId)
+                                .append("revision", 1L)
+                                .append("receiptDigest", code.digest())
+                                .append("submittedAt", sent),
+                        "tips")
+                .block(PATIENCE);
+        mongo.insert(
+                        new Document("_id", tipId)
+                                .append("receiptDigest", code.digest())
+                                .append("status", "RECEIVED")
+                                .append("submittedAt", sent)
+                                .append("updatedAt", sent)
+                                .append("submissionRevision", 1L)
+                                .append("decisionRevision", 0L)
+                                .append("storyRevision", 0L)
+                                .append("version", 1L),
+                        "receipts")
+                .block(PATIENCE);
+
+        // When its resident looks it up and erases their contact details
+        // Then both are answered as for any tip, and the erasure is recorded and announced
+        assertThat(statusOf(code.formatted())).isEqualTo("RECEIVED");
+        TipsApi.act(web, code.formatted(), "erasure").expectStatus().isOk();
+        assertThat(tipDocument(tipId).get("erasedBy")).isEqualTo("RESIDENT");
+        assertThat(awaitOne(tipId, ContactErased.TYPE).get("cause").asString()).isEqualTo("RESIDENT");
+    }
+
     private Document tipDocument(String tipId) {
         return mongo.findById(tipId, Document.class, "tips").block(PATIENCE);
     }
 
-    /** The tip's one event of this type on the topic, once it is there; fails if there are more. */
     private JsonNode awaitOne(String tipId, String type) {
-        List<ConsumerRecord<String, String>> ofType = await().atMost(PATIENCE)
-                .until(
-                        () -> probe.records(Topics.TIPS_SUBMITTED, tipId).stream()
-                                .filter(record -> type.equals(new String(
-                                        record.headers()
-                                                .lastHeader("__TypeId__")
-                                                .value(),
-                                        StandardCharsets.UTF_8)))
-                                .toList(),
-                        records -> !records.isEmpty());
-        assertThat(ofType).hasSize(1);
-        return JSON.readTree(ofType.get(0).value());
+        return TipEvents.awaitOne(probe, tipId, type);
     }
 
     private String statusOf(String receipt) {
@@ -267,41 +288,14 @@ class ResidentControlsTests {
     }
 
     private static ByteArrayResource photo(String name) {
-        return new ByteArrayResource(PhotoFixtures.noisyJpeg(40, 30)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
+        return PhotoFixtures.named(name, PhotoFixtures.noisyJpeg(40, 30));
     }
 
-    static TipDecided decided(String tipId, TipDecided.Outcome outcome, List<StoryPhoto> photos) {
-        Instant now = Instant.now();
-        return new TipDecided(
-                UUID.randomUUID(),
-                TipDecided.SCHEMA_VERSION,
-                now,
-                tipId,
-                2,
-                outcome,
-                "Street lights out on Derby Road",
-                "Half the street lights have been out for a week.",
-                "Erewash",
-                "Roads",
-                outcome.declines() ? "Not local news" : null,
-                "moderator",
-                now,
-                null,
-                photos,
-                null,
-                null);
+    private static TipDecided decided(String tipId, TipDecided.Outcome outcome, List<StoryPhoto> photos) {
+        return TipEvents.decided(tipId, outcome, photos);
     }
 
     private void send(String topic, NewsdeskEvent event) {
-        try {
-            kafka.send(topic, event.tipId(), event).get(10, TimeUnit.SECONDS);
-        } catch (Exception ex) {
-            throw new IllegalStateException("Could not send an event to " + topic, ex);
-        }
+        TipEvents.send(kafka, topic, event);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.Topics;
@@ -13,11 +12,11 @@ import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.DistinctClients;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -123,19 +122,9 @@ class StatusPageControlsTests {
         anonymous.remove("name");
         anonymous.remove("email");
         anonymous.remove("phone");
-        Map<String, Object> accepted = web.post()
-                .uri("/api/tips")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(TipJson.write(anonymous))
-                .exchange()
-                .expectStatus()
-                .isAccepted()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-                .returnResult()
-                .getResponseBody();
+        String receipt = TipsApi.submit(web, anonymous).receipt();
 
         // When its resident looks it up, Then only the withdrawal is offered
-        String receipt = (String) accepted.get("receipt");
         await().atMost(PATIENCE)
                 .until(
                         () -> post("/status", receipt, null, HttpStatus.OK),
@@ -210,10 +199,6 @@ class StatusPageControlsTests {
     }
 
     private void send(String topic, NewsdeskEvent event) {
-        try {
-            kafka.send(topic, event.tipId(), event).get(10, TimeUnit.SECONDS);
-        } catch (Exception ex) {
-            throw new IllegalStateException("Could not send an event to " + topic, ex);
-        }
+        TipEvents.send(kafka, topic, event);
     }
 }

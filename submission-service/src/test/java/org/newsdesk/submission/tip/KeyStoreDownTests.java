@@ -18,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,12 +65,7 @@ class KeyStoreDownTests {
         // When a resident sends a tip with contact details and a photo
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("tip", TipJson.write(TipJson.complete())).contentType(MediaType.APPLICATION_JSON);
-        body.part("photos", new ByteArrayResource(PhotoFixtures.noisyJpeg(40, 30)) {
-                    @Override
-                    public String getFilename() {
-                        return "street.jpg";
-                    }
-                })
+        body.part("photos", PhotoFixtures.named("street.jpg", PhotoFixtures.noisyJpeg(40, 30)))
                 .contentType(MediaType.IMAGE_JPEG);
         web.post()
                 .uri("/api/tips")
