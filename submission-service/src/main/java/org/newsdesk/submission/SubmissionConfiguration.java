@@ -1,5 +1,6 @@
 package org.newsdesk.submission;
 
+import java.time.Clock;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.privacy.RetentionProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,12 @@ import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
     RetentionProperties.class
 })
 class SubmissionConfiguration {
+
+    /** What the service reads the time from: a test moves it forward to see retention periods run out. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     /**
      * A tip's photos are held in memory while they are checked and cleaned, never written to a

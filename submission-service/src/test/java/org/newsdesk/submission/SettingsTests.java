@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.privacy.PrivacyProperties;
 import org.newsdesk.submission.photo.PhotoProperties;
+import org.newsdesk.submission.privacy.RetentionProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
@@ -46,6 +48,16 @@ class SettingsTests {
         assertThat(settings.bindOrCreate("newsdesk.submission.outlet", OutletProperties.class))
                 .isEqualTo(new OutletProperties(null, null, null))
                 .satisfies(outlet -> assertThat(outlet.name()).isEqualTo("Erewash Sound"));
+        assertThat(settings.bindOrCreate("newsdesk.retention", RetentionProperties.class))
+                .isEqualTo(new RetentionProperties(
+                        Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(180), Duration.ofHours(1), 200));
+        // (no master key: the service refuses to start, as PrivacyAutoConfiguration says)
+        assertThat(settings.bindOrCreate("newsdesk.privacy", PrivacyProperties.class))
+                .satisfies(privacy -> {
+                    assertThat(privacy.key()).isNull();
+                    assertThat(privacy.previousKeys()).isEmpty();
+                    assertThat(privacy.keyStoreOwner()).isTrue();
+                });
     }
 
     @Test
@@ -61,7 +73,11 @@ class SettingsTests {
                 "NEWSDESK_SITE_NAME",
                 "Amber Valley Voice",
                 "NEWSDESK_AREAS",
-                "Belper,Ripley"));
+                "Belper,Ripley",
+                "NEWSDESK_RETENTION_DECLINED",
+                "14d",
+                "NEWSDESK_PRIVACY_KEY",
+                TestClock.KEY));
 
         // When the service's settings are bound
         SubmissionProperties submission = settings.bindOrCreate("newsdesk.submission", SubmissionProperties.class);
@@ -76,6 +92,11 @@ class SettingsTests {
         assertThat(photos.maxTipSize()).isEqualTo(DataSize.ofMegabytes(25));
         assertThat(outlet.name()).isEqualTo("Amber Valley Voice");
         assertThat(outlet.areaChoices()).containsExactly("Belper", "Ripley", OutletProperties.SOMEWHERE_ELSE);
+        assertThat(settings.bindOrCreate("newsdesk.retention", RetentionProperties.class))
+                .isEqualTo(new RetentionProperties(Duration.ofDays(14), null, null, null, null));
+        assertThat(settings.bindOrCreate("newsdesk.privacy", PrivacyProperties.class)
+                        .key())
+                .isEqualTo(TestClock.KEY);
     }
 
     /**

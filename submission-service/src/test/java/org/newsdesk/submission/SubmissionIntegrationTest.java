@@ -27,9 +27,10 @@ import org.springframework.test.context.ContextConfiguration;
             "newsdesk.kafka.retry.initial-interval=50ms",
             "newsdesk.kafka.retry.max-interval=200ms",
             // Tests name their clients in X-Forwarded-For, as a proxy in front of the service would.
-            DistinctClients.TRUSTED_PROXIES
+            DistinctClients.TRUSTED_PROXIES,
+            TestClock.PRIVACY_KEY
         })
-@Import(DistinctClients.class)
+@Import({DistinctClients.class, TestClock.InTests.class})
 // The service's three listeners share one consumer group: let it form at once rather than after the broker's default
 // pause.
 @EmbeddedKafka(

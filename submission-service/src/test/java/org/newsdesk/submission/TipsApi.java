@@ -19,10 +19,14 @@ public final class TipsApi {
     public record AcceptedTip(String tipId, String receipt) {}
 
     public static AcceptedTip submit(WebTestClient web) {
+        return submit(web, TipJson.complete());
+    }
+
+    public static AcceptedTip submit(WebTestClient web, Map<String, Object> tip) {
         Map<String, Object> accepted = web.post()
                 .uri("/api/tips")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(TipJson.write(TipJson.complete()))
+                .bodyValue(TipJson.write(tip))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(HttpStatus.ACCEPTED)
@@ -30,6 +34,14 @@ public final class TipsApi {
                 .returnResult()
                 .getResponseBody();
         return new AcceptedTip((String) accepted.get("tipId"), (String) accepted.get("receipt"));
+    }
+
+    /** The resident's act on their tip over the API: {@code withdrawal} or {@code erasure}. */
+    public static WebTestClient.ResponseSpec act(WebTestClient web, String receipt, String act) {
+        return web.post()
+                .uri("/api/tips/{receipt}/" + act, receipt)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange();
     }
 
     /** What the resident sees for the receipt, or {@code null} while it is unknown. */

@@ -53,4 +53,12 @@ public class ResidentPhotos {
                 })
                 .then();
     }
+
+    /**
+     * Deletes a tip's photos from the media store once its contact details are erased; a photo
+     * already gone counts as deleted. Fails when one could not be deleted, so the caller tries again.
+     */
+    public Mono<Void> delete(List<String> ids) {
+        return Flux.fromIterable(ids).concatMap(media::delete).then();
+    }
 }

@@ -2,10 +2,12 @@ package org.newsdesk.submission.rebuild;
 
 import java.time.Duration;
 import java.util.List;
+import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.TipWithdrawn;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.rebuild.ReadModelRebuild;
 import org.newsdesk.messaging.rebuild.RebuildMode;
@@ -18,8 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the receipts from the log into an empty database ({@code --newsdesk.rebuild=true}).
- * Receipts apply events by revision, and a retraction whenever it is read, so the three topics
- * (and the types on one) may be read one after another. Corrections change no receipt.
+ * Receipts apply events by revision, and a retraction, a withdrawal and an erasure whenever they
+ * are read, so the three topics (and the types on one) may be read one after another. Corrections
+ * change no receipt. A rebuilt receipt whose tip was erased is due for the retention sweep at once,
+ * which makes sure the erasure was finished (deleting a key or photo already gone changes nothing).
  */
 @Component
 @ConditionalOnBooleanProperty(RebuildMode.PROPERTY)
@@ -50,7 +54,17 @@ class ReceiptsRebuild extends ReadModelRebuild {
         long tips = replay.replay(
                 Topics.TIPS_SUBMITTED,
                 TipSubmitted.class,
-                tip -> receipts.recordSubmission(tip.tipId(), tip.revision(), tip.receiptDigest(), tip.submittedAt())
+                tip -> receipts.recordSubmission(tip).block(WRITE_TIMEOUT));
+        // Withdrawals and erasures are facts kept once, whatever was read before them.
+        long withdrawals = replay.replay(
+                Topics.TIPS_SUBMITTED,
+                TipWithdrawn.class,
+                withdrawn -> receipts.recordWithdrawal(withdrawn.tipId(), withdrawn.withdrawnAt())
+                        .block(WRITE_TIMEOUT));
+        long erasures = replay.replay(
+                Topics.TIPS_SUBMITTED,
+                ContactErased.class,
+                erased -> receipts.recordErasure(erased.tipId(), erased.erasedAt(), erased.cause())
                         .block(WRITE_TIMEOUT));
         long decisions = replay.replay(
                 Topics.TIPS_DECIDED,
@@ -65,6 +79,7 @@ class ReceiptsRebuild extends ReadModelRebuild {
                 Topics.STORIES_PUBLISHED,
                 StoryPublished.class,
                 published -> receipts.recordStory(published).block(WRITE_TIMEOUT));
-        return tips + " tips, " + decisions + " decisions, " + retractions + " retractions, " + stories + " stories";
+        return tips + " tips, " + withdrawals + " withdrawals, " + erasures + " erasures, " + decisions + " decisions, "
+                + retractions + " retractions, " + stories + " stories";
     }
 }

@@ -1,18 +1,27 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.TipDecided;
+import org.newsdesk.submission.privacy.ErasableTip;
+import org.newsdesk.submission.privacy.RetentionProperties;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The read model behind a receipt, one document per tip. It is built only from Kafka events (and
- * the write made when the tip is accepted), so it can always be rebuilt from the log.
+ * the writes made when the resident withdraws the tip or erases their details, which the same
+ * events repeat), so it can always be rebuilt from the log.
  *
  * <p>It follows three records owned by others: the resident's tip, the moderators' tip and the
  * story. For each it keeps the revision it last applied, so an event is applied only when it is
  * newer than what the receipt already reflects, and the status is worked out from all three: a
- * newer decision may move a receipt back as well as forward.
+ * newer decision may move a receipt back as well as forward. A withdrawal and an erasure are facts
+ * set once, whatever order they are read in.
  *
  * @param receiptDigest      SHA-256 of the receipt code; absent while only later events of the tip
  *                           have been read
@@ -21,6 +30,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param retractionReason   the editors' public reason for withdrawing the published story; once
  *                           set it stays, whatever is read afterwards (a retraction is final)
  * @param retractedAt        when the story was withdrawn
+ * @param decidedAt          when the latest decision was made
+ * @param publishedAt        when the story was first published
+ * @param withdrawnAt        when the resident withdrew the tip, if they did
+ * @param contactErasedAt    when the resident's contact details were erased (by them or by retention)
+ * @param erasedBy           who erased them
+ * @param erasureFinished    whether the erasure's data key and unused photos are gone too; until
+ *                           then the retention sweep finds the receipt due and finishes it (absent,
+ *                           as in receipts written before erasure existed, is no)
+ * @param personalData       whether the tip came with contact details or photos; {@code null}
+ *                           while its submission has not been read
+ * @param photoIds           the tip's photos as received
+ * @param chosenPhotoIds     the photos an approving decision chose for the story: kept on erasure
+ * @param contactErasableAt  when the retention sweep erases the contact details (or finishes their
+ *                           erasure): worked out anew at every write, absent when there is nothing
+ *                           (left) to erase, and so kept in a sparse index
  */
 @Document(Receipt.COLLECTION)
 record Receipt(
@@ -37,91 +61,99 @@ record Receipt(
         long storyRevision,
         long version,
         String retractionReason,
-        Instant retractedAt) {
+        Instant retractedAt,
+        Instant decidedAt,
+        Instant publishedAt,
+        Instant withdrawnAt,
+        Instant contactErasedAt,
+        ContactErased.Cause erasedBy,
+        Boolean erasureFinished,
+        Boolean personalData,
+        List<String> photoIds,
+        List<String> chosenPhotoIds,
+        Instant contactErasableAt) {
 
     static final String COLLECTION = "receipts";
 
     static final String ID = "_id";
     static final String RECEIPT_DIGEST = "receiptDigest";
     static final String VERSION = "version";
+    static final String CONTACT_ERASABLE_AT = "contactErasableAt";
+
+    Receipt {
+        erasureFinished = Boolean.TRUE.equals(erasureFinished);
+        photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
+        chosenPhotoIds = chosenPhotoIds == null ? List.of() : List.copyOf(chosenPhotoIds);
+    }
 
     /** Nothing known yet about the tip. */
     static Receipt unknown(String tipId) {
-        return new Receipt(tipId, null, ReceiptStatus.RECEIVED, null, null, null, null, 0, 0, null, 0, 0, null, null);
+        return new Receipt(
+                tipId,
+                null,
+                ReceiptStatus.RECEIVED,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                null,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                List.of(),
+                List.of(),
+                null);
     }
 
-    Receipt withSubmission(long revision, String digest, Instant at) {
-        return new Receipt(
-                        tipId,
-                        digest != null ? digest : receiptDigest,
-                        status,
-                        storyUrl,
-                        reason,
-                        submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt,
-                        updatedAt,
-                        revision,
-                        decisionRevision,
-                        decisionOutcome,
-                        storyRevision,
-                        version,
-                        retractionReason,
-                        retractedAt)
+    Receipt withSubmission(long revision, String digest, Instant at, Boolean hasPersonalData, List<String> photos) {
+        return change(draft -> {
+                    draft.receiptDigest = digest != null ? digest : receiptDigest;
+                    draft.submittedAt = submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt;
+                    draft.submissionRevision = revision;
+                    draft.personalData = hasPersonalData;
+                    draft.photoIds = photos;
+                })
                 .withStatus(at);
     }
 
     Receipt withVersion(long next) {
-        return new Receipt(
-                tipId,
-                receiptDigest,
-                status,
-                storyUrl,
-                reason,
-                submittedAt,
-                updatedAt,
-                submissionRevision,
-                decisionRevision,
-                decisionOutcome,
-                storyRevision,
-                next,
-                retractionReason,
-                retractedAt);
+        return change(draft -> draft.version = next);
     }
 
-    Receipt withDecision(long revision, TipDecided.Outcome outcome, String declineReason, Instant at) {
-        return new Receipt(
-                        tipId,
-                        receiptDigest,
-                        status,
-                        storyUrl,
-                        outcome.declines() ? declineReason : null,
-                        submittedAt,
-                        updatedAt,
-                        submissionRevision,
-                        revision,
-                        outcome,
-                        storyRevision,
-                        version,
-                        retractionReason,
-                        retractedAt)
+    /**
+     * A newer decision. The photos an approving decision chose are remembered for good, even when
+     * a later decision changes it: a photo that may be in a story is never deleted as unused.
+     */
+    Receipt withDecision(
+            long revision, TipDecided.Outcome outcome, String declineReason, Instant at, List<String> chosen) {
+        return change(draft -> {
+                    draft.reason = outcome.declines() ? declineReason : null;
+                    draft.decisionRevision = revision;
+                    draft.decisionOutcome = outcome;
+                    draft.decidedAt = at;
+                    Set<String> kept = new LinkedHashSet<>(chosenPhotoIds);
+                    kept.addAll(chosen);
+                    draft.chosenPhotoIds = List.copyOf(kept);
+                })
                 .withStatus(at);
     }
 
     Receipt withStory(long revision, String url, Instant at) {
-        return new Receipt(
-                        tipId,
-                        receiptDigest,
-                        status,
-                        url,
-                        reason,
-                        submittedAt,
-                        updatedAt,
-                        submissionRevision,
-                        decisionRevision,
-                        decisionOutcome,
-                        revision,
-                        version,
-                        retractionReason,
-                        retractedAt)
+        return change(draft -> {
+                    draft.storyUrl = url;
+                    draft.storyRevision = revision;
+                    draft.publishedAt = publishedAt == null ? at : publishedAt;
+                })
                 .withStatus(at);
     }
 
@@ -133,28 +165,122 @@ record Receipt(
         if (retractionReason != null) {
             return this;
         }
-        return new Receipt(
-                        tipId,
-                        receiptDigest,
-                        status,
-                        storyUrl,
-                        reason,
-                        submittedAt,
-                        updatedAt,
-                        submissionRevision,
-                        decisionRevision,
-                        decisionOutcome,
-                        storyRevision,
-                        version,
-                        publicReason,
-                        at)
+        return change(draft -> {
+                    draft.retractionReason = publicReason;
+                    draft.retractedAt = at;
+                })
                 .withStatus(at);
     }
 
+    /** The resident withdrew the tip: the first time read is the one kept. */
+    Receipt withWithdrawal(Instant at) {
+        if (withdrawnAt != null) {
+            return this;
+        }
+        return change(draft -> draft.withdrawnAt = at).withStatus(at);
+    }
+
+    /** The contact details were erased: the first erasure read is the one kept. */
+    Receipt withErasure(Instant at, ContactErased.Cause cause) {
+        if (contactErasedAt != null) {
+            return this;
+        }
+        return change(draft -> {
+            draft.contactErasedAt = at;
+            draft.erasedBy = cause;
+        });
+    }
+
+    /** The erasure's data key and unused photos are gone: nothing is left for the sweep. */
+    Receipt withErasureFinished() {
+        return change(draft -> draft.erasureFinished = true);
+    }
+
     /**
-     * Where the tip stands, from what the receipt knows: a withdrawal beats a story beats a
-     * decision beats nothing. The story's and the decision's revisions are still followed after a
-     * withdrawal, so a late or repeated event changes what is remembered, never the status.
+     * Whether the moderators decided the tip: a decision that will not change of itself (an
+     * approval, a decline, a story), unlike a hold, which puts the tip back in the queue.
+     */
+    boolean decided() {
+        return retractionReason != null
+                || storyUrl != null
+                || (decisionOutcome != null && decisionOutcome != TipDecided.Outcome.HELD);
+    }
+
+    /** Whether the resident withdrew the tip and no decision overtook them. */
+    boolean withdrawnByResident() {
+        return withdrawnAt != null && !decided();
+    }
+
+    /** Whether there may be contact details or photos left to erase. */
+    boolean hasDetailsToErase() {
+        return contactErasedAt == null && !Boolean.FALSE.equals(personalData);
+    }
+
+    /** The tip as an erasure needs it. */
+    ErasableTip erasable() {
+        return erasable(tipId, submissionRevision, publishedAt, decisionOutcome, withdrawnAt, photoIds, chosenPhotoIds);
+    }
+
+    /**
+     * A tip as an erasure needs it, from the receipt's fields; the retention sweep reads only these.
+     * Its state, as the retention counter names it, is that of the period that ran out.
+     */
+    static ErasableTip erasable(
+            String tipId,
+            long submissionRevision,
+            Instant publishedAt,
+            TipDecided.Outcome decisionOutcome,
+            Instant withdrawnAt,
+            List<String> photoIds,
+            List<String> chosenPhotoIds) {
+        String state;
+        if (publishedAt != null) {
+            state = "published";
+        } else if (decisionOutcome != null && decisionOutcome.declines()) {
+            state = "declined";
+        } else {
+            state = withdrawnAt != null ? "withdrawn" : "undecided";
+        }
+        List<String> chosen = chosenPhotoIds == null ? List.of() : chosenPhotoIds;
+        List<String> unused = photoIds == null
+                ? List.of()
+                : photoIds.stream().filter(id -> !chosen.contains(id)).toList();
+        return new ErasableTip(tipId, state, unused, submissionRevision > 0);
+    }
+
+    /**
+     * When the retention sweep should erase the contact details: at once for an erasure recorded
+     * and not finished; else the period for the tip's state, counted from when it got there; never
+     * when there is nothing to erase.
+     */
+    Receipt scheduled(RetentionProperties retention) {
+        Instant erasableAt;
+        if (erasureFinished || Boolean.FALSE.equals(personalData)) {
+            erasableAt = null;
+        } else if (contactErasedAt != null) {
+            erasableAt = contactErasedAt;
+        } else if (publishedAt != null) {
+            erasableAt = publishedAt.plus(retention.published());
+        } else if (decisionOutcome != null && decisionOutcome.declines() && decidedAt != null) {
+            erasableAt = decidedAt.plus(retention.declined());
+        } else if (withdrawnAt != null && !decided()) {
+            erasableAt = withdrawnAt.plus(retention.declined());
+        } else if (submittedAt != null) {
+            // Undecided, held, or approved and waiting for its story.
+            erasableAt = submittedAt.plus(retention.undecided());
+        } else {
+            // Only later events read so far: scheduled once the submission is.
+            erasableAt = null;
+        }
+        return change(draft -> draft.contactErasableAt = erasableAt);
+    }
+
+    /**
+     * Where the tip stands, from what the receipt knows: a retraction beats a story beats a
+     * decision (other than a hold) beats the resident's withdrawal beats nothing. A decision that
+     * reached the moderators before the withdrawal stands (they own decisions), so it shows even
+     * when read after the withdrawal. The story's and the decision's revisions are still followed
+     * after a retraction, so a late or repeated event changes what is remembered, never the status.
      */
     private Receipt withStatus(Instant at) {
         ReceiptStatus derived;
@@ -164,28 +290,113 @@ record Receipt(
             derived = ReceiptStatus.PUBLISHED;
         } else if (decisionOutcome != null && decisionOutcome.declines()) {
             derived = ReceiptStatus.DECLINED;
+        } else if (decisionOutcome == TipDecided.Outcome.APPROVED) {
+            // Approved and waiting for its story.
+            derived = ReceiptStatus.IN_REVIEW;
+        } else if (withdrawnAt != null) {
+            derived = ReceiptStatus.WITHDRAWN;
         } else if (decisionOutcome != null) {
-            // Approved and waiting for its story, or held for more information.
+            // Held for more information.
             derived = ReceiptStatus.IN_REVIEW;
         } else {
             derived = ReceiptStatus.RECEIVED;
         }
-        return new Receipt(
-                tipId,
-                receiptDigest,
-                derived,
-                derived == ReceiptStatus.PUBLISHED ? storyUrl : null,
-                derived == ReceiptStatus.DECLINED
-                        ? reason
-                        : derived == ReceiptStatus.WITHDRAWN ? retractionReason : null,
-                submittedAt,
-                derived == status && updatedAt != null ? updatedAt : at,
-                submissionRevision,
-                decisionRevision,
-                decisionOutcome,
-                storyRevision,
-                version,
-                retractionReason,
-                retractedAt);
+        return change(draft -> {
+            draft.status = derived;
+            draft.storyUrl = derived == ReceiptStatus.PUBLISHED ? storyUrl : null;
+            draft.reason = derived == ReceiptStatus.DECLINED
+                    ? reason
+                    : derived == ReceiptStatus.WITHDRAWN ? retractionReason : null;
+            draft.updatedAt = derived == status && updatedAt != null ? updatedAt : at;
+        });
+    }
+
+    private Receipt change(Consumer<Draft> edit) {
+        Draft draft = new Draft(this);
+        edit.accept(draft);
+        return draft.build();
+    }
+
+    /** A receipt being changed: one place that lists every field, so each change names only its own. */
+    private static final class Draft {
+        private final String tipId;
+        private String receiptDigest;
+        private ReceiptStatus status;
+        private String storyUrl;
+        private String reason;
+        private Instant submittedAt;
+        private Instant updatedAt;
+        private long submissionRevision;
+        private long decisionRevision;
+        private TipDecided.Outcome decisionOutcome;
+        private long storyRevision;
+        private long version;
+        private String retractionReason;
+        private Instant retractedAt;
+        private Instant decidedAt;
+        private Instant publishedAt;
+        private Instant withdrawnAt;
+        private Instant contactErasedAt;
+        private ContactErased.Cause erasedBy;
+        private Boolean erasureFinished;
+        private Boolean personalData;
+        private List<String> photoIds;
+        private List<String> chosenPhotoIds;
+        private Instant contactErasableAt;
+
+        Draft(Receipt receipt) {
+            tipId = receipt.tipId;
+            receiptDigest = receipt.receiptDigest;
+            status = receipt.status;
+            storyUrl = receipt.storyUrl;
+            reason = receipt.reason;
+            submittedAt = receipt.submittedAt;
+            updatedAt = receipt.updatedAt;
+            submissionRevision = receipt.submissionRevision;
+            decisionRevision = receipt.decisionRevision;
+            decisionOutcome = receipt.decisionOutcome;
+            storyRevision = receipt.storyRevision;
+            version = receipt.version;
+            retractionReason = receipt.retractionReason;
+            retractedAt = receipt.retractedAt;
+            decidedAt = receipt.decidedAt;
+            publishedAt = receipt.publishedAt;
+            withdrawnAt = receipt.withdrawnAt;
+            contactErasedAt = receipt.contactErasedAt;
+            erasedBy = receipt.erasedBy;
+            erasureFinished = receipt.erasureFinished;
+            personalData = receipt.personalData;
+            photoIds = receipt.photoIds;
+            chosenPhotoIds = receipt.chosenPhotoIds;
+            contactErasableAt = receipt.contactErasableAt;
+        }
+
+        Receipt build() {
+            return new Receipt(
+                    tipId,
+                    receiptDigest,
+                    status,
+                    storyUrl,
+                    reason,
+                    submittedAt,
+                    updatedAt,
+                    submissionRevision,
+                    decisionRevision,
+                    decisionOutcome,
+                    storyRevision,
+                    version,
+                    retractionReason,
+                    retractedAt,
+                    decidedAt,
+                    publishedAt,
+                    withdrawnAt,
+                    contactErasedAt,
+                    erasedBy,
+                    erasureFinished,
+                    personalData,
+                    photoIds,
+                    chosenPhotoIds,
+                    contactErasableAt);
+        }
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 
 /**
- * Keeps receipt codes out of the logs. A code travels in the path of {@code GET /api/tips/{receipt}},
- * and wherever Spring logs a request it prints {@link ServerHttpRequest#getPath()} as a string: the
+ * Keeps receipt codes out of the logs. A code travels in the path of {@code GET /api/tips/{receipt}}
+ * and of the resident's acts on the tip ({@code POST /api/tips/{receipt}/withdrawal} and
+ * {@code /erasure}), and wherever Spring logs a request it prints {@link ServerHttpRequest#getPath()} as a string: the
  * request lines of WebFlux, the checkpoint Reactor adds to every error no handler resolved (part of
  * any stack trace of it later), the {@code http.url} of traces, and the shared problem handler's
  * line for a failure. So every request is handed on with a path that routes as it came but prints
- * as {@code /api/tips/{redacted}}.
+ * as {@code /api/tips/{redacted}}, followed by the act when it is one of the resident's (anything
+ * else after the code is redacted with it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -24,6 +26,7 @@ class ReceiptPathRedaction {
 
     static final String RECEIPTS = "/api/tips/";
     static final String REDACTED = RECEIPTS + "{redacted}";
+    private static final List<String> ACTS = List.of("/withdrawal", "/erasure");
 
     @Bean
     HttpHandlerDecoratorFactory receiptRedactingRequests() {
@@ -36,8 +39,10 @@ class ReceiptPathRedaction {
         if (!withinApplication.startsWith(RECEIPTS) || withinApplication.length() == RECEIPTS.length()) {
             return request;
         }
+        int afterCode = withinApplication.indexOf('/', RECEIPTS.length());
+        String act = afterCode < 0 ? "" : withinApplication.substring(afterCode);
         RequestPath printable =
-                new PrintableRequestPath(path, path.contextPath().value() + REDACTED);
+                new PrintableRequestPath(path, path.contextPath().value() + REDACTED + (ACTS.contains(act) ? act : ""));
         return new ServerHttpRequestDecorator(request) {
             @Override
             public RequestPath getPath() {

@@ -1,12 +1,14 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Duration;
+import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.events.TipWithdrawn;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.submission.SubmissionProperties;
@@ -18,9 +20,9 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each receipt in step with its tip by reading the log: the service's own submissions
- * (which rebuilds a receipt whose write after Kafka's acknowledgement failed), the moderators'
- * decisions and the editors' retractions ({@link EditorialActs}) and the published stories.
+ * Keeps each receipt in step with its tip by reading the log: the service's own submissions and
+ * the resident's acts on them ({@link ResidentActs}), the moderators' decisions and the editors'
+ * retractions ({@link EditorialActs}) and the published stories.
  *
  * <p>Listener threads are not the web server's, so waiting for MongoDB here is fine; a write that
  * fails is retried by the shared error handler and finally parked on the dead-letter topic.
@@ -38,20 +40,63 @@ class ReceiptProjection {
         this.storeTimeout = properties.storeTimeout();
     }
 
-    @KafkaListener(id = "receipts-from-submissions", idIsGroup = false, topics = Topics.TIPS_SUBMITTED)
-    void on(TipSubmitted submitted) {
-        UnprocessableEventException.requireSchemaVersion(submitted, TipSubmitted.SCHEMA_VERSION);
-        receipts.recordSubmission(
-                        submitted.tipId(), submitted.revision(), submitted.receiptDigest(), submitted.submittedAt())
-                .timeout(storeTimeout)
-                .block();
-    }
-
     @KafkaListener(id = "receipts-from-stories", idIsGroup = false, topics = Topics.STORIES_PUBLISHED)
     void on(StoryPublished published) {
         UnprocessableEventException.requireSchemaVersion(published, StoryPublished.SCHEMA_VERSION);
         // The event's own time, not the clock's, so replaying the log rebuilds identical receipts.
         receipts.recordStory(published).timeout(storeTimeout).block();
+    }
+
+    /**
+     * The resident's tip and their acts on it, in order on one partition: the tip as sent, its
+     * withdrawal and the erasure of its contact details. One handler per type; a type nobody
+     * handles is dead-lettered.
+     */
+    @Component
+    @KafkaListener(id = "receipts-from-submissions", idIsGroup = false, topics = Topics.TIPS_SUBMITTED)
+    static class ResidentActs {
+
+        private final Receipts receipts;
+        private final Duration storeTimeout;
+
+        ResidentActs(Receipts receipts, SubmissionProperties properties) {
+            this.receipts = receipts;
+            this.storeTimeout = properties.storeTimeout();
+        }
+
+        @KafkaHandler
+        void on(TipSubmitted submitted) {
+            UnprocessableEventException.requireSchemaVersion(submitted, TipSubmitted.SCHEMA_VERSION);
+            receipts.recordSubmission(submitted).timeout(storeTimeout).block();
+        }
+
+        /** Usually known already: the withdrawal writes the receipt itself, so the resident reads it at once. */
+        @KafkaHandler
+        void on(TipWithdrawn withdrawn) {
+            UnprocessableEventException.requireSchemaVersion(withdrawn, TipWithdrawn.SCHEMA_VERSION);
+            receipts.recordWithdrawal(withdrawn.tipId(), withdrawn.withdrawnAt())
+                    .timeout(storeTimeout)
+                    .block();
+        }
+
+        /**
+         * What was erased, so that a receipt rebuilt from the log knows it too; an erasure recorded
+         * and not finished leaves the receipt due for the retention sweep, which finishes it.
+         */
+        @KafkaHandler
+        void on(ContactErased erased) {
+            UnprocessableEventException.requireSchemaVersion(erased, ContactErased.SCHEMA_VERSION);
+            receipts.recordErasure(erased.tipId(), erased.erasedAt(), erased.cause())
+                    .timeout(storeTimeout)
+                    .block();
+        }
+
+        /** Another type on the topic, one this service was never told of: dead-lettered at once (see {@link EditorialActs}). */
+        @KafkaHandler(isDefault = true)
+        void unknown(NewsdeskEvent other) {
+            throw new MessageConversionException(
+                    "No handler for " + other.getClass().getSimpleName() + " on " + Topics.TIPS_SUBMITTED);
+        }
     }
 
     /**

@@ -3,11 +3,16 @@ package org.newsdesk.submission.receipt;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.ResidentPages;
+import org.newsdesk.submission.privacy.RetentionProperties;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -27,8 +32,9 @@ import reactor.core.publisher.Mono;
 /**
  * Where a resident follows their tip with its receipt code. The code travels only in the body of
  * a POST, never in a URL, so it stays out of the browser's history, of server and proxy logs
- * and of {@code Referer} headers. The page tells where the tip stands and nothing else: no tip
- * id, no contact details, no moderator.
+ * and of {@code Referer} headers; the page carries it on only in the hidden fields of its own forms
+ * (withdraw, erase, go back), and is never stored by a cache. The page tells where the tip stands
+ * and nothing else: no tip id, no contact details, no moderator.
  *
  * <p>A code that cannot exist and a code nobody was given get the same answer. Every code looked
  * up in vain costs the client one of its hourly guesses; once they are used up every lookup
@@ -39,20 +45,28 @@ import reactor.core.publisher.Mono;
 @Controller
 class StatusPageController {
 
+    private static final Logger log = LoggerFactory.getLogger(StatusPageController.class);
+
     private final Receipts receipts;
     private final RateLimit guesses;
     private final ClientAddresses clients;
     private final OutletProperties outlet;
+    private final ResidentRequests requests;
+    private final RetentionProperties retention;
 
     StatusPageController(
             Receipts receipts,
             @Qualifier("receiptGuessLimit") RateLimit guesses,
             ClientAddresses clients,
-            OutletProperties outlet) {
+            OutletProperties outlet,
+            ResidentRequests requests,
+            RetentionProperties retention) {
         this.receipts = receipts;
         this.guesses = guesses;
         this.clients = clients;
         this.outlet = outlet;
+        this.requests = requests;
+        this.retention = retention;
     }
 
     @GetMapping(path = "/status", produces = MediaType.TEXT_HTML_VALUE)
@@ -66,6 +80,83 @@ class StatusPageController {
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE},
             produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> lookUp(@Valid ReceiptLookup lookup, BindingResult errors, ServerWebExchange exchange) {
+        return withKnownReceipt(
+                lookup.receipt(),
+                errors,
+                exchange,
+                (code, found) -> Mono.just(statusOf(code, found).build()));
+    }
+
+    /**
+     * "Withdraw this tip": first a page that says what will happen, then, confirmed, the
+     * withdrawal and the status page again saying it is done (or that a decision came first).
+     */
+    @PostMapping(
+            path = "/status/withdrawal",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE},
+            produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> withdraw(@Valid ResidentAct act, BindingResult errors, ServerWebExchange exchange) {
+        return act(
+                StatusAct.WITHDRAWAL,
+                act,
+                errors,
+                exchange,
+                requests::withdraw,
+                after -> after.withdrawnByResident()
+                        ? "Your tip is withdrawn. The editors will not publish it."
+                        : "The editors had already decided on your tip, so it could not be withdrawn.");
+    }
+
+    /**
+     * "Erase my contact details": first a page that says what will happen, then, confirmed, the
+     * erasure and the status page again saying it is done.
+     */
+    @PostMapping(
+            path = "/status/erasure",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE},
+            produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> erase(@Valid ResidentAct act, BindingResult errors, ServerWebExchange exchange) {
+        return act(
+                StatusAct.ERASURE,
+                act,
+                errors,
+                exchange,
+                requests::erase,
+                after ->
+                        "Your contact details are erased. Nobody can read them any more, here or anywhere we sent them.");
+    }
+
+    /** The confirmation page, or once confirmed the act and the status page saying what it did. */
+    private Mono<Rendering> act(
+            StatusAct act,
+            ResidentAct form,
+            BindingResult errors,
+            ServerWebExchange exchange,
+            Function<Receipt, Mono<Receipt>> perform,
+            Function<Receipt, String> done) {
+        return withKnownReceipt(
+                form.receipt(),
+                errors,
+                exchange,
+                (code, found) -> form.isConfirmed()
+                        ? perform.apply(found)
+                                .map(after -> statusOf(code, after)
+                                        .modelAttribute("done", done.apply(after))
+                                        .build())
+                                .onErrorResume(failure -> notDone(code, found, failure))
+                        : Mono.just(confirmation(act, code)));
+    }
+
+    /**
+     * The page for the tip whose code the resident gave. A code that cannot exist and one nobody
+     * was given get the same answer, and cost one of the client's guesses; without guesses left
+     * every code waits, found or not.
+     */
+    private Mono<Rendering> withKnownReceipt(
+            String typed,
+            BindingResult errors,
+            ServerWebExchange exchange,
+            BiFunction<ReceiptCode, Receipt, Mono<Rendering>> page) {
         String client = clients.pseudonym(exchange);
         Optional<Duration> wait = guesses.check(client);
         if (wait.isPresent()) {
@@ -77,11 +168,9 @@ class StatusPageController {
         if (errors.hasErrors()) {
             return Mono.just(mistake(errors.getFieldError().getDefaultMessage(), HttpStatus.BAD_REQUEST));
         }
-        return Mono.justOrEmpty(ReceiptCode.parse(lookup.receipt()))
-                .flatMap(receipts::find)
-                .map(found -> statusPage(HttpStatus.OK)
-                        .modelAttribute("status", TipStatusView.of(found))
-                        .build())
+        return Mono.justOrEmpty(ReceiptCode.parse(typed))
+                .flatMap(code -> receipts.find(code).map(found -> new Found(code, found)))
+                .flatMap(found -> page.apply(found.code(), found.receipt()))
                 .switchIfEmpty(Mono.fromSupplier(() -> {
                     guesses.take(client);
                     return statusPage(HttpStatus.NOT_FOUND)
@@ -89,6 +178,35 @@ class StatusPageController {
                             .build();
                 }));
     }
+
+    private Rendering.Builder<?> statusOf(ReceiptCode code, Receipt receipt) {
+        return statusPage(HttpStatus.OK)
+                .modelAttribute("status", TipStatusView.of(receipt))
+                .modelAttribute("receipt", code.formatted());
+    }
+
+    private Rendering confirmation(StatusAct act, ReceiptCode code) {
+        return ResidentPages.page("confirm", HttpStatus.OK, outlet)
+                .modelAttribute("act", act)
+                .modelAttribute("consequences", act.consequences(retention))
+                .modelAttribute("receipt", code.formatted())
+                .build();
+    }
+
+    /** The act could not be recorded: the status as it was, and a message that nothing changed. */
+    private Mono<Rendering> notDone(ReceiptCode code, Receipt receipt, Throwable failure) {
+        log.warn(
+                "A resident's request on their tip was not recorded: {}",
+                failure.getClass().getName());
+        return Mono.just(statusOf(code, receipt)
+                .status(HttpStatus.SERVICE_UNAVAILABLE)
+                .modelAttribute(
+                        "failed",
+                        "We could not do this just now, and nothing has changed. Please try again in a minute.")
+                .build());
+    }
+
+    private record Found(ReceiptCode code, Receipt receipt) {}
 
     /**
      * A form that cannot be read ({@code receipt=%ZZ}, a multipart body that is not one) is the

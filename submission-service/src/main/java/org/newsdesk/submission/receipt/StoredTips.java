@@ -1,6 +1,7 @@
 package org.newsdesk.submission.receipt;
 
 import java.time.Instant;
+import org.newsdesk.events.ContactErased;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,6 +15,24 @@ public interface StoredTips {
     /** The tip stored with this receipt digest; empty when there is none. */
     Mono<StoredTip> findByReceiptDigest(String receiptDigest);
 
-    /** @param submittedAt when the resident sent it */
-    record StoredTip(String tipId, Instant submittedAt) {}
+    /**
+     * Records that the resident withdrew the tip, with its {@code TipWithdrawn}, in one
+     * conditional write: only the first withdrawal is recorded and announced.
+     *
+     * @return when the tip was withdrawn: now, or when it was first withdrawn; empty when this
+     *         service holds no such tip
+     */
+    Mono<Instant> withdraw(String tipId, Instant at);
+
+    /**
+     * @param submittedAt     when the resident sent it
+     * @param withdrawnAt     when the resident withdrew it, if they did
+     * @param contactErasedAt when its contact details were erased, if they were
+     */
+    record StoredTip(
+            String tipId,
+            Instant submittedAt,
+            Instant withdrawnAt,
+            Instant contactErasedAt,
+            ContactErased.Cause erasedBy) {}
 }

@@ -11,10 +11,22 @@ import java.util.Locale;
  * @param storyUrl the published story, when there is one
  * @param reason   the moderators' reason for not publishing it, when they gave one, or the
  *                 editors' public reason for withdrawing its story
+ * @param withdrawnByResident whether the resident withdrew it (rather than the editors its story)
+ * @param withdrawable whether the resident may still withdraw it: nobody decided it yet
+ * @param erasable   whether there may be contact details or photos left to erase
+ * @param erased     whether the contact details were erased
  */
-record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, String reason) {
+record TipStatusView(
+        boolean found,
+        ReceiptStatus status,
+        String storyUrl,
+        String reason,
+        boolean withdrawnByResident,
+        boolean withdrawable,
+        boolean erasable,
+        boolean erased) {
 
-    static final TipStatusView UNKNOWN = new TipStatusView(false, null, null, null);
+    static final TipStatusView UNKNOWN = new TipStatusView(false, null, null, null, false, false, false, false);
 
     static TipStatusView of(Receipt receipt) {
         return new TipStatusView(
@@ -23,7 +35,11 @@ record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, Strin
                 receipt.status() == ReceiptStatus.PUBLISHED ? receipt.storyUrl() : null,
                 receipt.status() == ReceiptStatus.DECLINED || receipt.status() == ReceiptStatus.WITHDRAWN
                         ? blankToNull(receipt.reason())
-                        : null);
+                        : null,
+                receipt.withdrawnByResident(),
+                !receipt.decided() && receipt.withdrawnAt() == null,
+                receipt.hasDetailsToErase(),
+                receipt.contactErasedAt() != null);
     }
 
     /** A short name for the status, as a heading. */
@@ -36,7 +52,7 @@ record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, Strin
             case IN_REVIEW -> "Being looked at";
             case PUBLISHED -> "Published";
             case DECLINED -> "Not published";
-            case WITHDRAWN -> "Withdrawn";
+            case WITHDRAWN -> withdrawnByResident ? "Withdrawn by you" : "Withdrawn";
         };
     }
 
@@ -52,8 +68,10 @@ record TipStatusView(boolean found, ReceiptStatus status, String storyUrl, Strin
             case PUBLISHED -> "Your tip became a story. Thank you for telling us.";
             case DECLINED -> "The editors decided not to publish your tip.";
             case WITHDRAWN ->
-                "Your tip became a story, but the editors have since taken the story down. "
-                        + "It is no longer on the website.";
+                withdrawnByResident
+                        ? "You withdrew this tip, so the editors will not publish it."
+                        : "Your tip became a story, but the editors have since taken the story down. "
+                                + "It is no longer on the website.";
         };
     }
 

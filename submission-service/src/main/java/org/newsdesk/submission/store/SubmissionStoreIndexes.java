@@ -10,9 +10,9 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * Every index of the service's store, in one place; made at start, before a request is taken or a
- * topic read. Each is unique, because it is part of what the store promises, and sparse, because
- * some documents rightly lack the field: a real MongoDB would otherwise take every missing value
- * for the same one.
+ * topic read. Each is sparse, because some documents rightly lack the field: a real MongoDB would
+ * otherwise take every missing value for the same one (and index every document for nothing).
+ * Those on what identifies a tip are unique, because that is part of what the store promises.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionStoreIndexes {
@@ -29,7 +29,15 @@ class SubmissionStoreIndexes {
                 // Two tips sharing a code would let one resident see the other's tip. A receipt made
                 // by a decision that overtook its submission has no digest yet. Named as MongoDB named
                 // it when it was made without a name, so that stores made before keep theirs.
-                .on(Receipts.COLLECTION, unique(Receipts.RECEIPT_DIGEST, "receiptDigest_1"));
+                .on(
+                        Receipts.COLLECTION,
+                        unique(Receipts.RECEIPT_DIGEST, "receiptDigest_1"),
+                        // What the retention sweep asks for: only receipts with something left to
+                        // erase have the field, so the index stays as small as what is due.
+                        new Index()
+                                .on(Receipts.CONTACT_ERASABLE_AT, Sort.Direction.ASC)
+                                .sparse()
+                                .named("receipt_contact_erasable_at"));
     }
 
     private static Index unique(String field, String name) {

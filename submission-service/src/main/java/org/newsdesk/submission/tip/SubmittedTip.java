@@ -1,6 +1,7 @@
 package org.newsdesk.submission.tip;
 
 import java.time.Instant;
+import org.newsdesk.events.ContactErased;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,6 +16,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param requestFingerprint   SHA-256 of the tip as first sent: the same key with another tip is a
  *                             client's mistake, not a retry
  * @param sealedReceipt        the receipt code, sealed with a key only the client's idempotency key gives
+ * @param revision             the tip's revision: 1 as sent, one more for each act of its resident
+ *                             (a withdrawal, an erasure), which its event carries
+ * @param withdrawnAt          when the resident withdrew the tip, if they did
+ * @param contactErasedAt      when the contact details were erased, if they were
+ * @param erasedBy             who erased them: the resident, or the retention period running out
  */
 @Document(SubmittedTips.COLLECTION)
 record SubmittedTip(
@@ -24,4 +30,7 @@ record SubmittedTip(
         Instant submittedAt,
         String idempotencyKeyDigest,
         String requestFingerprint,
-        String sealedReceipt) {}
+        String sealedReceipt,
+        Instant withdrawnAt,
+        Instant contactErasedAt,
+        ContactErased.Cause erasedBy) {}

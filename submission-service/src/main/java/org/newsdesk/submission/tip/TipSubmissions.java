@@ -1,14 +1,19 @@
 package org.newsdesk.submission.tip;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.events.PhotoReference;
+import org.newsdesk.events.SealedContact;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.privacy.ContactDetails;
+import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.submission.photo.CleanPhoto;
 import org.newsdesk.submission.photo.PhotoCleaner;
@@ -38,12 +43,22 @@ class TipSubmissions {
     private final SubmissionProperties properties;
     private final PhotoCleaner cleaner;
     private final ResidentPhotos photos;
+    private final ContactVault vault;
+    private final Clock clock;
 
-    TipSubmissions(SubmittedTips tips, SubmissionProperties properties, PhotoCleaner cleaner, ResidentPhotos photos) {
+    TipSubmissions(
+            SubmittedTips tips,
+            SubmissionProperties properties,
+            PhotoCleaner cleaner,
+            ResidentPhotos photos,
+            ContactVault vault,
+            Clock clock) {
         this.tips = tips;
         this.properties = properties;
         this.cleaner = cleaner;
         this.photos = photos;
+        this.vault = vault;
+        this.clock = clock;
     }
 
     /**
@@ -92,42 +107,79 @@ class TipSubmissions {
                                         .switchIfEmpty(Mono.error(duplicate)))));
     }
 
-    /** @param key and {@code fingerprint} (of the request), both {@code null} without an idempotency key */
+    /**
+     * Seals the contact details first, so that a key store that does not answer refuses the tip
+     * before any photo is stored; then the photos, then the tip that refers to them.
+     *
+     * @param key and {@code fingerprint} (of the request), both {@code null} without an idempotency key
+     */
     private Mono<TipAccepted> accept(
             TipRequest request, List<CleanPhoto> cleanPhotos, IdempotencyKey key, String fingerprint) {
         String tipId = UUID.randomUUID().toString();
-        return storePhotos(tipId, cleanPhotos).flatMap(references -> {
-            ReceiptCode receipt = ReceiptCode.generate();
-            Instant submittedAt = Instant.now();
-            TipSubmitted event = TipSubmitted.of(
-                    tipId,
-                    receipt.digest(),
-                    request.headline(),
-                    request.body(),
-                    request.area(),
-                    request.category(),
-                    contact(request),
-                    submittedAt,
-                    request.happenedOn(),
-                    request.contactConsent(),
-                    references);
-            SubmittedTips.Replay replay =
-                    key == null ? null : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
-            return tips.store(event, replay)
-                    .timeout(properties.acceptTimeout())
-                    .onErrorResume(failure -> forgetUnlessLanded(references, failure))
-                    .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
-                        log.warn(
-                                "Tip {} not accepted: the store did not acknowledge it: {}",
-                                tipId,
-                                NestedExceptionUtils.getMostSpecificCause(failure)
-                                        .getClass()
-                                        .getName());
-                        return new TipNotAcceptedException(properties.retryAfter(), failure);
-                    })
-                    .doOnSuccess(stored -> tips.relayInBackground(tipId))
-                    .thenReturn(new TipAccepted(tipId, receipt.formatted(), ReceiptStatus.RECEIVED));
-        });
+        return seal(tipId, request)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(sealedContact -> storePhotos(tipId, cleanPhotos)
+                        .flatMap(references ->
+                                store(tipId, request, sealedContact.orElse(null), references, key, fingerprint)));
+    }
+
+    private Mono<TipAccepted> store(
+            String tipId,
+            TipRequest request,
+            SealedContact sealedContact,
+            List<PhotoReference> references,
+            IdempotencyKey key,
+            String fingerprint) {
+        ReceiptCode receipt = ReceiptCode.generate();
+        Instant submittedAt = clock.instant();
+        TipSubmitted event = TipSubmitted.sealed(
+                tipId,
+                receipt.digest(),
+                request.headline(),
+                request.body(),
+                request.area(),
+                request.category(),
+                sealedContact,
+                submittedAt,
+                request.happenedOn(),
+                request.contactConsent(),
+                references);
+        SubmittedTips.Replay replay =
+                key == null ? null : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
+        return tips.store(event, replay)
+                .timeout(properties.acceptTimeout())
+                .onErrorResume(failure -> forgetUnlessLanded(tipId, references, failure))
+                .onErrorMap(failure -> !(failure instanceof DuplicateKeyException), failure -> {
+                    log.warn(
+                            "Tip {} not accepted: the store did not acknowledge it: {}",
+                            tipId,
+                            NestedExceptionUtils.getMostSpecificCause(failure)
+                                    .getClass()
+                                    .getName());
+                    return new TipNotAcceptedException(properties.retryAfter(), failure);
+                })
+                .doOnSuccess(stored -> tips.relayInBackground(tipId))
+                .thenReturn(new TipAccepted(tipId, receipt.formatted(), ReceiptStatus.RECEIVED));
+    }
+
+    /**
+     * The resident's contact details sealed with the tip's own data key, kept in the key store
+     * before anything of the tip is stored; empty when they gave none. A key store that does not
+     * answer in time refuses the tip: it is never stored with its details in clear.
+     */
+    private Mono<SealedContact> seal(String tipId, TipRequest request) {
+        return vault.seal(tipId, new ContactDetails(request.name(), request.email(), request.phone()))
+                .timeout(properties.acceptTimeout())
+                .onErrorMap(failure -> {
+                    log.warn(
+                            "Tip {} not accepted: its contact details could not be sealed: {}",
+                            tipId,
+                            NestedExceptionUtils.getMostSpecificCause(failure)
+                                    .getClass()
+                                    .getName());
+                    return new TipNotAcceptedException(properties.retryAfter(), failure);
+                });
     }
 
     /** The photos in the media store, before the tip that refers to them; none stored should one fail. */
@@ -151,17 +203,19 @@ class TipSubmissions {
     }
 
     /**
-     * The tip was not stored, so its photos are referred to by nothing: remove them. Not after a
-     * timeout, though: that write may still land, and its tip then needs its photos. Such photos,
-     * when the write did not land after all, stay behind unreferenced: no metadata in them, no way
-     * to find them without their ids, only space taken (a sweep of photos no tip refers to would
-     * reclaim it).
+     * The tip was not stored, so its photos and its data key are referred to by nothing: remove
+     * them. Not after a timeout, though: that write may still land, and its tip then needs both.
+     * Such photos, when the write did not land after all, stay behind unreferenced: no metadata in
+     * them, no way to find them without their ids, only space taken (a sweep of photos no tip
+     * refers to would reclaim it); such a key opens nothing that was stored.
      */
-    private Mono<Void> forgetUnlessLanded(List<PhotoReference> references, Throwable failure) {
-        if (references.isEmpty() || failure instanceof TimeoutException) {
+    private Mono<Void> forgetUnlessLanded(String tipId, List<PhotoReference> references, Throwable failure) {
+        if (failure instanceof TimeoutException) {
             return Mono.error(failure);
         }
-        return photos.forget(references).then(Mono.error(failure));
+        return photos.forget(references)
+                .then(vault.erase(tipId).onErrorResume(notErased -> Mono.empty()))
+                .then(Mono.error(failure));
     }
 
     private static Mono<TipAccepted> replay(SubmittedTip stored, IdempotencyKey key, String fingerprint) {
@@ -172,7 +226,13 @@ class TipSubmissions {
         return Mono.just(new TipAccepted(stored.tipId(), receipt.formatted(), ReceiptStatus.RECEIVED));
     }
 
-    /** The tip as sent, for telling a repeated request from another tip under the same key. */
+    /**
+     * The tip as sent, for telling a repeated request from another tip under the same key. The
+     * contact details are left out: the fingerprint lies in clear in the store, and a digest of
+     * them would let whoever reads it test a guess of a resident's name, email or phone, even
+     * after they were erased. A request repeating another's words and photos under its key, with
+     * other contact details, is so taken for a repeat and answered with the first tip's receipt.
+     */
     private static String fingerprint(TipRequest request, List<CleanPhoto> cleanPhotos) {
         // The same upload always cleans to the same bytes, so these tell the same photos from others.
         String photoDigests = cleanPhotos.stream()
@@ -185,19 +245,9 @@ class TipSubmissions {
                 String.valueOf(request.body()),
                 String.valueOf(request.area()),
                 String.valueOf(request.category()),
-                String.valueOf(request.name()),
-                String.valueOf(request.email()),
-                String.valueOf(request.phone()),
                 String.valueOf(request.happenedOn()),
                 String.valueOf(request.contactConsent()));
         return DigestUtils.sha256Hex(joined);
-    }
-
-    private static TipSubmitted.Contact contact(TipRequest request) {
-        if (request.name() == null && request.email() == null && request.phone() == null) {
-            return null;
-        }
-        return new TipSubmitted.Contact(request.name(), request.email(), request.phone());
     }
 
     /** The answer to a resident whose tip is on its way. */

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
+import org.springframework.core.io.ByteArrayResource;
 
 /** Photos as residents' phones make them, secrets included, and files that only pretend to be photos. */
 public final class PhotoFixtures {
@@ -250,5 +251,15 @@ public final class PhotoFixtures {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    /** Bytes as a browser uploads a file: under a name. */
+    public static ByteArrayResource named(String name, byte[] bytes) {
+        return new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
     }
 }

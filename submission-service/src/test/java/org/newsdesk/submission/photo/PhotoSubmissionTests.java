@@ -27,7 +27,6 @@ import org.newsdesk.submission.TipJson;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -77,7 +76,7 @@ class PhotoSubmissionTests {
         Map<String, String> fields = TipFormPosts.complete();
         fields.put("headline", headline);
         MultipartBodyBuilder body = TipFormPosts.multipart(fields);
-        body.part("photos", file("IMG_2041.jpg", PhotoFixtures.sidewaysJpegWithSecrets()))
+        body.part("photos", PhotoFixtures.named("IMG_2041.jpg", PhotoFixtures.sidewaysJpegWithSecrets()))
                 .contentType(MediaType.IMAGE_JPEG);
 
         // When they send it
@@ -116,9 +115,10 @@ class PhotoSubmissionTests {
         String headline = "Mural finished on Bath Street " + UUID.randomUUID();
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("tip", TipJson.write(TipJson.with("headline", headline))).contentType(MediaType.APPLICATION_JSON);
-        body.part("photos", file("mural.jpg", PhotoFixtures.noisyJpeg(120, 90)))
+        body.part("photos", PhotoFixtures.named("mural.jpg", PhotoFixtures.noisyJpeg(120, 90)))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM);
-        body.part("photos", file("detail.png", PhotoFixtures.noisyPng(60, 40))).contentType(MediaType.IMAGE_JPEG);
+        body.part("photos", PhotoFixtures.named("detail.png", PhotoFixtures.noisyPng(60, 40)))
+                .contentType(MediaType.IMAGE_JPEG);
 
         // When it is sent
         web.post()
@@ -175,9 +175,9 @@ class PhotoSubmissionTests {
             // When each is sent with a good photo, to the API
             MultipartBodyBuilder api = new MultipartBodyBuilder();
             api.part("tip", TipJson.write(TipJson.with("headline", headline))).contentType(MediaType.APPLICATION_JSON);
-            api.part("photos", file("fine.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+            api.part("photos", PhotoFixtures.named("fine.jpg", PhotoFixtures.noisyJpeg(40, 30)))
                     .contentType(MediaType.IMAGE_JPEG);
-            api.part("photos", file(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_JPEG);
+            api.part("photos", PhotoFixtures.named(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_JPEG);
             web.post()
                     .uri("/api/tips")
                     .contentType(MediaType.MULTIPART_FORM_DATA)
@@ -197,7 +197,8 @@ class PhotoSubmissionTests {
             Map<String, String> fields = TipFormPosts.complete();
             fields.put("headline", headline);
             MultipartBodyBuilder form = TipFormPosts.multipart(fields);
-            form.part("photos", file(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_JPEG);
+            form.part("photos", PhotoFixtures.named(photo.name(), photo.bytes()))
+                    .contentType(MediaType.IMAGE_JPEG);
             TipFormPosts.post(web, form)
                     .expectStatus()
                     .isEqualTo(photo.status())
@@ -265,7 +266,8 @@ class PhotoSubmissionTests {
 
             // And from the form, which comes back with the message at the photo field
             MultipartBodyBuilder form = TipFormPosts.multipart(TipFormPosts.complete());
-            form.part("photos", file(photo.name(), photo.bytes())).contentType(MediaType.IMAGE_PNG);
+            form.part("photos", PhotoFixtures.named(photo.name(), photo.bytes()))
+                    .contentType(MediaType.IMAGE_PNG);
             TipFormPosts.post(web, form)
                     .expectStatus()
                     .isEqualTo(photo.status())
@@ -300,7 +302,7 @@ class PhotoSubmissionTests {
             // And the form comes back with everything the resident wrote, asking them to send it again in a moment
             Map<String, String> fields = TipFormPosts.complete();
             MultipartBodyBuilder form = TipFormPosts.multipart(fields);
-            form.part("photos", file("fire.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+            form.part("photos", PhotoFixtures.named("fire.jpg", PhotoFixtures.noisyJpeg(40, 30)))
                     .contentType(MediaType.IMAGE_JPEG);
             TipFormPosts.post(web, form)
                     .expectStatus()
@@ -334,7 +336,7 @@ class PhotoSubmissionTests {
     private static MultipartBodyBuilder tipWithPhoto(String fileName, byte[] photo) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("tip", TipJson.write(TipJson.complete())).contentType(MediaType.APPLICATION_JSON);
-        body.part("photos", file(fileName, photo)).contentType(MediaType.IMAGE_JPEG);
+        body.part("photos", PhotoFixtures.named(fileName, photo)).contentType(MediaType.IMAGE_JPEG);
         return body;
     }
 
@@ -353,7 +355,7 @@ class PhotoSubmissionTests {
         MultipartBodyBuilder api = new MultipartBodyBuilder();
         api.part("tip", TipJson.write(TipJson.complete())).contentType(MediaType.APPLICATION_JSON);
         for (int i = 1; i <= 3; i++) {
-            api.part("photos", file(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024)))
+            api.part("photos", PhotoFixtures.named(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024)))
                     .contentType(MediaType.IMAGE_JPEG);
         }
 
@@ -400,7 +402,7 @@ class PhotoSubmissionTests {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("tip", TipJson.write(TipJson.with("headline", "Market stall fire " + key)))
                 .contentType(MediaType.APPLICATION_JSON);
-        body.part("photos", file("fire.jpg", PhotoFixtures.sidewaysJpegWithSecrets()))
+        body.part("photos", PhotoFixtures.named("fire.jpg", PhotoFixtures.sidewaysJpegWithSecrets()))
                 .contentType(MediaType.IMAGE_JPEG);
         long photosBefore = storedPhotos();
 
@@ -418,7 +420,7 @@ class PhotoSubmissionTests {
         // Given a form with three photos of 9 MB each
         MultipartBodyBuilder form = TipFormPosts.multipart(TipFormPosts.complete());
         for (int i = 1; i <= 3; i++) {
-            form.part("photos", file(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024)))
+            form.part("photos", PhotoFixtures.named(i + ".jpg", PhotoFixtures.oversized(9 * 1024 * 1024)))
                     .contentType(MediaType.IMAGE_JPEG);
         }
 
@@ -452,7 +454,7 @@ class PhotoSubmissionTests {
 
     private String send(Map<String, String> fields, byte[] photo) {
         MultipartBodyBuilder body = TipFormPosts.multipart(fields);
-        body.part("photos", file("roadworks.jpg", photo)).contentType(MediaType.IMAGE_JPEG);
+        body.part("photos", PhotoFixtures.named("roadworks.jpg", photo)).contentType(MediaType.IMAGE_JPEG);
         return TipFormPosts.post(web, body)
                 .expectStatus()
                 .isOk()
@@ -466,15 +468,6 @@ class PhotoSubmissionTests {
                         .getCollection(mediaProperties.bucket() + ".files")
                         .countDocuments(new Document()))
                 .block(PATIENCE);
-    }
-
-    private static ByteArrayResource file(String name, byte[] bytes) {
-        return new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
     }
 
     private ConsumerRecord<String, String> awaitHeadline(String headline) {

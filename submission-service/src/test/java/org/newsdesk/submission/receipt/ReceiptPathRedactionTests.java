@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.WebFilter;
@@ -47,6 +48,9 @@ class ReceiptPathRedactionTests {
 
     @MockitoBean
     Receipts receipts;
+
+    @MockitoBean
+    ResidentRequests requests;
 
     @Test
     void aLookupMongoDbCannotAnswerIsLoggedWithoutTheCode(CapturedOutput output) {
@@ -82,6 +86,45 @@ class ReceiptPathRedactionTests {
         // Then the shared error handler logs it, naming the route but not the code
         assertThat(output).contains("GET /api/tips/{redacted} failed: java.lang.IllegalStateException");
         assertCodeNeverLogged(output);
+    }
+
+    @Test
+    void aWithdrawalOrErasureThatFailsIsLoggedWithoutTheCodeButWithTheAct(CapturedOutput output) {
+        // Given MongoDB cannot be reached
+        given(receipts.find(any()))
+                .willReturn(Mono.error(new DataAccessResourceFailureException("MongoDB is unreachable")));
+
+        // When a resident withdraws their tip, and erases their contact details
+        for (String act : new String[] {"withdrawal", "erasure"}) {
+            web.post()
+                    .uri("/api/tips/{receipt}/" + act, RECEIPT)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .exchange()
+                    .expectStatus()
+                    .is5xxServerError();
+        }
+
+        // Then each failure is logged, naming the route and the act but not the code
+        assertThat(output)
+                .contains("POST /api/tips/{redacted}/withdrawal failed")
+                .contains("POST /api/tips/{redacted}/erasure failed");
+        assertCodeNeverLogged(output);
+    }
+
+    @Test
+    void whateverFollowsTheCodeOtherThanAnActIsRedactedWithIt() {
+        // Given requests with the code and something after it
+        var withAct =
+                MockServerHttpRequest.post("/api/tips/" + RECEIPT + "/erasure").build();
+        var withOther = MockServerHttpRequest.get("/api/tips/" + RECEIPT + "/" + RECEIPT)
+                .build();
+
+        // When they are redacted, Then they still route as they came and print without the code
+        assertThat(ReceiptPathRedaction.redacted(withAct).getPath().toString())
+                .isEqualTo("/api/tips/{redacted}/erasure");
+        assertThat(ReceiptPathRedaction.redacted(withAct).getPath().value()).endsWith(RECEIPT + "/erasure");
+        assertThat(ReceiptPathRedaction.redacted(withOther).getPath().toString())
+                .isEqualTo("/api/tips/{redacted}");
     }
 
     private static void assertCodeNeverLogged(CapturedOutput output) {

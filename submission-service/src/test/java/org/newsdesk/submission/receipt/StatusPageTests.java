@@ -65,8 +65,13 @@ class StatusPageTests {
 
         // When its resident looks it up, typed carelessly
         // Then it is received
-        assertThat(lookUp(tip.receipt().toLowerCase().replace("-", " "), HttpStatus.OK))
+        // and its code is only in the hidden fields of the resident's own forms, never in a link
+        String received = lookUp(tip.receipt().toLowerCase().replace("-", " "), HttpStatus.OK);
+        assertThat(received)
                 .contains("Received", "waiting for an editor")
+                .contains("<input type=\"hidden\" name=\"receipt\" value=\"" + tip.receipt() + "\">")
+                .doesNotContain("href=\"" + tip.receipt(), "?receipt=");
+        assertThat(withoutHiddenCodes(received))
                 .doesNotContain(tip.tipId(), tip.receipt(), "angela@example.org", "Angela Resident", "moderator");
 
         // And once the moderators approved it and the story is out, it is published with a link to it
@@ -76,7 +81,13 @@ class StatusPageTests {
                 .until(() -> lookUp(tip.receipt(), HttpStatus.OK), page -> page.contains("Published"));
         assertThat(published)
                 .contains("href=\"http://localhost:8083/stories/street-lights-derby-road\"", "Read the story")
-                .doesNotContain(tip.tipId(), tip.receipt(), "angela@example.org");
+                .doesNotContain(tip.tipId(), "angela@example.org");
+        assertThat(withoutHiddenCodes(published)).doesNotContain(tip.receipt());
+    }
+
+    /** The page less the hidden fields that carry the code to the resident's own forms. */
+    static String withoutHiddenCodes(String page) {
+        return page.replaceAll("<input type=\"hidden\" name=\"receipt\" value=\"[^\"]*\">", "");
     }
 
     @Test

@@ -21,7 +21,7 @@ class SubmissionStoreIndexesTests {
     ReactiveMongoOperations mongo;
 
     @Test
-    void everyIndexIsMadeAtStartNamedUniqueAndSparse() {
+    void everyIndexIsMadeAtStartNamedAndSparseAndUniqueWhereItIdentifies() {
         // Given the service has started
         // When its store is asked for its indexes
         List<IndexInfo> tips = indexes(SubmittedTips.COLLECTION);
@@ -29,14 +29,15 @@ class SubmissionStoreIndexesTests {
 
         // Then one tip per idempotency key and per receipt code (beside the outbox's own index), and
         // one receipt per code, each unique and sparse (most tips have no key; a receipt may not
-        // know its code yet)
+        // know its code yet); and the retention sweep's index, sparse, on the receipts still to erase
         assertThat(tips)
                 .extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
                 .contains(tuple("idempotency_key", true, true), tuple("receipt_digest", true, true));
         assertThat(receipts)
                 .filteredOn(index -> !index.getName().equals("_id_"))
                 .extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
-                .containsExactly(tuple("receiptDigest_1", true, true));
+                .containsExactly(
+                        tuple("receiptDigest_1", true, true), tuple("receipt_contact_erasable_at", false, true));
     }
 
     private List<IndexInfo> indexes(String collection) {

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.Topics;
+import org.newsdesk.submission.TestClock;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.testsupport.FreePorts;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            TestClock.PRIVACY_KEY,
             "spring.mongodb.database=newsdesk-submission-broker-outage",
             // The broker that comes up later is the test's; it gets the topic from the test.
             "spring.kafka.admin.auto-create=false",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.submission.TestClock;
 import org.newsdesk.submission.TipJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            TestClock.PRIVACY_KEY,
             "spring.mongodb.uri=mongodb://127.0.0.1:" + StoreDownTests.DEAD_PORT + "/?serverSelectionTimeoutMS=500",
             "spring.kafka.bootstrap-servers=127.0.0.1:" + StoreDownTests.DEAD_PORT,
             "spring.kafka.admin.auto-create=false",

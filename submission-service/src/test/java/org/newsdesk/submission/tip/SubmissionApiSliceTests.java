@@ -18,6 +18,7 @@ import org.newsdesk.submission.photo.ResidentPhotos;
 import org.newsdesk.submission.privacy.RetentionProperties;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.newsdesk.submission.receipt.Receipts;
+import org.newsdesk.submission.receipt.ResidentRequests;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
 import org.newsdesk.web.WebAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,9 @@ class SubmissionApiSliceTests {
 
     @MockitoBean
     ResidentPhotos photos;
+
+    @MockitoBean
+    ResidentRequests requests;
 
     @ParameterizedTest(name = "Accept: \"{0}\"")
     @ValueSource(strings = {"", "*/*", "application/json", "text/html;q=0.9, application/json;q=0.8"})

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.events.SealedContact;
 import org.newsdesk.events.Topics;
+import org.newsdesk.privacy.ContactDetails;
+import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TipFormPosts;
 import org.newsdesk.testsupport.KafkaTopicProbe;
@@ -35,6 +38,9 @@ class TipFormTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    ContactVault vault;
 
     KafkaTopicProbe probe;
 
@@ -151,7 +157,10 @@ class TipFormTests {
         assertThat(event.get("category").asString()).isEqualTo("Community safety");
         assertThat(event.get("happenedOn").asString()).isEqualTo("2023-07-26");
         assertThat(event.get("contactConsent").asBoolean()).isTrue();
-        assertThat(event.get("contact").get("email").asString()).isEqualTo("angela@example.org");
+        assertThat(event.get("contact").isNull()).isTrue();
+        SealedContact sealed = JSON.treeToValue(event.get("sealedContact"), SealedContact.class);
+        assertThat(vault.open(event.get("tipId").asString(), sealed).block(Duration.ofSeconds(10)))
+                .isEqualTo(new ContactDetails("Angela Resident", "angela@example.org", "+44 115 496 0000"));
     }
 
     @Test
