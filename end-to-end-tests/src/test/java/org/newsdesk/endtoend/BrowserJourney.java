@@ -172,7 +172,8 @@ final class BrowserJourney {
     private static void awaitDone(Browser desk, String message) {
         await().atMost(PATIENCE)
                 .ignoreExceptions()
-                .untilAsserted(() -> assertThat(desk.driver().findElement(By.id("done")).getText())
+                .untilAsserted(() -> assertThat(
+                                desk.driver().findElement(By.id("done")).getText())
                         .contains(message));
     }
 

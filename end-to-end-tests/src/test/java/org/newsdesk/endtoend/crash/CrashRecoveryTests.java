@@ -105,14 +105,16 @@ class CrashRecoveryTests {
                 }
                 log.info(
                         "Killed the run ({}{}), its ports free after {} ms, with {} tips, {} decisions, {}"
-                                + " corrections and {} retractions acknowledged so far",
+                                + " corrections, {} retractions, {} withdrawals and {} erasures acknowledged so far",
                         context,
                         kill < KILLS ? "" : ", the launcher alone",
                         Duration.between(killed, Instant.now()).toMillis(),
                         ledger.tips().size(),
                         ledger.decisions().size(),
                         ledger.corrections().size(),
-                        ledger.retractions().size());
+                        ledger.retractions().size(),
+                        ledger.withdrawals().size(),
+                        ledger.erasures().size());
             }
 
             // Then, started again on the same data, Newsdesk comes through on every acknowledged answer
@@ -125,9 +127,11 @@ class CrashRecoveryTests {
                     Duration.between(restarted, Instant.now()).toSeconds());
         }
 
-        // And the editors' side was exercised, not only the residents' and moderators'
+        // And the editors' side was exercised, and the residents' withdrawals and erasures
         assertThat(ledger.corrections()).as("acknowledged corrections").isNotEmpty();
         assertThat(ledger.retractions()).as("acknowledged retractions").isNotEmpty();
+        assertThat(ledger.withdrawals()).as("acknowledged withdrawals").isNotEmpty();
+        assertThat(ledger.erasures()).as("acknowledged erasures").isNotEmpty();
 
         // And Ctrl-C still stops it all cleanly
         assertThat(run.stop()).as("the launcher's exit code after SIGTERM").isEqualTo(143);
@@ -139,6 +143,29 @@ class CrashRecoveryTests {
         noDecidedTipIsDecidedAgain(api, ledger, context);
         everyCorrectionIsOnItsStory(api, ledger, context);
         noRetractedStoryIsShownAgain(api, ledger, context);
+        everyErasureHolds(api, ledger, context);
+    }
+
+    /**
+     * Contact details erased with 200 stay erased: the resident's receipt says so, and the
+     * moderators' service has learned it (the event that tells it was in the same write as the erasure).
+     */
+    private static void everyErasureHolds(NewsdeskApi api, Ledger ledger, String context) {
+        await(context + ": every acknowledged erasure known to both services")
+                .atMost(CATCH_UP_PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    List<String> notHeld = new ArrayList<>();
+                    for (String tipId : ledger.erasures()) {
+                        NewsdeskApi.ReceiptAnswer receipt = api.receipt(receiptOf(ledger, tipId));
+                        if (!"ERASED".equals(receipt.contactDetails())) {
+                            notHeld.add(tipId + ": the receipt says contact details " + receipt.contactDetails());
+                        } else if (!api.moderatorsKnowContactErased(tipId)) {
+                            notHeld.add(tipId + ": the moderators' service does not know it");
+                        }
+                    }
+                    assertThat(notHeld).as("%s: erasures not held", context).isEmpty();
+                });
     }
 
     /**
@@ -180,6 +207,12 @@ class CrashRecoveryTests {
         NewsdeskApi.ReceiptAnswer receipt = api.receipt(tip.receipt());
         if (receipt.httpStatus() != 200) {
             return Optional.of("its receipt answers " + receipt.httpStatus());
+        }
+        if (ledger.wasWithdrawn(tip.tipId())) {
+            return ("WITHDRAWN".equals(receipt.status()) && !queue.contains(tip.tipId()))
+                    ? Optional.empty()
+                    : Optional.of("withdrawn with 200, yet the receipt says " + receipt.status()
+                            + (queue.contains(tip.tipId()) ? " and it is in the queue" : ""));
         }
         if (decision == null) {
             return (queue.contains(tip.tipId()) || receipt.decided())

@@ -2,13 +2,14 @@ package org.newsdesk.endtoend.crash;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every answer Newsdesk acknowledged during the crash test: a tip it accepted with 202, a decision,
- * a correction or a retraction it recorded with 200. What is in here must survive any crash; what was asked but never answered
+ * a correction, a retraction, a resident's withdrawal or erasure it recorded with 200. What is in here must survive any crash; what was asked but never answered
  * is not in here and may or may not have happened.
  */
 final class Ledger {
@@ -32,7 +33,48 @@ final class Ledger {
     private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
     private final List<Correction> corrections = new CopyOnWriteArrayList<>();
     private final Map<String, Retraction> retractions = new ConcurrentHashMap<>();
+    private final Set<String> withdrawals = ConcurrentHashMap.newKeySet();
+    private final Set<String> erasures = ConcurrentHashMap.newKeySet();
+    /**
+     * Who may act on each tip: a moderator's decision or the resident's withdrawal, never both. The
+     * two racing is a real case with a documented answer (moderation keeps a decision that reached
+     * the tip first, so the withdrawal's 200 does not hold); it is not what this test checks.
+     */
+    private final Map<String, String> actingOn = new ConcurrentHashMap<>();
+
     private final AtomicInteger acknowledged = new AtomicInteger();
+
+    /** Whether the moderators may decide this tip: the resident has not set out to withdraw it. */
+    boolean mayDecide(String tipId) {
+        return "moderators".equals(actingOn.computeIfAbsent(tipId, first -> "moderators"));
+    }
+
+    /** Whether the resident may withdraw this tip: no moderator has set out to decide it. */
+    boolean mayWithdraw(String tipId) {
+        return "resident".equals(actingOn.computeIfAbsent(tipId, first -> "resident"));
+    }
+
+    void withdrawn(String tipId) {
+        withdrawals.add(tipId);
+        acknowledged.incrementAndGet();
+    }
+
+    void erased(String tipId) {
+        erasures.add(tipId);
+        acknowledged.incrementAndGet();
+    }
+
+    boolean wasWithdrawn(String tipId) {
+        return withdrawals.contains(tipId);
+    }
+
+    Set<String> withdrawals() {
+        return Set.copyOf(withdrawals);
+    }
+
+    Set<String> erasures() {
+        return Set.copyOf(erasures);
+    }
 
     void accepted(Tip tip) {
         tips.put(tip.tipId(), tip);
@@ -95,7 +137,7 @@ final class Ledger {
         return decisions.get(tipId);
     }
 
-    /** Acknowledged answers so far, tips, decisions, corrections and retractions together. */
+    /** Acknowledged answers so far, tips, decisions, corrections, retractions, withdrawals and erasures together. */
     int acknowledged() {
         return acknowledged.get();
     }

@@ -31,8 +31,12 @@ final class NewsdeskApi {
 
     record AcceptedTip(String tipId, String receipt) {}
 
-    /** What the receipt says; {@code httpStatus} 404 if the receipt is unknown. */
-    record ReceiptAnswer(int httpStatus, String status, String storyUrl, String reason) {
+    /**
+     * What the receipt says; {@code httpStatus} 404 if the receipt is unknown.
+     *
+     * @param contactDetails {@code ERASED} once the resident's contact details were erased
+     */
+    record ReceiptAnswer(int httpStatus, String status, String storyUrl, String reason, String contactDetails) {
 
         boolean decided() {
             return "IN_REVIEW".equals(status)
@@ -62,10 +66,19 @@ final class NewsdeskApi {
 
     /** The tip's id and receipt if it was accepted (202), empty for any other answer. */
     Optional<AcceptedTip> submitTip(String headline, String body, String area) throws IOException {
+        return submitTip(headline, body, area, null);
+    }
+
+    /** As {@link #submitTip(String, String, String)}, from a resident who leaves their name and email. */
+    Optional<AcceptedTip> submitTip(String headline, String body, String area, String name) throws IOException {
         Map<String, String> tip = new LinkedHashMap<>();
         tip.put("headline", headline);
         tip.put("body", body);
         tip.put("area", area);
+        if (name != null) {
+            tip.put("name", name);
+            tip.put("email", name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", ".") + "@example.org");
+        }
         HttpResponse<String> response = send(post(submission + "/api/tips", tip));
         if (response.statusCode() != 202) {
             return Optional.empty();
@@ -118,16 +131,44 @@ final class NewsdeskApi {
                 .statusCode();
     }
 
+    /** The resident withdraws their tip: 200 when withdrawn, 409 once decided. */
+    int withdraw(String receipt) throws IOException {
+        return send(post(submission + "/api/tips/" + encode(receipt) + "/withdrawal", Map.of()))
+                .statusCode();
+    }
+
+    /** The resident erases their contact details: 200 when erased (or erased already). */
+    int erase(String receipt) throws IOException {
+        return send(post(submission + "/api/tips/" + encode(receipt) + "/erasure", Map.of()))
+                .statusCode();
+    }
+
+    /** Whether the moderators' service knows the tip's contact details were erased. */
+    boolean moderatorsKnowContactErased(String tipId) throws IOException {
+        HttpResponse<String> response =
+                send(asModerator(HttpRequest.newBuilder(URI.create(moderation + "/api/tips/" + tipId)))
+                        .GET()
+                        .build());
+        expect(200, response);
+        JsonNode erasure = json.readTree(response.body()).path("submission").path("contactErasure");
+        return !erasure.isMissingNode() && !erasure.isNull();
+    }
+
     ReceiptAnswer receipt(String receipt) throws IOException {
         HttpResponse<String> response =
                 send(HttpRequest.newBuilder(URI.create(submission + "/api/tips/" + encode(receipt)))
                         .GET()
                         .build());
         if (response.statusCode() != 200) {
-            return new ReceiptAnswer(response.statusCode(), null, null, null);
+            return new ReceiptAnswer(response.statusCode(), null, null, null, null);
         }
         JsonNode answer = json.readTree(response.body());
-        return new ReceiptAnswer(200, text(answer, "status"), text(answer, "storyUrl"), text(answer, "reason"));
+        return new ReceiptAnswer(
+                200,
+                text(answer, "status"),
+                text(answer, "storyUrl"),
+                text(answer, "reason"),
+                text(answer, "contactDetails"));
     }
 
     /** The story a reader gets at this slug, or empty if there is none. */

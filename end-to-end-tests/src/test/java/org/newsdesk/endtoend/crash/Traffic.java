@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Residents sending tips and moderators deciding them, each as fast as Newsdesk answers, and
- * between their decisions correcting or retracting stories already published (the contract's
- * {@code moderator} account is an editor), every acknowledged answer written to the ledger. A thread stops for good at the first call that gets
+ * Residents sending tips (every other one with a name and an email), now and then withdrawing a
+ * tip of theirs or erasing their contact details, and moderators deciding tips, each as fast as
+ * Newsdesk answers, and between their decisions correcting or retracting stories already published
+ * (the contract's {@code moderator} account is an editor), every acknowledged answer written to the ledger. A thread stops for good at the first call that gets
  * no answer at all: the run has been killed.
  */
 final class Traffic implements AutoCloseable {
@@ -71,8 +72,39 @@ final class Traffic implements AutoCloseable {
         api.submitTip(
                         "Crash test tip " + number,
                         "Something happened in " + area + ", reported as tip " + number + ".",
-                        area)
+                        area,
+                        number % 2 == 0 ? "Resident " + number : null)
                 .ifPresent(tip -> ledger.accepted(new Ledger.Tip(tip.tipId(), tip.receipt())));
+        // One tip in eight: the resident thinks better of a tip of theirs, or of having left their details.
+        switch (choices.nextInt(16)) {
+            case 0 -> withdrawATip(api, ledger, choices);
+            case 1 -> eraseContactDetails(api, ledger, choices);
+            default -> {}
+        }
+    }
+
+    /** Withdraws one of the resident's tips no moderator has set out to decide; 409 if it was decided first. */
+    private void withdrawATip(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
+        List<Ledger.Tip> tips = ledger.tips();
+        if (tips.isEmpty()) {
+            return;
+        }
+        Ledger.Tip tip = tips.get(choices.nextInt(tips.size()));
+        if (ledger.mayWithdraw(tip.tipId()) && api.withdraw(tip.receipt()) == 200) {
+            ledger.withdrawn(tip.tipId());
+        }
+    }
+
+    /** Erases the contact details of one of the resident's tips, whatever became of it. */
+    private void eraseContactDetails(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
+        List<Ledger.Tip> tips = ledger.tips();
+        if (tips.isEmpty()) {
+            return;
+        }
+        Ledger.Tip tip = tips.get(choices.nextInt(tips.size()));
+        if (api.erase(tip.receipt()) == 200) {
+            ledger.erased(tip.tipId());
+        }
     }
 
     /** Reads the queue, then decides a few of its tips, picked at random, one way or the other. */
@@ -86,6 +118,9 @@ final class Traffic implements AutoCloseable {
         }
         Collections.shuffle(queue, choices);
         for (String tipId : queue.subList(0, Math.min(DECISIONS_PER_QUEUE_READ, queue.size()))) {
+            if (!ledger.mayDecide(tipId)) {
+                continue;
+            }
             boolean approve = choices.nextBoolean();
             String outcome = approve ? "APPROVED" : "REJECTED";
             String reason = approve ? null : "Declined in the crash test, tip " + tipId;

@@ -148,7 +148,12 @@ class ReceiptController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ActView(ReceiptStatus status, String contactDetails) {}
 
-    /** What a resident learns about their tip; absent fields are left out rather than null. */
+    /**
+     * What a resident learns about their tip; absent fields are left out rather than null.
+     *
+     * @param contactDetails {@code ERASED} once their contact details were erased (by them or by
+     *                       the retention period); absent while they are kept, or were never given
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ReceiptView(
             String receipt,
@@ -156,7 +161,8 @@ class ReceiptController {
             String storyUrl,
             String reason,
             Instant submittedAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            String contactDetails) {
 
         static ReceiptView of(ReceiptCode code, Receipt receipt) {
             return new ReceiptView(
@@ -165,7 +171,8 @@ class ReceiptController {
                     receipt.storyUrl(),
                     receipt.reason(),
                     receipt.submittedAt(),
-                    receipt.updatedAt());
+                    receipt.updatedAt(),
+                    receipt.contactErasedAt() == null ? null : ERASED);
         }
 
         /** Without the receipt code: it is the resident's secret. */

@@ -18,7 +18,7 @@ class RedactedReceiptRecordsTests {
     @Test
     void aReceiptViewPrintsItsStatusButNotTheCode() {
         ReceiptController.ReceiptView view = new ReceiptController.ReceiptView(
-                CODE, ReceiptStatus.RECEIVED, null, null, Instant.EPOCH, Instant.EPOCH);
+                CODE, ReceiptStatus.RECEIVED, null, null, Instant.EPOCH, Instant.EPOCH, null);
 
         assertThat(view.toString()).isEqualTo("ReceiptView[receipt=redacted, status=RECEIVED]");
     }

@@ -180,8 +180,16 @@ class ResidentControlsTests {
                     .json("{\"status\":\"IN_REVIEW\",\"contactDetails\":\"ERASED\"}", true);
         }
 
-        // Then the data key is gone, so no sealed copy opens any more
+        // Then the data key is gone, so no sealed copy opens any more, and the receipt says so
         assertThat(vault.erased(tipId).block(PATIENCE)).isTrue();
+        web.get()
+                .uri("/api/tips/{receipt}", receipt)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.contactDetails")
+                .isEqualTo("ERASED");
 
         // And the photo the story uses stays, the other is deleted
         assertThat(media.read(photos.get(0).id()).blockOptional(PATIENCE)).isPresent();
