@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,27 +70,26 @@ final class Traffic implements AutoCloseable {
     private void sendTip(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
         int number = tipNumber.incrementAndGet();
         String area = AREAS.get(choices.nextInt(AREAS.size()));
-        api.submitTip(
-                        "Crash test tip " + number,
-                        "Something happened in " + area + ", reported as tip " + number + ".",
-                        area,
-                        number % 2 == 0 ? "Resident " + number : null)
-                .ifPresent(tip -> ledger.accepted(new Ledger.Tip(tip.tipId(), tip.receipt())));
-        // One tip in eight: the resident thinks better of a tip of theirs, or of having left their details.
+        Optional<NewsdeskApi.AcceptedTip> accepted = api.submitTip(
+                "Crash test tip " + number,
+                "Something happened in " + area + ", reported as tip " + number + ".",
+                area,
+                number % 2 == 0 ? "Resident " + number : null);
+        if (accepted.isEmpty()) {
+            return;
+        }
+        Ledger.Tip tip = new Ledger.Tip(accepted.get().tipId(), accepted.get().receipt());
+        ledger.accepted(tip);
+        // One tip in eight: the resident thinks better of the tip they just sent, or of having left their details.
         switch (choices.nextInt(16)) {
-            case 0 -> withdrawATip(api, ledger, choices);
+            case 0 -> withdraw(api, ledger, tip);
             case 1 -> eraseContactDetails(api, ledger, choices);
             default -> {}
         }
     }
 
-    /** Withdraws one of the resident's tips no moderator has set out to decide; 409 if it was decided first. */
-    private void withdrawATip(NewsdeskApi api, Ledger ledger, Random choices) throws IOException {
-        List<Ledger.Tip> tips = ledger.tips();
-        if (tips.isEmpty()) {
-            return;
-        }
-        Ledger.Tip tip = tips.get(choices.nextInt(tips.size()));
+    /** Withdraws the tip unless a moderator has set out to decide it; 409 if it was decided first. */
+    private void withdraw(NewsdeskApi api, Ledger ledger, Ledger.Tip tip) throws IOException {
         if (ledger.mayWithdraw(tip.tipId()) && api.withdraw(tip.receipt()) == 200) {
             ledger.withdrawn(tip.tipId());
         }

@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.endtoend.ModeratorSession;
 import org.newsdesk.endtoend.NewsdeskDistribution;
 import org.newsdesk.endtoend.ServiceLines;
+import org.newsdesk.endtoend.TipFormPages;
 import org.newsdesk.launcher.LocalKafkaBroker;
 import org.newsdesk.launcher.LocalMongoServer;
 import org.newsdesk.launcher.NewsdeskServices;
@@ -49,7 +48,6 @@ class PersonalDataStaysOutOfTheLogsTests {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
             new ParameterizedTypeReference<>() {};
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
     @TempDir
     static Path dataDir;
@@ -169,10 +167,7 @@ class PersonalDataStaysOutOfTheLogsTests {
                     .expectBody(String.class)
                     .returnResult()
                     .getResponseBody();
-            Matcher receipt =
-                    Pattern.compile("id=\"receipt\"[^>]*>([0-9A-Z-]{19})<").matcher(page);
-            assertThat(receipt.find()).as("a receipt on the page").isTrue();
-            resident.receipts().add(receipt.group(1));
+            resident.receipts().add(TipFormPages.receiptOn(page));
         }
 
         void sendsATipThroughTheApi(Resident resident) {
@@ -359,17 +354,7 @@ class PersonalDataStaysOutOfTheLogsTests {
         }
 
         private String formToken() {
-            String form = submission()
-                    .get()
-                    .uri("/")
-                    .accept(MediaType.TEXT_HTML)
-                    .exchange()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
-            Matcher token = FORM_TOKEN.matcher(form);
-            assertThat(token.find()).as("a form token on the form").isTrue();
-            return token.group(1);
+            return TipFormPages.formToken(submission());
         }
 
         private WebTestClient submission() {

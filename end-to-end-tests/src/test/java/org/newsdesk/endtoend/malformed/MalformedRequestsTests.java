@@ -62,6 +62,10 @@ class MalformedRequestsTests {
                 .randomPorts()
                 .output(lines.stream());
         services = starter.property(Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
+                // As the embedded run gives the services their master key for sealing contact details.
+                .property(
+                        "newsdesk.privacy.key-file",
+                        dataDir.resolve("privacy.key").toString())
                 // Every request comes from here: limits would answer 429 where the request's own problem should show.
                 .property(Service.SUBMISSION, "newsdesk.submission.tip-rate-limit", "0")
                 .property(Service.SUBMISSION, "newsdesk.submission.receipt-guesses", "0")

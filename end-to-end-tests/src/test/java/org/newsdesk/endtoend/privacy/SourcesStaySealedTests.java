@@ -19,8 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.endtoend.ModeratorSession;
 import org.newsdesk.endtoend.NewsdeskDistribution;
+import org.newsdesk.endtoend.TipFormPages;
 import org.newsdesk.launcher.LocalKafkaBroker;
 import org.newsdesk.launcher.LocalMongoServer;
 import org.newsdesk.launcher.NewsdeskServices;
@@ -56,8 +55,6 @@ class SourcesStaySealedTests {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
             new ParameterizedTypeReference<>() {};
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
-    private static final Pattern RECEIPT = Pattern.compile("id=\"receipt\"[^>]*>([0-9A-Z-]{19})<");
 
     @TempDir
     static Path dataDir;
@@ -94,7 +91,9 @@ class SourcesStaySealedTests {
                 .servicesDirectory(NewsdeskDistribution.servicesDirectory())
                 .randomPorts()
                 .property(Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
-                .property("newsdesk.privacy.key-file", dataDir.resolve("privacy.key").toString())
+                .property(
+                        "newsdesk.privacy.key-file",
+                        dataDir.resolve("privacy.key").toString())
                 // A declined tip's details go a few seconds after the decision, not 30 days: the
                 // retention sweep as it runs in production, on a clock this test can wait for.
                 .property(Service.SUBMISSION, "newsdesk.retention.declined", "PT3S")
@@ -136,14 +135,19 @@ class SourcesStaySealedTests {
         for (var tip : Map.of(formTipId, byForm, apiTipId, byApi).entrySet()) {
             String page = moderator.get("/tips/" + tip.getKey()).body();
             assertThat(page)
-                    .contains(tip.getValue().name(), tip.getValue().email(), tip.getValue().phone());
+                    .contains(
+                            tip.getValue().name(),
+                            tip.getValue().email(),
+                            tip.getValue().phone());
         }
 
         // And the disk holds the tips (their headlines are on it) but not one personal marker
         List<String> everyMarker = new ArrayList<>(byForm.personal());
         everyMarker.addAll(byApi.personal());
         awaitOnDisk(byForm.headline(), byApi.headline());
-        assertThat(markersOnDisk(everyMarker)).as("personal markers in the raw bytes on disk").isEmpty();
+        assertThat(markersOnDisk(everyMarker))
+                .as("personal markers in the raw bytes on disk")
+                .isEmpty();
 
         // When the form's resident erases their details, and the API's tip is declined and its
         // retention period runs out
@@ -194,7 +198,9 @@ class SourcesStaySealedTests {
         });
         // And still no marker anywhere on the disk, the rebuilt stores included
         awaitOnDisk("newsdesk-moderation-rebuilt");
-        assertThat(markersOnDisk(everyMarker)).as("personal markers on disk after erasure and rebuild").isEmpty();
+        assertThat(markersOnDisk(everyMarker))
+                .as("personal markers on disk after erasure and rebuild")
+                .isEmpty();
     }
 
     private String sendThroughTheForm(Source source) {
@@ -203,6 +209,7 @@ class SourcesStaySealedTests {
         form.part("headline", source.headline());
         form.part("body", "The footbridge over the canal at Sandiacre has been closed since Monday.");
         form.part("area", "Sandiacre");
+        form.part("category", "Roads and transport");
         form.part("name", source.name());
         form.part("email", source.email());
         form.part("phone", source.phone());
@@ -220,9 +227,7 @@ class SourcesStaySealedTests {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        Matcher receipt = RECEIPT.matcher(page);
-        assertThat(receipt.find()).as("a receipt on the page").isTrue();
-        return receipt.group(1);
+        return TipFormPages.receiptOn(page);
     }
 
     private Map<String, Object> sendThroughTheApi(Source source) {
@@ -254,26 +259,28 @@ class SourcesStaySealedTests {
     /** The tip's id, once the moderators' queue holds a tip with this headline. */
     @SuppressWarnings("unchecked")
     private String awaitInTheQueue(String headline) {
-        return await("the tip in the moderators' queue").atMost(PATIENCE).until(
-                () -> {
-                    Map<String, Object> queue = moderation()
-                            .get()
-                            .uri("/api/queue?limit=100")
-                            .headers(headers -> headers.setBasicAuth("moderator", MODERATOR_PASSWORD))
-                            .exchange()
-                            .expectStatus()
-                            .isOk()
-                            .expectBody(JSON_OBJECT)
-                            .returnResult()
-                            .getResponseBody();
-                    return ((List<Map<String, Object>>) queue.get("items"))
-                            .stream()
-                                    .filter(item -> headline.equals(item.get("headline")))
-                                    .map(item -> (String) item.get("tipId"))
-                                    .findFirst()
-                                    .orElse(null);
-                },
-                tipId -> tipId != null);
+        return await("the tip in the moderators' queue")
+                .atMost(PATIENCE)
+                .until(
+                        () -> {
+                            Map<String, Object> queue = moderation()
+                                    .get()
+                                    .uri("/api/queue?limit=100")
+                                    .headers(headers -> headers.setBasicAuth("moderator", MODERATOR_PASSWORD))
+                                    .exchange()
+                                    .expectStatus()
+                                    .isOk()
+                                    .expectBody(JSON_OBJECT)
+                                    .returnResult()
+                                    .getResponseBody();
+                            return ((List<Map<String, Object>>) queue.get("items"))
+                                    .stream()
+                                            .filter(item -> headline.equals(item.get("headline")))
+                                            .map(item -> (String) item.get("tipId"))
+                                            .findFirst()
+                                            .orElse(null);
+                        },
+                        tipId -> tipId != null);
     }
 
     private Map<String, Object> receipt(String receipt) {
@@ -294,11 +301,16 @@ class SourcesStaySealedTests {
      * each change), so that finding no marker means something.
      */
     private static void awaitOnDisk(String... texts) {
-        await("the data on disk").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            for (String text : texts) {
-                assertThat(filesHolding(text)).as("files holding %s", text).isNotEmpty();
-            }
-        });
+        await("the data on disk")
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (String text : texts) {
+                        assertThat(filesHolding(text))
+                                .as("files holding %s", text)
+                                .isNotEmpty();
+                    }
+                });
     }
 
     /** Each marker found, with the file it was found in: every Kafka segment and the store's file, byte by byte. */
@@ -365,7 +377,9 @@ class SourcesStaySealedTests {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        assertThat(rebuild.waitFor(3, TimeUnit.MINUTES)).as("the %s rebuild to end", name).isTrue();
+        assertThat(rebuild.waitFor(3, TimeUnit.MINUTES))
+                .as("the %s rebuild to end", name)
+                .isTrue();
         assertThat(rebuild.exitValue()).as("the %s rebuild's exit code", name).isZero();
     }
 
@@ -405,17 +419,7 @@ class SourcesStaySealedTests {
     }
 
     private String formToken() {
-        String form = submission()
-                .get()
-                .uri("/")
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        Matcher token = FORM_TOKEN.matcher(form);
-        assertThat(token.find()).as("a form token on the form").isTrue();
-        return token.group(1);
+        return TipFormPages.formToken(submission());
     }
 
     private static WebTestClient submission() {

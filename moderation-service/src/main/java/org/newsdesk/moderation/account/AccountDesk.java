@@ -70,7 +70,14 @@ class AccountDesk {
     }
 
     /** A set-password link as the editor hands it over: its token is in no store, only here. */
-    record IssuedLink(String username, String displayName, String token, Instant expiresAt) {}
+    record IssuedLink(String username, String displayName, String token, Instant expiresAt) {
+
+        /** The token signs its holder in: a log line or an exception message that prints a link must not carry it. */
+        @Override
+        public String toString() {
+            return "IssuedLink[username=" + username + ", token=redacted, expiresAt=" + expiresAt + "]";
+        }
+    }
 
     Flux<Account> people() {
         return accounts.all();
