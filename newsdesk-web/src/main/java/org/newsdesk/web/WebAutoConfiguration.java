@@ -1,6 +1,7 @@
 package org.newsdesk.web;
 
 import java.time.Clock;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,5 +23,12 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     ClientAddresses clientAddresses(WebProperties properties) {
         return new ClientAddresses(properties.trustedProxies(), Clock.systemUTC());
+    }
+
+    /** Named so that a page can also reach it as {@code ${@outletTime.dateTime(at)}}. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutletTime outletTime(WebProperties properties) {
+        return new OutletTime(properties.zone());
     }
 }
