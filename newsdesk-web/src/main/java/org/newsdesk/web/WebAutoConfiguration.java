@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** The conventions every Newsdesk web service shares; see {@link SecurityHeaders} and {@link ClientAddresses}. */
 @AutoConfiguration
@@ -23,6 +25,11 @@ public class WebAutoConfiguration {
     @ConditionalOnMissingBean
     ClientAddresses clientAddresses(WebProperties properties) {
         return new ClientAddresses(properties.trustedProxies(), Clock.systemUTC());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> newsdeskFavicon() {
+        return Favicon.route();
     }
 
     /** Named so that a page can also reach it as {@code ${@outletTime.dateTime(at)}}. */

@@ -13,6 +13,9 @@ import org.springframework.web.reactive.result.view.Rendering;
  */
 public final class ResidentPages {
 
+    /** The page that shows a {@link org.newsdesk.web.problem.ShownProblem}, whoever refused the request. */
+    public static final String PROBLEM = "problem";
+
     private static final String NEVER_STORED = CacheControl.noStore().getHeaderValue();
 
     private ResidentPages() {}

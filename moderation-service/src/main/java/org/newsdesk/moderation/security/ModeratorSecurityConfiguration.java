@@ -163,7 +163,7 @@ class ModeratorSecurityConfiguration {
                     .authorizeExchange(exchanges -> exchanges
                             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll()
-                            .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.ico")
+                            .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.svg")
                             .permitAll()
                             // Reached by a one-time link, before its person has a password.
                             .pathMatchers(ModeratorAccounts.SET_PASSWORD)

@@ -1,10 +1,12 @@
 package org.newsdesk.web.problem;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.result.view.ViewResolver;
 
 /**
  * Problem details in every Newsdesk service, the same way: the controller advice, the handler of
@@ -20,13 +22,20 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 public class ProblemDetailsAutoConfiguration {
 
     @Bean
-    ProblemDetailsHandler newsdeskProblemDetailsHandler() {
-        return new ProblemDetailsHandler();
+    ProblemDetailsHandler newsdeskProblemDetailsHandler(ProblemWriter writer) {
+        return new ProblemDetailsHandler(writer);
     }
 
+    /** Browsers get the service's {@link ProblemPages} when it declares one, through its view resolvers. */
     @Bean
-    ProblemWriter newsdeskProblemWriter(ServerCodecConfigurer codecs) {
-        return new ProblemWriter(codecs);
+    ProblemWriter newsdeskProblemWriter(
+            ServerCodecConfigurer codecs,
+            ObjectProvider<ProblemPages> pages,
+            ObjectProvider<ViewResolver> viewResolvers) {
+        return new ProblemWriter(
+                codecs,
+                pages.getIfAvailable(),
+                () -> viewResolvers.orderedStream().toList());
     }
 
     /** Ahead of Boot's and Spring's own handlers of what escapes the filter chain. */

@@ -60,6 +60,17 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
+    /** Writes the page a browser gets; {@code null} in a service without pages. */
+    private final ProblemWriter writer;
+
+    public ProblemDetailsHandler() {
+        this(null);
+    }
+
+    public ProblemDetailsHandler(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
     static final String TOO_LARGE = "The request is larger than this service takes.";
 
     @Override
@@ -200,6 +211,33 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             problem.setInstance(instance(exchange));
         }
         return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    /**
+     * A person in a browser gets the service's page instead of problem details: written here, so the
+     * answer is empty and nothing writes it again.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemWriter writer = this.writer;
+        if (writer != null
+                && ProblemWriter.wantsPage(exchange)
+                && !exchange.getResponse().isCommitted()) {
+            ProblemDetail problem = body instanceof ProblemDetail detail
+                    ? detail
+                    : ex instanceof ErrorResponse response ? response.getBody() : ProblemDetail.forStatus(status);
+            HttpHeaders all = new HttpHeaders();
+            if (ex instanceof ErrorResponse response) {
+                all.addAll(response.getHeaders());
+            }
+            if (headers != null) {
+                headers.forEach((name, values) -> all.put(name, values));
+            }
+            return writer.write(exchange, status, all, problem, ex instanceof ProblemException)
+                    .then(Mono.empty());
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }
 
     /** The request's path as a URI reference; one that cannot be read as one is named by its escaped form. */

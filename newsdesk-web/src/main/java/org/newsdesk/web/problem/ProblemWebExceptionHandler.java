@@ -33,6 +33,7 @@ final class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
                         answer.getHeaders(),
                         answer.getBody() instanceof ProblemDetail body
                                 ? body
-                                : ProblemDetail.forStatus(answer.getStatusCode())));
+                                : ProblemDetail.forStatus(answer.getStatusCode()),
+                        failure instanceof ProblemException));
     }
 }

@@ -6,6 +6,7 @@ import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.story.CorrectionNotices;
 import org.newsdesk.web.paging.PageLimits;
+import org.newsdesk.web.problem.ShownProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -77,8 +78,7 @@ class CorrectionsPageController {
                                 publishing.url("/corrections"),
                                 publishing.url("/corrections.atom"),
                                 "Corrections from " + site.siteName()))
-                .modelAttribute("title", title)
-                .modelAttribute("detail", detail)
+                .modelAttribute("problem", ShownProblem.worded(HttpStatus.BAD_REQUEST, title, detail))
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.web.problem.ShownProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -327,8 +328,7 @@ class ReaderPagesController {
                                 publishing.url("/"),
                                 publishing.url("/feed.atom"),
                                 "Latest stories from " + site.siteName()))
-                .modelAttribute("title", title)
-                .modelAttribute("detail", detail)
+                .modelAttribute("problem", ShownProblem.worded(status, title, detail))
                 .build();
     }
 

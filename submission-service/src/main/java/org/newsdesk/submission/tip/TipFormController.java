@@ -12,6 +12,7 @@ import org.newsdesk.submission.photo.PhotoRefusedException;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.problem.ShownProblem;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -158,9 +159,8 @@ class TipFormController {
     }
 
     private Rendering problemPage(HttpStatus status, String title, String detail) {
-        return page("problem", status)
-                .modelAttribute("title", title)
-                .modelAttribute("detail", detail)
+        return page(ResidentPages.PROBLEM, status)
+                .modelAttribute("problem", ShownProblem.worded(status, title, detail))
                 .build();
     }
 
