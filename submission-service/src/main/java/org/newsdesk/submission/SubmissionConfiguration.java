@@ -1,10 +1,14 @@
 package org.newsdesk.submission;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.privacy.RetentionProperties;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -25,6 +29,43 @@ class SubmissionConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * "Today", for a rule such as "not in the future", is the outlet's day, read from the service's
+     * clock: a resident in the outlet's evening is not told their today is tomorrow (UTC), and a
+     * test that moves the clock moves today with it.
+     */
+    @Bean
+    ValidationConfigurationCustomizer outletToday(Clock clock, OutletTime outletTime) {
+        return configuration -> configuration.clockProvider(() -> new OutletClock(clock, outletTime.zone()));
+    }
+
+    /** The service's clock, read in the outlet's zone. */
+    private static final class OutletClock extends Clock {
+
+        private final Clock clock;
+        private final ZoneId zone;
+
+        OutletClock(Clock clock, ZoneId zone) {
+            this.clock = clock;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new OutletClock(clock, other);
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.newsdesk.submission.tip;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import org.newsdesk.submission.photo.PhotoRefusedException;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -53,18 +56,24 @@ class TipFormController {
     private final RateLimit tipRateLimit;
     private final ClientAddresses clients;
     private final PhotoProperties photoLimits;
+    private final Clock clock;
+    private final OutletTime outletTime;
 
     TipFormController(
             TipSubmissions submissions,
             OutletProperties outlet,
             @Qualifier("tipRateLimit") RateLimit tipRateLimit,
             ClientAddresses clients,
-            PhotoProperties photoLimits) {
+            PhotoProperties photoLimits,
+            Clock clock,
+            OutletTime outletTime) {
         this.submissions = submissions;
         this.outlet = outlet;
         this.tipRateLimit = tipRateLimit;
         this.clients = clients;
         this.photoLimits = photoLimits;
+        this.clock = clock;
+        this.outletTime = outletTime;
     }
 
     /** Never cached: every visit gets its own one-time token. */
@@ -79,8 +88,9 @@ class TipFormController {
             BindingResult errors,
             @RequestPart(name = "photos", required = false) List<Part> photos,
             ServerWebExchange exchange) {
+        boolean photosChosen = photos != null && photos.stream().anyMatch(PhotoUploads::chosen);
         if (errors.hasErrors()) {
-            return Mono.just(formPage(TipFormPage.refused(form, errors), HttpStatus.BAD_REQUEST));
+            return Mono.just(formPage(TipFormPage.refused(form, errors, photosChosen), HttpStatus.BAD_REQUEST));
         }
         Optional<Duration> wait = tipRateLimit.take(clients.pseudonym(exchange));
         if (wait.isPresent()) {
@@ -89,16 +99,18 @@ class TipFormController {
                     .header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait.get()))
                     .build());
         }
-        return PhotoUploads.read(photos)
-                .flatMap(uploads ->
-                        submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()), uploads))
+        return PhotoUploads.fromSlots(photos == null ? List.of() : photos, form.slotCredits())
+                .flatMap(chosen -> submissions.submit(
+                        form.toRequest(chosen.credits()),
+                        IdempotencyKey.fromFormToken(form.formToken()),
+                        chosen.photos()))
                 .map(accepted -> page("receipt", HttpStatus.OK)
                         .modelAttribute("receipt", accepted.receipt())
                         .build())
                 .onErrorResume(
                         PhotoRefusedException.class,
                         refused -> Mono.just(formPage(
-                                new TipFormPage(form, Map.of("photos", refused.reason()), null),
+                                new TipFormPage(form, Map.of("photos", refused.reason()), null, true),
                                 refused.getStatusCode())))
                 // The page was sent before, then changed (back, edit, send): a new tip, if they want.
                 .onErrorResume(
@@ -108,7 +120,8 @@ class TipFormController {
                                         form.withToken(IdempotencyKey.newFormToken()),
                                         Map.of(),
                                         "You already sent this form once, and we have that tip. If this is a new tip, "
-                                                + "check it and send it again."),
+                                                + "check it and send it again.",
+                                        photosChosen),
                                 HttpStatus.CONFLICT)))
                 .onErrorResume(
                         TipNotAcceptedException.class,
@@ -117,7 +130,8 @@ class TipFormController {
                                         form,
                                         Map.of(),
                                         "We could not take your tip just now. What you wrote is "
-                                                + "still here: please send it again in a moment."),
+                                                + "still here: please send it again in a moment.",
+                                        photosChosen),
                                 HttpStatus.SERVICE_UNAVAILABLE,
                                 notAccepted.getHeaders())));
     }
@@ -153,6 +167,8 @@ class TipFormController {
                 .modelAttribute("page", form)
                 .modelAttribute("areas", outlet.areaChoices())
                 .modelAttribute("photoLimits", photoLimits)
+                // The latest day the date picker offers; the form refuses a later one all the same.
+                .modelAttribute("today", LocalDate.ofInstant(clock.instant(), outletTime.zone()))
                 .headers(headers)
                 .build();
     }

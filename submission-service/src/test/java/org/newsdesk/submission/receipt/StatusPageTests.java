@@ -111,14 +111,16 @@ class StatusPageTests {
     void anUnknownCodeAndAMalformedOneGetTheSameKindAnswer() {
         // Given a code nobody was given, and one that cannot be a code
         // When each is looked up
-        String unknown = lookUp("K7Q2-M9XD-4HRT-PW3C", HttpStatus.NOT_FOUND);
+        String unknown = lookUp("M9XD-K7Q2-PW3C-4HRT", HttpStatus.NOT_FOUND);
         String malformed = lookUp("<script>alert(1)</script>", HttpStatus.NOT_FOUND);
 
-        // Then both are answered alike, without echoing what was typed
-        assertThat(unknown)
-                .isEqualTo(malformed)
-                .contains("We could not find a tip with this code")
-                .doesNotContain("K7Q2-M9XD-4HRT-PW3C\"", "<script>alert");
+        // Then both are answered alike, each keeping what was typed in the field to be mended, escaped
+        assertThat(unknown).contains("We could not find a tip with this code", "value=\"M9XD-K7Q2-PW3C-4HRT\"");
+        assertThat(malformed)
+                .contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"")
+                .doesNotContain("<script>alert");
+        assertThat(unknown.replace("M9XD-K7Q2-PW3C-4HRT", "typed"))
+                .isEqualTo(malformed.replace("&lt;script&gt;alert(1)&lt;/script&gt;", "typed"));
     }
 
     @Test

@@ -235,7 +235,8 @@ class TipFormTests {
         assertThat(page)
                 .containsPattern(
                         "id=\"headline\"[^>]*aria-describedby=\"headline-hint headline-error\"[^>]*aria-invalid=\"true\"")
-                .containsPattern("id=\"email\"[^>]*aria-describedby=\"email-error\"[^>]*aria-invalid=\"true\"")
+                .containsPattern(
+                        "id=\"email\"[^>]*aria-describedby=\"email-hint email-error\"[^>]*aria-invalid=\"true\"")
                 .doesNotContainPattern("id=\"phone\"[^>]*aria-invalid");
         // And what they typed is still there, escaped, and nothing was sent
         assertThat(page)
