@@ -20,7 +20,6 @@ import org.newsdesk.submission.photo.PhotoFixtures;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -71,10 +70,10 @@ class PhotoCreditTests {
         MultipartBodyBuilder body = TipFormPosts.multipart(fields);
         body.part("photos", PhotoFixtures.named("swans.jpg", PhotoFixtures.noisyJpeg(60, 40)))
                 .contentType(MediaType.IMAGE_JPEG);
-        emptySlot(body);
+        TipFormPosts.emptyPhotoInput(body);
         body.part("photos", PhotoFixtures.named("cygnets.jpg", PhotoFixtures.noisyJpeg(50, 40)))
                 .contentType(MediaType.IMAGE_JPEG);
-        emptySlot(body);
+        TipFormPosts.emptyPhotoInput(body);
 
         // When it is sent
         String page = TipFormPosts.post(web, body)
@@ -185,16 +184,6 @@ class PhotoCreditTests {
                 .containsPattern("id=\"photoCredits\\[1\\]\\.publishName\"[^>]*checked")
                 // and the slot is shown open, as the resident left it
                 .containsPattern("<details class=\"more-photos\" open");
-    }
-
-    /** A photo input left empty, as a browser sends it: a file part without a name or content. */
-    private static void emptySlot(MultipartBodyBuilder body) {
-        body.part("photos", new byte[0])
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .headers(headers -> headers.setContentDisposition(ContentDisposition.formData()
-                        .name("photos")
-                        .filename("")
-                        .build()));
     }
 
     private WebTestClient.ResponseSpec sendToApi(MultipartBodyBuilder body) {

@@ -17,11 +17,13 @@ import org.newsdesk.privacy.ContactDetails;
 import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TipFormPosts;
+import org.newsdesk.submission.photo.PhotoFixtures;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -251,6 +253,96 @@ class TipFormTests {
     }
 
     @Test
+    void theFormSaysFirstThatItIsNotForEmergenciesOrCrimeReports() {
+        // Given the form
+        String page = web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        // Then before any field, a warning names 999, 101 and Crimestoppers
+        assertThat(page)
+                .containsSubsequence(
+                        "class=\"warning-text\"",
+                        "<span class=\"visually-hidden\">Warning: </span>This form is not for",
+                        "emergencies or crime reports",
+                        "href=\"tel:999\">999<",
+                        "href=\"tel:101\">101<",
+                        "Crimestoppers anonymously",
+                        "<form class=\"tip-form\"");
+    }
+
+    @Test
+    void theFormAsksToChoosePhotosAgainOnlyWhenPhotosWereChosen() {
+        // Given a form with a mistake and no photo chosen, every photo input sent empty as a browser sends it
+        Map<String, String> fields = TipFormPosts.complete();
+        fields.put("headline", "");
+        MultipartBodyBuilder withoutPhotos = TipFormPosts.multipart(fields);
+        for (int slot = 0; slot < 5; slot++) {
+            TipFormPosts.emptyPhotoInput(withoutPhotos);
+        }
+        // When it is sent, then the form comes back without asking for photos
+        assertThat(refusedPage(withoutPhotos))
+                .contains("Give your tip a headline")
+                .doesNotContain(CHOOSE_AGAIN);
+
+        // Given the same form with a photo chosen
+        MultipartBodyBuilder withPhoto = TipFormPosts.multipart(fields);
+        withPhoto
+                .part("photos", PhotoFixtures.named("flood.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+                .contentType(MediaType.IMAGE_JPEG);
+        // When it is sent, then the form comes back asking to choose it again
+        assertThat(refusedPage(withPhoto)).contains(CHOOSE_AGAIN);
+    }
+
+    @Test
+    void mayWeContactYouIsOneChoiceAndYesNeedsAWayToContact() {
+        // Given the form, then it asks once, with two answers that match the promise above them
+        String form = web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(form)
+                .containsSubsequence(
+                        "<legend>May we contact you about this tip?</legend>",
+                        "type=\"radio\" value=\"yes\"",
+                        "Yes, you may contact me about this tip",
+                        "type=\"radio\" value=\"no\"",
+                        ">No<")
+                .doesNotContain("type=\"checkbox\"");
+
+        // Given a resident who says yes but gives only their name
+        Map<String, String> yesWithoutWay = TipFormPosts.complete();
+        yesWithoutWay.remove("email");
+        yesWithoutWay.remove("phone");
+        // When it is sent, then the form says how to mend it, at the top and beside the choice
+        String refused = refusedPage(TipFormPosts.multipart(yesWithoutWay));
+        assertThat(refused)
+                .contains(
+                        "href=\"#contactConsent\">Give an email address or a phone number so we can contact you, or choose No<",
+                        "id=\"contactConsent-error\">Give an email address or a phone number")
+                .containsPattern("id=\"contactConsent\"[^>]*checked");
+
+        // Given a resident who says no and gives no details at all
+        Map<String, String> no = TipFormPosts.complete();
+        no.remove("name");
+        no.remove("email");
+        no.remove("phone");
+        no.put("contactConsent", "no");
+        String headline = "Pothole on Nottingham Road " + UUID.randomUUID();
+        no.put("headline", headline);
+        // When it is sent, then it is taken, and goes out without consent
+        TipFormPosts.post(web, TipFormPosts.multipart(no)).expectStatus().isOk();
+        assertThat(awaitHeadline(headline).value()).contains("\"contactConsent\":false");
+    }
+
+    @Test
     void anAreaOrTopicNotOnTheFormIsRefused() {
         // Given a form whose area was tampered with
         Map<String, String> fields = TipFormPosts.complete();
@@ -292,6 +384,17 @@ class TipFormTests {
         assertThat(probe.records(Topics.TIPS_SUBMITTED).stream()
                         .filter(r -> r.value().contains(headline)))
                 .isEmpty();
+    }
+
+    private static final String CHOOSE_AGAIN = "Please choose your photos again";
+
+    private String refusedPage(MultipartBodyBuilder body) {
+        return TipFormPosts.post(web, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private ConsumerRecord<String, String> awaitHeadline(String headline) {
