@@ -81,8 +81,9 @@ class SubmissionConfiguration {
             DefaultPartHttpMessageReader parts = new DefaultPartHttpMessageReader();
             parts.setMaxInMemorySize(Math.toIntExact(photos.multipartLimit(submission.maxRequestSize())));
             parts.setMaxDiskUsagePerPart(0);
-            // The form's fields, its token and honeypot, and the photos: a few more than a tip ever has.
-            parts.setMaxParts(32);
+            // The form's fields, its token and honeypot, and per photo its file and two questions:
+            // a few more than a tip ever has.
+            parts.setMaxParts(16 + 3 * photos.maxCount());
             codecs.defaultCodecs().multipartReader(new MultipartHttpMessageReader(parts));
         };
     }

@@ -57,14 +57,12 @@ public final class TipFormPosts {
         return body;
     }
 
-    /** A photo input left empty, as a browser sends it: a file part with an empty name and nothing in it. */
-    public static void emptyPhotoInput(MultipartBodyBuilder body) {
-        body.part("photos", new byte[0])
+    /** A photo input left empty, as some browsers send it: a file part with an empty name and nothing in it. */
+    public static void emptyPhotoInput(MultipartBodyBuilder body, String name) {
+        body.part(name, new byte[0])
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .headers(headers -> headers.setContentDisposition(ContentDisposition.formData()
-                        .name("photos")
-                        .filename("")
-                        .build()));
+                .headers(headers -> headers.setContentDisposition(
+                        ContentDisposition.formData().name(name).filename("").build()));
     }
 
     public static WebTestClient.ResponseSpec post(WebTestClient web, MultipartBodyBuilder body) {

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.submission.OutletProperties;
@@ -24,11 +23,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -82,13 +81,15 @@ class TipFormController {
         return formPage(TipFormPage.blank(IdempotencyKey.newFormToken()), HttpStatus.OK);
     }
 
+    /** The photos come as parts named after their slots (see {@link PhotoUploads#fromSlots}). */
     @PostMapping(path = "/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> send(
-            @Valid TipForm form,
-            BindingResult errors,
-            @RequestPart(name = "photos", required = false) List<Part> photos,
-            ServerWebExchange exchange) {
-        boolean photosChosen = photos != null && photos.stream().anyMatch(PhotoUploads::chosen);
+    Mono<Rendering> send(@Valid TipForm form, BindingResult errors, ServerWebExchange exchange) {
+        return exchange.getMultipartData().flatMap(parts -> send(form, errors, parts, exchange));
+    }
+
+    private Mono<Rendering> send(
+            TipForm form, BindingResult errors, MultiValueMap<String, Part> parts, ServerWebExchange exchange) {
+        boolean photosChosen = PhotoUploads.anyChosen(parts);
         if (errors.hasErrors()) {
             return Mono.just(formPage(TipFormPage.refused(form, errors, photosChosen), HttpStatus.BAD_REQUEST));
         }
@@ -99,7 +100,7 @@ class TipFormController {
                     .header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait.get()))
                     .build());
         }
-        return PhotoUploads.fromSlots(photos == null ? List.of() : photos, form.slotCredits())
+        return PhotoUploads.fromSlots(parts, form.slotCredits())
                 .flatMap(chosen -> submissions.submit(
                         form.toRequest(chosen.credits()),
                         IdempotencyKey.fromFormToken(form.formToken()),

@@ -79,17 +79,16 @@ class TipFormTests {
         // Then it is Erewash Sound's form, posting every field of the contract as multipart to /tips
         assertThat(page).contains("Erewash Sound", "action=\"/tips\"", "enctype=\"multipart/form-data\"");
         for (String field : List.of(
-                "headline",
-                "body",
-                "area",
-                "happenedOn",
-                "category",
-                "name",
-                "email",
-                "phone",
-                "contactConsent",
-                "photos")) {
+                "headline", "body", "area", "happenedOn", "category", "name", "email", "phone", "contactConsent")) {
             assertThat(page).contains("name=\"" + field + "\"").contains("for=\"" + field + "\"");
+        }
+        // And a slot per photo, each with its own questions
+        for (int slot = 0; slot < 5; slot++) {
+            assertThat(page)
+                    .contains(
+                            "name=\"photos[" + slot + "]\"",
+                            "name=\"photoCredits[" + slot + "].takenBy\"",
+                            "name=\"photoCredits[" + slot + "].publishName\"");
         }
         // And it offers the Erewash places, "somewhere else" and the topics
         assertThat(page)
@@ -282,7 +281,7 @@ class TipFormTests {
         fields.put("headline", "");
         MultipartBodyBuilder withoutPhotos = TipFormPosts.multipart(fields);
         for (int slot = 0; slot < 5; slot++) {
-            TipFormPosts.emptyPhotoInput(withoutPhotos);
+            TipFormPosts.emptyPhotoInput(withoutPhotos, "photos[" + slot + "]");
         }
         // When it is sent, then the form comes back without asking for photos
         assertThat(refusedPage(withoutPhotos))
@@ -292,7 +291,7 @@ class TipFormTests {
         // Given the same form with a photo chosen
         MultipartBodyBuilder withPhoto = TipFormPosts.multipart(fields);
         withPhoto
-                .part("photos", PhotoFixtures.named("flood.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+                .part("photos[1]", PhotoFixtures.named("flood.jpg", PhotoFixtures.noisyJpeg(40, 30)))
                 .contentType(MediaType.IMAGE_JPEG);
         // When it is sent, then the form comes back asking to choose it again
         assertThat(refusedPage(withPhoto)).contains(CHOOSE_AGAIN);
