@@ -7,23 +7,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
 import org.newsdesk.browser.Browser.Screen;
 import org.newsdesk.browser.BrowserTest;
-import org.newsdesk.events.Topics;
 import org.newsdesk.submission.SubmissionIntegrationTest;
-import org.newsdesk.submission.TipJson;
+import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.photo.PhotoFixtures;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -63,7 +60,7 @@ class ResidentFormBrowserTests {
 
             // When a resident types a day in 2030 as when it happened, and sends the form
             String headline = "Fireworks on Ilkeston market " + UUID.randomUUID();
-            fillIn(driver, headline);
+            ResidentPagesBrowserTests.fillIn(driver, headline);
             driver.findElement(By.id("happenedOn")).sendKeys("01012030");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -99,7 +96,7 @@ class ResidentFormBrowserTests {
             browser.visit(url("/"));
             ChromeDriver driver = browser.driver();
             String headline = "Narrowboat sunk at Sandiacre lock " + UUID.randomUUID();
-            fillIn(driver, headline);
+            ResidentPagesBrowserTests.fillIn(driver, headline);
 
             // When the resident opens the further photo slots, chooses a photo in the second,
             // says who took it and that their name may be printed, and sends the form
@@ -116,13 +113,7 @@ class ResidentFormBrowserTests {
             await().atMost(PATIENCE)
                     .until(() ->
                             !driver.findElements(By.cssSelector("p#receipt")).isEmpty());
-            ConsumerRecord<String, String> record = await().atMost(PATIENCE)
-                    .until(
-                            () -> probe.records(Topics.TIPS_SUBMITTED).stream()
-                                    .filter(r -> r.value().contains(headline))
-                                    .findFirst(),
-                            Optional::isPresent)
-                    .get();
+            ConsumerRecord<String, String> record = TipEvents.awaitHeadline(probe, headline);
             JsonNode photos = JSON.readTree(record.value()).get("photos");
             assertThat(photos.size()).isEqualTo(1);
             assertThat(photos.get(0).get("credit").asString()).isEqualTo("Sam Jones");
@@ -167,7 +158,7 @@ class ResidentFormBrowserTests {
             // And a tip they sent is shown with its headline and when it was sent
             String headline = "Library opening hours cut " + UUID.randomUUID();
             browser.visit(url("/"));
-            fillIn(driver, headline);
+            ResidentPagesBrowserTests.fillIn(driver, headline);
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             await().atMost(PATIENCE)
                     .until(() ->
@@ -204,14 +195,5 @@ class ResidentFormBrowserTests {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void fillIn(WebDriver driver, String headline) {
-        driver.findElement(By.id("headline")).sendKeys(headline);
-        driver.findElement(By.id("body")).sendKeys((String) TipJson.complete().get("body"));
-        new Select(driver.findElement(By.id("area"))).selectByVisibleText("Long Eaton");
-        new Select(driver.findElement(By.id("category"))).selectByVisibleText("Community safety");
-        driver.findElement(By.id("contactConsent")).click();
-        driver.findElement(By.id("email")).sendKeys("angela@example.org");
     }
 }

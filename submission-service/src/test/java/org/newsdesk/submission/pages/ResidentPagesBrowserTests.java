@@ -235,7 +235,7 @@ class ResidentPagesBrowserTests {
         return "http://localhost:" + port + path;
     }
 
-    private static void fillIn(WebDriver driver, String headline) {
+    static void fillIn(WebDriver driver, String headline) {
         driver.findElement(By.id("headline")).sendKeys(headline);
         driver.findElement(By.id("body")).sendKeys((String) TipJson.complete().get("body"));
         new Select(driver.findElement(By.id("area"))).selectByVisibleText("Long Eaton");

@@ -1,19 +1,17 @@
 package org.newsdesk.submission.tip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsdesk.events.Topics;
 import org.newsdesk.submission.SubmissionIntegrationTest;
+import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.TipFormPosts;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.photo.PhotoFixtures;
@@ -85,7 +83,7 @@ class PhotoCreditTests {
 
         // Then the tip's two photos are credited: the first to Sam Jones, the second to a reader
         assertThat(TipFormPosts.receiptOn(page)).isNotNull();
-        ConsumerRecord<String, String> record = awaitHeadline(headline);
+        ConsumerRecord<String, String> record = TipEvents.awaitHeadline(probe, headline);
         JsonNode photos = JSON.readTree(record.value()).get("photos");
         assertThat(photos.size()).isEqualTo(2);
         assertThat(photos.get(0).get("credit").asString()).isEqualTo("Sam Jones");
@@ -117,7 +115,7 @@ class PhotoCreditTests {
         sendToApi(body).expectStatus().isAccepted();
 
         // And each reference carries its own credit, the one without leave none
-        ConsumerRecord<String, String> record = awaitHeadline(headline);
+        ConsumerRecord<String, String> record = TipEvents.awaitHeadline(probe, headline);
         JsonNode photos = JSON.readTree(record.value()).get("photos");
         assertThat(photos.get(0).get("credit").asString()).isEqualTo("Priya Shah");
         assertThat(photos.get(1).get("credit").isNull()).isTrue();
@@ -201,15 +199,5 @@ class PhotoCreditTests {
                 .map(Document::toJson)
                 .collectList()
                 .block(PATIENCE);
-    }
-
-    private ConsumerRecord<String, String> awaitHeadline(String headline) {
-        return await().atMost(PATIENCE)
-                .until(
-                        () -> probe.records(Topics.TIPS_SUBMITTED).stream()
-                                .filter(record -> record.value().contains(headline))
-                                .findFirst(),
-                        Optional::isPresent)
-                .get();
     }
 }

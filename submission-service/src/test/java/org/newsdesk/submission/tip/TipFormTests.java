@@ -254,13 +254,7 @@ class TipFormTests {
     @Test
     void theFormSaysFirstThatItIsNotForEmergenciesOrCrimeReports() {
         // Given the form
-        String page = web.get()
-                .uri("/")
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String page = freshForm();
 
         // Then before any field, a warning names 999, 101 and Crimestoppers
         assertThat(page)
@@ -300,13 +294,7 @@ class TipFormTests {
     @Test
     void mayWeContactYouIsOneChoiceAndYesNeedsAWayToContact() {
         // Given the form, then it asks once, with two answers that match the promise above them
-        String form = web.get()
-                .uri("/")
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String form = freshForm();
         assertThat(form)
                 .containsSubsequence(
                         "<legend>May we contact you about this tip?</legend>",
@@ -386,6 +374,16 @@ class TipFormTests {
     }
 
     private static final String CHOOSE_AGAIN = "Please choose your photos again";
+
+    private String freshForm() {
+        return web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
 
     private String refusedPage(MultipartBodyBuilder body) {
         return TipFormPosts.post(web, body)
