@@ -121,9 +121,14 @@ record Receipt(
     }
 
     Receipt withSubmission(
-            long revision, String digest, Instant at, Boolean hasPersonalData, List<String> photos, String sent) {
+            long revision,
+            String digest,
+            Instant at,
+            Boolean hasPersonalData,
+            List<String> photos,
+            String sentHeadline) {
         return change(draft -> {
-                    draft.headline = sent;
+                    draft.headline = sentHeadline;
                     draft.receiptDigest = digest != null ? digest : receiptDigest;
                     draft.submittedAt = submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt;
                     draft.submissionRevision = revision;

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  * the photo, and may we print their name with it ({@code yes} or {@code no}). The form has one
  * slot per photo a tip may have, so that each photo has questions of its own without JavaScript.
  */
-public record PhotoSlot(
+record PhotoSlot(
         @Size(max = TipRequest.NAME_LENGTH, message = "Who took the photo must be at most {max} characters")
         String takenBy,
 
@@ -17,7 +17,7 @@ public record PhotoSlot(
 
     static final PhotoSlot EMPTY = new PhotoSlot(null, null);
 
-    public PhotoSlot {
+    PhotoSlot {
         takenBy = TipRequest.blankToNull(takenBy);
         publishName = TipRequest.blankToNull(publishName);
     }
