@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.privacy.RetentionProperties;
 import org.newsdesk.web.time.OutletTime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
@@ -34,9 +35,11 @@ class SubmissionConfiguration {
     /**
      * "Today", for a rule such as "not in the future", is the outlet's day, read from the service's
      * clock: a resident in the outlet's evening is not told their today is tomorrow (UTC), and a
-     * test that moves the clock moves today with it.
+     * test that moves the clock moves today with it. Only where there is a web server, as requests
+     * are what is validated (a rebuild run has neither, nor the outlet's time).
      */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     ValidationConfigurationCustomizer outletToday(Clock clock, OutletTime outletTime) {
         return configuration -> configuration.clockProvider(() -> new OutletClock(clock, outletTime.zone()));
     }
