@@ -24,33 +24,36 @@
 
     // Says at once what the server would refuse, so nobody waits for an upload that cannot succeed.
     function warning(input) {
-        var maxCount = parseInt(input.getAttribute('data-max-count'), 10);
         var maxBytes = parseInt(input.getAttribute('data-max-bytes'), 10);
-        var tooBig = Array.prototype.filter.call(input.files, function (file) { return file.size > maxBytes; })
-            .map(function (file) { return '“' + file.name + '”'; });
-        if (input.files.length > maxCount) {
-            return 'You chose ' + input.files.length + ' photos; you can send up to ' + maxCount + '.';
-        }
-        if (tooBig.length) {
-            return tooBig.join(', ') + (tooBig.length === 1 ? ' is' : ' are') + ' larger than '
-                + Math.round(maxBytes / 1048576) + ' MB. Please choose a smaller copy.';
+        var file = input.files[0];
+        if (file && file.size > maxBytes) {
+            return '“' + file.name + '” is larger than ' + Math.round(maxBytes / 1048576)
+                + ' MB. Please choose a smaller copy.';
         }
         return '';
     }
 
-    function previews(input, list, note) {
-        var urls = [];
+    // Each photo slot shows the photo chosen in it.
+    function preview(input) {
+        var list = document.getElementById(input.id + '-preview');
+        var note = document.getElementById(input.id + '-warning');
+        var url = null;
+        if (!list || !note) {
+            return;
+        }
         input.addEventListener('change', function () {
             note.textContent = warning(input);
-            urls.forEach(URL.revokeObjectURL);
-            urls = [];
+            if (url) {
+                URL.revokeObjectURL(url);
+                url = null;
+            }
             list.textContent = '';
-            Array.prototype.forEach.call(input.files, function (file) {
+            var file = input.files[0];
+            if (file) {
                 var item = document.createElement('li');
                 if (/^image\/(jpeg|png|webp)$/.test(file.type)) {
                     var image = document.createElement('img');
-                    var url = URL.createObjectURL(file);
-                    urls.push(url);
+                    url = URL.createObjectURL(file);
                     image.src = url;
                     image.alt = 'Preview of ' + file.name;
                     item.appendChild(image);
@@ -59,16 +62,11 @@
                 name.textContent = file.name;
                 item.appendChild(name);
                 list.appendChild(item);
-            });
-            list.hidden = input.files.length === 0;
+            }
+            list.hidden = !file;
         });
     }
 
     document.querySelectorAll('[data-count]').forEach(counter);
-    var photos = document.getElementById('photos');
-    var list = document.getElementById('photo-previews');
-    var note = document.getElementById('photo-warning');
-    if (photos && list && note) {
-        previews(photos, list, note);
-    }
+    document.querySelectorAll('input[type=file][data-max-bytes]').forEach(preview);
 })();

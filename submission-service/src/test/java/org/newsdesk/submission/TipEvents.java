@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +57,17 @@ public final class TipEvents {
         } catch (Exception ex) {
             throw new IllegalStateException("Could not send an event to " + topic, ex);
         }
+    }
+
+    /** The submitted tip with this headline, once it is on the topic. */
+    public static ConsumerRecord<String, String> awaitHeadline(KafkaTopicProbe probe, String headline) {
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> probe.records(Topics.TIPS_SUBMITTED).stream()
+                                .filter(record -> record.value().contains(headline))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 
     /** The tip's one event of this logical type on the submitted topic, once it is there; fails if there are more. */

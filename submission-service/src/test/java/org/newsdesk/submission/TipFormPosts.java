@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -54,6 +55,14 @@ public final class TipFormPosts {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         fields.forEach(body::part);
         return body;
+    }
+
+    /** A photo input left empty, as some browsers send it: a file part with an empty name and nothing in it. */
+    public static void emptyPhotoInput(MultipartBodyBuilder body, String name) {
+        body.part(name, new byte[0])
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .headers(headers -> headers.setContentDisposition(
+                        ContentDisposition.formData().name(name).filename("").build()));
     }
 
     public static WebTestClient.ResponseSpec post(WebTestClient web, MultipartBodyBuilder body) {

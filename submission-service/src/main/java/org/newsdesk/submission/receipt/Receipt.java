@@ -45,6 +45,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param contactErasableAt  when the retention sweep erases the contact details (or finishes their
  *                           erasure): worked out anew at every write, absent when there is nothing
  *                           (left) to erase, and so kept in a sparse index
+ * @param headline           the tip's headline as the resident sent it, so the status page can say
+ *                           which tip it is; absent in receipts written before it was kept, until
+ *                           a rebuild reads the submission again
  */
 @Document(Receipt.COLLECTION)
 record Receipt(
@@ -71,7 +74,8 @@ record Receipt(
         Boolean personalData,
         List<String> photoIds,
         List<String> chosenPhotoIds,
-        Instant contactErasableAt) {
+        Instant contactErasableAt,
+        String headline) {
 
     static final String COLLECTION = "receipts";
 
@@ -112,11 +116,19 @@ record Receipt(
                 null,
                 List.of(),
                 List.of(),
+                null,
                 null);
     }
 
-    Receipt withSubmission(long revision, String digest, Instant at, Boolean hasPersonalData, List<String> photos) {
+    Receipt withSubmission(
+            long revision,
+            String digest,
+            Instant at,
+            Boolean hasPersonalData,
+            List<String> photos,
+            String sentHeadline) {
         return change(draft -> {
+                    draft.headline = sentHeadline;
                     draft.receiptDigest = digest != null ? digest : receiptDigest;
                     draft.submittedAt = submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt;
                     draft.submissionRevision = revision;
@@ -343,6 +355,7 @@ record Receipt(
         private List<String> photoIds;
         private List<String> chosenPhotoIds;
         private Instant contactErasableAt;
+        private String headline;
 
         Draft(Receipt receipt) {
             tipId = receipt.tipId;
@@ -369,6 +382,7 @@ record Receipt(
             photoIds = receipt.photoIds;
             chosenPhotoIds = receipt.chosenPhotoIds;
             contactErasableAt = receipt.contactErasableAt;
+            headline = receipt.headline;
         }
 
         Receipt build() {
@@ -396,7 +410,8 @@ record Receipt(
                     personalData,
                     photoIds,
                     chosenPhotoIds,
-                    contactErasableAt);
+                    contactErasableAt,
+                    headline);
         }
     }
 }

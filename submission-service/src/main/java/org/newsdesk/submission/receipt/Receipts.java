@@ -72,7 +72,8 @@ public class Receipts implements ErasableTips {
                                         personalData,
                                         submitted.photos().stream()
                                                 .map(PhotoReference::id)
-                                                .toList()))
+                                                .toList(),
+                                        submitted.headline()))
                 .then();
     }
 
@@ -214,10 +215,12 @@ public class Receipts implements ErasableTips {
 
     /**
      * What a stored tip says before its receipt is built: received, or withdrawn when the resident
-     * withdrew it already; whether it had contact details or photos is not known yet.
+     * withdrew it already; whether it had contact details or photos, and its headline (which only
+     * its event holds), are not known yet.
      */
     private static Receipt fromStoredTip(StoredTips.StoredTip tip, ReceiptCode code) {
-        Receipt received = Receipt.unknown(tip.tipId()).withSubmission(1, code.digest(), tip.submittedAt(), null, null);
+        Receipt received =
+                Receipt.unknown(tip.tipId()).withSubmission(1, code.digest(), tip.submittedAt(), null, null, null);
         Receipt withdrawn = tip.withdrawnAt() == null ? received : received.withWithdrawal(tip.withdrawnAt());
         return tip.contactErasedAt() == null ? withdrawn : withdrawn.withErasure(tip.contactErasedAt(), tip.erasedBy());
     }

@@ -11,6 +11,7 @@ import org.newsdesk.submission.privacy.RetentionProperties;
 import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.time.OutletTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,6 +54,7 @@ class StatusPageController {
     private final OutletProperties outlet;
     private final ResidentRequests requests;
     private final RetentionProperties retention;
+    private final OutletTime outletTime;
 
     StatusPageController(
             Receipts receipts,
@@ -60,13 +62,15 @@ class StatusPageController {
             ClientAddresses clients,
             OutletProperties outlet,
             ResidentRequests requests,
-            RetentionProperties retention) {
+            RetentionProperties retention,
+            OutletTime outletTime) {
         this.receipts = receipts;
         this.guesses = guesses;
         this.clients = clients;
         this.outlet = outlet;
         this.requests = requests;
         this.retention = retention;
+        this.outletTime = outletTime;
     }
 
     @GetMapping(path = "/status", produces = MediaType.TEXT_HTML_VALUE)
@@ -175,13 +179,15 @@ class StatusPageController {
                     guesses.take(client);
                     return statusPage(HttpStatus.NOT_FOUND)
                             .modelAttribute("status", TipStatusView.UNKNOWN)
+                            // It stays in the field, to be mended rather than typed again.
+                            .modelAttribute("typed", typed.strip())
                             .build();
                 }));
     }
 
     private Rendering.Builder<?> statusOf(ReceiptCode code, Receipt receipt) {
         return statusPage(HttpStatus.OK)
-                .modelAttribute("status", TipStatusView.of(receipt))
+                .modelAttribute("status", TipStatusView.of(receipt, outletTime))
                 .modelAttribute("receipt", code.formatted());
     }
 

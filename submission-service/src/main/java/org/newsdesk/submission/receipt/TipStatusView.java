@@ -1,6 +1,7 @@
 package org.newsdesk.submission.receipt;
 
 import java.util.Locale;
+import org.newsdesk.web.time.OutletTime;
 
 /**
  * Where a tip stands, in the resident's words: what the status page shows and all it shows.
@@ -15,6 +16,9 @@ import java.util.Locale;
  * @param withdrawable whether the resident may still withdraw it: nobody decided it yet
  * @param erasable   whether there may be contact details or photos left to erase
  * @param erased     whether the contact details were erased
+ * @param headline   the tip's headline, so the resident knows which tip this is; {@code null} while
+ *                   the receipt is not built yet
+ * @param sent       when the resident sent it, in the outlet's time
  */
 record TipStatusView(
         boolean found,
@@ -24,11 +28,14 @@ record TipStatusView(
         boolean withdrawnByResident,
         boolean withdrawable,
         boolean erasable,
-        boolean erased) {
+        boolean erased,
+        String headline,
+        OutletTime.Shown sent) {
 
-    static final TipStatusView UNKNOWN = new TipStatusView(false, null, null, null, false, false, false, false);
+    static final TipStatusView UNKNOWN =
+            new TipStatusView(false, null, null, null, false, false, false, false, null, null);
 
-    static TipStatusView of(Receipt receipt) {
+    static TipStatusView of(Receipt receipt, OutletTime outletTime) {
         return new TipStatusView(
                 true,
                 receipt.status(),
@@ -39,7 +46,9 @@ record TipStatusView(
                 receipt.withdrawnByResident(),
                 !receipt.decided() && receipt.withdrawnAt() == null,
                 receipt.hasDetailsToErase(),
-                receipt.contactErasedAt() != null);
+                receipt.contactErasedAt() != null,
+                blankToNull(receipt.headline()),
+                receipt.submittedAt() == null ? null : outletTime.dateTime(receipt.submittedAt()));
     }
 
     /** A short name for the status, as a heading. */

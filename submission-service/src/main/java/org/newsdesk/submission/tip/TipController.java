@@ -53,6 +53,10 @@ class TipController {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
+        if (!tip.photoCredits().isEmpty()) {
+            throw ProblemException.invalid(
+                    "photoCredits", "must come with photos: send the tip as multipart/form-data with its photos parts");
+        }
         takeOneTip(exchange);
         return submissions.submit(tip, key).map(TipController::accepted);
     }
@@ -60,7 +64,8 @@ class TipController {
     /**
      * The same tip with photos: a {@code tip} part holding the JSON above, and up to five
      * {@code photos} parts. Photos are checked and cleaned before anything is stored; one refused
-     * is a 4xx naming its file, and then nothing of the tip is stored.
+     * is a 4xx naming its file, and then nothing of the tip is stored. The tip's {@code photoCredits}
+     * say who took each photo, in the order of the parts: no more of them than photos.
      */
     @PostMapping(
             path = "/api/tips",
@@ -72,9 +77,15 @@ class TipController {
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             ServerWebExchange exchange) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
-        takeOneTip(exchange);
-        return PhotoUploads.read(photos)
-                .flatMap(uploads -> submissions.submit(tip, key, uploads))
+        return PhotoUploads.read(photos == null ? List.of() : photos)
+                .flatMap(uploads -> {
+                    if (tip.photoCredits().size() > uploads.size()) {
+                        return Mono.error(ProblemException.invalid(
+                                "photoCredits", "must be at most one per photo: " + uploads.size() + " sent"));
+                    }
+                    takeOneTip(exchange);
+                    return submissions.submit(tip, key, uploads);
+                })
                 .map(TipController::accepted);
     }
 

@@ -1,8 +1,9 @@
 package org.newsdesk.submission.tip;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.submission.OutletProperties;
@@ -13,6 +14,7 @@ import org.newsdesk.web.ClientAddresses;
 import org.newsdesk.web.limit.RateLimit;
 import org.newsdesk.web.problem.ProblemException;
 import org.newsdesk.web.problem.ShownProblem;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -22,11 +24,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -54,18 +56,24 @@ class TipFormController {
     private final RateLimit tipRateLimit;
     private final ClientAddresses clients;
     private final PhotoProperties photoLimits;
+    private final Clock clock;
+    private final OutletTime outletTime;
 
     TipFormController(
             TipSubmissions submissions,
             OutletProperties outlet,
             @Qualifier("tipRateLimit") RateLimit tipRateLimit,
             ClientAddresses clients,
-            PhotoProperties photoLimits) {
+            PhotoProperties photoLimits,
+            Clock clock,
+            OutletTime outletTime) {
         this.submissions = submissions;
         this.outlet = outlet;
         this.tipRateLimit = tipRateLimit;
         this.clients = clients;
         this.photoLimits = photoLimits;
+        this.clock = clock;
+        this.outletTime = outletTime;
     }
 
     /** Never cached: every visit gets its own one-time token. */
@@ -74,14 +82,17 @@ class TipFormController {
         return formPage(TipFormPage.blank(IdempotencyKey.newFormToken()), HttpStatus.OK);
     }
 
+    /** The photos come as parts named after their slots (see {@link PhotoUploads#fromSlots}). */
     @PostMapping(path = "/tips", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    Mono<Rendering> send(
-            @Valid TipForm form,
-            BindingResult errors,
-            @RequestPart(name = "photos", required = false) List<Part> photos,
-            ServerWebExchange exchange) {
+    Mono<Rendering> send(@Valid TipForm form, BindingResult errors, ServerWebExchange exchange) {
+        return exchange.getMultipartData().flatMap(parts -> send(form, errors, parts, exchange));
+    }
+
+    private Mono<Rendering> send(
+            TipForm form, BindingResult errors, MultiValueMap<String, Part> parts, ServerWebExchange exchange) {
+        boolean photosChosen = PhotoUploads.anyChosen(parts);
         if (errors.hasErrors()) {
-            return Mono.just(formPage(TipFormPage.refused(form, errors), HttpStatus.BAD_REQUEST));
+            return Mono.just(formPage(TipFormPage.refused(form, errors, photosChosen), HttpStatus.BAD_REQUEST));
         }
         Optional<Duration> wait = tipRateLimit.take(clients.pseudonym(exchange));
         if (wait.isPresent()) {
@@ -90,16 +101,18 @@ class TipFormController {
                     .header(HttpHeaders.RETRY_AFTER, ProblemException.retryAfterSeconds(wait.get()))
                     .build());
         }
-        return PhotoUploads.read(photos)
-                .flatMap(uploads ->
-                        submissions.submit(form.toRequest(), IdempotencyKey.fromFormToken(form.formToken()), uploads))
+        return PhotoUploads.fromSlots(parts, form.slotCredits())
+                .flatMap(chosen -> submissions.submit(
+                        form.toRequest(chosen.credits()),
+                        IdempotencyKey.fromFormToken(form.formToken()),
+                        chosen.photos()))
                 .map(accepted -> page("receipt", HttpStatus.OK)
                         .modelAttribute("receipt", accepted.receipt())
                         .build())
                 .onErrorResume(
                         PhotoRefusedException.class,
                         refused -> Mono.just(formPage(
-                                new TipFormPage(form, Map.of("photos", refused.reason()), null),
+                                new TipFormPage(form, Map.of("photos", refused.reason()), null, true),
                                 refused.getStatusCode())))
                 // The page was sent before, then changed (back, edit, send): a new tip, if they want.
                 .onErrorResume(
@@ -109,7 +122,8 @@ class TipFormController {
                                         form.withToken(IdempotencyKey.newFormToken()),
                                         Map.of(),
                                         "You already sent this form once, and we have that tip. If this is a new tip, "
-                                                + "check it and send it again."),
+                                                + "check it and send it again.",
+                                        photosChosen),
                                 HttpStatus.CONFLICT)))
                 .onErrorResume(
                         TipNotAcceptedException.class,
@@ -118,7 +132,8 @@ class TipFormController {
                                         form,
                                         Map.of(),
                                         "We could not take your tip just now. What you wrote is "
-                                                + "still here: please send it again in a moment."),
+                                                + "still here: please send it again in a moment.",
+                                        photosChosen),
                                 HttpStatus.SERVICE_UNAVAILABLE,
                                 notAccepted.getHeaders())));
     }
@@ -154,6 +169,8 @@ class TipFormController {
                 .modelAttribute("page", form)
                 .modelAttribute("areas", outlet.areaChoices())
                 .modelAttribute("photoLimits", photoLimits)
+                // The latest day the date picker offers; the form refuses a later one all the same.
+                .modelAttribute("today", LocalDate.ofInstant(clock.instant(), outletTime.zone()))
                 .headers(headers)
                 .build();
     }

@@ -9,17 +9,32 @@ import org.springframework.validation.FieldError;
 
 /**
  * What the form template shows: the form as typed, what is wrong with it field by field (in the
- * order of the form, so the summary at the top reads like the form), and a notice about the
- * form as a whole. Its helpers are public: the template engine calls only public methods.
+ * order of the form, so the summary at the top reads like the form), a notice about the form as
+ * a whole, and whether photos were chosen (a browser cannot be made to choose them again, so the
+ * resident is asked to). Its helpers are public: the template engine calls only public methods.
  */
-record TipFormPage(TipForm form, Map<String, String> errors, String notice) {
+record TipFormPage(TipForm form, Map<String, String> errors, String notice, boolean photosChosen) {
 
-    /** The form's fields in their order on the page. */
+    /**
+     * The form's fields in their order on the page; a photo's questions ({@code photoCredits[0].takenBy})
+     * come in the order of their photos.
+     */
     static final List<String> FIELDS = List.of(
-            "headline", "body", "area", "happenedOn", "category", "photos", "name", "email", "phone", "website");
+            "headline",
+            "body",
+            "area",
+            "happenedOn",
+            "category",
+            "photos",
+            "photoCredits",
+            "contactConsent",
+            "name",
+            "email",
+            "phone",
+            "website");
 
     static TipFormPage blank(String formToken) {
-        return new TipFormPage(TipForm.blank(formToken), Map.of(), null);
+        return new TipFormPage(TipForm.blank(formToken), Map.of(), null, false);
     }
 
     /**
@@ -27,15 +42,28 @@ record TipFormPage(TipForm form, Map<String, String> errors, String notice) {
      * breaks two rules, the message first in alphabetical order, so the same form always reads
      * the same), in the order of the form.
      */
-    static TipFormPage refused(TipForm form, Errors errors) {
+    static TipFormPage refused(TipForm form, Errors errors, boolean photosChosen) {
         Map<String, String> byField = new LinkedHashMap<>();
         errors.getFieldErrors().stream()
                 .sorted(Comparator.comparing(
                         FieldError::getDefaultMessage, Comparator.nullsLast(Comparator.naturalOrder())))
                 .forEach(error -> byField.putIfAbsent(error.getField(), error.getDefaultMessage()));
         Map<String, String> ordered = new LinkedHashMap<>();
-        FIELDS.stream().filter(byField::containsKey).forEach(field -> ordered.put(field, byField.get(field)));
-        return new TipFormPage(form, ordered, null);
+        byField.keySet().stream()
+                .sorted(Comparator.comparing(TipFormPage::placeOnPage).thenComparing(Comparator.naturalOrder()))
+                .forEach(field -> ordered.put(field, byField.get(field)));
+        return new TipFormPage(form, ordered, null, photosChosen);
+    }
+
+    /** Where a field is on the page; {@code photoCredits[1].takenBy} is where the photos' questions are. */
+    private static int placeOnPage(String field) {
+        int place = FIELDS.indexOf(field.replaceFirst("\\[.*", ""));
+        return place < 0 ? FIELDS.size() : place;
+    }
+
+    /** The name of a field of the photo slot at this index (from 0), as the form binds it; public for the template. */
+    public String slotField(int slot, String field) {
+        return "photoCredits[" + slot + "]." + field;
     }
 
     public boolean hasErrors() {

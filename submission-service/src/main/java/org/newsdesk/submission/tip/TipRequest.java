@@ -1,10 +1,13 @@
 package org.newsdesk.submission.tip;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A tip as a resident's phone sends it. Surrounding whitespace is dropped and blank optional
@@ -36,13 +39,27 @@ record TipRequest(
         @Pattern(regexp = PHONE_NUMBER, message = "must be a phone number: digits, spaces and + ( ) . / - only")
         String phone,
 
-        /** The day it happened, when the resident says: ISO {@code 2024-05-31}, as a date input sends it. */
+        /**
+         * The day it happened, when the resident says: ISO {@code 2024-05-31}, as a date input sends
+         * it; today at the latest, in the outlet's zone.
+         */
+        @PastOrPresent(message = "must be today or in the past")
         LocalDate happenedOn,
 
         /** Whether the newsroom may contact the resident about the tip; no answer means no. */
-        Boolean contactConsent) {
+        Boolean contactConsent,
+
+        /**
+         * Who took each photo, in the order of the {@code photos} parts ({@code null} or missing
+         * for a photo nobody is named for); none without photos.
+         */
+        @Size(max = MAX_PHOTO_CREDITS, message = "must be at most {max}")
+        List<@Valid PhotoCredit> photoCredits) {
 
     static final int HEADLINE_LENGTH = 200;
+    /** More than any photo limit; the photos themselves are counted against the configured one. */
+    static final int MAX_PHOTO_CREDITS = 32;
+
     static final int BODY_LENGTH = 20_000;
     /** A person's name, a place's or a topic's. */
     static final int NAME_LENGTH = 100;
@@ -63,6 +80,16 @@ record TipRequest(
         email = blankToNull(email);
         phone = blankToNull(phone);
         contactConsent = Boolean.TRUE.equals(contactConsent);
+        photoCredits = photoCredits == null
+                ? List.of()
+                : photoCredits.stream()
+                        .map(credit -> credit == null ? new PhotoCredit(null, false) : credit)
+                        .toList();
+    }
+
+    /** The name to print beside the photo at this index (from 0), or {@code null} for "a reader". */
+    String printedName(int photo) {
+        return photo < photoCredits.size() ? photoCredits.get(photo).printedName() : null;
     }
 
     /** Not the tip: its contact details are the resident's, and its words may say who they are. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.SealedContact;
@@ -133,6 +134,10 @@ class TipSubmissions {
             String fingerprint) {
         ReceiptCode receipt = ReceiptCode.generate();
         Instant submittedAt = clock.instant();
+        // Each photo's credit travels in its reference, so it follows the photo into a story.
+        List<PhotoReference> credited = IntStream.range(0, references.size())
+                .mapToObj(photo -> references.get(photo).creditedTo(request.printedName(photo)))
+                .toList();
         TipSubmitted event = TipSubmitted.sealed(
                 tipId,
                 receipt.digest(),
@@ -144,7 +149,7 @@ class TipSubmissions {
                 submittedAt,
                 request.happenedOn(),
                 request.contactConsent(),
-                references);
+                credited);
         SubmittedTips.Replay replay =
                 key == null ? null : new SubmittedTips.Replay(key.digest(), fingerprint, key.seal(receipt));
         return tips.store(event, replay)
@@ -235,8 +240,10 @@ class TipSubmissions {
      */
     private static String fingerprint(TipRequest request, List<CleanPhoto> cleanPhotos) {
         // The same upload always cleans to the same bytes, so these tell the same photos from others.
-        String photoDigests = cleanPhotos.stream()
-                .map(photo -> DigestUtils.sha256Hex(photo.bytes()))
+        // A credit is part of the tip: the same photos credited otherwise are another tip.
+        String photoDigests = IntStream.range(0, cleanPhotos.size())
+                .mapToObj(photo ->
+                        DigestUtils.sha256Hex(cleanPhotos.get(photo).bytes()) + " " + request.printedName(photo))
                 .reduce("", (digests, digest) -> digests + digest + ",");
         String joined = String.join(
                 "\u0000",

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -70,22 +69,10 @@ class ResidentPagesBrowserTests {
 
             // When they fill it in, choose a photo and send it
             fillIn(driver, "Bus shelter smashed on Bath Street " + UUID.randomUUID());
-            // (choosing more photos than a tip takes is pointed out at once)
-            WebElement photos = driver.findElement(By.id("photos"));
-            photos.sendKeys(String.join(
-                    "\n", Collections.nCopies(6, photo.toAbsolutePath().toString())));
-            await().atMost(PATIENCE)
-                    .until(
-                            () -> driver.findElement(By.id("photo-warning")).getText(),
-                            text -> text.contains("You chose 6 photos; you can send up to 5."));
-            photos.clear();
-            photos.sendKeys(photo.toAbsolutePath().toString());
-            await().atMost(PATIENCE)
-                    .until(() ->
-                            driver.findElement(By.id("photo-warning")).getText().isEmpty());
+            driver.findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
             // (the script shows what they chose, and counts what is left to type)
             await().atMost(PATIENCE)
-                    .until(() -> driver.findElements(By.cssSelector("#photo-previews img"))
+                    .until(() -> driver.findElements(By.cssSelector("#photos-preview img"))
                                     .size()
                             == 1);
             assertThat(driver.findElement(By.id("headline-count")).getText()).endsWith("characters left");
@@ -248,7 +235,7 @@ class ResidentPagesBrowserTests {
         return "http://localhost:" + port + path;
     }
 
-    private static void fillIn(WebDriver driver, String headline) {
+    static void fillIn(WebDriver driver, String headline) {
         driver.findElement(By.id("headline")).sendKeys(headline);
         driver.findElement(By.id("body")).sendKeys((String) TipJson.complete().get("body"));
         new Select(driver.findElement(By.id("area"))).selectByVisibleText("Long Eaton");

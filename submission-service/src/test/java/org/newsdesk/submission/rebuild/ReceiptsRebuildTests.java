@@ -20,6 +20,7 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.submission.SubmissionApplication;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TestClock;
+import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
 import org.newsdesk.submission.receipt.Receipts;
@@ -113,6 +114,10 @@ class ReceiptsRebuildTests {
             // Then every receipt is back, field by field, the resident's withdrawal and erasure included
             List<Document> after = receipts(rebuild.getBean(ReactiveMongoOperations.class), tipIds);
             assertThat(after).isEqualTo(before);
+            // and each names its tip by its headline, as the status page shows it
+            assertThat(after)
+                    .allSatisfy(receipt -> assertThat(receipt.getString("headline"))
+                            .isEqualTo(TipJson.complete().get("headline")));
             assertThat(after.get(4))
                     .containsEntry("status", "WITHDRAWN")
                     .containsEntry("erasedBy", "RESIDENT")

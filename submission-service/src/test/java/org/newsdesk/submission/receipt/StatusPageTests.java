@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.Topics;
 import org.newsdesk.submission.DistinctClients;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.TipsApi;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +32,11 @@ import org.springframework.web.reactive.function.BodyInserters;
 class StatusPageTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Pattern SENT =
+            Pattern.compile("<dt>Sent</dt>\\s*<dd><time datetime=\"([^\"]+)\">([^<]+)</time></dd>");
+
+    @Autowired
+    OutletTime outletTime;
 
     @Autowired
     WebTestClient web;
@@ -85,6 +97,53 @@ class StatusPageTests {
         assertThat(withoutHiddenCodes(published)).doesNotContain(tip.receipt());
     }
 
+    @Test
+    void aFoundTipSaysWhichTipItIsAndWhenItWasSentInTheOutletsTime() {
+        // Given a tip sent with a headline that looks like markup
+        String headline = "Street <i>lights</i> out on Derby Road " + UUID.randomUUID();
+        TipsApi.AcceptedTip tip = TipsApi.submit(web, TipJson.with("headline", headline));
+
+        // When its resident looks it up, once the tip is read back from the log
+        String page = await().atMost(PATIENCE)
+                .until(() -> lookUp(tip.receipt(), HttpStatus.OK), found -> found.contains("Your tip</dt>"));
+
+        // Then the page names the tip by its headline, escaped
+        assertThat(page)
+                .contains("<dd>" + headline.replace("<", "&lt;").replace(">", "&gt;") + "</dd>")
+                .doesNotContain("<i>lights</i>");
+        // And says when it was sent, in the outlet's time, with the instant for machines
+        Matcher sent = SENT.matcher(page);
+        assertThat(sent.find()).as("a <time> for when it was sent in %s", page).isTrue();
+        Instant at = OffsetDateTime.parse(sent.group(1)).toInstant();
+        assertThat(at).isBetween(Instant.now().minus(Duration.ofMinutes(5)), Instant.now());
+        assertThat(sent.group(2)).isEqualTo(outletTime.dateTime(at).text());
+    }
+
+    @Test
+    void aBlankCodeComesBackWithTheFormsErrorSummaryNotTheBrowsersBubble() {
+        // Given the status page, whose form leaves checking to the page
+        String empty = web.get()
+                .uri("/status")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(empty).containsPattern("<form method=\"post\" action=\"/status\"[^>]*novalidate");
+
+        // When a resident sends it without a code
+        String page = lookUp("   ", HttpStatus.BAD_REQUEST);
+
+        // Then the page says so at the top, linked to the field, and beside the field, as the tip form does
+        assertThat(page)
+                .contains(
+                        "id=\"error-summary\"",
+                        "<a href=\"#receipt\">Type the receipt code you got when you sent your tip</a>",
+                        "id=\"receipt-error\">Type the receipt code you got when you sent your tip<")
+                .containsPattern("id=\"receipt\"[^>]*aria-describedby=\"receipt-hint receipt-error\"")
+                .containsPattern("id=\"receipt\"[^>]*aria-invalid=\"true\"");
+    }
+
     /** The page less the hidden fields that carry the code to the resident's own forms. */
     static String withoutHiddenCodes(String page) {
         return page.replaceAll("<input type=\"hidden\" name=\"receipt\" value=\"[^\"]*\">", "");
@@ -111,14 +170,16 @@ class StatusPageTests {
     void anUnknownCodeAndAMalformedOneGetTheSameKindAnswer() {
         // Given a code nobody was given, and one that cannot be a code
         // When each is looked up
-        String unknown = lookUp("K7Q2-M9XD-4HRT-PW3C", HttpStatus.NOT_FOUND);
+        String unknown = lookUp("M9XD-K7Q2-PW3C-4HRT", HttpStatus.NOT_FOUND);
         String malformed = lookUp("<script>alert(1)</script>", HttpStatus.NOT_FOUND);
 
-        // Then both are answered alike, without echoing what was typed
-        assertThat(unknown)
-                .isEqualTo(malformed)
-                .contains("We could not find a tip with this code")
-                .doesNotContain("K7Q2-M9XD-4HRT-PW3C\"", "<script>alert");
+        // Then both are answered alike, each keeping what was typed in the field to be mended, escaped
+        assertThat(unknown).contains("We could not find a tip with this code", "value=\"M9XD-K7Q2-PW3C-4HRT\"");
+        assertThat(malformed)
+                .contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"")
+                .doesNotContain("<script>alert");
+        assertThat(unknown.replace("M9XD-K7Q2-PW3C-4HRT", "typed"))
+                .isEqualTo(malformed.replace("&lt;script&gt;alert(1)&lt;/script&gt;", "typed"));
     }
 
     @Test

@@ -25,10 +25,12 @@ class RedactedTipRecordsTests {
                 EMAIL,
                 PHONE,
                 LocalDate.of(2026, 12, 1),
-                true);
+                true,
+                java.util.List.of(new PhotoCredit(NAME, true)));
 
-        // When it is printed, then none of them shows
+        // When it is printed, then none of them shows, nor who took its photo
         assertThat(tip.toString()).isEqualTo("TipRequest[redacted]");
+        assertThat(tip.photoCredits().toString()).doesNotContain(NAME);
     }
 
     @Test
@@ -43,13 +45,15 @@ class RedactedTipRecordsTests {
                 NAME,
                 EMAIL,
                 PHONE,
-                "on",
+                java.util.List.of(new PhotoSlot(NAME, "yes")),
+                "yes",
                 "token",
                 null);
 
-        // When it is printed, then none of them shows
+        // When it is printed, then none of them shows, nor who took its photo
         assertThat(form.toString()).isEqualTo("TipForm[redacted]");
-        assertThat(new TipFormPage(form, java.util.Map.of(), null).toString())
+        assertThat(form.photoCredits().toString()).doesNotContain(NAME);
+        assertThat(new TipFormPage(form, java.util.Map.of(), null, false).toString())
                 .doesNotContain(NAME)
                 .doesNotContain(EMAIL)
                 .doesNotContain(PHONE);

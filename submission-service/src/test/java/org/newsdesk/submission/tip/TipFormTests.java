@@ -17,11 +17,13 @@ import org.newsdesk.privacy.ContactDetails;
 import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TipFormPosts;
+import org.newsdesk.submission.photo.PhotoFixtures;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -77,17 +79,16 @@ class TipFormTests {
         // Then it is Erewash Sound's form, posting every field of the contract as multipart to /tips
         assertThat(page).contains("Erewash Sound", "action=\"/tips\"", "enctype=\"multipart/form-data\"");
         for (String field : List.of(
-                "headline",
-                "body",
-                "area",
-                "happenedOn",
-                "category",
-                "name",
-                "email",
-                "phone",
-                "contactConsent",
-                "photos")) {
+                "headline", "body", "area", "happenedOn", "category", "name", "email", "phone", "contactConsent")) {
             assertThat(page).contains("name=\"" + field + "\"").contains("for=\"" + field + "\"");
+        }
+        // And a slot per photo, each with its own questions
+        for (int slot = 0; slot < 5; slot++) {
+            assertThat(page)
+                    .contains(
+                            "name=\"photos[" + slot + "]\"",
+                            "name=\"photoCredits[" + slot + "].takenBy\"",
+                            "name=\"photoCredits[" + slot + "].publishName\"");
         }
         // And it offers the Erewash places, "somewhere else" and the topics
         assertThat(page)
@@ -235,7 +236,8 @@ class TipFormTests {
         assertThat(page)
                 .containsPattern(
                         "id=\"headline\"[^>]*aria-describedby=\"headline-hint headline-error\"[^>]*aria-invalid=\"true\"")
-                .containsPattern("id=\"email\"[^>]*aria-describedby=\"email-error\"[^>]*aria-invalid=\"true\"")
+                .containsPattern(
+                        "id=\"email\"[^>]*aria-describedby=\"email-hint email-error\"[^>]*aria-invalid=\"true\"")
                 .doesNotContainPattern("id=\"phone\"[^>]*aria-invalid");
         // And what they typed is still there, escaped, and nothing was sent
         assertThat(page)
@@ -247,6 +249,84 @@ class TipFormTests {
                 .containsPattern("<option value=\"Ilkeston\" selected")
                 .containsPattern("id=\"contactConsent\"[^>]*checked")
                 .doesNotContain("<b>bus shelter</b>", "id=\"receipt\"");
+    }
+
+    @Test
+    void theFormSaysFirstThatItIsNotForEmergenciesOrCrimeReports() {
+        // Given the form
+        String page = freshForm();
+
+        // Then before any field, a warning names 999, 101 and Crimestoppers
+        assertThat(page)
+                .containsSubsequence(
+                        "class=\"warning-text\"",
+                        "<span class=\"visually-hidden\">Warning: </span>This form is not for",
+                        "emergencies or crime reports",
+                        "href=\"tel:999\">999<",
+                        "href=\"tel:101\">101<",
+                        "Crimestoppers anonymously",
+                        "<form class=\"tip-form\"");
+    }
+
+    @Test
+    void theFormAsksToChoosePhotosAgainOnlyWhenPhotosWereChosen() {
+        // Given a form with a mistake and no photo chosen, every photo input sent empty as a browser sends it
+        Map<String, String> fields = TipFormPosts.complete();
+        fields.put("headline", "");
+        MultipartBodyBuilder withoutPhotos = TipFormPosts.multipart(fields);
+        for (int slot = 0; slot < 5; slot++) {
+            TipFormPosts.emptyPhotoInput(withoutPhotos, "photos[" + slot + "]");
+        }
+        // When it is sent, then the form comes back without asking for photos
+        assertThat(refusedPage(withoutPhotos))
+                .contains("Give your tip a headline")
+                .doesNotContain(CHOOSE_AGAIN);
+
+        // Given the same form with a photo chosen
+        MultipartBodyBuilder withPhoto = TipFormPosts.multipart(fields);
+        withPhoto
+                .part("photos[1]", PhotoFixtures.named("flood.jpg", PhotoFixtures.noisyJpeg(40, 30)))
+                .contentType(MediaType.IMAGE_JPEG);
+        // When it is sent, then the form comes back asking to choose it again
+        assertThat(refusedPage(withPhoto)).contains(CHOOSE_AGAIN);
+    }
+
+    @Test
+    void mayWeContactYouIsOneChoiceAndYesNeedsAWayToContact() {
+        // Given the form, then it asks once, with two answers that match the promise above them
+        String form = freshForm();
+        assertThat(form)
+                .containsSubsequence(
+                        "<legend>May we contact you about this tip?</legend>",
+                        "type=\"radio\" value=\"yes\"",
+                        "Yes, you may contact me about this tip",
+                        "type=\"radio\" value=\"no\"",
+                        ">No<")
+                .doesNotContain("type=\"checkbox\"");
+
+        // Given a resident who says yes but gives only their name
+        Map<String, String> yesWithoutWay = TipFormPosts.complete();
+        yesWithoutWay.remove("email");
+        yesWithoutWay.remove("phone");
+        // When it is sent, then the form says how to mend it, at the top and beside the choice
+        String refused = refusedPage(TipFormPosts.multipart(yesWithoutWay));
+        assertThat(refused)
+                .contains(
+                        "href=\"#contactConsent\">Give an email address or a phone number so we can contact you, or choose No<",
+                        "id=\"contactConsent-error\">Give an email address or a phone number")
+                .containsPattern("id=\"contactConsent\"[^>]*checked");
+
+        // Given a resident who says no and gives no details at all
+        Map<String, String> no = TipFormPosts.complete();
+        no.remove("name");
+        no.remove("email");
+        no.remove("phone");
+        no.put("contactConsent", "no");
+        String headline = "Pothole on Nottingham Road " + UUID.randomUUID();
+        no.put("headline", headline);
+        // When it is sent, then it is taken, and goes out without consent
+        TipFormPosts.post(web, TipFormPosts.multipart(no)).expectStatus().isOk();
+        assertThat(awaitHeadline(headline).value()).contains("\"contactConsent\":false");
     }
 
     @Test
@@ -291,6 +371,27 @@ class TipFormTests {
         assertThat(probe.records(Topics.TIPS_SUBMITTED).stream()
                         .filter(r -> r.value().contains(headline)))
                 .isEmpty();
+    }
+
+    private static final String CHOOSE_AGAIN = "Please choose your photos again";
+
+    private String freshForm() {
+        return web.get()
+                .uri("/")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private String refusedPage(MultipartBodyBuilder body) {
+        return TipFormPosts.post(web, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private ConsumerRecord<String, String> awaitHeadline(String headline) {

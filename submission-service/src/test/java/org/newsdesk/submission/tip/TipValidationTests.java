@@ -50,7 +50,12 @@ class TipValidationTests {
                         "email",
                         "at most 254"),
                 Arguments.of(TipJson.with("phone", "call me maybe"), "phone", "phone number"),
-                Arguments.of(TipJson.with("phone", "1".repeat(41)), "phone", "at most 40"));
+                Arguments.of(TipJson.with("phone", "1".repeat(41)), "phone", "at most 40"),
+                Arguments.of(TipJson.with("happenedOn", "2030-01-01"), "happenedOn", "today or in the past"),
+                Arguments.of(
+                        TipJson.with("photoCredits", List.of(Map.of("takenBy", "n".repeat(101), "publishName", true))),
+                        "photoCredits[0].takenBy",
+                        "at most 100"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")
