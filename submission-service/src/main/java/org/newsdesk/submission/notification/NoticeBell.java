@@ -1,15 +1,18 @@
 package org.newsdesk.submission.notification;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Rung by the receipts when they wrote a new notice, so the relay looks for it at its next tick
- * rather than at its next sweep; and tells the receipts whether to make notices at all.
+ * Rung by the receipts for each notice they write, so the relay sends it at its next tick, going
+ * straight to that receipt rather than searching the store; and tells the receipts whether to
+ * make notices at all.
  */
 public final class NoticeBell {
 
     private final boolean accepting;
-    private final AtomicBoolean rung = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<DueNotice> rung = new ConcurrentLinkedQueue<>();
 
     NoticeBell(boolean accepting) {
         this.accepting = accepting;
@@ -23,12 +26,20 @@ public final class NoticeBell {
         return accepting;
     }
 
-    public void ring() {
-        rung.set(true);
+    /** The receipt of this tip now owes its resident this email. */
+    public void ring(String tipId, NoticeKind kind) {
+        rung.add(new DueNotice(tipId, kind));
     }
 
-    /** Whether the bell rang since the last time this was asked. */
-    boolean answer() {
-        return rung.getAndSet(false);
+    /** The notices rung for since the last time this was asked. */
+    List<DueNotice> answer() {
+        List<DueNotice> due = new ArrayList<>();
+        for (DueNotice next = rung.poll(); next != null; next = rung.poll()) {
+            due.add(next);
+        }
+        return due;
     }
+
+    /** Which email of which tip. */
+    record DueNotice(String tipId, NoticeKind kind) {}
 }

@@ -19,9 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       failure, up to {@code maxBackoff}
  * @param maxBackoff     longest wait between two sends of one notice
  * @param maxAttempts    failed sends after which the notice is given up (logged at ERROR)
- * @param tick           how often the relay checks whether it was rung, or a retry is due
- * @param sweepEvery     how often the relay looks for due notices it was not rung for (another
- *                       instance's, or left by a crash); also once at start
+ * @param tick           how often the relay checks whether it was rung for a new notice, or a
+ *                       retry is due
+ * @param sweepEvery     how often the relay searches the store for due notices it was not rung
+ *                       for (another instance's, or left by a crash); also once at start. On a
+ *                       store without secondary indexes that reads every receipt: keep it rare
  * @param batch          notices read per look
  */
 @ConfigurationProperties("newsdesk.notification")
@@ -45,7 +47,7 @@ public record NotificationProperties(
         maxBackoff = maxBackoff == null ? Duration.ofHours(1) : maxBackoff;
         maxAttempts = maxAttempts == null ? 30 : maxAttempts;
         tick = tick == null ? Duration.ofMillis(500) : tick;
-        sweepEvery = sweepEvery == null ? Duration.ofMinutes(1) : sweepEvery;
+        sweepEvery = sweepEvery == null ? Duration.ofMinutes(5) : sweepEvery;
         batch = batch == null ? 50 : batch;
     }
 

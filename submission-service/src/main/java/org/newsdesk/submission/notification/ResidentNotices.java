@@ -3,10 +3,15 @@ package org.newsdesk.submission.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.newsdesk.privacy.ContactDetails;
 import org.newsdesk.privacy.ContactVault;
+import org.newsdesk.submission.notification.NoticeBell.DueNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,9 +40,10 @@ import reactor.core.scheduler.Schedulers;
  * {@code max-backoff}; after {@code max-attempts} the notice is given up and logged at ERROR.
  * <li><b>Erasure wins.</b> The address is opened from the vault in memory just before sending; once
  * the tip's contact details are erased it cannot be, and the notice is dropped unsent.
- * <li><b>Wake-up.</b> The receipts ring a bell when they make a notice, so it goes at the next
- * tick; a retry or a lease is looked for when it is due, and a sweep every {@code sweep-every}
- * (and at start) finds whatever another instance or a crash left.
+ * <li><b>Wake-up.</b> The receipts ring a bell for each notice they make, so it goes at the next
+ * tick, read by its tip's id; a retry or the end of this relay's lease goes the same way when it
+ * is due. A sweep through the sparse index of due notices, at start and every
+ * {@code sweep-every}, finds whatever another instance or a crash left.
  * </ul>
  */
 final class ResidentNotices implements SmartLifecycle {
@@ -52,8 +58,11 @@ final class ResidentNotices implements SmartLifecycle {
     private final NotificationProperties properties;
     private final Clock clock;
 
-    /** When the relay next reads the store, unless the bell rings first. */
-    private final AtomicReference<Instant> nextLook = new AtomicReference<>(Instant.MIN);
+    /** Notices this relay knows are due again from a moment on: a retry, or the end of its own lease. */
+    private final Map<DueNotice, Instant> retries = new ConcurrentHashMap<>();
+
+    /** When the relay next searches the store for due notices it was not told of. */
+    private volatile Instant nextSweep = Instant.MIN;
 
     private final AtomicReference<Disposable> ticker = new AtomicReference<>();
 
@@ -75,30 +84,44 @@ final class ResidentNotices implements SmartLifecycle {
         this.clock = Clock.tick(clock, Duration.ofMillis(1));
     }
 
-    /** What the ticker does: read the store when rung, when something known is due, or when a sweep is. */
+    /**
+     * What the ticker does: the notices rung for and the retries now due, each read by its tip's id;
+     * then, when one is due, a sweep through the index of due notices.
+     */
     Mono<Void> tick() {
         Instant now = clock.instant();
-        if (!bell.answer() && now.isBefore(nextLook.get())) {
-            return Mono.empty();
-        }
-        nextLook.set(now.plus(properties.sweepEvery()));
-        return sendDue(now).onErrorResume(error -> {
-            log.warn(
-                    "The relay of emails to residents could not read its notices; it tries again: {}",
-                    error.getClass().getName());
-            lookAgainAt(clock.instant().plus(properties.tick()));
-            return Mono.empty();
+        List<DueNotice> due = new ArrayList<>(bell.answer());
+        Map.copyOf(retries).forEach((notice, when) -> {
+            if (!when.isAfter(now) && retries.remove(notice, when)) {
+                due.add(notice);
+            }
         });
+        Mono<Void> sweep = now.isBefore(nextSweep)
+                ? Mono.empty()
+                : Mono.defer(() -> {
+                    nextSweep = now.plus(properties.sweepEvery());
+                    return sweep(now);
+                });
+        return Flux.fromIterable(due)
+                .concatMap(notice -> send(notice.tipId(), notice.kind()))
+                .then(sweep)
+                .onErrorResume(error -> {
+                    log.warn(
+                            "The relay of emails to residents could not finish its round; it tries again: {}",
+                            error.getClass().getName());
+                    due.forEach(notice -> retries.putIfAbsent(notice, now.plus(properties.initialBackoff())));
+                    return Mono.empty();
+                });
     }
 
-    /** Every notice due now, one after another; a full batch means there may be more at once. */
-    Mono<Void> sendDue(Instant now) {
+    /** The notices due now that nobody rang for (another instance's, a crash's); a full batch sweeps again at once. */
+    private Mono<Void> sweep(Instant now) {
         return notices.dueNotices(now, properties.batch())
                 .concatMap(notice -> send(notice.tipId(), notice.kind()).thenReturn(notice))
                 .count()
                 .doOnNext(count -> {
                     if (count >= properties.batch()) {
-                        lookAgainAt(now);
+                        nextSweep = now;
                     }
                 })
                 .then();
@@ -109,25 +132,33 @@ final class ResidentNotices implements SmartLifecycle {
         Instant leaseEnds = now.plus(properties.lease());
         return notices.claim(tipId, kind, now, leaseEnds)
                 .flatMap(claimed -> {
-                    // Should this relay die now, the notice is due again when its lease ends.
-                    lookAgainAt(leaseEnds);
+                    // Should the send hang or this relay's mark fail, the notice is due again when its lease ends.
+                    retries.put(new DueNotice(tipId, kind), leaseEnds);
                     return vault.open(tipId, claimed.sealedEmail())
                             .mapNotNull(ContactDetails::email)
                             .map(Optional::of)
                             .defaultIfEmpty(Optional.empty())
-                            .flatMap(address -> address.isPresent() ? deliver(claimed, address.get()) : erased(claimed))
-                            .onErrorResume(failure -> failed(claimed, failure));
+                            .onErrorResume(failure -> failed(claimed, failure).then(Mono.empty()))
+                            .flatMap(
+                                    address -> address.isPresent() ? deliver(claimed, address.get()) : erased(claimed));
                 })
                 .then();
     }
 
+    /**
+     * Sends the email, then marks it sent. A failed send is tried again; a failed mark is not a
+     * failed send: the notice is left to its lease, and goes again when that ends (the one window
+     * for a duplicate, with the same Message-ID).
+     */
     private Mono<Void> deliver(PendingNotice notice, String address) {
         return Mono.fromCallable(() -> {
                     mailbox.deliver(emails.write(notice, address), ResidentEmails.name(notice));
                     return true;
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(sent -> notices.settle(notice.tipId(), notice.kind()))
+                .onErrorResume(failure -> failed(notice, failure).thenReturn(false))
+                .filter(Boolean::booleanValue)
+                .flatMap(sent -> settle(notice))
                 .doOnNext(settled -> log.info("Emailed the resident of tip {}: {}", notice.tipId(), notice.kind()))
                 .then();
     }
@@ -135,7 +166,7 @@ final class ResidentNotices implements SmartLifecycle {
     /** The resident's details were erased before the email went: it never goes. */
     private Mono<Void> erased(PendingNotice notice) {
         log.info("Tip {} has its contact details erased: its {} email is not sent", notice.tipId(), notice.kind());
-        return notices.settle(notice.tipId(), notice.kind()).then();
+        return settle(notice).then();
     }
 
     private Mono<Void> failed(PendingNotice notice, Throwable failure) {
@@ -147,7 +178,7 @@ final class ResidentNotices implements SmartLifecycle {
                     notice.kind(),
                     attempts,
                     failure.getClass().getName());
-            return notices.settle(notice.tipId(), notice.kind()).then();
+            return settle(notice).then();
         }
         Instant retryAt = clock.instant().plus(properties.backoffAfter(attempts));
         log.warn(
@@ -159,12 +190,13 @@ final class ResidentNotices implements SmartLifecycle {
                 retryAt,
                 failure.getClass().getName());
         return notices.retry(notice.tipId(), notice.kind(), attempts, retryAt)
-                .then(Mono.fromRunnable(() -> lookAgainAt(retryAt)));
+                .then(Mono.fromRunnable(() -> retries.put(new DueNotice(notice.tipId(), notice.kind()), retryAt)));
     }
 
-    /** Of two appointments, the earlier stands. */
-    private void lookAgainAt(Instant when) {
-        nextLook.accumulateAndGet(when, (known, next) -> known.isBefore(next) ? known : next);
+    /** Done with for good: nothing to come back for. */
+    private Mono<Boolean> settle(PendingNotice notice) {
+        return notices.settle(notice.tipId(), notice.kind())
+                .doOnSuccess(settled -> retries.remove(new DueNotice(notice.tipId(), notice.kind())));
     }
 
     @Override

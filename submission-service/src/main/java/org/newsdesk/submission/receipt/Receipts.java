@@ -325,8 +325,10 @@ public class Receipts implements ErasableTips, PendingNotices {
                             if (next.equals(current)) {
                                 return Mono.just(false);
                             }
-                            boolean newNotice =
-                                    next.notice() != null && !next.notice().equals(current.notice());
+                            NoticeKind newNotice =
+                                    next.notice() != null && !next.notice().equals(current.notice())
+                                            ? next.notice().kind()
+                                            : null;
                             Receipt written = next.withVersion(current.version() + 1);
                             Mono<Receipt> write = current.version() == 0
                                     ? mongo.insert(written)
@@ -340,8 +342,8 @@ public class Receipts implements ErasableTips, PendingNotices {
                                                     .is(current.version())),
                                             written);
                             return write.map(replaced -> {
-                                        if (newNotice) {
-                                            bell.ring();
+                                        if (newNotice != null) {
+                                            bell.ring(tipId, newNotice);
                                         }
                                         return true;
                                     })
