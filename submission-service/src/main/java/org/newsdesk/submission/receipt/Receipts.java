@@ -266,12 +266,8 @@ public class Receipts implements ErasableTips, PendingNotices {
     @Override
     public Mono<PendingNotice> claim(String tipId, NoticeKind kind, Instant now, Instant until) {
         return mongo.findAndModify(
-                        query(where(Receipt.ID)
-                                .is(tipId)
-                                .and(Receipt.NOTICE_KIND)
-                                .is(kind)
-                                .and(Receipt.NOTICE_DUE_AT)
-                                .lte(now)),
+                        pending(tipId, kind)
+                                .addCriteria(where(Receipt.NOTICE_DUE_AT).lte(now)),
                         new Update().set(Receipt.NOTICE_DUE_AT, until).inc(Receipt.VERSION, 1),
                         FindAndModifyOptions.options().returnNew(true),
                         Receipt.class)
@@ -282,10 +278,7 @@ public class Receipts implements ErasableTips, PendingNotices {
     @Override
     public Mono<Boolean> settle(String tipId, NoticeKind kind) {
         return mongo.updateFirst(
-                        query(where(Receipt.ID)
-                                .is(tipId)
-                                .and(Receipt.NOTICE_KIND)
-                                .is(kind)),
+                        pending(tipId, kind),
                         new Update()
                                 .unset(Receipt.NOTICE)
                                 .unset(Receipt.NOTICE_DUE_AT)
@@ -298,16 +291,18 @@ public class Receipts implements ErasableTips, PendingNotices {
     @Override
     public Mono<Void> retry(String tipId, NoticeKind kind, int attempts, Instant when) {
         return mongo.updateFirst(
-                        query(where(Receipt.ID)
-                                .is(tipId)
-                                .and(Receipt.NOTICE_KIND)
-                                .is(kind)),
+                        pending(tipId, kind),
                         new Update()
                                 .set(Receipt.NOTICE_ATTEMPTS, attempts)
                                 .set(Receipt.NOTICE_DUE_AT, when)
                                 .inc(Receipt.VERSION, 1),
                         Receipt.class)
                 .then();
+    }
+
+    /** The tip's receipt while it still owes this kind of email: a newer change may have dropped or replaced it. */
+    private static Query pending(String tipId, NoticeKind kind) {
+        return query(where(Receipt.ID).is(tipId).and(Receipt.NOTICE_KIND).is(kind));
     }
 
     /**

@@ -2,16 +2,18 @@ package org.newsdesk.submission.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.decided;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.published;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.tipFrom;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.uniqueAddress;
+import static org.newsdesk.submission.notification.ResidentMail.decided;
+import static org.newsdesk.submission.notification.ResidentMail.emailsTo;
+import static org.newsdesk.submission.notification.ResidentMail.published;
+import static org.newsdesk.submission.notification.ResidentMail.revised;
+import static org.newsdesk.submission.notification.ResidentMail.send;
+import static org.newsdesk.submission.notification.ResidentMail.tipFrom;
+import static org.newsdesk.submission.notification.ResidentMail.uniqueAddress;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -20,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -31,15 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
-import org.newsdesk.events.Topics;
 import org.newsdesk.submission.DistinctClients;
 import org.newsdesk.submission.SubmissionApplication;
 import org.newsdesk.submission.SubmissionIntegrationTest;
 import org.newsdesk.submission.TestClock;
-import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
 import org.newsdesk.testsupport.InProcessMongo;
@@ -89,8 +87,8 @@ class ResidentEmailAcrossRestartsTests {
             tip = TipsApi.submit(client(first), tipFrom(address, true));
             approved = decided(tip.tipId(), TipDecided.Outcome.APPROVED, null, null);
             story = published(tip.tipId());
-            send(approved);
-            send(story);
+            send(kafka, approved);
+            send(kafka, story);
             awaitEmailsTo(address);
             awaitReceipt(first, tip.tipId(), ResidentEmailAcrossRestartsTests::settled);
         }
@@ -98,19 +96,21 @@ class ResidentEmailAcrossRestartsTests {
         // When the service is started again on the same store and broker, and reads the tip's decision
         // and story again (then a newer revision of each that changes nothing for the resident, read after them)
         try (ConfigurableApplicationContext second = start(database, group, overSmtp())) {
-            send(approved);
-            send(story);
-            send(revised(approved));
-            send(new StoryPublished(
-                    UUID.randomUUID(),
-                    StoryPublished.SCHEMA_VERSION,
-                    story.occurredAt(),
-                    tip.tipId(),
-                    2,
-                    story.slug(),
-                    story.headline(),
-                    story.url(),
-                    story.publishedAt()));
+            send(kafka, approved);
+            send(kafka, story);
+            send(kafka, revised(approved, approved.revision() + 1));
+            send(
+                    kafka,
+                    new StoryPublished(
+                            UUID.randomUUID(),
+                            StoryPublished.SCHEMA_VERSION,
+                            story.occurredAt(),
+                            tip.tipId(),
+                            2,
+                            story.slug(),
+                            story.headline(),
+                            story.url(),
+                            story.publishedAt()));
             Document receipt = awaitReceipt(
                     second,
                     tip.tipId(),
@@ -121,7 +121,7 @@ class ResidentEmailAcrossRestartsTests {
             assertThat(settled(receipt)).isTrue();
             String other = uniqueAddress();
             emailedThrough(second, other);
-            assertThat(emailsTo(address)).hasSize(1);
+            assertThat(emailsTo(smtp, address)).hasSize(1);
         }
 
         // When the receipts are rebuilt from the log and the service runs on the rebuilt store
@@ -132,7 +132,7 @@ class ResidentEmailAcrossRestartsTests {
             // Then the rebuilt receipt knows the email was dealt with, and it is not sent again
             assertThat(settled(awaitReceipt(third, tip.tipId(), found -> true))).isTrue();
             emailedThrough(third, uniqueAddress());
-            assertThat(emailsTo(address)).hasSize(1);
+            assertThat(emailsTo(smtp, address)).hasSize(1);
         }
     }
 
@@ -153,7 +153,7 @@ class ResidentEmailAcrossRestartsTests {
 
             // When a tip whose resident agreed to be contacted is declined
             AcceptedTip tip = TipsApi.submit(client(service), tipFrom(address, true));
-            send(decided(tip.tipId(), TipDecided.Outcome.REJECTED, "We only cover Erewash.", null));
+            send(kafka, decided(tip.tipId(), TipDecided.Outcome.REJECTED, "We only cover Erewash.", null));
 
             // Then the email is a file named for the tip and the kind, whole, addressed to the resident
             Path file = folder.resolve(tip.tipId() + "-declined.eml");
@@ -178,7 +178,7 @@ class ResidentEmailAcrossRestartsTests {
     /** A resident's tip declined through this instance, and their email awaited: the relay is past what came before. */
     private void emailedThrough(ConfigurableApplicationContext service, String address) {
         AcceptedTip marker = TipsApi.submit(client(service), tipFrom(address, true));
-        send(decided(marker.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
+        send(kafka, decided(marker.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
         awaitEmailsTo(address);
     }
 
@@ -241,46 +241,6 @@ class ResidentEmailAcrossRestartsTests {
     }
 
     private static void awaitEmailsTo(String address) {
-        await().atMost(PATIENCE).until(() -> !emailsTo(address).isEmpty());
-    }
-
-    private static List<MimeMessage> emailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(email -> {
-                    try {
-                        return Arrays.stream(email.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(to ->
-                                        ((InternetAddress) to).getAddress().equals(address));
-                    } catch (MessagingException ex) {
-                        throw new IllegalStateException(ex);
-                    }
-                })
-                .toList();
-    }
-
-    private void send(NewsdeskEvent event) {
-        String topic = event instanceof StoryPublished ? Topics.STORIES_PUBLISHED : Topics.TIPS_DECIDED;
-        TipEvents.send(kafka, topic, event);
-    }
-
-    private static TipDecided revised(TipDecided decided) {
-        return new TipDecided(
-                UUID.randomUUID(),
-                decided.schemaVersion(),
-                decided.occurredAt(),
-                decided.tipId(),
-                decided.revision() + 1,
-                decided.outcome(),
-                decided.headline(),
-                decided.body(),
-                decided.area(),
-                decided.category(),
-                decided.reason(),
-                decided.decidedBy(),
-                decided.decidedAt(),
-                decided.reasonCode(),
-                decided.photos(),
-                decided.duplicateOf(),
-                decided.note());
+        await().atMost(PATIENCE).until(() -> !emailsTo(smtp, address).isEmpty());
     }
 }

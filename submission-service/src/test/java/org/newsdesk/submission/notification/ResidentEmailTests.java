@@ -2,33 +2,30 @@ package org.newsdesk.submission.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.decided;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.published;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.storyUrl;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.tipFrom;
-import static org.newsdesk.submission.notification.ResidentNoticeEvents.uniqueAddress;
+import static org.newsdesk.submission.notification.ResidentMail.decided;
+import static org.newsdesk.submission.notification.ResidentMail.emailsTo;
+import static org.newsdesk.submission.notification.ResidentMail.published;
+import static org.newsdesk.submission.notification.ResidentMail.revised;
+import static org.newsdesk.submission.notification.ResidentMail.send;
+import static org.newsdesk.submission.notification.ResidentMail.storyUrl;
+import static org.newsdesk.submission.notification.ResidentMail.tipFrom;
+import static org.newsdesk.submission.notification.ResidentMail.uniqueAddress;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.newsdesk.events.NewsdeskEvent;
-import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
-import org.newsdesk.events.Topics;
 import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionIntegrationTest;
-import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,8 +86,8 @@ class ResidentEmailTests {
         AcceptedTip tip = TipsApi.submit(web, tipFrom(address, true));
 
         // When their tip is approved and published
-        send(decided(tip.tipId(), TipDecided.Outcome.APPROVED, null, null));
-        send(published(tip.tipId()));
+        send(kafka, decided(tip.tipId(), TipDecided.Outcome.APPROVED, null, null));
+        send(kafka, published(tip.tipId()));
 
         // Then they get one email from the outlet with the story's link, and nothing of their receipt code
         MimeMessage email = awaitOneEmailTo(address);
@@ -114,7 +111,7 @@ class ResidentEmailTests {
         AcceptedTip tip = TipsApi.submit(web, tipFrom(address, true));
 
         // When the moderators decline the tip with a reason for them
-        send(decided(tip.tipId(), TipDecided.Outcome.REJECTED, "We covered this road closure last week.", null));
+        send(kafka, decided(tip.tipId(), TipDecided.Outcome.REJECTED, "We covered this road closure last week.", null));
 
         // Then they are told, with that reason
         MimeMessage email = awaitOneEmailTo(address);
@@ -128,14 +125,16 @@ class ResidentEmailTests {
     void aDuplicatesResidentGetsTheOriginalsStoryWhenItWasPublishedBefore() throws Exception {
         // Given an original tip already published
         AcceptedTip original = TipsApi.submit(web, tipFrom(uniqueAddress(), false));
-        send(decided(original.tipId(), TipDecided.Outcome.APPROVED, null, null));
-        send(published(original.tipId()));
+        send(kafka, decided(original.tipId(), TipDecided.Outcome.APPROVED, null, null));
+        send(kafka, published(original.tipId()));
         awaitReceipt(original.tipId(), receipt -> "PUBLISHED".equals(receipt.get("status")));
         String address = uniqueAddress();
         AcceptedTip duplicate = TipsApi.submit(web, tipFrom(address, true));
 
         // When another tip is closed as its duplicate
-        send(decided(duplicate.tipId(), TipDecided.Outcome.DUPLICATE, "Another reader told us.", original.tipId()));
+        send(
+                kafka,
+                decided(duplicate.tipId(), TipDecided.Outcome.DUPLICATE, "Another reader told us.", original.tipId()));
 
         // Then that tip's resident is told their news is covered, with the original's story
         MimeMessage email = awaitOneEmailTo(address);
@@ -150,16 +149,18 @@ class ResidentEmailTests {
         AcceptedTip original = TipsApi.submit(web, tipFrom(uniqueAddress(), false));
         String address = uniqueAddress();
         AcceptedTip duplicate = TipsApi.submit(web, tipFrom(address, true));
-        send(decided(duplicate.tipId(), TipDecided.Outcome.DUPLICATE, "Another reader told us.", original.tipId()));
+        send(
+                kafka,
+                decided(duplicate.tipId(), TipDecided.Outcome.DUPLICATE, "Another reader told us.", original.tipId()));
         awaitReceipt(duplicate.tipId(), receipt -> "DECLINED".equals(receipt.get("status")));
 
         // Then nothing is owed to its resident yet
         assertThat(receipt(duplicate.tipId())).doesNotContainKey("notice");
-        assertThat(emailsTo(address)).isEmpty();
+        assertThat(emailsTo(smtp, address)).isEmpty();
 
         // When the original is published
-        send(decided(original.tipId(), TipDecided.Outcome.APPROVED, null, null));
-        send(published(original.tipId()));
+        send(kafka, decided(original.tipId(), TipDecided.Outcome.APPROVED, null, null));
+        send(kafka, published(original.tipId()));
 
         // Then the duplicate's resident gets the original's story
         MimeMessage email = awaitOneEmailTo(address);
@@ -177,8 +178,8 @@ class ResidentEmailTests {
 
         // When both are published
         for (AcceptedTip tip : List.of(notAgreed, noEmail)) {
-            send(decided(tip.tipId(), TipDecided.Outcome.APPROVED, null, null));
-            send(published(tip.tipId()));
+            send(kafka, decided(tip.tipId(), TipDecided.Outcome.APPROVED, null, null));
+            send(kafka, published(tip.tipId()));
         }
 
         // Then neither receipt owes an email, and none was sent
@@ -188,7 +189,7 @@ class ResidentEmailTests {
             assertThat(receipt(tip.tipId()).getList("noticesHandled", String.class))
                     .isEmpty();
         }
-        assertThat(emailsTo(address)).isEmpty();
+        assertThat(emailsTo(smtp, address)).isEmpty();
     }
 
     @Test
@@ -197,24 +198,24 @@ class ResidentEmailTests {
         String address = uniqueAddress();
         AcceptedTip tip = TipsApi.submit(web, tipFrom(address, true));
         TipDecided held = decided(tip.tipId(), TipDecided.Outcome.HELD, null, null);
-        send(held);
+        send(kafka, held);
         awaitReceipt(tip.tipId(), receipt -> "IN_REVIEW".equals(receipt.get("status")));
         assertThat(receipt(tip.tipId())).doesNotContainKey("notice");
-        TipDecided declined = withRevision(decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local.", null), 3);
-        send(declined);
+        TipDecided declined = revised(decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local.", null), 3);
+        send(kafka, declined);
         awaitOneEmailTo(address);
         awaitSettled(tip.tipId(), "DECLINED");
 
         // When the decline and the hold are read again, and then the tip is held anew (read after them:
         // one tip's decisions are in order on one partition)
-        send(declined);
-        send(held);
-        send(withRevision(held, 4));
+        send(kafka, declined);
+        send(kafka, held);
+        send(kafka, revised(held, 4));
         awaitReceipt(tip.tipId(), receipt -> "IN_REVIEW".equals(receipt.get("status")));
 
         // Then the receipt owes nothing and the resident has had one email
         assertThat(receipt(tip.tipId())).doesNotContainKey("notice");
-        assertThat(emailsTo(address)).hasSize(1);
+        assertThat(emailsTo(smtp, address)).hasSize(1);
     }
 
     @Test
@@ -226,14 +227,14 @@ class ResidentEmailTests {
         try {
             // When a tip is declined
             AcceptedTip tip = TipsApi.submit(web, tipFrom(address, true));
-            send(decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
+            send(kafka, decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
 
             // Then the send fails, is counted and waits for its next try
             awaitReceipt(
                     tip.tipId(),
                     receipt -> receipt.get("notice", Document.class) != null
                             && receipt.get("notice", Document.class).getInteger("attempts") >= 2);
-            assertThat(emailsTo(address)).isEmpty();
+            assertThat(emailsTo(smtp, address)).isEmpty();
         } finally {
             // When the server is back
             sender.setPort(port);
@@ -252,7 +253,7 @@ class ResidentEmailTests {
         AcceptedTip tip;
         try {
             tip = TipsApi.submit(web, tipFrom(address, true));
-            send(decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
+            send(kafka, decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
             awaitReceipt(
                     tip.tipId(),
                     receipt -> receipt.get("notice", Document.class) != null
@@ -270,11 +271,11 @@ class ResidentEmailTests {
         }
         String other = uniqueAddress();
         AcceptedTip next = TipsApi.submit(web, tipFrom(other, true));
-        send(decided(next.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
+        send(kafka, decided(next.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
         awaitOneEmailTo(other);
 
         // Then the resident who erased their details was never emailed
-        assertThat(emailsTo(address)).isEmpty();
+        assertThat(emailsTo(smtp, address)).isEmpty();
         assertThat(receipt(tip.tipId())).doesNotContainKeys("notice", "noticeDueAt");
     }
 
@@ -287,31 +288,18 @@ class ResidentEmailTests {
         assertThat(vault.erase(tip.tipId()).block(PATIENCE)).isTrue();
 
         // When it is declined
-        send(decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
+        send(kafka, decided(tip.tipId(), TipDecided.Outcome.REJECTED, "Not local news.", null));
 
         // Then its notice is made, found unopenable when it is to be sent, and settled without an email
         awaitSettled(tip.tipId(), "DECLINED");
-        assertThat(emailsTo(address)).isEmpty();
+        assertThat(emailsTo(smtp, address)).isEmpty();
     }
 
     private MimeMessage awaitOneEmailTo(String address) throws MessagingException {
-        List<MimeMessage> emails = await().atMost(PATIENCE).until(() -> emailsTo(address), found -> !found.isEmpty());
+        List<MimeMessage> emails =
+                await().atMost(PATIENCE).until(() -> emailsTo(smtp, address), found -> !found.isEmpty());
         assertThat(emails).hasSize(1);
         return emails.get(0);
-    }
-
-    private static List<MimeMessage> emailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(email -> {
-                    try {
-                        return Arrays.stream(email.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(to ->
-                                        ((InternetAddress) to).getAddress().equals(address));
-                    } catch (MessagingException ex) {
-                        throw new IllegalStateException(ex);
-                    }
-                })
-                .toList();
     }
 
     /** The notice is marked done with: sent (or dropped), and never made again. */
@@ -332,32 +320,6 @@ class ResidentEmailTests {
 
     private Document receipt(String tipId) {
         return mongo.findById(tipId, Document.class, "receipts").block(PATIENCE);
-    }
-
-    private void send(NewsdeskEvent event) {
-        String topic = event instanceof StoryPublished ? Topics.STORIES_PUBLISHED : Topics.TIPS_DECIDED;
-        TipEvents.send(kafka, topic, event);
-    }
-
-    private static TipDecided withRevision(TipDecided decided, long revision) {
-        return new TipDecided(
-                decided.eventId(),
-                decided.schemaVersion(),
-                decided.occurredAt(),
-                decided.tipId(),
-                revision,
-                decided.outcome(),
-                decided.headline(),
-                decided.body(),
-                decided.area(),
-                decided.category(),
-                decided.reason(),
-                decided.decidedBy(),
-                decided.decidedAt(),
-                decided.reasonCode(),
-                decided.photos(),
-                decided.duplicateOf(),
-                decided.note());
     }
 
     /** A port nothing listens on: one the system just gave out and took back. */
