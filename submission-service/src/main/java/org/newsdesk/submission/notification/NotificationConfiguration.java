@@ -26,11 +26,19 @@ class NotificationConfiguration {
             ObjectProvider<JavaMailSender> smtp,
             ObjectProvider<MailProperties> mail,
             NotificationProperties properties) {
-        JavaMailSender sender = smtp.getIfAvailable();
-        if (sender != null) {
-            MailProperties server = mail.getIfAvailable();
-            return new SmtpMailbox(
-                    sender, server == null ? "the configured server" : server.getHost() + portOf(server));
+        return chosen(smtp.getIfAvailable(), mail.getIfAvailable(), properties);
+    }
+
+    /**
+     * SMTP when a host is named; a host set but empty (as a compose file passes an unset variable
+     * on) is none, though Spring Boot makes a sender for it all the same.
+     */
+    static ResidentMailbox chosen(JavaMailSender sender, MailProperties server, NotificationProperties properties) {
+        if (sender != null
+                && server != null
+                && server.getHost() != null
+                && !server.getHost().isBlank()) {
+            return new SmtpMailbox(sender, server.getHost() + portOf(server));
         }
         return properties.dropFolder() != null ? new DropFolderMailbox(properties.dropFolder()) : ResidentMailbox.NONE;
     }
