@@ -95,6 +95,11 @@ public final class NewsdeskLauncher {
                 .property(
                         "newsdesk.privacy.key-file",
                         settings.dataDir().resolve("privacy.key").toString())
+                // Emails to residents, with no SMTP server set (SPRING_MAIL_HOST), are written here as .eml files.
+                .property(
+                        Service.SUBMISSION,
+                        "newsdesk.notification.drop-folder",
+                        settings.dataDir().resolve("mail").toString())
                 // A consumer killed with the run stays in its group until its session times out, and the
                 // restarted consumers wait for it: 45 s by default. This run is restarted at once after a crash.
                 .property("spring.kafka.consumer.properties.session.timeout.ms", "10000");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.privacy.PrivacyProperties;
+import org.newsdesk.submission.notification.NotificationProperties;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.submission.privacy.RetentionProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -51,6 +53,13 @@ class SettingsTests {
         assertThat(settings.bindOrCreate("newsdesk.retention", RetentionProperties.class))
                 .isEqualTo(new RetentionProperties(
                         Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(180), Duration.ofHours(1), 200));
+        // (no drop folder: without an SMTP server either, no email is made)
+        assertThat(settings.bindOrCreate("newsdesk.notification", NotificationProperties.class))
+                .isEqualTo(new NotificationProperties(null, null, null, null, null, null, null, null, null))
+                .satisfies(notification -> {
+                    assertThat(notification.dropFolder()).isNull();
+                    assertThat(notification.from()).isEqualTo("tips@localhost");
+                });
         // (no master key: the service refuses to start, as PrivacyAutoConfiguration says)
         assertThat(settings.bindOrCreate("newsdesk.privacy", PrivacyProperties.class))
                 .satisfies(privacy -> {
@@ -77,7 +86,11 @@ class SettingsTests {
                 "NEWSDESK_RETENTION_DECLINED",
                 "14d",
                 "NEWSDESK_PRIVACY_KEY",
-                TestClock.KEY));
+                TestClock.KEY,
+                "NEWSDESK_NOTIFICATION_DROP_FOLDER",
+                "/var/lib/newsdesk/mail",
+                "NEWSDESK_NOTIFICATION_FROM",
+                "tips@amber-valley-voice.example"));
 
         // When the service's settings are bound
         SubmissionProperties submission = settings.bindOrCreate("newsdesk.submission", SubmissionProperties.class);
@@ -97,6 +110,11 @@ class SettingsTests {
         assertThat(settings.bindOrCreate("newsdesk.privacy", PrivacyProperties.class)
                         .key())
                 .isEqualTo(TestClock.KEY);
+        assertThat(settings.bindOrCreate("newsdesk.notification", NotificationProperties.class))
+                .satisfies(notification -> {
+                    assertThat(notification.dropFolder()).isEqualTo(Path.of("/var/lib/newsdesk/mail"));
+                    assertThat(notification.from()).isEqualTo("tips@amber-valley-voice.example");
+                });
     }
 
     /**

@@ -41,7 +41,8 @@ class ReceiptsRebuild extends ReadModelRebuild {
             Receipts receipts) {
         super(mongo, context);
         this.replay = replay;
-        this.receipts = receipts;
+        // What the log makes due was emailed (or not) when it happened: nothing is sent again.
+        this.receipts = receipts.replayingTheLog();
     }
 
     @Override

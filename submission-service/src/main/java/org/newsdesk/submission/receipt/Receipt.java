@@ -3,10 +3,15 @@ package org.newsdesk.submission.receipt;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.newsdesk.events.ContactErased;
+import org.newsdesk.events.SealedContact;
 import org.newsdesk.events.TipDecided;
+import org.newsdesk.submission.notification.NoticeKind;
+import org.newsdesk.submission.notification.PendingNotice;
 import org.newsdesk.submission.privacy.ErasableTip;
 import org.newsdesk.submission.privacy.RetentionProperties;
 import org.springframework.data.annotation.Id;
@@ -48,6 +53,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param headline           the tip's headline as the resident sent it, so the status page can say
  *                           which tip it is; absent in receipts written before it was kept, until
  *                           a rebuild reads the submission again
+ * @param sealedEmail        the resident's email address, sealed, when they gave one and agreed to
+ *                           be contacted: who the receipt's notices go to
+ * @param duplicateOf        the tip this one repeats, while the latest decision says so
+ * @param coveringStoryUrl   the story of the tip this one repeats, once it has one: the link its
+ *                           resident is sent
+ * @param notice             the email the resident is owed and not yet sent, if any: made in the
+ *                           same write as the change that makes it due (see {@link #noticed})
+ * @param noticeDueAt        when that email may be sent (again): absent when none is pending, and
+ *                           so kept in a sparse index; a relay sending it moves it past its lease
+ * @param noticesHandled     the kinds of email done with for this tip (sent, or dropped unsent):
+ *                           never made again
  */
 @Document(Receipt.COLLECTION)
 record Receipt(
@@ -75,7 +91,13 @@ record Receipt(
         List<String> photoIds,
         List<String> chosenPhotoIds,
         Instant contactErasableAt,
-        String headline) {
+        String headline,
+        String sealedEmail,
+        String duplicateOf,
+        String coveringStoryUrl,
+        Notice notice,
+        Instant noticeDueAt,
+        List<NoticeKind> noticesHandled) {
 
     static final String COLLECTION = "receipts";
 
@@ -83,11 +105,18 @@ record Receipt(
     static final String RECEIPT_DIGEST = "receiptDigest";
     static final String VERSION = "version";
     static final String CONTACT_ERASABLE_AT = "contactErasableAt";
+    static final String DUPLICATE_OF = "duplicateOf";
+    static final String NOTICE = "notice";
+    static final String NOTICE_KIND = "notice.kind";
+    static final String NOTICE_ATTEMPTS = "notice.attempts";
+    static final String NOTICE_DUE_AT = "noticeDueAt";
+    static final String NOTICES_HANDLED = "noticesHandled";
 
     Receipt {
         erasureFinished = Boolean.TRUE.equals(erasureFinished);
         photoIds = photoIds == null ? List.of() : List.copyOf(photoIds);
         chosenPhotoIds = chosenPhotoIds == null ? List.of() : List.copyOf(chosenPhotoIds);
+        noticesHandled = noticesHandled == null ? List.of() : List.copyOf(noticesHandled);
     }
 
     /** Nothing known yet about the tip. */
@@ -117,18 +146,30 @@ record Receipt(
                 List.of(),
                 List.of(),
                 null,
-                null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
     }
 
+    /**
+     * @param sentHeadline the tip's headline as sent, so the status page can say which tip it is
+     * @param email        the resident's sealed address, when they agreed to be contacted; else {@code null}
+     */
     Receipt withSubmission(
             long revision,
             String digest,
             Instant at,
             Boolean hasPersonalData,
             List<String> photos,
-            String sentHeadline) {
+            String sentHeadline,
+            String email) {
         return change(draft -> {
                     draft.headline = sentHeadline;
+                    draft.sealedEmail = email;
                     draft.receiptDigest = digest != null ? digest : receiptDigest;
                     draft.submittedAt = submittedAt == null || at.isBefore(submittedAt) ? at : submittedAt;
                     draft.submissionRevision = revision;
@@ -147,8 +188,17 @@ record Receipt(
      * a later decision changes it: a photo that may be in a story is never deleted as unused.
      */
     Receipt withDecision(
-            long revision, TipDecided.Outcome outcome, String declineReason, Instant at, List<String> chosen) {
+            long revision,
+            TipDecided.Outcome outcome,
+            String declineReason,
+            Instant at,
+            List<String> chosen,
+            String original) {
         return change(draft -> {
+                    draft.duplicateOf = outcome == TipDecided.Outcome.DUPLICATE ? original : null;
+                    if (!Objects.equals(draft.duplicateOf, duplicateOf)) {
+                        draft.coveringStoryUrl = null;
+                    }
                     draft.reason = outcome.declines() ? declineReason : null;
                     draft.decisionRevision = revision;
                     draft.decisionOutcome = outcome;
@@ -168,6 +218,103 @@ record Receipt(
                 })
                 .withStatus(at);
     }
+
+    /**
+     * The tip this one repeats is now a story at {@code url}: its resident's tip is covered, as
+     * long as the latest decision still says it repeats that tip.
+     */
+    Receipt withCoveringStory(String original, String url) {
+        if (decisionOutcome != TipDecided.Outcome.DUPLICATE
+                || !original.equals(duplicateOf)
+                || Objects.equals(url, coveringStoryUrl)) {
+            return this;
+        }
+        return change(draft -> draft.coveringStoryUrl = url);
+    }
+
+    /**
+     * The email the receipt's status calls for, whether or not it was sent: none without an
+     * address to send it to (no consent, no email, or erased), and none for a status other than
+     * published, declined, or declined as a duplicate once the original is a story.
+     */
+    NoticeKind noticeDue() {
+        if (sealedEmail == null || contactErasedAt != null) {
+            return null;
+        }
+        return switch (status) {
+            case PUBLISHED -> NoticeKind.PUBLISHED;
+            case DECLINED ->
+                decisionOutcome != TipDecided.Outcome.DUPLICATE
+                        ? NoticeKind.DECLINED
+                        : coveringStoryUrl != null ? NoticeKind.COVERED : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * The receipt's notice after a change from {@code before}. A notice is made only when the
+     * change itself makes a kind of email due that was not due before, and never a kind already
+     * handled; so an event read again (which changes nothing), a restart, or a write for another
+     * reason (a retention sweep) never makes one. A pending notice whose cause no longer stands (a
+     * newer decision, a retraction, an erasure) is dropped unsent.
+     *
+     * @param mode {@link NoticeMode#HANDLED} when the log is replayed: what it makes due was dealt
+     *             with when it first happened
+     */
+    Receipt noticed(Receipt before, NoticeMode mode, Instant now) {
+        NoticeKind due = noticeDue();
+        Notice pending = notice != null && notice.kind() == due ? notice : null;
+        Instant dueAt = pending == null ? null : noticeDueAt;
+        List<NoticeKind> handled = noticesHandled;
+        if (due != null && due != before.noticeDue() && pending == null && !handled.contains(due)) {
+            if (mode == NoticeMode.SEND) {
+                pending = new Notice(
+                        due,
+                        due == NoticeKind.PUBLISHED ? storyUrl : due == NoticeKind.COVERED ? coveringStoryUrl : null,
+                        due == NoticeKind.DECLINED ? reason : null,
+                        0);
+                dueAt = now;
+            } else if (mode == NoticeMode.HANDLED) {
+                handled = Stream.concat(handled.stream(), Stream.of(due)).toList();
+            }
+        }
+        Notice nextNotice = pending;
+        Instant nextDueAt = dueAt;
+        List<NoticeKind> nextHandled = handled;
+        return change(draft -> {
+            draft.notice = nextNotice;
+            draft.noticeDueAt = nextDueAt;
+            draft.noticesHandled = nextHandled;
+        });
+    }
+
+    /** The pending notice as the relay sends it. */
+    PendingNotice pendingNotice() {
+        return new PendingNotice(
+                tipId,
+                notice.kind(),
+                notice.link(),
+                notice.reason(),
+                new SealedContact(null, sealedEmail, null),
+                submittedAt,
+                notice.attempts());
+    }
+
+    /** Whether the receipt owes more emails, or settles them as done, or makes none at all. */
+    enum NoticeMode {
+        SEND,
+        HANDLED,
+        OFF
+    }
+
+    /**
+     * An email the resident is owed.
+     *
+     * @param link     the story it links to, for a publication or a covering story
+     * @param reason   the moderator's reason for the resident, for a decline
+     * @param attempts sends that failed so far
+     */
+    record Notice(NoticeKind kind, String link, String reason, int attempts) {}
 
     /**
      * The story was withdrawn: final, so the first retraction read is the one kept (a retraction
@@ -356,6 +503,12 @@ record Receipt(
         private List<String> chosenPhotoIds;
         private Instant contactErasableAt;
         private String headline;
+        private String sealedEmail;
+        private String duplicateOf;
+        private String coveringStoryUrl;
+        private Notice notice;
+        private Instant noticeDueAt;
+        private List<NoticeKind> noticesHandled;
 
         Draft(Receipt receipt) {
             tipId = receipt.tipId;
@@ -383,6 +536,12 @@ record Receipt(
             chosenPhotoIds = receipt.chosenPhotoIds;
             contactErasableAt = receipt.contactErasableAt;
             headline = receipt.headline;
+            sealedEmail = receipt.sealedEmail;
+            duplicateOf = receipt.duplicateOf;
+            coveringStoryUrl = receipt.coveringStoryUrl;
+            notice = receipt.notice;
+            noticeDueAt = receipt.noticeDueAt;
+            noticesHandled = receipt.noticesHandled;
         }
 
         Receipt build() {
@@ -411,7 +570,13 @@ record Receipt(
                     photoIds,
                     chosenPhotoIds,
                     contactErasableAt,
-                    headline);
+                    headline,
+                    sealedEmail,
+                    duplicateOf,
+                    coveringStoryUrl,
+                    notice,
+                    noticeDueAt,
+                    noticesHandled);
         }
     }
 }

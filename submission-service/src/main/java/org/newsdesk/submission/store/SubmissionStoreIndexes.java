@@ -37,7 +37,18 @@ class SubmissionStoreIndexes {
                         new Index()
                                 .on(Receipts.CONTACT_ERASABLE_AT, Sort.Direction.ASC)
                                 .sparse()
-                                .named("receipt_contact_erasable_at"));
+                                .named("receipt_contact_erasable_at"),
+                        // What the relay of emails to residents asks for: only receipts with an
+                        // email pending have the field.
+                        new Index()
+                                .on(Receipts.NOTICE_DUE_AT, Sort.Direction.ASC)
+                                .sparse()
+                                .named("receipt_notice_due_at"),
+                        // The tips a new story covers, closed as duplicates of its tip.
+                        new Index()
+                                .on(Receipts.DUPLICATE_OF, Sort.Direction.ASC)
+                                .sparse()
+                                .named("receipt_duplicate_of"));
     }
 
     private static Index unique(String field, String name) {

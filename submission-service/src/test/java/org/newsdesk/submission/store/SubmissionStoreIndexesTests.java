@@ -29,7 +29,8 @@ class SubmissionStoreIndexesTests {
 
         // Then one tip per idempotency key and per receipt code (beside the outbox's own index), and
         // one receipt per code, each unique and sparse (most tips have no key; a receipt may not
-        // know its code yet); and the retention sweep's index, sparse, on the receipts still to erase
+        // know its code yet); and the retention sweep's index, sparse, on the receipts still to erase;
+        // the relay's, sparse, on the receipts with an email pending; and one on the tip a duplicate repeats
         assertThat(tips)
                 .extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
                 .contains(tuple("idempotency_key", true, true), tuple("receipt_digest", true, true));
@@ -37,7 +38,10 @@ class SubmissionStoreIndexesTests {
                 .filteredOn(index -> !index.getName().equals("_id_"))
                 .extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
                 .containsExactly(
-                        tuple("receiptDigest_1", true, true), tuple("receipt_contact_erasable_at", false, true));
+                        tuple("receiptDigest_1", true, true),
+                        tuple("receipt_contact_erasable_at", false, true),
+                        tuple("receipt_notice_due_at", false, true),
+                        tuple("receipt_duplicate_of", false, true));
     }
 
     private List<IndexInfo> indexes(String collection) {
