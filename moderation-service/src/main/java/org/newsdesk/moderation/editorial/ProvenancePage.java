@@ -7,6 +7,7 @@ import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.tip.HistoryEntry;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.web.ModeratorPage;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,12 @@ class ProvenancePage {
 
     private final EditorialDesk desk;
     private final ModeratorAccounts accounts;
+    private final OutletTime time;
 
-    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts) {
+    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts, OutletTime time) {
         this.desk = desk;
         this.accounts = accounts;
+        this.time = time;
     }
 
     @GetMapping("/tips/{tipId}/provenance")
@@ -41,6 +44,7 @@ class ProvenancePage {
                         .modelAttribute("photos", photos(tip))
                         .modelAttribute("steps", steps(tip))
                         .modelAttribute("published", tip.published())
+                        .modelAttribute("time", time)
                         .header(
                                 HttpHeaders.CACHE_CONTROL,
                                 CacheControl.noStore().getHeaderValue())
