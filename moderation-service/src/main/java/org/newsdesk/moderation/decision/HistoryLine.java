@@ -32,18 +32,15 @@ record HistoryLine(
             ModeratedTip tip, ModeratedTip original, Function<String, String> displayNames, OutletTime time) {
         List<HistoryLine> lines = new ArrayList<>();
         for (HistoryEntry entry : tip.history()) {
-            Decided decided = entry.kind() == HistoryEntry.Kind.DECIDED ? Decided.from(entry.why()) : null;
-            boolean duplicate = decided != null && decided.outcome() == Outcome.DUPLICATE;
+            Outcome outcome = entry.outcome();
             lines.add(new HistoryLine(
                     entry.kind().name(),
-                    decided != null ? OutcomeWords.of(decided.outcome()) : label(entry.kind()),
+                    outcome != null ? OutcomeWords.of(outcome) : label(entry.kind()),
                     HistoryEntry.byName(entry.by(), displayNames),
                     time.compact(entry.at()),
-                    decided != null
-                            ? decided.why()
-                            : entry.kind() == HistoryEntry.Kind.HELD ? after(entry.why(), "On hold: ") : entry.why(),
+                    entry.whyBesideOutcome(),
                     entry.changes(),
-                    duplicate ? linked(tip, original) : null));
+                    outcome == Outcome.DUPLICATE ? linked(tip, original) : null));
         }
         return lines;
     }
@@ -72,35 +69,5 @@ record HistoryLine(
             case CONTACT_SHOWN -> "Contact details seen";
             case CONTACT_ERASED -> "Contact details erased";
         };
-    }
-
-    private static String after(String text, String prefix) {
-        return text != null && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
-    }
-
-    /**
-     * A final decision, read back from the summary its history line keeps ("Approved with 1 photo",
-     * "Declined: why", "Duplicate of id"), the line having no field of its own for the outcome.
-     */
-    private record Decided(Outcome outcome, String why) {
-
-        static Decided from(String summary) {
-            if (summary == null) {
-                return null;
-            }
-            if (summary.startsWith("Declined: ")) {
-                return new Decided(Outcome.REJECTED, summary.substring("Declined: ".length()));
-            }
-            if (summary.startsWith("Duplicate of ")) {
-                return new Decided(Outcome.DUPLICATE, null);
-            }
-            if (summary.startsWith("Approved")) {
-                String photos = summary.substring("Approved".length()).strip();
-                return new Decided(
-                        Outcome.APPROVED,
-                        photos.isEmpty() ? null : Character.toUpperCase(photos.charAt(0)) + photos.substring(1));
-            }
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.tip.HistoryEntry;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.web.ModeratorPage;
+import org.newsdesk.moderation.web.OutcomeWords;
 import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -89,7 +90,7 @@ class ProvenancePage {
                         entry.kind().name().toLowerCase(),
                         HistoryEntry.byName(entry.by(), accounts::displayName),
                         entry.at(),
-                        entry.why(),
+                        entry.whyBesideOutcome(),
                         entry.changes().stream()
                                 .map(change -> new Change(
                                         change.field().equals("body") ? "Story" : "Headline",
@@ -101,6 +102,9 @@ class ProvenancePage {
     }
 
     private static String words(HistoryEntry entry) {
+        if (entry.outcome() != null) {
+            return OutcomeWords.of(entry.outcome());
+        }
         return switch (entry.kind()) {
             case RECEIVED -> "Sent to us";
             case CLAIMED -> "Claimed";

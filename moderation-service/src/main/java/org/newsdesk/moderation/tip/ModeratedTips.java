@@ -545,14 +545,14 @@ public class ModeratedTips {
     private static String summary(Decision decision) {
         return switch (decision.outcome()) {
             case APPROVED ->
-                "Approved"
+                HistoryEntry.APPROVED
                         + (decision.photos().isEmpty()
                                 ? ""
                                 : " with " + decision.photos().size()
                                         + (decision.photos().size() == 1 ? " photo" : " photos"));
-            case REJECTED -> "Declined: " + decision.reason();
-            case HELD -> "On hold: " + decision.note();
-            case DUPLICATE -> "Duplicate of " + decision.duplicateOf();
+            case REJECTED -> HistoryEntry.DECLINED + decision.reason();
+            case HELD -> HistoryEntry.HELD_PREFIX + decision.note();
+            case DUPLICATE -> HistoryEntry.DUPLICATE + decision.duplicateOf();
         };
     }
 

@@ -121,8 +121,12 @@ class TipPageTests {
         // Then each title names the tip, then the workspace
         assertThat(title(first.page(web, "/tips/{id}", tip.tipId())))
                 .isEqualTo(TestTips.POLICE_PLAN_HEADLINE + " · Newsdesk moderation");
-        assertThat(title(first.page(web, "/tips/{id}/provenance", tip.tipId())))
+        String provenance = first.page(web, "/tips/{id}/provenance", tip.tipId());
+        assertThat(title(provenance))
                 .isEqualTo("How “" + TestTips.POLICE_PLAN_HEADLINE + "” came to be · Newsdesk moderation");
+
+        // And the decision reads as its outcome, as on every moderators' page
+        assertThat(provenance).contains("<strong>Published</strong>").doesNotContain(">Decided<");
     }
 
     @Test
