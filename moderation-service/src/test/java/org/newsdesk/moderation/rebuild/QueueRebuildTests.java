@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.ContactErased;
+import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.TipWithdrawn;
+import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.moderation.ModerationApplication;
 import org.newsdesk.moderation.ModerationIntegrationTest;
@@ -63,7 +66,7 @@ class QueueRebuildTests {
         // Given three tips: one approved with an edit, one declined, one still waiting
         ModerationTestClient moderation = new ModerationTestClient(web, kafka);
         TipSubmitted approved = TestTips.policePlan(TestTips.newTipId());
-        TipSubmitted declined = TestTips.victimSupport(TestTips.newTipId(), java.time.Instant.now());
+        TipSubmitted declined = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
         TipSubmitted waiting = TestTips.policePlan(TestTips.newTipId());
         for (TipSubmitted tip : List.of(approved, declined, waiting)) {
             moderation.submitAndAwaitQueued(tip);
@@ -79,6 +82,24 @@ class QueueRebuildTests {
         await().atMost(ModerationTestClient.PATIENCE)
                 .until(() -> tipOutbox.isEmpty(approved.tipId()).block(TIMEOUT)
                         && tipOutbox.isEmpty(declined.tipId()).block(TIMEOUT));
+        // And publishing's announcement of the approved tip's story
+        String story = "http://localhost:8083/news/police-plan-" + approved.tipId();
+        kafka.send(
+                        Topics.STORIES_PUBLISHED,
+                        approved.tipId(),
+                        new StoryPublished(
+                                UUID.randomUUID(),
+                                StoryPublished.SCHEMA_VERSION,
+                                Instant.now(),
+                                approved.tipId(),
+                                2,
+                                "police-plan-" + approved.tipId(),
+                                "Police plan: 283 more officers",
+                                story,
+                                Instant.now()))
+                .get(ModerationTestClient.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(ModerationTestClient.PATIENCE)
+                .until(() -> tips.find(approved.tipId()).block(TIMEOUT).story() != null);
         List<String> tipIds = List.of(approved.tipId(), declined.tipId(), waiting.tipId());
         List<ModeratedTip> before = tipIds.stream()
                 .map(id -> withoutReceivedAt(tips.find(id).block(TIMEOUT)))
@@ -93,6 +114,9 @@ class QueueRebuildTests {
                             .map(id -> withoutReceivedAt(rebuilt.find(id).block(TIMEOUT)))
                             .toList())
                     .isEqualTo(before);
+            // And the published tip still links its story
+            assertThat(rebuilt.find(approved.tipId()).block(TIMEOUT).story().url())
+                    .isEqualTo(story);
         }
     }
 
