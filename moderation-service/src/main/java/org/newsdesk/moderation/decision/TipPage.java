@@ -151,12 +151,7 @@ class TipPage {
         }
         return desk.find(tipId)
                 .flatMap(tip -> page(
-                        tip,
-                        me,
-                        HttpStatus.CONFLICT,
-                        List.of(),
-                        null,
-                        forms.withConflict(refused.getBody().getDetail())));
+                        tip, me, HttpStatus.CONFLICT, List.of(), null, forms.withConflict(conflictWords(refused))));
     }
 
     /**
@@ -267,8 +262,8 @@ class TipPage {
     }
 
     /**
-     * Why the decision was not recorded, for the moderator: the API's detail names the tip by id
-     * and its time in UTC, which the page has no use for.
+     * Why the decision or the editor's change was not made, for the person on the page: the API's
+     * detail names the tip by id and times in UTC, which the page has no use for.
      */
     private static String conflictWords(ProblemException refused) {
         Object holder = refused.getBody().getProperties() == null
@@ -281,6 +276,11 @@ class TipPage {
                 "Someone decided this tip while you were reading it. Your decision was not recorded.";
             case "Tip withdrawn by the resident" ->
                 "The resident withdrew this tip while you were reading it. Your decision was not recorded.";
+            case "Story changed meanwhile" ->
+                "Someone changed this story while you were working on it. Nothing was published: read it again,"
+                        + " then make your change.";
+            case "Story not published" -> "This tip was not published, so there is no story to correct or withdraw.";
+            case "Story withdrawn" -> "This story was withdrawn, and a withdrawn story stays withdrawn.";
             default ->
                 "Someone changed this tip while you were reading it. Nothing was recorded: read it again, then decide.";
         };

@@ -7,14 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
 import org.newsdesk.browser.BrowserTest;
-import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipSubmitted;
-import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
 import org.newsdesk.moderation.TestTips;
@@ -113,20 +110,7 @@ class DuplicatesAndStoriesBrowserTests {
                 .expectStatus()
                 .isOk();
         String story = "http://localhost:8083/news/station-road-reopens-" + tip.tipId();
-        kafka.send(
-                        Topics.STORIES_PUBLISHED,
-                        tip.tipId(),
-                        new StoryPublished(
-                                UUID.randomUUID(),
-                                StoryPublished.SCHEMA_VERSION,
-                                Instant.now(),
-                                tip.tipId(),
-                                2,
-                                "station-road-reopens-" + tip.tipId(),
-                                "Station Road reopens after the flood",
-                                story,
-                                Instant.now()))
-                .get(ModerationTestClient.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        moderation.storyPublished(tip.tipId(), 2, story);
 
         try (Browser browser = Browser.open(Browser.Screen.DESKTOP)) {
             signIn(browser);

@@ -14,16 +14,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.PhotoReference;
-import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipSubmitted;
-import org.newsdesk.events.Topics;
 import org.newsdesk.media.MediaStore;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.ModerationTestClient;
@@ -220,6 +217,36 @@ class TipPageTests {
     }
 
     @Test
+    void anEditorsCorrectionOfATipThatWasNeverPublishedIsRefusedInWords() throws Exception {
+        // Given a tip that was declined
+        TipSubmitted tip = TestTips.policePlan(TestTips.newTipId());
+        moderation.submitAndAwaitQueued(tip);
+        moderation
+                .decide(tip.tipId(), "{\"outcome\":\"REJECTED\",\"reasonCode\":\"not-local\"}")
+                .expectStatus()
+                .isOk();
+
+        // When an editor sends a correction for it anyway (a page open from before)
+        String page = first.post(web, "/tips/{id}/correction", tip.tipId())
+                .body(BodyInserters.fromFormData("_csrf", first.csrf())
+                        .with("headline", "A headline")
+                        .with("body", "A story")
+                        .with("note", "We got it wrong"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        // Then the page says why, without the tip's id, and the tip reads as declined
+        assertThat(page)
+                .contains("This tip was not published, so there is no story to correct or withdraw.")
+                .contains("<strong id=\"outcome\">Declined</strong>")
+                .doesNotContain("Tip " + tip.tipId());
+    }
+
+    @Test
     void twoReportsOfTheSameFloodFindEachOtherAndOneClickMarksTheDuplicate() throws Exception {
         // Given two residents in Long Eaton telling of Station Road flooded, an hour apart, and an unrelated tip there
         String area = "Long Eaton " + UUID.randomUUID().toString().substring(0, 6);
@@ -322,20 +349,7 @@ class TipPageTests {
 
         // When publishing announces its story
         String url = "http://localhost:8083/news/police-plan-" + tip.tipId();
-        kafka.send(
-                        Topics.STORIES_PUBLISHED,
-                        tip.tipId(),
-                        new StoryPublished(
-                                UUID.randomUUID(),
-                                StoryPublished.SCHEMA_VERSION,
-                                Instant.now(),
-                                tip.tipId(),
-                                2,
-                                "police-plan-" + tip.tipId(),
-                                TestTips.POLICE_PLAN_HEADLINE,
-                                url,
-                                Instant.now()))
-                .get(ModerationTestClient.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        moderation.storyPublished(tip.tipId(), 2, url);
 
         // Then the page links the story, says it was published, and has no decision form or shortcut
         await().atMost(ModerationTestClient.PATIENCE)
@@ -350,20 +364,7 @@ class TipPageTests {
                 .doesNotContain("APPROVED");
 
         // And an older announcement redelivered does not take the address back
-        kafka.send(
-                        Topics.STORIES_PUBLISHED,
-                        tip.tipId(),
-                        new StoryPublished(
-                                UUID.randomUUID(),
-                                StoryPublished.SCHEMA_VERSION,
-                                Instant.now(),
-                                tip.tipId(),
-                                1,
-                                "old",
-                                TestTips.POLICE_PLAN_HEADLINE,
-                                "http://localhost:8083/news/old",
-                                Instant.now()))
-                .get(ModerationTestClient.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        moderation.storyPublished(tip.tipId(), 1, "http://localhost:8083/news/old");
         moderation.awaitAllReadAbout(tip.tipId());
         assertThat(tips.storyPublished(tip.tipId(), new StoryLink("http://old", 1))
                         .block(Duration.ofSeconds(10)))

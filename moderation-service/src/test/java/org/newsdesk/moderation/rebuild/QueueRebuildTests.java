@@ -8,13 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.ContactErased;
-import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.TipWithdrawn;
-import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.moderation.ModerationApplication;
 import org.newsdesk.moderation.ModerationIntegrationTest;
@@ -84,20 +81,7 @@ class QueueRebuildTests {
                         && tipOutbox.isEmpty(declined.tipId()).block(TIMEOUT));
         // And publishing's announcement of the approved tip's story
         String story = "http://localhost:8083/news/police-plan-" + approved.tipId();
-        kafka.send(
-                        Topics.STORIES_PUBLISHED,
-                        approved.tipId(),
-                        new StoryPublished(
-                                UUID.randomUUID(),
-                                StoryPublished.SCHEMA_VERSION,
-                                Instant.now(),
-                                approved.tipId(),
-                                2,
-                                "police-plan-" + approved.tipId(),
-                                "Police plan: 283 more officers",
-                                story,
-                                Instant.now()))
-                .get(ModerationTestClient.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        moderation.storyPublished(approved.tipId(), 2, story);
         await().atMost(ModerationTestClient.PATIENCE)
                 .until(() -> tips.find(approved.tipId()).block(TIMEOUT).story() != null);
         List<String> tipIds = List.of(approved.tipId(), declined.tipId(), waiting.tipId());
