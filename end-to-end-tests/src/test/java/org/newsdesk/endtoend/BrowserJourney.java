@@ -78,6 +78,10 @@ final class BrowserJourney {
         WebElement captionField = desk.driver().findElement(By.id("caption-1"));
         captionField.clear();
         captionField.sendKeys(caption);
+        // A photo is published with a description for readers who cannot see it, asked apart from the caption.
+        WebElement described = desk.driver().findElement(By.id("alt-1"));
+        described.clear();
+        described.sendKeys("The resident's photo of what happened");
         desk.fullPageScreenshot("journey-3-tip-desktop");
         desk.driver().findElement(By.id("approve")).click();
     }

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +43,21 @@ public final class ModerationTestClient {
     public SendResult<Object, Object> send(NewsdeskEvent residentsEvent) throws Exception {
         return kafka.send(Topics.TIPS_SUBMITTED, residentsEvent.tipId(), residentsEvent)
                 .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Publishing's announcement that the tip's story is at {@code url}, as its {@code revision}th. */
+    public SendResult<Object, Object> storyPublished(String tipId, long revision, String url) throws Exception {
+        StoryPublished published = new StoryPublished(
+                UUID.randomUUID(),
+                StoryPublished.SCHEMA_VERSION,
+                Instant.now(),
+                tipId,
+                revision,
+                url.substring(url.lastIndexOf('/') + 1),
+                "A story",
+                url,
+                Instant.now());
+        return kafka.send(Topics.STORIES_PUBLISHED, tipId, published).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**

@@ -86,6 +86,11 @@ class DecisionDesk {
         return tips.find(tipId).switchIfEmpty(Mono.error(() -> unknownTip(tipId)));
     }
 
+    /** The tip, or nothing when there is none here: for naming another tip, where its absence is no failure. */
+    Mono<ModeratedTip> findIfKnown(String tipId) {
+        return tips.find(tipId);
+    }
+
     /**
      * Claims the tip for the moderator, or renews their claim; a 409 naming the holder if someone
      * else has it, or saying it was decided or withdrawn.

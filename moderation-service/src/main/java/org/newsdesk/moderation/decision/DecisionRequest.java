@@ -37,7 +37,7 @@ import org.newsdesk.web.problem.ProblemException;
  * @param body        the moderator's edit of the body, or {@code null} to keep the resident's
  * @param reason      to decline: free text the resident reads, after the configured reason's wording if one is picked
  * @param reasonCode  to decline: the code of one of the configured reasons
- * @param photos      to approve: the resident's photos to publish, by id, with a caption each
+ * @param photos      to approve: the resident's photos to publish, by id, with a caption and a description each
  * @param duplicateOf for {@code DUPLICATE}: the tip this one repeats
  * @param note        for {@code HELD}: what the moderators are waiting for; never shown to the resident
  */
@@ -76,6 +76,9 @@ record DecisionRequest(
     static final String REQUIRED = "is required";
     static final String NOT_BLANK = "must not be blank";
     static final String AT_MOST = "must be at most {max} characters";
+    static final String REASON_REQUIRED = "is required to reject a tip (or a reasonCode): the resident reads it";
+    static final String NOTE_REQUIRED = "is required to hold a tip: say what it is waiting for";
+    static final String ORIGINAL_REQUIRED = "is required: the id of the tip this one repeats";
 
     /** Text that is more than white space; a field left out is no text and not checked. */
     private static final String SOME_TEXT = "(?s).*\\S.*";
@@ -84,14 +87,28 @@ record DecisionRequest(
     static final String DUPLICATE_WORDING =
             "Someone else already told us about this, and we are following it up there.";
 
+    /** What a resident reads when their tip repeats one that is a published story already. */
+    static final String COVERED_WORDING =
+            "Someone else already told us about this, and we have published a story about it.";
+
     DecisionRequest {
         photos = photos == null ? List.of() : photos;
     }
 
-    /** @param caption shown under the photo in the story, if any */
+    /**
+     * @param caption shown under the photo in the story, if any
+     * @param alt     what the photo shows, for readers who cannot see it; optional here (the page asks
+     *                for it), the story falls back to the caption, then the headline
+     */
     record PhotoChoice(
             @NotBlank(message = REQUIRED) String id,
-            @Size(max = MAX_CAPTION, message = AT_MOST) String caption) {}
+            @Size(max = MAX_CAPTION, message = AT_MOST) String caption,
+            @Size(max = MAX_CAPTION, message = AT_MOST) String alt) {
+
+        PhotoChoice(String id, String caption) {
+            this(id, caption, null);
+        }
+    }
 
     /** The outcome asked for; only called on a request that passed validation. */
     Outcome chosenOutcome() {
@@ -119,11 +136,7 @@ record DecisionRequest(
                 problems.add(
                         new FieldProblem("photos[" + i + "].id", "was erased with the resident's contact details"));
             } else {
-                story.add(new StoryPhoto(
-                        photo,
-                        choice.caption() == null || choice.caption().isBlank()
-                                ? null
-                                : choice.caption().strip()));
+                story.add(new StoryPhoto(photo, text(choice.caption()), text(choice.alt())));
             }
         }
         if (!problems.isEmpty()) {
@@ -152,6 +165,10 @@ record DecisionRequest(
                 chosen == Outcome.HELD ? note : null);
     }
 
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** The rules across fields: what each outcome needs beside it. */
     @Documented
     @Constraint(validatedBy = OutcomeNeeds.class)
@@ -175,14 +192,13 @@ record DecisionRequest(
             String outcome = request.outcome();
             boolean valid = true;
             if ("REJECTED".equals(outcome) && request.reason() == null && request.reasonCode() == null) {
-                valid = missing(
-                        "reason", "is required to reject a tip (or a reasonCode): the resident reads it", context);
+                valid = missing("reason", REASON_REQUIRED, context);
             }
             if ("HELD".equals(outcome) && request.note() == null) {
-                valid = missing("note", "is required to hold a tip: say what it is waiting for", context);
+                valid = missing("note", NOTE_REQUIRED, context);
             }
             if ("DUPLICATE".equals(outcome) && request.duplicateOf() == null) {
-                valid = missing("duplicateOf", "is required: the id of the tip this one repeats", context);
+                valid = missing("duplicateOf", ORIGINAL_REQUIRED, context);
             }
             return valid;
         }

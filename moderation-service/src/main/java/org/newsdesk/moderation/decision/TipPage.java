@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.StoryPhoto;
+import org.newsdesk.events.TipDecided.Outcome;
 import org.newsdesk.media.MediaStore;
 import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.editorial.CorrectionRequest;
@@ -20,8 +22,10 @@ import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.TipState;
 import org.newsdesk.moderation.web.Age;
 import org.newsdesk.moderation.web.ModeratorPage;
+import org.newsdesk.moderation.web.OutcomeWords;
 import org.newsdesk.web.problem.FieldProblem;
 import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -51,6 +55,8 @@ class TipPage {
     private final ModeratorAccounts accounts;
     private final ObjectProvider<MediaStore> media;
     private final Validator validator;
+    private final SimilarTips similar;
+    private final OutletTime time;
 
     TipPage(
             DecisionDesk desk,
@@ -59,7 +65,9 @@ class TipPage {
             ModerationProperties settings,
             ModeratorAccounts accounts,
             ObjectProvider<MediaStore> media,
-            Validator validator) {
+            Validator validator,
+            SimilarTips similar,
+            OutletTime time) {
         this.desk = desk;
         this.contacts = contacts;
         this.editorial = editorial;
@@ -67,6 +75,8 @@ class TipPage {
         this.accounts = accounts;
         this.media = media;
         this.validator = validator;
+        this.similar = similar;
+        this.time = time;
     }
 
     /** @param done what an editor just did to the story ({@code corrected}, {@code withdrawn}), to confirm it */
@@ -141,12 +151,7 @@ class TipPage {
         }
         return desk.find(tipId)
                 .flatMap(tip -> page(
-                        tip,
-                        me,
-                        HttpStatus.CONFLICT,
-                        List.of(),
-                        null,
-                        forms.withConflict(refused.getBody().getDetail())));
+                        tip, me, HttpStatus.CONFLICT, List.of(), null, forms.withConflict(conflictWords(refused))));
     }
 
     /**
@@ -157,12 +162,11 @@ class TipPage {
     Mono<Rendering> decide(@PathVariable String tipId, DecisionForm form, Principal moderator) {
         String me = moderator.getName();
         DecisionRequest request = form.request();
-        List<FieldProblem> problems = validator.validate(request).stream()
-                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
-                .toList();
+        List<FieldProblem> problems = new ArrayList<>(problems(request));
+        problems.addAll(form.pageProblems());
         if (!problems.isEmpty()) {
             return desk.find(tipId)
-                    .flatMap(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null, EditorForms.NONE));
+                    .flatMap(tip -> page(tip, me, HttpStatus.BAD_REQUEST, problems, null, EditorForms.NONE, form));
         }
         return desk.decide(tipId, request, me)
                 .map(decided ->
@@ -176,7 +180,8 @@ class TipPage {
                                         HttpStatus.BAD_REQUEST,
                                         refused.fieldProblems(),
                                         null,
-                                        EditorForms.NONE));
+                                        EditorForms.NONE,
+                                        form));
                     }
                     return conflict(refused)
                             ? desk.find(tipId)
@@ -185,7 +190,7 @@ class TipPage {
                                             me,
                                             HttpStatus.CONFLICT,
                                             List.of(),
-                                            refused.getBody().getDetail(),
+                                            conflictWords(refused),
                                             EditorForms.NONE))
                             : Mono.error(refused);
                 });
@@ -253,11 +258,31 @@ class TipPage {
         if (tip.retraction() != null) {
             return "Published, then withdrawn";
         }
-        return switch (tip.decision().outcome()) {
-            case APPROVED -> "Published";
-            case REJECTED -> "Declined";
-            case HELD -> "On hold";
-            case DUPLICATE -> "Marked as a duplicate";
+        return OutcomeWords.of(tip.decision().outcome());
+    }
+
+    /**
+     * Why the decision or the editor's change was not made, for the person on the page: the API's
+     * detail names the tip by id and times in UTC, which the page has no use for.
+     */
+    private static String conflictWords(ProblemException refused) {
+        Object holder = refused.getBody().getProperties() == null
+                ? null
+                : refused.getBody().getProperties().get("holderName");
+        return switch (String.valueOf(refused.getBody().getTitle())) {
+            case "Tip claimed by someone else" ->
+                holder + " is working on this tip now. Your decision was not recorded.";
+            case "Tip already decided" ->
+                "Someone decided this tip while you were reading it. Your decision was not recorded.";
+            case "Tip withdrawn by the resident" ->
+                "The resident withdrew this tip while you were reading it. Your decision was not recorded.";
+            case "Story changed meanwhile" ->
+                "Someone changed this story while you were working on it. Nothing was published: read it again,"
+                        + " then make your change.";
+            case "Story not published" -> "This tip was not published, so there is no story to correct or withdraw.";
+            case "Story withdrawn" -> "This story was withdrawn, and a withdrawn story stays withdrawn.";
+            default ->
+                "Someone changed this tip while you were reading it. Nothing was recorded: read it again, then decide.";
         };
     }
 
@@ -276,8 +301,36 @@ class TipPage {
             List<FieldProblem> errors,
             String conflict,
             EditorForms forms) {
-        return contacts.showTo(tip, me)
-                .map(shown -> page(shown.tip(), shown.contact(), me, status, errors, conflict, forms));
+        return page(tip, me, status, errors, conflict, forms, null);
+    }
+
+    /** @param sent the decision form as the moderator sent it, to show it again with their words; or {@code null} */
+    private Mono<Rendering> page(
+            ModeratedTip tip,
+            String me,
+            HttpStatus status,
+            List<FieldProblem> errors,
+            String conflict,
+            EditorForms forms,
+            DecisionForm sent) {
+        Mono<List<ModeratedTip>> alike =
+                tip.state() == TipState.PENDING ? similar.like(tip).collectList() : Mono.just(List.of());
+        String duplicateOf = tip.decision() == null ? null : tip.decision().duplicateOf();
+        Mono<Optional<ModeratedTip>> original = duplicateOf == null
+                ? Mono.just(Optional.empty())
+                : desk.findIfKnown(duplicateOf).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(contacts.showTo(tip, me), alike, original)
+                .map(found -> page(
+                        found.getT1().tip(),
+                        found.getT1().contact(),
+                        me,
+                        status,
+                        DecisionProblems.of(errors),
+                        conflict,
+                        forms,
+                        sent,
+                        found.getT2(),
+                        found.getT3().orElse(null)));
     }
 
     private Rendering page(
@@ -285,9 +338,12 @@ class TipPage {
             ContactView contact,
             String me,
             HttpStatus status,
-            List<FieldProblem> errors,
+            DecisionProblems errors,
             String conflict,
-            EditorForms forms) {
+            EditorForms forms,
+            DecisionForm sent,
+            List<ModeratedTip> alike,
+            ModeratedTip original) {
         Instant now = Instant.now();
         Claim claim = tip.claimAt(now);
         Decision draft = tip.decision();
@@ -312,10 +368,20 @@ class TipPage {
                 // A tip back from a hold keeps the edits made before it.
                 .modelAttribute(
                         "headline",
-                        draft != null ? draft.headline() : tip.submission().headline())
+                        sent != null && sent.headline() != null
+                                ? sent.headline()
+                                : draft != null
+                                        ? draft.headline()
+                                        : tip.submission().headline())
                 .modelAttribute(
-                        "body", draft != null ? draft.body() : tip.submission().body())
-                .modelAttribute("photos", photos(tip))
+                        "body",
+                        sent != null && sent.body() != null
+                                ? sent.body()
+                                : draft != null
+                                        ? draft.body()
+                                        : tip.submission().body())
+                .modelAttribute("photos", photos(tip, sent))
+                .modelAttribute("sent", sent == null ? DecisionForm.EMPTY : sent)
                 .modelAttribute("reasons", settings.declineReasons())
                 .modelAttribute("errors", errors)
                 .modelAttribute("conflict", conflict)
@@ -334,12 +400,21 @@ class TipPage {
                 .modelAttribute("editorConflict", forms.conflict())
                 .modelAttribute("done", forms.done())
                 .modelAttribute("outcomeWords", outcomeWords(tip))
+                .modelAttribute("time", time)
+                .modelAttribute("today", time.day(now))
+                .modelAttribute("history", HistoryLine.of(tip, original, accounts::displayName, time))
+                .modelAttribute("similar", alike.stream().map(SimilarView::of).toList())
+                .modelAttribute("original", original == null ? null : SimilarView.of(original))
+                .modelAttribute(
+                        "storyUrl", tip.story() == null ? null : tip.story().url())
                 .build();
     }
 
-    private static List<PhotoChoiceView> photos(ModeratedTip tip) {
-        List<StoryPhoto> chosen =
-                tip.decision() == null ? List.of() : tip.decision().photos();
+    /** The resident's photos, each as the form sent it back or as the last decision chose it. */
+    private static List<PhotoChoiceView> photos(ModeratedTip tip, DecisionForm sent) {
+        List<StoryPhoto> chosen = sent != null
+                ? sent.storyPhotos(tip.submission())
+                : tip.decision() == null ? List.of() : tip.decision().photos();
         List<PhotoChoiceView> views = new ArrayList<>();
         int number = 1;
         for (PhotoReference photo : tip.submission().photos()) {
@@ -355,12 +430,53 @@ class TipPage {
                     "/tips/" + tip.tipId() + "/photos/" + photo.id(),
                     choice != null,
                     choice == null ? null : choice.caption(),
+                    choice == null ? null : choice.alt(),
+                    photo.credit(),
                     tip.photoErased(photo.id())));
         }
         return views;
     }
 
-    /** @param erased whether it went with the resident's contact details: nothing to show or to publish */
+    /**
+     * @param alt    the description the moderator gave it, for readers who cannot see it
+     * @param credit who took it, as the resident allowed us to print it; {@code null} credits a reader
+     * @param erased whether it went with the resident's contact details: nothing to show or to publish
+     */
     record PhotoChoiceView(
-            String id, int number, int width, int height, String url, boolean chosen, String caption, boolean erased) {}
+            String id,
+            int number,
+            int width,
+            int height,
+            String url,
+            boolean chosen,
+            String caption,
+            String alt,
+            String credit,
+            boolean erased) {}
+
+    /**
+     * A tip this one may repeat, as the page lists it, and what its resident reads if this one is
+     * marked a duplicate of it.
+     *
+     * @param state     where it stands, in the moderators' words
+     * @param storyUrl  where readers find its story, once published
+     * @param reason    what this tip's resident reads: that the story is told, or being followed up, there
+     */
+    record SimilarView(
+            String tipId, String headline, String area, String state, Instant sentAt, String storyUrl, String reason) {
+
+        static SimilarView of(ModeratedTip tip) {
+            boolean published = tip.published();
+            return new SimilarView(
+                    tip.tipId(),
+                    published ? tip.headlineNow() : tip.submission().headline(),
+                    tip.submission().area(),
+                    published
+                            ? OutcomeWords.of(Outcome.APPROVED)
+                            : tip.hold() != null ? OutcomeWords.of(Outcome.HELD) : "Waiting",
+                    tip.submission().submittedAt(),
+                    tip.story() == null ? null : tip.story().url(),
+                    published ? DecisionRequest.COVERED_WORDING : DecisionRequest.DUPLICATE_WORDING);
+        }
+    }
 }

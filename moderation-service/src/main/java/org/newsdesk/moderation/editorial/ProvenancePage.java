@@ -7,6 +7,8 @@ import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.tip.HistoryEntry;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.web.ModeratorPage;
+import org.newsdesk.moderation.web.OutcomeWords;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +27,12 @@ class ProvenancePage {
 
     private final EditorialDesk desk;
     private final ModeratorAccounts accounts;
+    private final OutletTime time;
 
-    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts) {
+    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts, OutletTime time) {
         this.desk = desk;
         this.accounts = accounts;
+        this.time = time;
     }
 
     @GetMapping("/tips/{tipId}/provenance")
@@ -41,6 +45,7 @@ class ProvenancePage {
                         .modelAttribute("photos", photos(tip))
                         .modelAttribute("steps", steps(tip))
                         .modelAttribute("published", tip.published())
+                        .modelAttribute("time", time)
                         .header(
                                 HttpHeaders.CACHE_CONTROL,
                                 CacheControl.noStore().getHeaderValue())
@@ -85,7 +90,7 @@ class ProvenancePage {
                         entry.kind().name().toLowerCase(),
                         HistoryEntry.byName(entry.by(), accounts::displayName),
                         entry.at(),
-                        entry.why(),
+                        entry.whyBesideOutcome(),
                         entry.changes().stream()
                                 .map(change -> new Change(
                                         change.field().equals("body") ? "Story" : "Headline",
@@ -97,6 +102,9 @@ class ProvenancePage {
     }
 
     private static String words(HistoryEntry entry) {
+        if (entry.outcome() != null) {
+            return OutcomeWords.of(entry.outcome());
+        }
         return switch (entry.kind()) {
             case RECEIVED -> "Sent to us";
             case CLAIMED -> "Claimed";

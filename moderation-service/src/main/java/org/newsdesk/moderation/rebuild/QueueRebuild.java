@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.TipWithdrawn;
@@ -16,6 +17,7 @@ import org.newsdesk.messaging.rebuild.TopicReplay;
 import org.newsdesk.moderation.tip.ContactErasure;
 import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.moderation.tip.StoryLink;
 import org.newsdesk.moderation.tip.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the moderators' tips from the log into an empty database ({@code --newsdesk.rebuild=true}):
- * every submitted tip first, then every decision this service announced, then the residents'
- * withdrawals and erasures, so decided tips come back decided (same decision, same revision),
+ * every submitted tip first, then every decision this service announced and the address of every
+ * story published from one, then the residents' withdrawals and erasures, so decided tips come back decided (same decision, same revision),
  * withdrawn ones withdrawn, erased contact details stay erased, and the rest come back to the
  * queue. Nothing is announced: the decisions are the log's own.
  */
@@ -86,6 +88,14 @@ class QueueRebuild extends ReadModelRebuild {
                 log.debug("Decision {} on tip {} changed nothing", decision.eventId(), decision.tipId());
             }
         });
+        AtomicLong linked = new AtomicLong();
+        replay.replay(Topics.STORIES_PUBLISHED, StoryPublished.class, published -> {
+            if (Boolean.TRUE.equals(
+                    tips.storyPublished(published.tipId(), new StoryLink(published.url(), published.revision()))
+                            .block(WRITE_TIMEOUT))) {
+                linked.incrementAndGet();
+            }
+        });
         // Withdrawals after the decisions: a decision in the log came before any withdrawal of its
         // tip took effect (a withdrawn tip is never decided), so a tip decided by then takes the
         // withdrawal as too late, as it did live, and one still waiting or on hold is withdrawn.
@@ -110,7 +120,7 @@ class QueueRebuild extends ReadModelRebuild {
                 erased++;
             }
         }
-        return submitted.get() + " tips, " + decided.get() + " of them decided, " + withdrawn + " withdrawals, "
-                + erased + " erasures";
+        return submitted.get() + " tips, " + decided.get() + " of them decided, " + linked.get() + " story addresses, "
+                + withdrawn + " withdrawals, " + erased + " erasures";
     }
 }

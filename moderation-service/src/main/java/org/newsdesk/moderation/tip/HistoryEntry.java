@@ -3,6 +3,7 @@ package org.newsdesk.moderation.tip;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.newsdesk.events.TipDecided;
 import org.springframework.data.annotation.PersistenceCreator;
 
 /**
@@ -39,6 +40,50 @@ public record HistoryEntry(Kind kind, String by, Instant at, List<Change> change
     public HistoryEntry(Kind kind, String by, Instant at, List<Change> changes, String why) {
         this(kind, by, at, changes, why, null);
     }
+
+    /**
+     * For a decision or a hold, the outcome it records, read back from the summary the line keeps
+     * ({@code ModeratedTips.summary}: "Approved with 1 photo", "Declined: why", "On hold: note",
+     * "Duplicate of id"); {@code null} on every other line.
+     */
+    public TipDecided.Outcome outcome() {
+        if (kind == Kind.HELD) {
+            return TipDecided.Outcome.HELD;
+        }
+        if (kind != Kind.DECIDED || why == null) {
+            return null;
+        }
+        if (why.startsWith(DECLINED)) {
+            return TipDecided.Outcome.REJECTED;
+        }
+        if (why.startsWith(DUPLICATE)) {
+            return TipDecided.Outcome.DUPLICATE;
+        }
+        return why.startsWith(APPROVED) ? TipDecided.Outcome.APPROVED : null;
+    }
+
+    /**
+     * What the line says beside its outcome, without repeating it: the reason declined, the note of
+     * a hold, the photos published ("With 1 photo"); {@code null} when that is nothing.
+     */
+    public String whyBesideOutcome() {
+        TipDecided.Outcome outcome = outcome();
+        if (outcome == null) {
+            return why;
+        }
+        String rest = switch (outcome) {
+            case REJECTED -> why.substring(DECLINED.length());
+            case HELD -> why != null && why.startsWith(HELD_PREFIX) ? why.substring(HELD_PREFIX.length()) : why;
+            case APPROVED -> why.substring(APPROVED.length()).strip();
+            case DUPLICATE -> "";
+        };
+        return rest == null || rest.isEmpty() ? null : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
+
+    static final String APPROVED = "Approved";
+    static final String DECLINED = "Declined: ";
+    static final String HELD_PREFIX = "On hold: ";
+    static final String DUPLICATE = "Duplicate of ";
 
     public enum Kind {
         RECEIVED,

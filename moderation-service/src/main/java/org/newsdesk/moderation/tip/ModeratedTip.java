@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param retraction         the story's withdrawal, once an editor withdrew it; final
  * @param withdrawal         the resident's withdrawal of the tip, once they asked; final
  * @param erasure            the erasure of the resident's contact details, once they were erased; final
+ * @param story              where readers find the published story, once publishing announced it
  */
 @Document(ModeratedTip.COLLECTION)
 public record ModeratedTip(
@@ -43,7 +44,8 @@ public record ModeratedTip(
         List<Correction> corrections,
         Retraction retraction,
         Withdrawal withdrawal,
-        ContactErasure erasure) {
+        ContactErasure erasure,
+        StoryLink story) {
 
     public static final String COLLECTION = "tips";
 
@@ -72,6 +74,7 @@ public record ModeratedTip(
                 null,
                 List.of(),
                 List.of(),
+                null,
                 null,
                 null,
                 null);

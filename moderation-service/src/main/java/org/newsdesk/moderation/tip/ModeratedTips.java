@@ -52,6 +52,8 @@ public class ModeratedTips {
     static final String ERASURE = "erasure";
     static final String CONTACT = "submission.contact";
     static final String SEALED_CONTACT = "submission.sealedContact";
+    static final String STORY = "story";
+    static final String STORY_REVISION = "story.revision";
 
     private static final FindAndModifyOptions RETURN_NEW =
             FindAndModifyOptions.options().returnNew(true);
@@ -130,6 +132,45 @@ public class ModeratedTips {
         Query pending = query(where(STATE).is(TipState.PENDING));
         pending.fields().include("_id", SUBMITTED_AT, AREA, CATEGORY);
         return mongo.find(pending, QueueEntry.Placed.class).map(QueueEntry::of);
+    }
+
+    /**
+     * The tips another one may repeat: those waiting (or on hold) and the live stories, sent between
+     * {@code from} and {@code to}, the newest first, at most {@code limit} of them and without their
+     * histories. A bounded read for scoring in memory, since the embedded store has no text search;
+     * on MongoDB each branch of the query is a range on the queue's own index (state, then time).
+     */
+    public Flux<ModeratedTip> waitingOrLiveSentBetween(Instant from, Instant to, int limit) {
+        Query near = query(new Criteria()
+                        .orOperator(
+                                where(STATE).is(TipState.PENDING),
+                                where(STATE)
+                                        .is(TipState.DECIDED)
+                                        .and(DECISION_OUTCOME)
+                                        .is(TipDecided.Outcome.APPROVED)
+                                        .and(RETRACTION)
+                                        .is(null))
+                        .and(SUBMITTED_AT)
+                        .gte(from)
+                        .lte(to))
+                .with(Sort.by(Sort.Order.desc(SUBMITTED_AT), Sort.Order.desc("_id")))
+                .limit(limit);
+        near.fields().exclude(HISTORY);
+        return mongo.find(near, ModeratedTip.class);
+    }
+
+    /**
+     * Keeps where readers find the tip's story, as publishing announced it: only an announcement
+     * newer than the one kept changes it, so a redelivered or older one changes nothing.
+     *
+     * @return whether the tip took it; {@code false} for an unknown tip or an older announcement
+     */
+    public Mono<Boolean> storyPublished(String tipId, StoryLink story) {
+        Query olderOrNone = query(where("_id")
+                .is(tipId)
+                .orOperator(where(STORY).is(null), where(STORY_REVISION).lt(story.revision())));
+        return mongo.updateFirst(olderOrNone, new Update().set(STORY, story), ModeratedTip.class)
+                .map(result -> result.getModifiedCount() > 0);
     }
 
     /** Undecided tips, the longest-waiting first. */
@@ -504,14 +545,14 @@ public class ModeratedTips {
     private static String summary(Decision decision) {
         return switch (decision.outcome()) {
             case APPROVED ->
-                "Approved"
+                HistoryEntry.APPROVED
                         + (decision.photos().isEmpty()
                                 ? ""
                                 : " with " + decision.photos().size()
                                         + (decision.photos().size() == 1 ? " photo" : " photos"));
-            case REJECTED -> "Declined: " + decision.reason();
-            case HELD -> "On hold: " + decision.note();
-            case DUPLICATE -> "Duplicate of " + decision.duplicateOf();
+            case REJECTED -> HistoryEntry.DECLINED + decision.reason();
+            case HELD -> HistoryEntry.HELD_PREFIX + decision.note();
+            case DUPLICATE -> HistoryEntry.DUPLICATE + decision.duplicateOf();
         };
     }
 

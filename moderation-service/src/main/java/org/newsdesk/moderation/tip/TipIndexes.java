@@ -14,6 +14,8 @@ class TipIndexes {
     /**
      * One per filter of the queue, each ending in the queue's order, so a page is read from the
      * index in order and stops after its limit; the count of what waits is answered from the same index.
+     * The first also serves the tip page's similar tips ({@code ModeratedTips.waitingOrLiveSentBetween}):
+     * each branch of its query is one state and a range of submission times.
      */
     @Bean
     StoreIndexes moderationIndexes() {

@@ -93,6 +93,10 @@ class ModerationApiSliceTests {
     @MockitoBean
     ResidentContacts contacts;
 
+    // The tip page lists similar tips with it; likewise not rendered here.
+    @MockitoBean
+    SimilarTips similar;
+
     // The editors' controllers are mapped in this slice too; what stands behind them is not its subject.
     @MockitoBean
     EditorialDesk editorial;

@@ -107,7 +107,7 @@ class ModeratorPagesTests {
                 .contains("You are working on this tip")
                 .contains("sam@example.org")
                 .contains("07700 900123")
-                .contains("2023-06-01")
+                .contains("<time datetime=\"2023-06-01\">1 June 2023</time>")
                 .contains("Yes");
 
         // And the second moderator sees who has it, with the decision form disabled, and the queue says so too
@@ -127,7 +127,7 @@ class ModeratorPagesTests {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(refused).contains("Duty Editor is working on tip");
+        assertThat(refused).contains("Duty Editor is working on this tip now");
     }
 
     @Test
@@ -177,6 +177,7 @@ class ModeratorPagesTests {
                         .with("body", TestTips.POLICE_PLAN_BODY.replace("\n", "\r\n"))
                         .with("photos[0].id", photo.id())
                         .with("photos[0].caption", "The new officers")
+                        .with("photos[0].alt", "New officers in uniform")
                         .with("reasonCode", "")
                         .with("note", ""))
                 .exchange()
@@ -222,7 +223,9 @@ class ModeratorPagesTests {
                 .getResponseBody();
 
         // Then the page says what is missing, and the tip still waits
-        assertThat(page).contains("The decision was not recorded").contains("reason is required");
+        assertThat(page)
+                .contains("The decision was not recorded")
+                .contains("Write the reason the resident will read, or choose one");
         assertThat(moderation.queuedTipIds()).contains(tip.tipId());
 
         // And declining with a reason from the list works

@@ -153,6 +153,7 @@ class ModeratorWorkspaceBrowserTests {
             headline.sendKeys("Derbyshire police reach recruitment target six months early");
             first.driver().findElement(By.id("photo-1")).click();
             first.driver().findElement(By.id("caption-1")).sendKeys("Officers at their passing-out parade");
+            first.driver().findElement(By.id("alt-1")).sendKeys("Rows of new officers in uniform on a parade ground");
             first.driver().findElement(By.id("approve")).click();
 
             // Then they are back at the queue, and the decision on the topic carries the edited text
@@ -166,6 +167,7 @@ class ModeratorWorkspaceBrowserTests {
             assertThat(decided.photos()).singleElement().satisfies(story -> {
                 assertThat(story.photo()).isEqualTo(photo);
                 assertThat(story.caption()).isEqualTo("Officers at their passing-out parade");
+                assertThat(story.alt()).isEqualTo("Rows of new officers in uniform on a parade ground");
             });
 
             // And the second moderator's queue loses it without a reload

@@ -111,7 +111,7 @@ class EditorsBrowserTests {
             List<String> steps = browser.driver().findElements(By.cssSelector("#steps .step-head strong")).stream()
                     .map(WebElement::getText)
                     .toList();
-            assertThat(steps).containsExactly("Sent to us", "Edited before the decision", "Decided", "Corrected");
+            assertThat(steps).containsExactly("Sent to us", "Edited before the decision", "Published", "Corrected");
             assertThat(browser.driver().findElements(By.cssSelector("#steps .event-id")))
                     .hasSize(2);
             assertThat(browser.driver()

@@ -124,7 +124,7 @@ class ResidentWithdrawalTests {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(refused).contains("The resident withdrew tip " + tip.tipId());
+        assertThat(refused).contains("The resident withdrew this tip while you were reading it.");
     }
 
     @Test

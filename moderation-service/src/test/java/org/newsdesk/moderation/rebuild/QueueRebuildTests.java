@@ -63,7 +63,7 @@ class QueueRebuildTests {
         // Given three tips: one approved with an edit, one declined, one still waiting
         ModerationTestClient moderation = new ModerationTestClient(web, kafka);
         TipSubmitted approved = TestTips.policePlan(TestTips.newTipId());
-        TipSubmitted declined = TestTips.victimSupport(TestTips.newTipId(), java.time.Instant.now());
+        TipSubmitted declined = TestTips.victimSupport(TestTips.newTipId(), Instant.now());
         TipSubmitted waiting = TestTips.policePlan(TestTips.newTipId());
         for (TipSubmitted tip : List.of(approved, declined, waiting)) {
             moderation.submitAndAwaitQueued(tip);
@@ -79,6 +79,11 @@ class QueueRebuildTests {
         await().atMost(ModerationTestClient.PATIENCE)
                 .until(() -> tipOutbox.isEmpty(approved.tipId()).block(TIMEOUT)
                         && tipOutbox.isEmpty(declined.tipId()).block(TIMEOUT));
+        // And publishing's announcement of the approved tip's story
+        String story = "http://localhost:8083/news/police-plan-" + approved.tipId();
+        moderation.storyPublished(approved.tipId(), 2, story);
+        await().atMost(ModerationTestClient.PATIENCE)
+                .until(() -> tips.find(approved.tipId()).block(TIMEOUT).story() != null);
         List<String> tipIds = List.of(approved.tipId(), declined.tipId(), waiting.tipId());
         List<ModeratedTip> before = tipIds.stream()
                 .map(id -> withoutReceivedAt(tips.find(id).block(TIMEOUT)))
@@ -93,6 +98,9 @@ class QueueRebuildTests {
                             .map(id -> withoutReceivedAt(rebuilt.find(id).block(TIMEOUT)))
                             .toList())
                     .isEqualTo(before);
+            // And the published tip still links its story
+            assertThat(rebuilt.find(approved.tipId()).block(TIMEOUT).story().url())
+                    .isEqualTo(story);
         }
     }
 
