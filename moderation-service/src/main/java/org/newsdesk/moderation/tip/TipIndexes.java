@@ -14,6 +14,8 @@ class TipIndexes {
     /**
      * One per filter of the queue, each ending in the queue's order, so a page is read from the
      * index in order and stops after its limit; the count of what waits is answered from the same index.
+     * Area and category match whatever their case, by an anchored regular expression that walks the
+     * index's keys of pending tips rather than the tips themselves.
      */
     @Bean
     StoreIndexes moderationIndexes() {
@@ -30,6 +32,11 @@ class TipIndexes {
                                         .on(ModeratedTips.STATE, Sort.Direction.ASC)
                                         .on(ModeratedTips.CATEGORY, Sort.Direction.ASC))
                                 .named("queue-by-category"),
+                        // The waiting list and the "On hold" list: a hold is a pending tip's decision.
+                        inQueueOrder(new Index()
+                                        .on(ModeratedTips.STATE, Sort.Direction.ASC)
+                                        .on(ModeratedTips.DECISION_OUTCOME, Sort.Direction.ASC))
+                                .named("queue-by-standing"),
                         // The record's sweep at start looks for the few tips with acts not yet
                         // recorded: sparse, so the index holds only those.
                         new Index()
