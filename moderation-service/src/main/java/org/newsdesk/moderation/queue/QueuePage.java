@@ -98,6 +98,13 @@ class QueuePage {
                     .map(otherCount -> Rendering.view(rows != null ? "queue :: rows" : "queue")
                             .modelAttribute("list", held ? "held" : "waiting")
                             .modelAttribute("path", held ? HELD : WAITING)
+                            // The other list keeps the filters, as its count does.
+                            .modelAttribute("waitingLink", query.link(WAITING, null))
+                            .modelAttribute("heldLink", query.link(HELD, null))
+                            .modelAttribute("firstLink", query.link(held ? HELD : WAITING, null))
+                            .modelAttribute(
+                                    "nextLink",
+                                    page.next() == null ? null : query.link(held ? HELD : WAITING, page.next()))
                             .modelAttribute("waiting", held ? otherCount : page.count())
                             .modelAttribute("held", held ? page.count() : otherCount)
                             .modelAttribute("area", query.area())
@@ -111,7 +118,6 @@ class QueuePage {
                                     page.tips().stream()
                                             .map(tip -> Row.of(tip, now, moderator.getName(), accounts, time))
                                             .toList())
-                            .modelAttribute("next", page.next())
                             .build());
         });
     }

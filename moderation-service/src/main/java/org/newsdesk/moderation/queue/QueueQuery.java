@@ -7,6 +7,7 @@ import org.newsdesk.moderation.ModerationProperties;
 import org.newsdesk.moderation.tip.QueueFilter;
 import org.newsdesk.moderation.tip.QueuePosition;
 import org.newsdesk.web.paging.PageLimit;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Which page of the queue a moderator asks for: the API's query and the queue page's links alike.
@@ -46,5 +47,20 @@ record QueueQuery(
                 ? unlessListed
                 : list.equals("held") ? QueueFilter.Standing.HELD : QueueFilter.Standing.WAITING;
         return new QueueFilter(standing, choices.area(area), choices.category(category));
+    }
+
+    /** A link to a list with these filters (not the list or page size), at {@code cursor} when given. */
+    String link(String path, String cursor) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
+        if (area != null) {
+            link.queryParam("area", area);
+        }
+        if (category != null) {
+            link.queryParam("category", category);
+        }
+        if (cursor != null) {
+            link.queryParam("cursor", cursor);
+        }
+        return link.encode().build().toUriString();
     }
 }

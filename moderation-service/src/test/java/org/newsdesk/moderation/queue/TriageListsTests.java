@@ -145,7 +145,9 @@ class TriageListsTests {
                 .doesNotContain("School roof repairs delayed")
                 .contains("<strong>1</strong>")
                 .contains("tip waits")
-                .contains("On hold<span> (1)</span>");
+                .contains("On hold<span> (1)</span>")
+                // the other list's link keeps the filter its count was made with
+                .contains("href=\"/queue/held?category=" + category.replace(" ", "%20") + "\"");
 
         // And the "On hold" list shows the held one with its note, who held it and when
         String onHold = session.page(web, "/queue/held?category={category}", category);
@@ -199,8 +201,10 @@ class TriageListsTests {
         // When the queue shows it
         String page = session.page(web, "/queue?category={category}", category);
 
-        // Then its row has the first 25 words, escaped, and an ellipsis where it was cut
+        // Then its row has the first 25 words, escaped, and an ellipsis where it was cut, and when it was sent
         assertThat(page)
+                .containsPattern(
+                        "Sent <time datetime=\"[0-9T:+Z.-]+\">\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}</time>")
                 .contains("&lt;b&gt;Bold&lt;/b&gt; claim: " + "word ".repeat(23).strip() + "\u2026")
                 .doesNotContain("word ".repeat(24).strip() + "\u2026")
                 .doesNotContain("<b>Bold</b>");
