@@ -3,8 +3,6 @@ package org.newsdesk.moderation.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,15 +202,7 @@ class TriageBrowserTests {
     }
 
     private TipSubmitted tip(String headline, String area, String body) {
-        return TipSubmitted.of(
-                TestTips.newTipId(),
-                "c".repeat(64),
-                headline,
-                body,
-                area,
-                category,
-                null,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return TestTips.about(headline, body, area, category);
     }
 
     private String url(String path) {

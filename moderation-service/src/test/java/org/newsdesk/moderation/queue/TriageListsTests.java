@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -176,22 +174,6 @@ class TriageListsTests {
     }
 
     @Test
-    void anUnknownListIsRefusedLikeAnyOtherBadQuery() {
-        web.get()
-                .uri("/api/queue?list=everything")
-                .headers(headers -> headers.setBasicAuth(
-                        ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD))
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field")
-                .isEqualTo("list")
-                .jsonPath("$.errors[0].message")
-                .isEqualTo("must be waiting or held");
-    }
-
-    @Test
     void eachRowShowsTheFirstWordsOfTheTipEscapedAndCutOnAWord() throws Exception {
         // Given a tip of forty words whose first words try to be markup
         String body = "<b>Bold</b> claim: " + "word ".repeat(38).strip();
@@ -309,15 +291,7 @@ class TriageListsTests {
     }
 
     private TipSubmitted tip(String headline, String area, String body) {
-        return TipSubmitted.of(
-                TestTips.newTipId(),
-                "f".repeat(64),
-                headline,
-                body,
-                area,
-                category,
-                null,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return TestTips.about(headline, body, area, category);
     }
 
     private static String lower(String text) {
