@@ -73,7 +73,7 @@
             var params = new URLSearchParams(location.search);
             params.delete('done');
             params.set('rows', '1');
-            fetch('/queue?' + params.toString(), {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+            fetch(location.pathname + '?' + params.toString(), {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
                 .then(function (response) {
                     if (!response.ok) {
                         throw new Error('queue ' + response.status);

@@ -12,9 +12,43 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param live           how the live queue learns of changes made on other instances
  * @param claims         how long a moderator's claim on a tip lasts
  * @param declineReasons the reasons a moderator picks from to decline a tip, in the order offered
+ * @param areas          the places the outlet covers, as residents choose them on the form
+ *                       ({@code NEWSDESK_AREAS}, which submission-service reads too): the queue's area filter
+ * @param categories     what a tip may be about, likewise ({@code NEWSDESK_CATEGORIES})
  */
 @ConfigurationProperties("newsdesk.moderation")
-public record ModerationProperties(Queue queue, Live live, Claims claims, List<DeclineReason> declineReasons) {
+public record ModerationProperties(
+        Queue queue,
+        Live live,
+        Claims claims,
+        List<DeclineReason> declineReasons,
+        List<String> areas,
+        List<String> categories) {
+
+    /** The defaults are the form's (submission-service's {@code OutletProperties}), so both read the same. */
+    static final List<String> DEFAULT_AREAS = List.of(
+            "Ilkeston",
+            "Long Eaton",
+            "Sandiacre",
+            "Kirk Hallam",
+            "Sawley",
+            "Breaston",
+            "Draycott",
+            "Borrowash",
+            "West Hallam",
+            "Elsewhere in Erewash");
+
+    static final List<String> DEFAULT_CATEGORIES = List.of(
+            "Community safety",
+            "Council and politics",
+            "Roads and transport",
+            "Environment",
+            "Health and care",
+            "Schools and families",
+            "Business and jobs",
+            "Sport",
+            "Events and culture",
+            "Something else");
 
     public ModerationProperties {
         queue = queue == null ? new Queue(null, null) : queue;
@@ -23,6 +57,19 @@ public record ModerationProperties(Queue queue, Live live, Claims claims, List<D
         declineReasons = declineReasons == null || declineReasons.isEmpty()
                 ? DeclineReason.DEFAULTS
                 : List.copyOf(declineReasons);
+        areas = filledOr(areas, DEFAULT_AREAS);
+        categories = filledOr(categories, DEFAULT_CATEGORIES);
+    }
+
+    /** An environment variable that is not set comes through as nothing or as one empty item. */
+    private static List<String> filledOr(List<String> items, List<String> defaults) {
+        List<String> filled = items == null
+                ? List.of()
+                : items.stream()
+                        .filter(item -> item != null && !item.isBlank())
+                        .map(String::strip)
+                        .toList();
+        return filled.isEmpty() ? defaults : filled;
     }
 
     public Optional<DeclineReason> declineReason(String code) {

@@ -66,6 +66,19 @@ public final class TestTips {
                 photos);
     }
 
+    /** A tip without contact details, sent now, from this area about this category. */
+    public static TipSubmitted about(String headline, String body, String area, String category) {
+        return TipSubmitted.of(
+                newTipId(),
+                digest(),
+                headline,
+                body,
+                area,
+                category,
+                null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
     /** Any 64 hex digits will do: moderation never looks at it. */
     private static String digest() {
         return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");

@@ -2,16 +2,14 @@ package org.newsdesk.moderation.account;
 
 import jakarta.validation.Validator;
 import java.security.Principal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.moderation.security.PasswordRule;
 import org.newsdesk.moderation.security.Role;
 import org.newsdesk.moderation.web.ModeratorPage;
 import org.newsdesk.web.problem.FieldProblem;
 import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,15 +30,14 @@ import reactor.core.publisher.Mono;
 @ModeratorPage
 class AccountsPage {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.UK).withZone(ZoneId.of("Europe/London"));
-
     private final AccountDesk desk;
     private final Validator validator;
+    private final OutletTime time;
 
-    AccountsPage(AccountDesk desk, Validator validator) {
+    AccountsPage(AccountDesk desk, Validator validator, OutletTime time) {
         this.desk = desk;
         this.validator = validator;
+        this.time = time;
     }
 
     @GetMapping("/accounts")
@@ -237,17 +234,17 @@ class AccountsPage {
         return new NewAccountForm(null, null, Role.MODERATOR);
     }
 
-    private static IssuedLinkView link(AccountDesk.IssuedLink issued, ServerWebExchange exchange) {
+    private IssuedLinkView link(AccountDesk.IssuedLink issued, ServerWebExchange exchange) {
         String url = UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
                 .replacePath(ModeratorAccounts.SET_PASSWORD)
                 .replaceQuery(null)
                 .queryParam("token", issued.token())
                 .build()
                 .toUriString();
-        return new IssuedLinkView(issued.username(), issued.displayName(), url, WHEN.format(issued.expiresAt()));
+        return new IssuedLinkView(issued.username(), issued.displayName(), url, time.compact(issued.expiresAt()));
     }
 
-    record IssuedLinkView(String username, String displayName, String url, String expires) {}
+    record IssuedLinkView(String username, String displayName, String url, OutletTime.Shown expires) {}
 
     record PersonView(
             String username,

@@ -2,9 +2,9 @@ package org.newsdesk.moderation.record;
 
 import jakarta.validation.Valid;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import org.newsdesk.moderation.web.ModeratorPage;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
 class AuditPage {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final AuditReader reader;
 
@@ -45,7 +44,6 @@ class AuditPage {
                                 "csv",
                                 new AuditQuery(null, null, query.actor(), query.act(), query.from(), query.to())
                                         .link("/audit.csv", null))
-                        .modelAttribute("zone", reader.zone().getId())
                         .header(
                                 HttpHeaders.CACHE_CONTROL,
                                 CacheControl.noStore().getHeaderValue())
@@ -56,7 +54,7 @@ class AuditPage {
     @GetMapping("/audit.csv")
     @ResponseBody
     ResponseEntity<Flux<String>> export(@Valid AuditQuery query) {
-        String file = "newsdesk-record-" + LocalDate.now(reader.zone()) + ".csv";
+        String file = "newsdesk-record-" + LocalDate.now(reader.time().zone()) + ".csv";
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(
@@ -68,8 +66,7 @@ class AuditPage {
 
     private Row row(EditorialAct act) {
         return new Row(
-                act.at().toString(),
-                SHOWN.format(act.at().atZone(reader.zone())),
+                reader.time().compact(act.at()),
                 act.actor(),
                 reader.displayName(act.actor()),
                 ActWording.of(act.act()),
@@ -79,8 +76,7 @@ class AuditPage {
     }
 
     record Row(
-            String at,
-            String shown,
+            OutletTime.Shown at,
             String actor,
             String actorName,
             String act,

@@ -16,7 +16,7 @@ public record AuditPosition(
 
     private static final String KIND = "a1";
 
-    static AuditPosition of(EditorialAct act) {
+    public static AuditPosition of(EditorialAct act) {
         return new AuditPosition(act.at(), act.id());
     }
 

@@ -1,9 +1,9 @@
 package org.newsdesk.moderation.record;
 
-import java.time.ZoneId;
 import java.util.List;
 import org.newsdesk.moderation.security.ModeratorAccounts;
 import org.newsdesk.web.paging.PageLimits;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,12 +20,12 @@ public class AuditReader {
     static final int EXPORT_CHUNK = 250;
 
     private final AuditOrder order;
-    private final RecordProperties settings;
+    private final OutletTime time;
     private final ModeratorAccounts accounts;
 
-    AuditReader(AuditOrder order, RecordProperties settings, ModeratorAccounts accounts) {
+    AuditReader(AuditOrder order, OutletTime time, ModeratorAccounts accounts) {
         this.order = order;
-        this.settings = settings;
+        this.time = time;
         this.accounts = accounts;
     }
 
@@ -35,7 +35,7 @@ public class AuditReader {
     Mono<Page> page(AuditQuery query) {
         int limit = PageLimits.orDefault(query.limit(), AuditQuery.PAGE_ITEMS);
         // One more than asked tells whether a next page exists without a second query.
-        return order.page(query.filter(settings.zone()), query.cursor(), limit + 1)
+        return order.page(query.filter(time.zone()), query.cursor(), limit + 1)
                 .map(lines -> lines.size() > limit
                         ? new Page(
                                 lines.subList(0, limit),
@@ -44,12 +44,21 @@ public class AuditReader {
     }
 
     /**
+     * Up to {@code limit} acts of one kind, newest first, after {@code after} (from the newest when
+     * null): how another feature lists what was done (the queue's decided tips) through the
+     * record's order, which reads only the lines it returns.
+     */
+    public Mono<List<EditorialAct>> newest(Act act, AuditPosition after, int limit) {
+        return order.page(new AuditFilter(null, act, null, null), after, limit);
+    }
+
+    /**
      * The whole filtered record as CSV, newest first, streamed a chunk at a time: the first chunk is
      * on its way before the last is read.
      */
     Flux<String> csv(AuditQuery query) {
-        AuditFilter filter = query.filter(settings.zone());
-        AuditCsv csv = new AuditCsv(settings.zone(), accounts::displayName);
+        AuditFilter filter = query.filter(time.zone());
+        AuditCsv csv = new AuditCsv(time.zone(), accounts::displayName);
         Flux<String> chunks = order.page(filter, null, EXPORT_CHUNK)
                 .expand(chunk -> chunk.size() < EXPORT_CHUNK
                         ? Mono.empty()
@@ -67,7 +76,7 @@ public class AuditReader {
         return account == null ? "Nobody known" : accounts.displayName(account);
     }
 
-    ZoneId zone() {
-        return settings.zone();
+    OutletTime time() {
+        return time;
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
@@ -85,6 +86,16 @@ class ModeratorSecurityConfiguration {
     private static Function<ServerWebExchange, String> clientPseudonyms(ObjectProvider<ClientAddresses> addresses) {
         ClientAddresses clients = addresses.getIfAvailable();
         return clients == null ? exchange -> "no-web-server" : clients::pseudonym;
+    }
+
+    /** Back to the form, which says why: a wrong password, or too many failures for now. */
+    static ServerAuthenticationFailureHandler signInFailed() {
+        RedirectServerAuthenticationFailureHandler wrongPassword =
+                new RedirectServerAuthenticationFailureHandler(LOGIN + "?" + LoginPage.WRONG_PASSWORD);
+        RedirectServerAuthenticationFailureHandler throttled =
+                new RedirectServerAuthenticationFailureHandler(LOGIN + "?" + LoginPage.THROTTLED);
+        return (exchange, failure) -> (failure instanceof SignInThrottledException ? throttled : wrongPassword)
+                .onAuthenticationFailure(exchange, failure);
     }
 
     /** The filter chains, wherever there is a web server: a rebuild runs without one, and needs none. */
@@ -152,12 +163,8 @@ class ModeratorSecurityConfiguration {
                 ProblemWriter problems) {
             AccountCheckingContextRepository sessions = new AccountCheckingContextRepository(accounts);
             SignInRecord signIns = new SignInRecord(record::append, Clock.systemUTC());
-            RedirectServerAuthenticationFailureHandler wrongPassword =
-                    new RedirectServerAuthenticationFailureHandler(LOGIN + "?error");
-            RedirectServerAuthenticationFailureHandler throttled =
-                    new RedirectServerAuthenticationFailureHandler(LOGIN + "?throttled");
             RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
-            signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?signedOut"));
+            signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?" + LoginPage.SIGNED_OUT));
             return http.authenticationManager(moderatorAuthentication)
                     .securityContextRepository(sessions)
                     .authorizeExchange(exchanges -> exchanges
@@ -175,11 +182,7 @@ class ModeratorSecurityConfiguration {
                     .formLogin(form -> form.loginPage(LOGIN)
                             .securityContextRepository(sessions)
                             .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/queue"))
-                            .authenticationFailureHandler(
-                                    (exchange, failure) -> (failure instanceof SignInThrottledException
-                                                    ? throttled
-                                                    : wrongPassword)
-                                            .onAuthenticationFailure(exchange, failure)))
+                            .authenticationFailureHandler(signInFailed()))
                     .logout(logout -> logout.logoutUrl("/logout")
                             .logoutHandler(handlers -> handlers.add(
                                     0,

@@ -130,7 +130,7 @@ public class ModeratedTips {
     /** Every undecided tip's place in the queue and what the filters look at, without the rest of it. */
     public Flux<QueueEntry> pendingEntries() {
         Query pending = query(where(STATE).is(TipState.PENDING));
-        pending.fields().include("_id", SUBMITTED_AT, AREA, CATEGORY);
+        pending.fields().include("_id", SUBMITTED_AT, AREA, CATEGORY, DECISION_OUTCOME);
         return mongo.find(pending, QueueEntry.Placed.class).map(QueueEntry::of);
     }
 

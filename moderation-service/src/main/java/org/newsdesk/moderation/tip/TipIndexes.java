@@ -16,6 +16,8 @@ class TipIndexes {
      * index in order and stops after its limit; the count of what waits is answered from the same index.
      * The first also serves the tip page's similar tips ({@code ModeratedTips.waitingOrLiveSentBetween}):
      * each branch of its query is one state and a range of submission times.
+     * Area and category match whatever their case, by an anchored regular expression that walks the
+     * index's keys of pending tips rather than the tips themselves.
      */
     @Bean
     StoreIndexes moderationIndexes() {
@@ -32,6 +34,11 @@ class TipIndexes {
                                         .on(ModeratedTips.STATE, Sort.Direction.ASC)
                                         .on(ModeratedTips.CATEGORY, Sort.Direction.ASC))
                                 .named("queue-by-category"),
+                        // The waiting list and the "On hold" list: a hold is a pending tip's decision.
+                        inQueueOrder(new Index()
+                                        .on(ModeratedTips.STATE, Sort.Direction.ASC)
+                                        .on(ModeratedTips.DECISION_OUTCOME, Sort.Direction.ASC))
+                                .named("queue-by-standing"),
                         // The record's sweep at start looks for the few tips with acts not yet
                         // recorded: sparse, so the index holds only those.
                         new Index()

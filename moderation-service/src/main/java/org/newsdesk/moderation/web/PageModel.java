@@ -1,8 +1,8 @@
 package org.newsdesk.moderation.web;
 
 import java.security.Principal;
-import org.newsdesk.moderation.record.RecordProperties;
 import org.newsdesk.moderation.security.ModeratorAccounts;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,17 +14,20 @@ import reactor.core.publisher.Mono;
 class PageModel {
 
     private final ModeratorAccounts accounts;
-    private final RecordProperties record;
+    private final OutletTime time;
 
-    PageModel(ModeratorAccounts accounts, RecordProperties record) {
+    PageModel(ModeratorAccounts accounts, OutletTime time) {
         this.accounts = accounts;
-        this.record = record;
+        this.time = time;
     }
 
-    /** The outlet's zone, the one the editors' pages show their times in. */
+    /**
+     * The outlet's zone, for the tip's pages that still format their times in the template; every
+     * other page shows times made by {@link OutletTime} in its controller.
+     */
     @ModelAttribute("zone")
     String zone() {
-        return record.timeZone();
+        return time.zone().getId();
     }
 
     /** Subscribing to the token is what makes Spring Security create and store it for this session. */

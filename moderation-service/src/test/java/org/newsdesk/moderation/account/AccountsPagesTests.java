@@ -53,6 +53,12 @@ class AccountsPagesTests {
         // Then the page shows them, escaped, and a one-time link to hand over, and no password anywhere
         String page = added.getResponseBody();
         assertThat(page).contains("Sam &lt;b&gt;Reporter&lt;/b&gt;").doesNotContain("<b>Reporter</b>");
+        // And the link's end in the outlet's time, as every moderator page shows a time, with no zone's name
+        assertThat(page)
+                .containsPattern(
+                        "until\\s+<strong><time datetime=\"[^\"]+\">\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}</time>")
+                .doesNotContain(" GMT")
+                .doesNotContain(" BST");
         Matcher link = LINK.matcher(page);
         assertThat(link.find()).as("a set-password link in the page").isTrue();
         String path = URI.create(link.group(1)).getRawPath() + "?"

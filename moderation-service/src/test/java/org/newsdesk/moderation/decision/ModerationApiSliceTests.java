@@ -23,7 +23,6 @@ import org.newsdesk.moderation.queue.IndexedQueueOrder;
 import org.newsdesk.moderation.queue.ModerationQueue;
 import org.newsdesk.moderation.queue.QueueChanges;
 import org.newsdesk.moderation.record.AuditReader;
-import org.newsdesk.moderation.record.RecordProperties;
 import org.newsdesk.moderation.security.InMemoryAccounts;
 import org.newsdesk.moderation.tip.Decision;
 import org.newsdesk.moderation.tip.ModeratedTip;
@@ -66,7 +65,7 @@ import reactor.core.publisher.Mono;
         // The accounts pages need the account store; this slice is about the tips' API.
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.newsdesk\\.moderation\\.account\\..*"))
-@EnableConfigurationProperties({ModerationProperties.class, RecordProperties.class})
+@EnableConfigurationProperties(ModerationProperties.class)
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
 @Import({ModerationQueue.class, IndexedQueueOrder.class, InMemoryAccounts.class})

@@ -212,7 +212,12 @@ class QueuePagingTests {
         // When it asks for too many tips, or sends a cursor this queue never made
         // Then each is a 400 naming the parameter
         for (String[] bad : new String[][] {
-            {"limit", "0"}, {"limit", "501"}, {"limit", "ten"}, {"cursor", "bm90LWEtY3Vyc29y"}, {"cursor", "%%%"}
+            {"limit", "0"},
+            {"limit", "501"},
+            {"limit", "ten"},
+            {"cursor", "bm90LWEtY3Vyc29y"},
+            {"cursor", "%%%"},
+            {"list", "everything"}
         }) {
             webTestClient
                     .get()

@@ -193,11 +193,13 @@ class EditorialRecordTests {
                 .returnResult()
                 .getResponseBody();
 
-        // Then the line is there in people's words, in London time, with the filters kept for the export
+        // Then the line is there in people's words, in London time (summer time here) for people and
+        // machines alike, with the filters kept for the export
         assertThat(page)
                 .contains("Withdrawn")
                 .contains("Withdrew the story from readers.")
-                .contains("5 May 2026, 09:00")
+                .contains("<time datetime=\"2026-05-05T09:00:00+01:00\">5 May 2026, 09:00</time>")
+                .doesNotContain("UTC")
                 .contains("/audit.csv?actor=" + actor + "&amp;act=RETRACTED")
                 .contains("/tips/tip-9/provenance")
                 .doesNotContain(">RETRACTED<");

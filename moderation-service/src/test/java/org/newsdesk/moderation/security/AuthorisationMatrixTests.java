@@ -148,6 +148,8 @@ class AuthorisationMatrixTests {
         add(table, HttpMethod.GET, "/", "/", Kind.PAGE, null);
         add(table, HttpMethod.GET, "/queue", "/queue", Kind.PAGE, null);
         add(table, HttpMethod.GET, "/queue/events", "/queue/events", Kind.PAGE, null);
+        add(table, HttpMethod.GET, "/queue/held", "/queue/held", Kind.PAGE, null);
+        add(table, HttpMethod.GET, "/queue/decided", "/queue/decided", Kind.PAGE, null);
         add(table, HttpMethod.GET, "/tips/{tipId}", "/tips/" + tipId, Kind.PAGE, null);
         add(
                 table,

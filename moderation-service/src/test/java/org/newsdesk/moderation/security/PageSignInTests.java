@@ -120,6 +120,39 @@ class PageSignInTests {
     }
 
     @Test
+    void eachPlaceSignInSendsABrowserShowsItsMessageThoughItsParameterHasNoValue() {
+        // Given the addresses sign-in and sign-out redirect to, each a bare parameter
+        PageSession browser = PageSession.anonymous(web);
+        // When a browser follows each
+        // Then a wrong password and a lockout show GOV.UK's error summary, and the title says there is an error
+        assertThat(browser.page(web, "/login?error"))
+                .contains("<title>Error: Sign in · Newsdesk moderation</title>")
+                .contains("id=\"error-summary\"")
+                .contains("There is a problem")
+                .contains("<a href=\"#password\">The user name or the password is wrong")
+                .contains("aria-invalid=\"true\"")
+                .doesNotContain("Too many failed sign-ins");
+        assertThat(browser.page(web, "/login?throttled"))
+                .contains("<title>Error: Sign in · Newsdesk moderation</title>")
+                .contains("There is a problem")
+                .contains("Too many failed sign-ins: wait 15 minutes, then try again")
+                .doesNotContain("The user name or the password is wrong");
+        // And signing out and setting a password say so, with no error
+        assertThat(browser.page(web, "/login?signedOut"))
+                .contains("<title>Sign in · Newsdesk moderation</title>")
+                .contains("You are signed out.")
+                .doesNotContain("error-summary");
+        assertThat(browser.page(web, "/login?passwordSet"))
+                .contains("Your password is set: sign in with it now.")
+                .doesNotContain("error-summary");
+        // And the plain form says nothing of the kind
+        assertThat(browser.page(web, "/login"))
+                .doesNotContain("error-summary")
+                .doesNotContain("You are signed out.")
+                .doesNotContain("Your password is set");
+    }
+
+    @Test
     void signingOutNeedsTheTokenAndEndsTheSession() {
         // Given a signed-in moderator
         PageSession session = PageSession.signIn(
