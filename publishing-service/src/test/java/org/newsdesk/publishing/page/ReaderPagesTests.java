@@ -20,6 +20,7 @@ import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryRepositories;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -54,15 +55,16 @@ class ReaderPagesTests {
         // When a reader opens the address the resident's receipt links to
         String html = page("/stories/" + story.slug());
 
-        // Then the page has the headline, the area and category, the date in the outlet's time
-        // zone, every paragraph, the bulleted list as a list, and a way back to the front page
+        // Then the page has the headline, the area and category, the date and time of publication
+        // in the outlet's time zone (with its offset for machines), every paragraph, the bulleted list as a list, and a
+        // way back to the front page
         assertThat(html)
                 .contains("<title>" + escaped(seed.headline()) + " · Erewash Sound</title>")
                 .contains("<h1>" + escaped(seed.headline()) + "</h1>")
                 .contains(
                         "<a href=\"/areas/erewash\">Erewash</a>",
                         "<a href=\"/categories/crime-and-policing\">Crime and policing</a>")
-                .contains("<time datetime=\"2023-07-25T23:30:00Z\">Wednesday 26 July 2023</time>")
+                .contains("Published <time datetime=\"2023-07-26T00:30:00+01:00\">26 July 2023, 12:30am</time>")
                 .contains("<p>"
                         + escaped("Angelique Foster, Derbyshire Police and Crime Commissioner, has praised "
                                 + "Derbyshire Constabulary for its work to fight crime and build public trust, in line "
@@ -78,8 +80,10 @@ class ReaderPagesTests {
                 .toList();
         long bullets = lines.stream().filter(line -> line.startsWith("•")).count();
         assertThat(bullets).isEqualTo(21);
-        assertThat(count(html, "<li>")).isEqualTo(bullets + 2); // + the area's and the category's
-        assertThat(count(html, "<p>")).isEqualTo(lines.size() - bullets + 1); // + the footer's
+        // + the area's and the category's, and the navigation's ten areas and ten categories
+        assertThat(count(html, "<li>")).isEqualTo(bullets + 2 + 20);
+        // + the footer's and the "Tell us YOUR news" at the story's end
+        assertThat(count(html, "<p>")).isEqualTo(lines.size() - bullets + 2);
     }
 
     @Test
@@ -197,7 +201,7 @@ class ReaderPagesTests {
         assertThat(walked.size()).isGreaterThan(ReaderPagesController.FRONT_PAGE_SIZE);
         String page = walkedTo(mineNewestFirst.get(0));
         assertThat(page)
-                .contains("<time datetime=\"2022-05-01T08:20:00Z\">Sunday 1 May 2022</time>")
+                .contains("<time datetime=\"2022-05-01T09:20:00+01:00\">1 May 2022, 9:20am</time>")
                 .contains("<a href=\"/areas/long-eaton\">Long Eaton</a>");
     }
 
@@ -240,8 +244,9 @@ class ReaderPagesTests {
                 StoryRepositories.over(new ReactiveMongoTemplate(mongo, "empty-" + Decisions.newTipId()));
         ReaderPagesController pages = new ReaderPagesController(
                 none,
-                new ReaderPagesProperties("Erewash Sound", ZoneId.of("Europe/London"), ""),
-                new PublishingProperties(null, null));
+                new ReaderPagesProperties("Erewash Sound", "", null, null, null),
+                new PublishingProperties(null, null),
+                new OutletTime(ZoneId.of("Europe/London")));
         WebTestClient client = WebTestClient.bindToController(pages)
                 .viewResolvers(registry -> registry.viewResolver(thymeleafReactiveViewResolver))
                 .build();
