@@ -1,6 +1,7 @@
 package org.newsdesk.publishing.page;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * Everything in it is text the template escapes.
  *
  * @param contactEmail {@code null} when the outlet gives none
- * @param groups       the operations by their tag, in the order the description first names them
+ * @param groups       the operations by their tag: the JSON API's first, then in the order the
+ *                     description first names them
  * @param schemas      the shapes of the JSON answers, by name
  */
 record ApiReference(
@@ -83,8 +85,11 @@ record ApiReference(
                         .add(endpoint(path.getKey(), operation.getKey(), node));
             }
         }
+        // The JSON API first: what most developers come for; then the rest as the description has it.
         List<Group> groups = byTag.entrySet().stream()
                 .filter(group -> !group.getValue().isEmpty())
+                .sorted(Comparator.comparing(group -> group.getValue().stream()
+                        .noneMatch(endpoint -> endpoint.path().startsWith("/api/"))))
                 .map(group ->
                         new Group(group.getKey(), tagDescriptions.get(group.getKey()), List.copyOf(group.getValue())))
                 .toList();

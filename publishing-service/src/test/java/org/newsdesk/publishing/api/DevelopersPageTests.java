@@ -57,15 +57,7 @@ class DevelopersPageTests {
         assertThat(paths).contains("/api/stories", "/api/stories/{slug}", "/developers");
 
         // When a developer opens the page for people
-        String html = web.get()
-                .uri("/developers")
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String html = page("/developers");
 
         // Then it has the title, version and description, and every endpoint with its summary
         JsonNode info = description.path("info");
@@ -93,14 +85,20 @@ class DevelopersPageTests {
 
     @Test
     void everyPagesFooterLinksTheDevelopersPage() {
-        String html = web.get()
-                .uri("/")
+        String html = page("/");
+        assertThat(html.substring(html.indexOf("<footer"))).contains("<a href=\"/developers\">API for developers</a>");
+    }
+
+    private String page(String path) {
+        return web.get()
+                .uri(path)
                 .accept(MediaType.TEXT_HTML)
                 .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(html.substring(html.indexOf("<footer"))).contains("<a href=\"/developers\">API for developers</a>");
     }
 
     private JsonNode description() {

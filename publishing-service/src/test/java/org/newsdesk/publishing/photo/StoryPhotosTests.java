@@ -103,15 +103,7 @@ class StoryPhotosTests {
                         PublishedPhoto::alt)
                 .returns("Sam Patel", PublishedPhoto::credit);
         // And the page gives the description as the alt text, the caption and the credit under the photo
-        String html = web.get()
-                .uri("/stories/" + story.slug())
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String html = storyPage(story);
         assertThat(html)
                 .contains("alt=\"A car stranded in brown floodwater up to its wheel arches, a bus stop behind it\"")
                 .containsPattern("<figcaption>The A52 at Borrowash on Tuesday morning\\s*"
@@ -167,15 +159,7 @@ class StoryPhotosTests {
         // moderators described photos is described by its caption printed under it (so its alt is
         // empty, and a screen reader hears the caption once), else by the headline; each is
         // credited to a reader, as the resident named nobody
-        String html = web.get()
-                .uri("/stories/" + story.slug())
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String html = storyPage(story);
         PublishedPhoto.Variant shown = first.variants().get(2);
         assertThat(html)
                 .contains("<img src=\"/photos/" + shown.id() + "\" srcset=\"/photos/"
@@ -347,6 +331,18 @@ class StoryPhotosTests {
                 photos,
                 null,
                 null);
+    }
+
+    private String storyPage(Story story) {
+        return web.get()
+                .uri("/stories/" + story.slug())
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static byte[] jpeg(int width, int height) {
