@@ -242,18 +242,54 @@ class ReaderPagesTests {
         // Given a newsroom that has published nothing yet (a database of its own, left empty)
         StoryRepository none =
                 StoryRepositories.over(new ReactiveMongoTemplate(mongo, "empty-" + Decisions.newTipId()));
-        ReaderPagesController pages = new ReaderPagesController(
-                none,
-                new ReaderPagesProperties("Erewash Sound", "", null, null, null),
-                new PublishingProperties(null, null),
-                new OutletTime(ZoneId.of("Europe/London")));
-        WebTestClient client = WebTestClient.bindToController(pages)
-                .viewResolvers(registry -> registry.viewResolver(thymeleafReactiveViewResolver))
-                .build();
 
         // When a reader opens the front page
-        String html = client.get()
-                .uri("/")
+        String html = pageOf(none, ZoneId.of("Europe/London"), thymeleafReactiveViewResolver, "/");
+
+        // Then it says so, names the outlet, and offers no link to older stories or to a tip form
+        assertThat(html)
+                .contains("<title>Erewash Sound</title>", "No stories have been published yet.")
+                .doesNotContain("rel=\"next\"", "Newest stories", "<ol", "tell us about it</a>");
+    }
+
+    @Test
+    void storiesAreTimedInTheOutletsZoneAsTheSharedSettingGivesIt(
+            @Autowired MongoClient mongo, @Autowired ViewResolver thymeleafReactiveViewResolver) {
+        // Given an outlet in Auckland (newsdesk.web.time-zone, through OutletTime) and a story
+        // approved at 23:30 UTC, which is the next day at half past noon there
+        StoryRepository own =
+                StoryRepositories.over(new ReactiveMongoTemplate(mongo, "auckland-" + Decisions.newTipId()));
+        Story story = own.store(new StoryDraft(
+                        Decisions.newTipId(),
+                        "Ferry timetable changes",
+                        "From Monday the first ferry leaves at six.",
+                        "Devonport",
+                        "Transport",
+                        Instant.parse("2026-12-04T23:30:00Z"),
+                        Decisions.DECIDED_REVISION))
+                .block();
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+
+        // When a reader opens the front page and the story
+        // Then both give the date and time there, with its offset for machines
+        String shown = "<time datetime=\"2026-12-05T12:30:00+13:00\">5 December 2026, 12:30pm</time>";
+        assertThat(pageOf(own, auckland, thymeleafReactiveViewResolver, "/")).contains(shown);
+        assertThat(pageOf(own, auckland, thymeleafReactiveViewResolver, "/stories/" + story.slug()))
+                .contains("Published " + shown);
+    }
+
+    /** A page from the reader pages over the given stories, in the given zone, with no tip form. */
+    private static String pageOf(StoryRepository stories, ZoneId zone, ViewResolver views, String path) {
+        ReaderPagesController pages = new ReaderPagesController(
+                stories,
+                new ReaderPagesProperties("Erewash Sound", "", null, null, null),
+                new PublishingProperties(null, null),
+                new OutletTime(zone));
+        return WebTestClient.bindToController(pages)
+                .viewResolvers(registry -> registry.viewResolver(views))
+                .build()
+                .get()
+                .uri(path)
                 .accept(MediaType.TEXT_HTML)
                 .exchange()
                 .expectStatus()
@@ -261,11 +297,6 @@ class ReaderPagesTests {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-
-        // Then it says so, names the outlet, and offers no link to older stories or to a tip form
-        assertThat(html)
-                .contains("<title>Erewash Sound</title>", "No stories have been published yet.")
-                .doesNotContain("rel=\"next\"", "Newest stories", "<ol", "tell us about it</a>");
     }
 
     @Test
