@@ -11,15 +11,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.newsdesk.publishing.PublishingProperties;
-import org.newsdesk.publishing.page.ReaderPagesProperties;
 import org.newsdesk.publishing.story.CorrectionNotice;
 import org.newsdesk.publishing.story.CorrectionNotices;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,19 +35,17 @@ class CorrectionsFeedController {
     /** As many as the stories' feeds hold. */
     static final int ENTRIES = AtomFeeds.ENTRIES;
 
-    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.UK);
-
     private final CorrectionNotices notices;
     private final AtomFeeds feeds;
     private final PublishingProperties publishing;
-    private final ZoneId zone;
+    private final OutletTime time;
 
     CorrectionsFeedController(
-            CorrectionNotices notices, AtomFeeds feeds, PublishingProperties publishing, ReaderPagesProperties site) {
+            CorrectionNotices notices, AtomFeeds feeds, PublishingProperties publishing, OutletTime time) {
         this.notices = notices;
         this.feeds = feeds;
         this.publishing = publishing;
-        this.zone = site.timeZone();
+        this.time = time;
     }
 
     @GetMapping(path = "/corrections.atom", produces = "application/atom+xml")
@@ -79,7 +74,7 @@ class CorrectionsFeedController {
         entry.setTitle(xml(
                 notice.withdrawn()
                         ? "Withdrawn: a story published on "
-                                + HUMAN.format(notice.published().atZone(zone))
+                                + time.longDay(notice.published()).text()
                         : "Corrected: " + notice.headline()));
         entry.setAlternateLinks(List.of(link("alternate", publishing.storyUrl(notice.slug()), "text/html")));
         entry.setPublished(Date.from(notice.at()));

@@ -7,6 +7,7 @@ import org.newsdesk.publishing.caching.Lifetime;
 import org.newsdesk.publishing.story.CorrectionNotices;
 import org.newsdesk.web.paging.PageLimits;
 import org.newsdesk.web.problem.ShownProblem;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,11 +31,14 @@ class CorrectionsPageController {
     private final CorrectionNotices notices;
     private final ReaderPagesProperties site;
     private final PublishingProperties publishing;
+    private final OutletTime time;
 
-    CorrectionsPageController(CorrectionNotices notices, ReaderPagesProperties site, PublishingProperties publishing) {
+    CorrectionsPageController(
+            CorrectionNotices notices, ReaderPagesProperties site, PublishingProperties publishing, OutletTime time) {
         this.notices = notices;
         this.site = site;
         this.publishing = publishing;
+        this.time = time;
     }
 
     @GetMapping(path = "/corrections", produces = MediaType.TEXT_HTML_VALUE)
@@ -56,7 +60,7 @@ class CorrectionsPageController {
                                 "meta",
                                 meta,
                                 "page",
-                                CorrectionsView.of(page, first, query.limit(), site.timeZone())),
+                                CorrectionsView.of(page, first, query.limit(), time)),
                         page.items().isEmpty() ? null : page.items().get(0).at(),
                         Lifetime.PAGE));
     }

@@ -1,15 +1,14 @@
 package org.newsdesk.publishing.page;
 
-import java.time.ZoneId;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.newsdesk.web.WebProperties;
+import org.newsdesk.web.time.OutletTime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,18 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 class ReaderPagesConfiguration {
 
     /**
-     * An empty time zone is none, so that the record's default applies: an environment variable
-     * that is not set reaches the settings as an empty value ({@code ${NEWSDESK_TIME_ZONE:}}).
+     * The rebuild command ({@code --newsdesk.rebuild=true}) runs without a web server, so
+     * newsdesk-web's auto-configuration, which gives every service its {@link OutletTime}, stays
+     * off; the pages' controllers are still made, and need one. The same zone, from the same setting.
      */
-    @Bean
-    @ConfigurationPropertiesBinding
-    static Converter<String, ZoneId> zoneIdOrNone() {
-        return new Converter<>() {
-            @Override
-            public @Nullable ZoneId convert(String zone) {
-                return zone.isBlank() ? null : ZoneId.of(zone.strip());
-            }
-        };
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnNotWebApplication
+    @EnableConfigurationProperties(WebProperties.class)
+    static class WithoutWebServer {
+
+        @Bean
+        OutletTime outletTime(WebProperties web) {
+            return new OutletTime(web.zone());
+        }
     }
 
     /** {@code nd:json-ld}, which writes a page's structured data safely (see {@link JsonLdDialect}). */

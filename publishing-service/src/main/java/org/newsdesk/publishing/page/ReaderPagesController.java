@@ -13,6 +13,7 @@ import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.web.problem.ShownProblem;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,11 +46,14 @@ class ReaderPagesController {
     private final StoryRepository stories;
     private final ReaderPagesProperties site;
     private final PublishingProperties publishing;
+    private final OutletTime time;
 
-    ReaderPagesController(StoryRepository stories, ReaderPagesProperties site, PublishingProperties publishing) {
+    ReaderPagesController(
+            StoryRepository stories, ReaderPagesProperties site, PublishingProperties publishing, OutletTime time) {
         this.stories = stories;
         this.site = site;
         this.publishing = publishing;
+        this.time = time;
     }
 
     /** A newest-first list's parameters: where it goes on, from the page's own link. */
@@ -89,8 +93,9 @@ class ReaderPagesController {
 
     /**
      * An area or category page. Its address is its key ({@code /areas/long-eaton}); any other
-     * spelling of the name is redirected there, and a name nobody has published in is a 404 page
-     * that says so, rather than an empty list that looks like a quiet week.
+     * spelling of the name is redirected there. A configured area or category (every page links
+     * to them) has its page even before its first story; any other name nobody has published in
+     * is a 404 page that says so, rather than an empty list that looks like a quiet week.
      */
     private Mono<Rendering> section(
             String kind, String base, String name, ListQuery query, ServerWebExchange exchange) {
@@ -109,7 +114,13 @@ class ReaderPagesController {
                     .build());
         }
         StoryQuery inSection = "area".equals(kind) ? StoryQuery.area(key) : StoryQuery.category(key);
+        Optional<String> configured = ("area".equals(kind) ? site.areaSections() : site.categorySections())
+                .stream()
+                        .filter(section -> section.key().equals(key))
+                        .map(StoryListView.Section::name)
+                        .findFirst();
         return stories.sectionName(kind, key)
+                .switchIfEmpty(Mono.justOrEmpty(configured))
                 .flatMap(sectionName -> {
                     String path = base + key;
                     PageMeta meta = PageMeta.website(
@@ -169,7 +180,7 @@ class ReaderPagesController {
                                         first,
                                         path,
                                         first ? emptyText : "There are no older stories.",
-                                        site.timeZone())),
+                                        time)),
                         page.lastModified(),
                         Lifetime.PAGE));
     }
@@ -223,7 +234,7 @@ class ReaderPagesController {
                                                 first
                                                         ? "No story matches your words. Try fewer words, or other ones."
                                                         : "There are no more matching stories.",
-                                                site.timeZone())
+                                                time)
                                         .labelled("Best matches", "More matches")),
                         page.lastModified(),
                         Lifetime.PAGE));
@@ -252,7 +263,7 @@ class ReaderPagesController {
                 "article",
                 story.publishedAt().toString(),
                 image);
-        StoryView view = StoryView.of(story, site.timeZone());
+        StoryView view = StoryView.of(story, time);
         return CacheablePage.of(
                 exchange,
                 "story",
@@ -291,14 +302,14 @@ class ReaderPagesController {
                 .modelAttribute(
                         "withdrawal",
                         new Withdrawal(
-                                PublicationDate.of(retraction.at(), site.timeZone()),
+                                time.dateTime(retraction.at()),
                                 retraction.reason().strip(),
-                                PublicationDate.of(story.publishedAt(), site.timeZone())))
+                                time.dateTime(story.publishedAt())))
                 .build();
     }
 
     /** What the page of a withdrawn story says: when it was withdrawn, why, and when it was published. */
-    record Withdrawal(PublicationDate date, String reason, PublicationDate published) {}
+    record Withdrawal(OutletTime.Shown date, String reason, OutletTime.Shown published) {}
 
     /**
      * A link to more stories whose cursor this service never handed out (cut short when it was

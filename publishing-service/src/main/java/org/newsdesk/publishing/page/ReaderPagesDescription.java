@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The reader pages and the sitemap in the OpenAPI description. springdoc describes only handlers
  * that answer with a body, not views, so they are described here; {@code OpenApiContractTests}
- * fails when this and {@link ReaderPagesController} or {@link SitemapController} disagree on a
+ * fails when this and {@link ReaderPagesController}, {@link DevelopersPageController} or
+ * {@link SitemapController} disagree on a
  * path, a parameter or a status.
  */
 @Component
@@ -77,7 +78,7 @@ class ReaderPagesDescription implements OpenApiCustomizer {
                                                         + "to it"),
                                         cursor()),
                                 "404",
-                                "No story was ever published in this area",
+                                "Neither an area the outlet covers nor one a story was published in",
                                 "400",
                                 "A broken link to older stories",
                                 "301",
@@ -93,7 +94,7 @@ class ReaderPagesDescription implements OpenApiCustomizer {
                                                 "The category's key; another spelling is redirected (301) to it"),
                                         cursor()),
                                 "404",
-                                "No story was ever published in this category",
+                                "Neither a category the outlet lists nor one a story was published in",
                                 "400",
                                 "A broken link to older stories",
                                 "301",
@@ -113,6 +114,12 @@ class ReaderPagesDescription implements OpenApiCustomizer {
                                         cursor()),
                                 "400",
                                 "A broken link to more matches"))
+                .addPathItem(
+                        DevelopersPageController.PATH,
+                        page(
+                                "developersPage",
+                                "This description as a page to read: every endpoint, its parameters and answers",
+                                List.of()))
                 .addPathItem(
                         "/sitemap.xml",
                         operation(

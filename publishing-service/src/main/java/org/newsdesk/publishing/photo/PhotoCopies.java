@@ -94,8 +94,7 @@ public class PhotoCopies {
                     .filter(copy -> copy.sourceId().equals(photo.photo().id()))
                     .findFirst();
             if (made.isPresent()) {
-                copies.add(new PublishedPhoto(
-                        photo.photo().id(), photo.caption(), made.get().variants()));
+                copies.add(published(photo, made.get().variants()));
                 continue;
             }
             StoredPhoto original = shared.read(photo.photo().id()).block();
@@ -107,7 +106,7 @@ public class PhotoCopies {
                 continue;
             }
             try {
-                copies.add(new PublishedPhoto(photo.photo().id(), photo.caption(), variants(storyId, original)));
+                copies.add(published(photo, variants(storyId, original)));
             } catch (UndecodablePhotoException e) {
                 // Not worth holding the story back: it is published without the photo. The decoder's
                 // failure is named by its type: its message may quote the file.
@@ -120,6 +119,16 @@ public class PhotoCopies {
             }
         }
         return copies;
+    }
+
+    /** The copies with what the moderator and the resident said of the photo: caption, alt text and credit. */
+    private static PublishedPhoto published(StoryPhoto photo, List<PublishedPhoto.Variant> variants) {
+        return new PublishedPhoto(
+                photo.photo().id(),
+                photo.caption(),
+                variants,
+                photo.alt(),
+                photo.photo().credit());
     }
 
     private List<PublishedPhoto.Variant> variants(String storyId, StoredPhoto original) {

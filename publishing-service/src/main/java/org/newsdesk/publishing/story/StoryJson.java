@@ -112,18 +112,33 @@ record StoryJson(
     /**
      * A published photo: the copy to show by default and every size there is, for {@code srcset}.
      *
-     * @param alt what to say instead of the photo: the caption, or the headline
+     * @param alt    what to say instead of the photo: the moderator's description; for photos
+     *               published before moderators gave one, the caption, or else the headline
+     * @param credit who took the photo; null when it is credited to a reader
      */
     @Schema(
             name = "Photo",
-            requiredProperties = {"url", "width", "height", "alt", "sizes"})
+            requiredProperties = {"url", "width", "height", "alt", "sizes", "credit"})
     record PhotoJson(
             String url,
             int width,
             int height,
+
+            @Schema(
+                    description = "The text to give instead of the photo (an image's alt text): the newsroom's "
+                            + "description of what it shows; for photos published before it wrote one, the "
+                            + "caption, or else the headline")
             String alt,
+
             @Schema(types = {"string", "null"}) @Nullable String caption,
-            List<PhotoSizeJson> sizes) {
+            List<PhotoSizeJson> sizes,
+
+            @Schema(
+                    types = {"string", "null"},
+                    description = "Who took the photo, to print beside it (\"Photo: ...\"); null when it is "
+                            + "credited to a reader")
+            @Nullable
+            String credit) {
 
         static PhotoJson of(PublishedPhoto photo, String headline, PublishingProperties properties) {
             PublishedPhoto.Variant shown = photo.upTo(1024);
@@ -136,7 +151,8 @@ record StoryJson(
                     photo.variants().stream()
                             .map(variant -> new PhotoSizeJson(
                                     properties.url("/photos/" + variant.id()), variant.width(), variant.height()))
-                            .toList());
+                            .toList(),
+                    photo.credit());
         }
     }
 

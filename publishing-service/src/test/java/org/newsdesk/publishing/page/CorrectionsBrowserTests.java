@@ -126,7 +126,7 @@ class CorrectionsBrowserTests {
                 assertThat(browser.driver().findElement(By.tagName("h1")).getText())
                         .isEqualTo("This story has been withdrawn");
                 assertThat(browser.driver().findElement(By.tagName("main")).getText())
-                        .contains("Saturday 5 December 2026")
+                        .contains("We withdrew this story on 5 December 2026, 11:00am.")
                         .contains("The resignation was announced in error: the councillor remains in office.")
                         .doesNotContain("planning row", "Monday evening");
                 assertThat(browser.driver().findElements(By.tagName("img"))).isEmpty();

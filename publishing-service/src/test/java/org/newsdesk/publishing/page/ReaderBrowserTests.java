@@ -1,6 +1,7 @@
 package org.newsdesk.publishing.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -8,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,7 +79,10 @@ class ReaderBrowserTests {
                 Instant.now(),
                 photoCopies.copy(
                         tipId,
-                        List.of(new StoryPhoto(photo, "PCC Angelique Foster in conversation at a community meeting")),
+                        List.of(new StoryPhoto(
+                                photo,
+                                "PCC Angelique Foster in conversation at a community meeting",
+                                "A woman talking with residents seated in a community hall")),
                         List.of()),
                 tipId);
 
@@ -97,7 +103,7 @@ class ReaderBrowserTests {
             assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo(victims.headline());
             WebElement image = browser.driver().findElement(By.cssSelector("figure img"));
             assertThat(image.getAttribute("alt"))
-                    .isEqualTo("PCC Angelique Foster in conversation at a community meeting");
+                    .isEqualTo("A woman talking with residents seated in a community hall");
             assertThat(((Number) browser.driver().executeScript("return arguments[0].naturalWidth", image)).intValue())
                     .as("the browser loaded a copy")
                     .isPositive();
@@ -130,6 +136,133 @@ class ReaderBrowserTests {
             browser.assertAccessible();
             browser.screenshot("story-desktop");
         }
+    }
+
+    @Test
+    void theTipLinkTheNavigationAndThumbnailsWorkOnEveryScreen() throws IOException {
+        // Given a story with a photo its resident's neighbour took, described and captioned by the
+        // moderator, and the story before it, without photos
+        String area = "Sawley " + suffix();
+        store(
+                "Sawley lock gates repaired",
+                "The lock is open again.",
+                area,
+                "Roads and transport",
+                Instant.now().minusSeconds(30),
+                List.of());
+        PhotoReference photo = mediaStore
+                .store(picture(1600, 1067), "image/jpeg", 1600, 1067)
+                .block()
+                .creditedTo("Sam Patel");
+        String tipId = Decisions.newTipId();
+        Story story = store(
+                "Boats return to Sawley marina",
+                "The marina reopened on Saturday after the winter works.",
+                area,
+                "Roads and transport",
+                Instant.now(),
+                photoCopies.copy(
+                        tipId,
+                        List.of(new StoryPhoto(
+                                photo, "Sawley marina on Saturday", "Narrowboats moored along a sunny quay")),
+                        List.of()),
+                tipId);
+
+        for (int width : List.of(320, 360, 1280)) {
+            try (Browser browser = Browser.open(width > 400 ? Browser.Screen.DESKTOP : Browser.Screen.SMALL_PHONE)) {
+                browser.driver().manage().window().setSize(new Dimension(width, width > 400 ? 900 : 720));
+                // When a reader opens the front page
+                browser.visit(url("/"));
+                browser.assertAccessible();
+                browser.screenshot("front-page-header-" + width);
+
+                // Then its header links to the tip form, and the page's own content still starts on the first screen
+                WebElement tellUs = browser.driver().findElement(By.cssSelector("header .tell-us-link"));
+                assertThat(tellUs.isDisplayed()).isTrue();
+                assertThat(tellUs.getText()).isEqualTo("Tell us YOUR news");
+                assertThat(tellUs.getAttribute("href")).isEqualTo(PublishingIntegrationTest.TIP_FORM_URL);
+                WebElement heading = browser.driver().findElement(By.tagName("h1"));
+                assertThat(heading.getLocation().getY() + heading.getSize().getHeight())
+                        .as("the heading is on the first screen at %d px", width)
+                        .isLessThan(width > 400 ? 900 : 720);
+                assertThat(scrollWidth(browser))
+                        .as("nothing sticks out at %d px", width)
+                        .isLessThanOrEqualTo(width);
+
+                // And the story's first photo is a small thumbnail, loaded once it is scrolled to
+                WebElement thumbnail = browser.driver()
+                        .findElement(By.xpath("//li[.//a[@href='/stories/" + story.slug() + "']]//img"));
+                assertThat(thumbnail.getAttribute("loading")).isEqualTo("lazy");
+                assertThat(thumbnail.getAttribute("alt")).isEqualTo("Narrowboats moored along a sunny quay");
+                browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", thumbnail);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() ->
+                                ((Number) browser.driver().executeScript("return arguments[0].naturalWidth", thumbnail))
+                                                .intValue()
+                                        > 0);
+                assertThat(thumbnail.getSize().getWidth()).isBetween(90, 150);
+                browser.screenshot("front-page-thumbnails-" + width);
+
+                // When they open the areas in the navigation
+                browser.driver().executeScript("window.scrollTo(0, 0)");
+                browser.driver()
+                        .findElement(By.xpath("//nav[@class='site-nav']//summary[.='Areas']"))
+                        .click();
+                WebElement ilkeston = browser.driver().findElement(By.linkText("Ilkeston"));
+                // Then every configured area is there to follow
+                assertThat(ilkeston.isDisplayed()).isTrue();
+                browser.assertAccessible();
+                browser.screenshot("front-page-areas-open-" + width);
+                ilkeston.click();
+                assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                        .isEqualTo("Ilkeston");
+
+                // When they open the story
+                browser.visit(url("/stories/" + story.slug()));
+                browser.assertAccessible();
+                browser.screenshot("story-header-" + width);
+                // Then the photo is described apart from its caption, and credited
+                WebElement image = browser.driver().findElement(By.cssSelector("figure img"));
+                assertThat(image.getAttribute("alt")).isEqualTo("Narrowboats moored along a sunny quay");
+                assertThat(browser.driver()
+                                .findElement(By.cssSelector("figure figcaption"))
+                                .getText())
+                        .isEqualTo("Sawley marina on Saturday\nPhoto: Sam Patel");
+                // And the story ends with the invitation to tell us, linked to the form
+                WebElement invitation = browser.driver().findElement(By.cssSelector("article .tell-us-story"));
+                assertThat(invitation.getText()).startsWith("Tell us YOUR news");
+                assertThat(invitation
+                                .findElement(By.linkText("tell us about it"))
+                                .getAttribute("href"))
+                        .isEqualTo(PublishingIntegrationTest.TIP_FORM_URL);
+                assertThat(scrollWidth(browser)).isLessThanOrEqualTo(width);
+                browser.fullPageScreenshot("story-full-" + width);
+            }
+        }
+    }
+
+    @Test
+    void developersReadTheApiOnAPageOfItsOwn() {
+        for (Browser.Screen screen : List.of(Browser.Screen.SMALL_PHONE, Browser.Screen.DESKTOP)) {
+            try (Browser browser = Browser.open(screen)) {
+                // When a developer follows the footer's link
+                browser.visit(url("/"));
+                browser.driver().findElement(By.linkText("API for developers")).click();
+                // Then the API's page is accessible, fits the screen and lists the stories' endpoint
+                assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                        .isEqualTo("Erewash Sound news API");
+                assertThat(browser.driver().findElement(By.id("listStories")).getText())
+                        .isEqualTo("GET /api/stories");
+                browser.assertAccessible();
+                assertThat(scrollWidth(browser)).isLessThanOrEqualTo(screen == Browser.Screen.DESKTOP ? 1280 : 320);
+                browser.screenshot("developers-" + screen.name().toLowerCase(java.util.Locale.ROOT));
+                browser.fullPageScreenshot("developers-full-" + screen.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
+
+    private static int scrollWidth(Browser browser) {
+        return ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth")).intValue();
     }
 
     @Test

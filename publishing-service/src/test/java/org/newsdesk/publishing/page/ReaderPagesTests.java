@@ -20,6 +20,7 @@ import org.newsdesk.publishing.story.StoryDraft;
 import org.newsdesk.publishing.story.StoryPosition;
 import org.newsdesk.publishing.story.StoryRepositories;
 import org.newsdesk.publishing.story.StoryRepository;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -54,15 +55,16 @@ class ReaderPagesTests {
         // When a reader opens the address the resident's receipt links to
         String html = page("/stories/" + story.slug());
 
-        // Then the page has the headline, the area and category, the date in the outlet's time
-        // zone, every paragraph, the bulleted list as a list, and a way back to the front page
+        // Then the page has the headline, the area and category, the date and time of publication
+        // in the outlet's time zone (with its offset for machines), every paragraph, the bulleted list as a list, and a
+        // way back to the front page
         assertThat(html)
                 .contains("<title>" + escaped(seed.headline()) + " · Erewash Sound</title>")
                 .contains("<h1>" + escaped(seed.headline()) + "</h1>")
                 .contains(
                         "<a href=\"/areas/erewash\">Erewash</a>",
                         "<a href=\"/categories/crime-and-policing\">Crime and policing</a>")
-                .contains("<time datetime=\"2023-07-25T23:30:00Z\">Wednesday 26 July 2023</time>")
+                .contains("Published <time datetime=\"2023-07-26T00:30:00+01:00\">26 July 2023, 12:30am</time>")
                 .contains("<p>"
                         + escaped("Angelique Foster, Derbyshire Police and Crime Commissioner, has praised "
                                 + "Derbyshire Constabulary for its work to fight crime and build public trust, in line "
@@ -78,8 +80,10 @@ class ReaderPagesTests {
                 .toList();
         long bullets = lines.stream().filter(line -> line.startsWith("•")).count();
         assertThat(bullets).isEqualTo(21);
-        assertThat(count(html, "<li>")).isEqualTo(bullets + 2); // + the area's and the category's
-        assertThat(count(html, "<p>")).isEqualTo(lines.size() - bullets + 1); // + the footer's
+        // + the area's and the category's, and the navigation's ten areas and ten categories
+        assertThat(count(html, "<li>")).isEqualTo(bullets + 2 + 20);
+        // + the footer's and the "Tell us YOUR news" at the story's end
+        assertThat(count(html, "<p>")).isEqualTo(lines.size() - bullets + 2);
     }
 
     @Test
@@ -197,7 +201,7 @@ class ReaderPagesTests {
         assertThat(walked.size()).isGreaterThan(ReaderPagesController.FRONT_PAGE_SIZE);
         String page = walkedTo(mineNewestFirst.get(0));
         assertThat(page)
-                .contains("<time datetime=\"2022-05-01T08:20:00Z\">Sunday 1 May 2022</time>")
+                .contains("<time datetime=\"2022-05-01T09:20:00+01:00\">1 May 2022, 9:20am</time>")
                 .contains("<a href=\"/areas/long-eaton\">Long Eaton</a>");
     }
 
@@ -238,17 +242,54 @@ class ReaderPagesTests {
         // Given a newsroom that has published nothing yet (a database of its own, left empty)
         StoryRepository none =
                 StoryRepositories.over(new ReactiveMongoTemplate(mongo, "empty-" + Decisions.newTipId()));
-        ReaderPagesController pages = new ReaderPagesController(
-                none,
-                new ReaderPagesProperties("Erewash Sound", ZoneId.of("Europe/London"), ""),
-                new PublishingProperties(null, null));
-        WebTestClient client = WebTestClient.bindToController(pages)
-                .viewResolvers(registry -> registry.viewResolver(thymeleafReactiveViewResolver))
-                .build();
 
         // When a reader opens the front page
-        String html = client.get()
-                .uri("/")
+        String html = pageOf(none, ZoneId.of("Europe/London"), thymeleafReactiveViewResolver, "/");
+
+        // Then it says so, names the outlet, and offers no link to older stories or to a tip form
+        assertThat(html)
+                .contains("<title>Erewash Sound</title>", "No stories have been published yet.")
+                .doesNotContain("rel=\"next\"", "Newest stories", "<ol", "tell us about it</a>");
+    }
+
+    @Test
+    void storiesAreTimedInTheOutletsZoneAsTheSharedSettingGivesIt(
+            @Autowired MongoClient mongo, @Autowired ViewResolver thymeleafReactiveViewResolver) {
+        // Given an outlet in Auckland (newsdesk.web.time-zone, through OutletTime) and a story
+        // approved at 23:30 UTC, which is the next day at half past noon there
+        StoryRepository own =
+                StoryRepositories.over(new ReactiveMongoTemplate(mongo, "auckland-" + Decisions.newTipId()));
+        Story story = own.store(new StoryDraft(
+                        Decisions.newTipId(),
+                        "Ferry timetable changes",
+                        "From Monday the first ferry leaves at six.",
+                        "Devonport",
+                        "Transport",
+                        Instant.parse("2026-12-04T23:30:00Z"),
+                        Decisions.DECIDED_REVISION))
+                .block();
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+
+        // When a reader opens the front page and the story
+        // Then both give the date and time there, with its offset for machines
+        String shown = "<time datetime=\"2026-12-05T12:30:00+13:00\">5 December 2026, 12:30pm</time>";
+        assertThat(pageOf(own, auckland, thymeleafReactiveViewResolver, "/")).contains(shown);
+        assertThat(pageOf(own, auckland, thymeleafReactiveViewResolver, "/stories/" + story.slug()))
+                .contains("Published " + shown);
+    }
+
+    /** A page from the reader pages over the given stories, in the given zone, with no tip form. */
+    private static String pageOf(StoryRepository stories, ZoneId zone, ViewResolver views, String path) {
+        ReaderPagesController pages = new ReaderPagesController(
+                stories,
+                new ReaderPagesProperties("Erewash Sound", "", null, null, null),
+                new PublishingProperties(null, null),
+                new OutletTime(zone));
+        return WebTestClient.bindToController(pages)
+                .viewResolvers(registry -> registry.viewResolver(views))
+                .build()
+                .get()
+                .uri(path)
                 .accept(MediaType.TEXT_HTML)
                 .exchange()
                 .expectStatus()
@@ -256,11 +297,6 @@ class ReaderPagesTests {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-
-        // Then it says so, names the outlet, and offers no link to older stories or to a tip form
-        assertThat(html)
-                .contains("<title>Erewash Sound</title>", "No stories have been published yet.")
-                .doesNotContain("rel=\"next\"", "Newest stories", "<ol", "tell us about it</a>");
     }
 
     @Test

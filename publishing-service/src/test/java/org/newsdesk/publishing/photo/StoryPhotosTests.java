@@ -77,6 +77,54 @@ class StoryPhotosTests {
     }
 
     @Test
+    void aPhotosDescriptionIsItsAltTextApartFromItsCaptionAndItsPhotographerIsCredited() throws Exception {
+        // Given a resident's photo, credited to the neighbour who took it
+        PhotoReference flood = mediaStore
+                .store(jpeg(1800, 1200), "image/jpeg", 1800, 1200)
+                .block()
+                .creditedTo("Sam Patel");
+
+        // When a moderator approves the tip with it, captioned and described apart
+        String tipId = Decisions.newTipId();
+        TipDecided decision = approved(
+                tipId,
+                List.of(new StoryPhoto(
+                        flood,
+                        "The A52 at Borrowash on Tuesday morning",
+                        "A car stranded in brown floodwater up to its wheel arches, a bus stop behind it")));
+        decisions.send(decision);
+        Story story =
+                await().atMost(PATIENCE).until(() -> stories.findById(tipId).block(), found -> found != null);
+
+        // Then the stored story carries the description and the credit
+        assertThat(story.photos().get(0))
+                .returns(
+                        "A car stranded in brown floodwater up to its wheel arches, a bus stop behind it",
+                        PublishedPhoto::alt)
+                .returns("Sam Patel", PublishedPhoto::credit);
+        // And the page gives the description as the alt text, the caption and the credit under the photo
+        String html = storyPage(story);
+        assertThat(html)
+                .contains("alt=\"A car stranded in brown floodwater up to its wheel arches, a bus stop behind it\"")
+                .containsPattern("<figcaption>The A52 at Borrowash on Tuesday morning\\s*"
+                        + "<span class=\"credit\">Photo: Sam Patel</span></figcaption>")
+                .doesNotContain("alt=\"The A52 at Borrowash on Tuesday morning\"");
+        // And so does the API, in fields of their own
+        web.get()
+                .uri("/api/stories/" + story.slug())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.photos[0].alt")
+                .isEqualTo("A car stranded in brown floodwater up to its wheel arches, a bus stop behind it")
+                .jsonPath("$.photos[0].caption")
+                .isEqualTo("The A52 at Borrowash on Tuesday morning")
+                .jsonPath("$.photos[0].credit")
+                .isEqualTo("Sam Patel");
+    }
+
+    @Test
     void chosenPhotosArePublishedResizedWithSizesSrcsetAndAltText() throws Exception {
         // Given a resident's landscape JPEG and portrait PNG in the shared media store
         PhotoReference landscape =
@@ -107,16 +155,11 @@ class StoryPhotosTests {
         assertThat(second.variants()).extracting(PublishedPhoto.Variant::width).containsExactly(320, 500);
         assertThat(first.variants()).extracting(PublishedPhoto.Variant::id).doesNotContain(landscape.id());
 
-        // And its page shows them with their sizes, a srcset and alt text (the caption, else the headline)
-        String html = web.get()
-                .uri("/stories/" + story.slug())
-                .accept(MediaType.TEXT_HTML)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        // And its page shows them with their sizes, a srcset and alt text: a photo chosen before
+        // moderators described photos is described by its caption printed under it (so its alt is
+        // empty, and a screen reader hears the caption once), else by the headline; each is
+        // credited to a reader, as the resident named nobody
+        String html = storyPage(story);
         PublishedPhoto.Variant shown = first.variants().get(2);
         assertThat(html)
                 .contains("<img src=\"/photos/" + shown.id() + "\" srcset=\"/photos/"
@@ -124,8 +167,9 @@ class StoryPhotosTests {
                         + first.variants().get(1).id() + " 640w, /photos/"
                         + shown.id() + " 1024w, /photos/"
                         + first.variants().get(3).id() + " 1600w\"")
-                .contains("width=\"1024\" height=\"683\" alt=\"Floodwater on the A52 at Borrowash\"")
-                .contains("<figcaption>Floodwater on the A52 at Borrowash</figcaption>")
+                .contains("width=\"1024\" height=\"683\" alt=\"\"")
+                .containsPattern(
+                        "<figcaption>Floodwater on the A52 at Borrowash\\s*<span class=\"credit\">Photo: a reader</span>")
                 .contains("width=\"500\" height=\"800\" alt=\"" + decision.headline() + "\"")
                 .contains("<meta property=\"og:image\" content=\"https://news.example.org/photos/"
                         + first.variants().get(3).id() + "\">");
@@ -287,6 +331,18 @@ class StoryPhotosTests {
                 photos,
                 null,
                 null);
+    }
+
+    private String storyPage(Story story) {
+        return web.get()
+                .uri("/stories/" + story.slug())
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static byte[] jpeg(int width, int height) {

@@ -28,6 +28,7 @@ import org.newsdesk.publishing.story.Story;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.publishing.story.StoryRepository;
 import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.newsdesk.web.time.OutletTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -56,7 +57,7 @@ class CorrectionsAndRetractionsTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
-    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.UK);
+    private static final OutletTime TIME = new OutletTime(LONDON);
 
     /** Mid-morning in London, on the date the note must carry. */
     private static final Instant CORRECTED_AT = Instant.parse("2026-12-05T10:30:00Z");
@@ -151,9 +152,9 @@ class CorrectionsAndRetractionsTests {
                 .contains("How this story came to us")
                 .contains("<dt>The tip</dt>")
                 .contains("It began as a tip from a resident, sent to us on")
-                .contains(HUMAN.format(submittedAt.atZone(LONDON)))
+                .contains(TIME.dateTime(submittedAt).text())
                 .contains("Our newsroom checked it and published it on")
-                .contains(HUMAN.format(publishedAt.atZone(LONDON)));
+                .contains(TIME.dateTime(publishedAt).text());
 
         // And the API carries the corrected text and the correction
         Map<String, Object> json = web.get()
@@ -230,7 +231,7 @@ class CorrectionsAndRetractionsTests {
         // And its backstory says how the story came to us, gracefully without the tip's time
         assertThat(article.get("backstory").asString())
                 .startsWith("This story began as a tip from a resident. The newsroom checked it and published it"
-                        + " on 2 December 2026.")
+                        + " on 2 December 2026, 9:00am.")
                 .contains("Corrected on 5 December 2026: An earlier version said 4pm.");
         // And the page has no other script
         assertThat(page.split("<script", -1)).hasSize(2);
@@ -373,7 +374,8 @@ class CorrectionsAndRetractionsTests {
                 .getResponseBody();
         assertThat(gone)
                 .contains("This story has been withdrawn")
-                .contains("Saturday 5 December 2026")
+                .contains(
+                        "We withdrew this story on <time datetime=\"2026-12-05T10:30:00Z\">5 December 2026, 10:30am</time>")
                 .contains("The resignation was announced in error; the councillor remains in office.")
                 .doesNotContain(word, "resigned on Monday");
 

@@ -231,7 +231,8 @@ class StoriesRebuildTests {
                         "moderator",
                         now,
                         null,
-                        List.of(new StoryPhoto(photo, "The new roof")),
+                        List.of(new StoryPhoto(
+                                photo.creditedTo("Pat Jones"), "The new roof", "Slate roof on a brick village hall")),
                         null,
                         null));
         awaitAnnounced(List.of(tipId));
@@ -249,12 +250,15 @@ class StoriesRebuildTests {
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--newsdesk.publishing.public-base-url=" + PublishingIntegrationTest.PUBLIC_BASE_URL)) {
 
-            // Then the story has the same photo again, caption and sizes, in copies of its own database
+            // Then the story has the same photo again, caption, description, credit and sizes, in
+            // copies of its own database
             Story rebuilt =
                     rebuild.getBean(StoryRepository.class).findById(tipId).block();
             assertThat(rebuilt.photos()).singleElement().satisfies(copy -> {
                 assertThat(copy.sourceId()).isEqualTo(photo.id());
                 assertThat(copy.caption()).isEqualTo("The new roof");
+                assertThat(copy.alt()).isEqualTo("Slate roof on a brick village hall");
+                assertThat(copy.credit()).isEqualTo("Pat Jones");
                 assertThat(copy.variants())
                         .extracting(PublishedPhoto.Variant::width)
                         .isEqualTo(before.photos().get(0).variants().stream()
