@@ -1,7 +1,6 @@
 package org.newsdesk.web;
 
 import java.time.Clock;
-import org.newsdesk.web.time.OutletTime;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,12 +29,5 @@ public class WebAutoConfiguration {
     @Bean
     RouterFunction<ServerResponse> newsdeskFavicon() {
         return Favicon.route();
-    }
-
-    /** Named so that a page can also reach it as {@code ${@outletTime.dateTime(at)}}. */
-    @Bean
-    @ConditionalOnMissingBean
-    OutletTime outletTime(WebProperties properties) {
-        return new OutletTime(properties.zone());
     }
 }

@@ -30,7 +30,6 @@ class ModeratorProblemPages implements ProblemPages {
     @Override
     public Mono<Map<String, Object>> model(ShownProblem problem, ServerWebExchange exchange) {
         Map<String, Object> model = new HashMap<>();
-        model.put("zone", layout.zone());
         return Mono.when(
                         layout.csrf(exchange).doOnNext(token -> model.put("_csrf", token)),
                         layout.editor(exchange).doOnNext(editor -> model.put("editor", editor)),

@@ -2,7 +2,6 @@ package org.newsdesk.moderation.web;
 
 import java.security.Principal;
 import org.newsdesk.moderation.security.ModeratorAccounts;
-import org.newsdesk.web.time.OutletTime;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,20 +13,9 @@ import reactor.core.publisher.Mono;
 class PageModel {
 
     private final ModeratorAccounts accounts;
-    private final OutletTime time;
 
-    PageModel(ModeratorAccounts accounts, OutletTime time) {
+    PageModel(ModeratorAccounts accounts) {
         this.accounts = accounts;
-        this.time = time;
-    }
-
-    /**
-     * The outlet's zone, for the tip's pages that still format their times in the template; every
-     * other page shows times made by {@link OutletTime} in its controller.
-     */
-    @ModelAttribute("zone")
-    String zone() {
-        return time.zone().getId();
     }
 
     /** Subscribing to the token is what makes Spring Security create and store it for this session. */

@@ -1,9 +1,6 @@
 package org.newsdesk.publishing.page;
 
 import java.util.Set;
-import org.newsdesk.web.WebProperties;
-import org.newsdesk.web.time.OutletTime;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafProperties;
 import org.springframework.context.ApplicationContext;
@@ -16,22 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReaderPagesProperties.class)
 class ReaderPagesConfiguration {
-
-    /**
-     * The rebuild command ({@code --newsdesk.rebuild=true}) runs without a web server, so
-     * newsdesk-web's auto-configuration, which gives every service its {@link OutletTime}, stays
-     * off; the pages' controllers are still made, and need one. The same zone, from the same setting.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnNotWebApplication
-    @EnableConfigurationProperties(WebProperties.class)
-    static class WithoutWebServer {
-
-        @Bean
-        OutletTime outletTime(WebProperties web) {
-            return new OutletTime(web.zone());
-        }
-    }
 
     /** {@code nd:json-ld}, which writes a page's structured data safely (see {@link JsonLdDialect}). */
     @Bean
