@@ -56,7 +56,11 @@ class TipPage {
     private final ObjectProvider<MediaStore> media;
     private final Validator validator;
     private final SimilarTips similar;
-    private final OutletTime time;
+    /**
+     * Looked up when a page is drawn: a rebuild runs this service without a web server, where
+     * newsdesk-web makes no {@code OutletTime}, and draws no page.
+     */
+    private final ObjectProvider<OutletTime> time;
 
     TipPage(
             DecisionDesk desk,
@@ -67,7 +71,7 @@ class TipPage {
             ObjectProvider<MediaStore> media,
             Validator validator,
             SimilarTips similar,
-            OutletTime time) {
+            ObjectProvider<OutletTime> time) {
         this.desk = desk;
         this.contacts = contacts;
         this.editorial = editorial;
@@ -345,6 +349,7 @@ class TipPage {
             List<ModeratedTip> alike,
             ModeratedTip original) {
         Instant now = Instant.now();
+        OutletTime time = this.time.getObject();
         Claim claim = tip.claimAt(now);
         Decision draft = tip.decision();
         return Rendering.view("tip")

@@ -9,6 +9,7 @@ import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.web.ModeratorPage;
 import org.newsdesk.moderation.web.OutcomeWords;
 import org.newsdesk.web.time.OutletTime;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,13 @@ class ProvenancePage {
 
     private final EditorialDesk desk;
     private final ModeratorAccounts accounts;
-    private final OutletTime time;
+    /**
+     * Looked up when a page is drawn: a rebuild runs this service without a web server, where
+     * newsdesk-web makes no {@code OutletTime}, and draws no page.
+     */
+    private final ObjectProvider<OutletTime> time;
 
-    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts, OutletTime time) {
+    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts, ObjectProvider<OutletTime> time) {
         this.desk = desk;
         this.accounts = accounts;
         this.time = time;
@@ -45,7 +50,7 @@ class ProvenancePage {
                         .modelAttribute("photos", photos(tip))
                         .modelAttribute("steps", steps(tip))
                         .modelAttribute("published", tip.published())
-                        .modelAttribute("time", time)
+                        .modelAttribute("time", time.getObject())
                         .header(
                                 HttpHeaders.CACHE_CONTROL,
                                 CacheControl.noStore().getHeaderValue())
