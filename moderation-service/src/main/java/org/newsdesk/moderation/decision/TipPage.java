@@ -56,11 +56,7 @@ class TipPage {
     private final ObjectProvider<MediaStore> media;
     private final Validator validator;
     private final SimilarTips similar;
-    /**
-     * Looked up when a page is drawn: a rebuild runs this service without a web server, where
-     * newsdesk-web makes no {@code OutletTime}, and draws no page.
-     */
-    private final ObjectProvider<OutletTime> time;
+    private final OutletTime time;
 
     TipPage(
             DecisionDesk desk,
@@ -71,7 +67,7 @@ class TipPage {
             ObjectProvider<MediaStore> media,
             Validator validator,
             SimilarTips similar,
-            ObjectProvider<OutletTime> time) {
+            OutletTime time) {
         this.desk = desk;
         this.contacts = contacts;
         this.editorial = editorial;
@@ -349,7 +345,7 @@ class TipPage {
             List<ModeratedTip> alike,
             ModeratedTip original) {
         Instant now = Instant.now();
-        OutletTime time = this.time.getObject();
+        OutletTime time = this.time;
         Claim claim = tip.claimAt(now);
         Decision draft = tip.decision();
         return Rendering.view("tip")

@@ -9,7 +9,6 @@ import org.newsdesk.moderation.tip.ModeratedTip;
 import org.newsdesk.moderation.web.ModeratorPage;
 import org.newsdesk.moderation.web.OutcomeWords;
 import org.newsdesk.web.time.OutletTime;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +27,9 @@ class ProvenancePage {
 
     private final EditorialDesk desk;
     private final ModeratorAccounts accounts;
-    /**
-     * Looked up when a page is drawn: a rebuild runs this service without a web server, where
-     * newsdesk-web makes no {@code OutletTime}, and draws no page.
-     */
-    private final ObjectProvider<OutletTime> time;
+    private final OutletTime time;
 
-    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts, ObjectProvider<OutletTime> time) {
+    ProvenancePage(EditorialDesk desk, ModeratorAccounts accounts, OutletTime time) {
         this.desk = desk;
         this.accounts = accounts;
         this.time = time;
@@ -50,7 +45,7 @@ class ProvenancePage {
                         .modelAttribute("photos", photos(tip))
                         .modelAttribute("steps", steps(tip))
                         .modelAttribute("published", tip.published())
-                        .modelAttribute("time", time.getObject())
+                        .modelAttribute("time", time)
                         .header(
                                 HttpHeaders.CACHE_CONTROL,
                                 CacheControl.noStore().getHeaderValue())
