@@ -20,7 +20,7 @@ import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.QueueFilter;
 import org.newsdesk.moderation.web.Age;
 import org.newsdesk.moderation.web.ModeratorPage;
-import org.newsdesk.moderation.web.Outcomes;
+import org.newsdesk.moderation.web.OutcomeWords;
 import org.newsdesk.web.paging.PageLimit;
 import org.newsdesk.web.paging.PageLimits;
 import org.newsdesk.web.time.OutletTime;
@@ -250,7 +250,7 @@ class QueuePage {
             return new DecidedRow(
                     tip.tipId(),
                     tip.published() ? tip.headlineNow() : tip.submission().headline(),
-                    decision == null ? "Decided" : Outcomes.of(decision.outcome()),
+                    decision == null ? "Decided" : OutcomeWords.of(decision.outcome()),
                     act.actor() == null ? "Nobody known" : accounts.displayName(act.actor()),
                     time.compact(act.at()),
                     tip.published() && !tip.live(),
