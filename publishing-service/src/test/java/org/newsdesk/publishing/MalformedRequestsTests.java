@@ -83,8 +83,8 @@ class MalformedRequestsTests {
     @Test
     void aCursorGivenByItsPartsIsRefusedNeverBuiltFromThem() {
         // Query parameters are plain names in every service: the shared filter refuses these before
-        // the binder could build a position field by field. (A browser gets the problem as JSON for
-        // now; pages for every service's errors come with the people's-side issue.)
+        // the binder could build a position field by field. (A browser gets the same refusal as a
+        // page: ProblemPagesBrowserTests.)
         for (String page : List.of(
                 "/?cursor.id=x",
                 "/?cursor.publishedAt=2024-01-01T00:00:00Z",
@@ -95,7 +95,7 @@ class MalformedRequestsTests {
                 "/api/stories?cursor.id=x")) {
             web.get()
                     .uri(uri(page))
-                    .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
                     .exchange()
                     .expectStatus()
                     .isBadRequest()

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -105,9 +106,16 @@ public final class ProblemWriter {
      * JSON or accept anything, and keep problem details.
      */
     static boolean wantsPage(ServerWebExchange exchange) {
+        List<MediaType> accepts;
+        try {
+            accepts = exchange.getRequest().getHeaders().getAccept();
+        } catch (InvalidMediaTypeException unreadable) {
+            // Whoever sent an Accept header nobody can read is no browser; the answer says what is wrong.
+            return false;
+        }
         double html = 0;
         double json = 0;
-        for (MediaType accepted : exchange.getRequest().getHeaders().getAccept()) {
+        for (MediaType accepted : accepts) {
             if (accepted.isWildcardType() || accepted.isWildcardSubtype()) {
                 continue;
             }

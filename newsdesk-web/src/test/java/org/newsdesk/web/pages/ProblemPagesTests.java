@@ -87,6 +87,16 @@ class ProblemPagesTests {
     }
 
     @Test
+    void anAcceptHeaderNobodyCanReadIsTheClientsMistakeNotAPage() {
+        client().get()
+                .uri("/nope")
+                .header(HttpHeaders.ACCEPT, "garbage")
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
+    }
+
+    @Test
     void aProgramThatPrefersJsonToHtmlKeepsProblemDetails() {
         client().get()
                 .uri("/nope")
