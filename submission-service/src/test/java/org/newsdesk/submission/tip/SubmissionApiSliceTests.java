@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.submission.SubmissionProperties;
+import org.newsdesk.submission.TestClock;
 import org.newsdesk.submission.TipJson;
 import org.newsdesk.submission.limit.RateLimitConfiguration;
 import org.newsdesk.submission.photo.PhotoProperties;
@@ -50,7 +51,8 @@ import reactor.core.publisher.Mono;
     PhotoProperties.class,
     RetentionProperties.class
 })
-@Import(RateLimitConfiguration.class)
+// The form's date picker offers no day after the outlet's today, read from the service's clock.
+@Import({RateLimitConfiguration.class, TestClock.InTests.class})
 @ImportAutoConfiguration(WebAutoConfiguration.class)
 class SubmissionApiSliceTests {
 
