@@ -39,6 +39,8 @@ final class BrowserJourney {
                     .sendKeys(temporaryCopy(photoResource).toString());
         }
         phone.driver().findElement(By.id("name")).sendKeys("A. Resident");
+        // Agreeing to be contacted asks for a way to be reached.
+        phone.driver().findElement(By.id("email")).sendKeys("a.resident@example.org");
         phone.driver().findElement(By.id("contactConsent")).click();
         phone.driver()
                 .findElement(By.cssSelector("form.tip-form button[type=submit]"))
