@@ -238,6 +238,7 @@ class QueuePage {
             String byName,
             OutletTime.Shown at,
             boolean storyWithdrawn,
+            String storyUrl,
             String reason,
             Original original) {
 
@@ -254,6 +255,7 @@ class QueuePage {
                     act.actor() == null ? "Nobody known" : accounts.displayName(act.actor()),
                     time.compact(act.at()),
                     tip.published() && !tip.live(),
+                    tip.live() && tip.story() != null ? tip.story().url() : null,
                     decision == null ? null : decision.reason(),
                     original == null
                             ? null

@@ -205,6 +205,8 @@ class TriageListsTests {
                 .decide(published.tipId(), "{\"outcome\":\"APPROVED\"}")
                 .expectStatus()
                 .isOk();
+        String storyUrl = "http://localhost:8083/news/swimming-pool-reopens-" + published.tipId();
+        moderation.storyPublished(published.tipId(), 1, storyUrl);
         moderation
                 .decide(declined.tipId(), "{\"outcome\":\"REJECTED\",\"reasonCode\":\"cannot-verify\"}")
                 .expectStatus()
@@ -232,6 +234,7 @@ class TriageListsTests {
                             "Swimming pool reopens " + category,
                             "Published")
                     .contains("href=\"/tips/" + published.tipId() + "\"")
+                    .contains("<a href=\"" + storyUrl + "\">Read the story</a>")
                     .doesNotContain("APPROVED")
                     .doesNotContain("REJECTED")
                     .doesNotContain("UTC");
