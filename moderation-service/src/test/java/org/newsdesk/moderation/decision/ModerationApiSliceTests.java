@@ -31,6 +31,7 @@ import org.newsdesk.moderation.tip.Submission;
 import org.newsdesk.moderation.tip.TipState;
 import org.newsdesk.web.WebAutoConfiguration;
 import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.time.OutletTimeAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -66,7 +67,7 @@ import reactor.core.publisher.Mono;
         excludeFilters =
                 @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.newsdesk\\.moderation\\.account\\..*"))
 @EnableConfigurationProperties(ModerationProperties.class)
-@ImportAutoConfiguration(WebAutoConfiguration.class)
+@ImportAutoConfiguration({WebAutoConfiguration.class, OutletTimeAutoConfiguration.class})
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
 @Import({ModerationQueue.class, IndexedQueueOrder.class, InMemoryAccounts.class})
 class ModerationApiSliceTests {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.submission.OutletProperties;
 import org.newsdesk.web.WebAutoConfiguration;
+import org.newsdesk.web.time.OutletTimeAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "newsdesk.submission.outlet.name=Sawley Sentinel"
         })
 @EnableConfigurationProperties({OutletProperties.class, RetentionProperties.class})
-@ImportAutoConfiguration(WebAutoConfiguration.class)
+@ImportAutoConfiguration({WebAutoConfiguration.class, OutletTimeAutoConfiguration.class})
 class PrivacyPageTests {
 
     @Autowired

@@ -11,6 +11,7 @@ import org.newsdesk.submission.SubmissionProperties;
 import org.newsdesk.submission.limit.RateLimitConfiguration;
 import org.newsdesk.submission.photo.PhotoProperties;
 import org.newsdesk.web.WebAutoConfiguration;
+import org.newsdesk.web.time.OutletTimeAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
 @WebFluxTest(controllers = ReceiptController.class)
 @EnableConfigurationProperties({SubmissionProperties.class, PhotoProperties.class})
 @Import({ReceiptPathRedaction.class, ReceiptPathRedactionTests.BrokenFilter.class, RateLimitConfiguration.class})
-@ImportAutoConfiguration(WebAutoConfiguration.class)
+@ImportAutoConfiguration({WebAutoConfiguration.class, OutletTimeAutoConfiguration.class})
 @ExtendWith(OutputCaptureExtension.class)
 class ReceiptPathRedactionTests {
 

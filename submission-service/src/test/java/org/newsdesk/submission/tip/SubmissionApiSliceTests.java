@@ -22,6 +22,7 @@ import org.newsdesk.submission.receipt.Receipts;
 import org.newsdesk.submission.receipt.ResidentRequests;
 import org.newsdesk.submission.tip.TipSubmissions.TipAccepted;
 import org.newsdesk.web.WebAutoConfiguration;
+import org.newsdesk.web.time.OutletTimeAutoConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +54,7 @@ import reactor.core.publisher.Mono;
 })
 // The form's date picker offers no day after the outlet's today, read from the service's clock.
 @Import({RateLimitConfiguration.class, TestClock.InTests.class})
-@ImportAutoConfiguration(WebAutoConfiguration.class)
+@ImportAutoConfiguration({WebAutoConfiguration.class, OutletTimeAutoConfiguration.class})
 class SubmissionApiSliceTests {
 
     private static final String RECEIPT = "K7Q2-M9XD-4HRT-PW3C";
