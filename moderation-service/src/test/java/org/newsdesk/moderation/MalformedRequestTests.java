@@ -67,6 +67,7 @@ class MalformedRequestTests {
         // When the decision form arrives with 300 KB in it, its token and all
         String form = "_csrf=" + session.csrf() + "&outcome=HELD&note=" + "n".repeat(300 * 1024);
         Map<String, Object> problem = session.post(web, "/tips/{id}/decision", tip.tipId())
+                .accept(MediaType.APPLICATION_JSON)
                 .bodyValue(form)
                 .exchange()
                 // Then it is refused as too large, in problem details
@@ -89,6 +90,7 @@ class MalformedRequestTests {
 
         anonymous
                 .post(web, "/login")
+                .accept(MediaType.APPLICATION_JSON)
                 .bodyValue("_csrf=" + anonymous.csrf() + "&username=moderator&password=" + "p".repeat(300 * 1024))
                 .exchange()
                 .expectStatus()
@@ -115,6 +117,7 @@ class MalformedRequestTests {
 
         // When its form arrives with a field whose name the form cannot have
         session.post(web, "/tips/{id}/decision", tip.tipId())
+                .accept(MediaType.APPLICATION_JSON)
                 .bodyValue("_csrf=" + session.csrf() + "&outcome=APPROVED&" + name + "=x")
                 .exchange()
                 // Then it is refused, naming the field
@@ -134,6 +137,7 @@ class MalformedRequestTests {
         moderation.submitAndAwaitQueued(tip);
 
         session.post(web, "/tips/{id}/decision", tip.tipId())
+                .accept(MediaType.APPLICATION_JSON)
                 .bodyValue("outcome=APPROVED")
                 .exchange()
                 .expectStatus()
@@ -276,6 +280,7 @@ class MalformedRequestTests {
     void theQueuePageRefusesAQueryItNeverMadeAsTheApiDoes() {
         for (String query : List.of("cursor=bm90LWEtY3Vyc29y", "limit=0", "area=" + "a".repeat(201))) {
             session.get(web, "/queue?" + query)
+                    .accept(MediaType.APPLICATION_JSON)
                     .exchange()
                     .expectStatus()
                     .isBadRequest()

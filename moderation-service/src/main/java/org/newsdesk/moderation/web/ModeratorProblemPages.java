@@ -34,6 +34,13 @@ class ModeratorProblemPages implements ProblemPages {
                         layout.csrf(exchange).doOnNext(token -> model.put("_csrf", token)),
                         layout.editor(exchange).doOnNext(editor -> model.put("editor", editor)),
                         layout.me(exchange).doOnNext(me -> model.put("me", me)))
-                .then(Mono.fromSupplier(() -> model));
+                .then(Mono.fromSupplier(() -> {
+                    if (!model.containsKey("_csrf")) {
+                        // The API's HTTP Basic callers have no session to sign out of: the masthead
+                        // shows no sign-out form, which needs the token.
+                        model.remove("me");
+                    }
+                    return model;
+                }));
     }
 }

@@ -192,14 +192,11 @@ class TipDecisionTests {
         // When a moderator's client that only accepts HTML approves it
         moderation
                 .decide(tip.tipId(), "{\"outcome\":\"APPROVED\"}", MediaType.TEXT_HTML)
-                // Then it is refused as not acceptable, in problem details
+                // Then it is refused as not acceptable, on a page, the one thing it said it reads
                 .expectStatus()
                 .isEqualTo(406)
                 .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo(406);
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML);
 
         // And nothing was decided: the tip still waits in the queue, so the moderator's retry is no 409
         assertThat(moderation.queuedTipIds()).contains(tip.tipId());
