@@ -21,6 +21,9 @@ import org.openqa.selenium.support.ui.Select;
  */
 final class BrowserJourney {
 
+    /** What the moderator says the resident's photo shows: the story's alt text. */
+    static final String PHOTO_DESCRIPTION = "The resident's photo of what happened";
+
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private BrowserJourney() {}
@@ -83,7 +86,7 @@ final class BrowserJourney {
         // A photo is published with a description for readers who cannot see it, asked apart from the caption.
         WebElement described = desk.driver().findElement(By.id("alt-1"));
         described.clear();
-        described.sendKeys("The resident's photo of what happened");
+        described.sendKeys(PHOTO_DESCRIPTION);
         desk.fullPageScreenshot("journey-3-tip-desktop");
         desk.driver().findElement(By.id("approve")).click();
     }

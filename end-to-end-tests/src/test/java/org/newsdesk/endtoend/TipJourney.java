@@ -219,7 +219,13 @@ abstract class TipJourney {
                     phone, services().submission().baseUrl(), receipt);
             assertThat(phone.driver().findElement(By.tagName("h1")).getText()).isEqualTo(editedHeadline);
             WebElement photo = phone.driver().findElement(By.cssSelector("figure img"));
-            assertThat(photo.getAttribute("alt")).isEqualTo(caption);
+            // The moderator's description is what a reader who cannot see it hears; the caption is printed once, under
+            // it
+            assertThat(photo.getAttribute("alt")).isEqualTo(BrowserJourney.PHOTO_DESCRIPTION);
+            assertThat(phone.driver()
+                            .findElement(By.cssSelector("figure figcaption"))
+                            .getText())
+                    .contains(caption);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> ((Number) phone.driver().executeScript("return arguments[0].naturalWidth", photo))
                                     .intValue()
