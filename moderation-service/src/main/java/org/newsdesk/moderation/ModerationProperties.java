@@ -3,6 +3,7 @@ package org.newsdesk.moderation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.newsdesk.web.OutletChoices;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,32 +25,6 @@ public record ModerationProperties(
         List<DeclineReason> declineReasons,
         List<String> areas,
         List<String> categories) {
-
-    /** The defaults are the form's (submission-service's {@code OutletProperties}), so both read the same. */
-    static final List<String> DEFAULT_AREAS = List.of(
-            "Ilkeston",
-            "Long Eaton",
-            "Sandiacre",
-            "Kirk Hallam",
-            "Sawley",
-            "Breaston",
-            "Draycott",
-            "Borrowash",
-            "West Hallam",
-            "Elsewhere in Erewash");
-
-    static final List<String> DEFAULT_CATEGORIES = List.of(
-            "Community safety",
-            "Council and politics",
-            "Roads and transport",
-            "Environment",
-            "Health and care",
-            "Schools and families",
-            "Business and jobs",
-            "Sport",
-            "Events and culture",
-            "Something else");
-
     public ModerationProperties {
         queue = queue == null ? new Queue(null, null) : queue;
         live = live == null ? new Live(null) : live;
@@ -57,8 +32,8 @@ public record ModerationProperties(
         declineReasons = declineReasons == null || declineReasons.isEmpty()
                 ? DeclineReason.DEFAULTS
                 : List.copyOf(declineReasons);
-        areas = filledOr(areas, DEFAULT_AREAS);
-        categories = filledOr(categories, DEFAULT_CATEGORIES);
+        areas = filledOr(areas, OutletChoices.DEFAULT_AREAS);
+        categories = filledOr(categories, OutletChoices.DEFAULT_CATEGORIES);
     }
 
     /** An environment variable that is not set comes through as nothing or as one empty item. */

@@ -2,6 +2,7 @@ package org.newsdesk.submission;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.newsdesk.web.OutletChoices;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,32 +23,8 @@ public record OutletProperties(String name, List<String> areas, List<String> cat
         name = name == null || name.isBlank() ? "Erewash Sound" : name.strip();
         areas = filled(areas);
         categories = filled(categories);
-        areas = areas.isEmpty()
-                ? List.of(
-                        "Ilkeston",
-                        "Long Eaton",
-                        "Sandiacre",
-                        "Kirk Hallam",
-                        "Sawley",
-                        "Breaston",
-                        "Draycott",
-                        "Borrowash",
-                        "West Hallam",
-                        "Elsewhere in Erewash")
-                : List.copyOf(areas);
-        categories = categories.isEmpty()
-                ? List.of(
-                        "Community safety",
-                        "Council and politics",
-                        "Roads and transport",
-                        "Environment",
-                        "Health and care",
-                        "Schools and families",
-                        "Business and jobs",
-                        "Sport",
-                        "Events and culture",
-                        "Something else")
-                : List.copyOf(categories);
+        areas = areas.isEmpty() ? OutletChoices.DEFAULT_AREAS : List.copyOf(areas);
+        categories = categories.isEmpty() ? OutletChoices.DEFAULT_CATEGORIES : List.copyOf(categories);
     }
 
     /** An empty setting comes through as nothing or as one empty item. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.newsdesk.web.OutletChoices;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -37,33 +38,9 @@ public record ReaderPagesProperties(
                     "newsdesk.publishing.pages.tip-form-url must be an absolute http(s) URL or empty, not '"
                             + tipFormUrl + "'");
         }
-        // The tip form's defaults (submission's OutletProperties): readers find what residents chose.
-        areas = filledOr(
-                areas,
-                List.of(
-                        "Ilkeston",
-                        "Long Eaton",
-                        "Sandiacre",
-                        "Kirk Hallam",
-                        "Sawley",
-                        "Breaston",
-                        "Draycott",
-                        "Borrowash",
-                        "West Hallam",
-                        "Elsewhere in Erewash"));
-        categories = filledOr(
-                categories,
-                List.of(
-                        "Community safety",
-                        "Council and politics",
-                        "Roads and transport",
-                        "Environment",
-                        "Health and care",
-                        "Schools and families",
-                        "Business and jobs",
-                        "Sport",
-                        "Events and culture",
-                        "Something else"));
+        // The same defaults as the tip form's: readers find what residents chose.
+        areas = filledOr(areas, OutletChoices.DEFAULT_AREAS);
+        categories = filledOr(categories, OutletChoices.DEFAULT_CATEGORIES);
         contactEmail = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
     }
 
