@@ -5,9 +5,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.newsdesk.testsupport.ConnectionPerRequest;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -35,6 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
             "newsdesk.moderator.sign-in.failures-per-client=100000",
             "newsdesk.moderator.sign-in.failures-per-account=100000"
         })
+@Import(ConnectionPerRequest.class)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 // A bound on waiting, not a performance target: the machines that run the suite are small and shared.

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.newsdesk.testsupport.ConnectionPerRequest;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -30,7 +31,7 @@ import org.springframework.test.context.ContextConfiguration;
             DistinctClients.TRUSTED_PROXIES,
             TestClock.PRIVACY_KEY
         })
-@Import({DistinctClients.class, TestClock.InTests.class})
+@Import({DistinctClients.class, TestClock.InTests.class, ConnectionPerRequest.class})
 // The service's three listeners share one consumer group: let it form at once rather than after the broker's default
 // pause.
 @EmbeddedKafka(
