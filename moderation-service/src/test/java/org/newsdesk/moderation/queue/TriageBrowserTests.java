@@ -22,7 +22,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A moderator's sign-in when it goes wrong, and their triage of the queue (filters chosen from
+ * A moderator's sign-in when it goes wrong (the lockout: SignInLockoutBrowserTests), and their triage of the queue (filters chosen from
  * lists, the "On hold" list with its notes, the decided list), in Chromium, checked with axe.
  */
 @ModerationIntegrationTest
@@ -48,7 +48,7 @@ class TriageBrowserTests {
     }
 
     @Test
-    void aWrongPasswordAndALockoutSaySoInAnErrorSummaryAndSigningOutSaysSoToo() {
+    void aWrongPasswordSaysSoInAnErrorSummaryAndSigningOutSaysSoToo() {
         try (Browser browser = Browser.open(Browser.Screen.PHONE, false)) {
             // Given the sign-in form
             browser.visit(url("/login"));
@@ -75,15 +75,6 @@ class TriageBrowserTests {
             // And the summary's link takes them to the password
             browser.driver().findElement(By.cssSelector("#error-summary a")).click();
             assertThat(browser.driver().getCurrentUrl()).endsWith("#password");
-
-            // When the client has failed too often (where the sign-in sends it then)
-            browser.visit(url("/login?throttled"));
-
-            // Then it is told to wait, and for how long
-            assertThat(browser.driver().findElement(By.id("error-summary")).getText())
-                    .contains("Too many failed sign-ins: wait 15 minutes, then try again");
-            browser.assertAccessible();
-            shots(browser, "login-throttled");
 
             // When they sign in, then out
             browser.visit(url("/login"));

@@ -20,17 +20,28 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsdesk.browser.Browser;
+import org.newsdesk.browser.BrowserTest;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionIntegrationTest;
+import org.newsdesk.submission.TipEvents;
 import org.newsdesk.submission.TipsApi;
 import org.newsdesk.submission.TipsApi.AcceptedTip;
+import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,8 +75,14 @@ class ResidentEmailTests {
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
@@ -102,6 +119,51 @@ class ResidentEmailTests {
                 .doesNotContain(tip.receipt().replace("-", ""))
                 .doesNotContain("Angela Resident");
         awaitSettled(tip.tipId(), "PUBLISHED");
+    }
+
+    @Test
+    @BrowserTest
+    void aResidentWhoSentTheFormInABrowserIsEmailedOnceWhenTheirTipIsPublished() throws Exception {
+        // Given a resident who sends the form in Chromium, with their address, agreeing to be contacted
+        String address = uniqueAddress();
+        String headline = "Footbridge at Trent Lock closed " + UUID.randomUUID();
+        String receipt;
+        try (Browser browser = Browser.open(Browser.Screen.PHONE, false)) {
+            WebDriver driver = browser.driver();
+            browser.visit("http://localhost:" + port + "/");
+            driver.findElement(By.id("headline")).sendKeys(headline);
+            driver.findElement(By.id("body"))
+                    .sendKeys("The footbridge over the canal has been fenced off since Monday.");
+            new Select(driver.findElement(By.id("area"))).selectByVisibleText("Long Eaton");
+            new Select(driver.findElement(By.id("category"))).selectByVisibleText("Roads and transport");
+            driver.findElement(By.id("name")).sendKeys("Angela Resident");
+            driver.findElement(By.id("email")).sendKeys(address);
+            driver.findElement(By.id("contactConsent")).click();
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            receipt = await().atMost(PATIENCE)
+                    .until(
+                            () -> driver.findElements(By.cssSelector("p#receipt")).stream()
+                                    .map(WebElement::getText)
+                                    .findFirst()
+                                    .orElse(""),
+                            code -> !code.isBlank());
+            browser.assertAccessible();
+        }
+        String tipId = TipEvents.awaitHeadline(new KafkaTopicProbe(broker.getBrokersAsString()), headline)
+                .key();
+
+        // When the newsroom approves and publishes it
+        send(kafka, decided(tipId, TipDecided.Outcome.APPROVED, null, null));
+        send(kafka, published(tipId));
+
+        // Then one email reaches their mailbox with the story's link and nothing of their receipt code
+        MimeMessage email = awaitOneEmailTo(address);
+        assertThat(GreenMailUtil.getBody(email)).contains(storyUrl(tipId));
+        assertThat(GreenMailUtil.getWholeMessage(email))
+                .doesNotContain(receipt)
+                .doesNotContain(receipt.replace("-", ""));
+        awaitSettled(tipId, "PUBLISHED");
+        assertThat(emailsTo(smtp, address)).hasSize(1);
     }
 
     @Test
