@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.newsdesk.store.CommitBeforeReplyBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) inside this JVM, storing its data in one H2

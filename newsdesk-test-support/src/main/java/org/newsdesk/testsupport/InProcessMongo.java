@@ -1,12 +1,12 @@
 package org.newsdesk.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import org.newsdesk.store.StoreBackend;
 
 /**
- * One real MongoDB wire-protocol server (mongo-java-server, in memory) per test JVM, started on
- * first use on a free loopback port. Tests talk to it with the real MongoDB driver; only the
+ * One real MongoDB wire-protocol server per test JVM, started on first use on a free loopback
+ * port: the embedded run's store engine ({@link StoreBackend}), kept in memory. Tests talk to it with the real MongoDB driver; only the
  * storage engine behind the protocol is a stand-in. It lacks {@code $text} search and
  * multi-document transactions, which Newsdesk does not use.
  */
@@ -20,7 +20,7 @@ public final class InProcessMongo {
     /** {@code mongodb://127.0.0.1:PORT}, without a database: each service names its own. */
     public static synchronized String connectionString() {
         if (server == null) {
-            server = new MongoServer(new MemoryBackend());
+            server = new MongoServer(StoreBackend.inMemory());
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();
             connectionString = "mongodb://127.0.0.1:" + address.getPort();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.TestTips;
 import org.newsdesk.moderation.tip.ModeratedTips;
+import org.newsdesk.store.StoreBackend;
 import org.newsdesk.testsupport.FreePorts;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +108,7 @@ class MongoOutageTests {
     }
 
     private static MongoServer startMongo() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(StoreBackend.inMemory());
         server.bind("127.0.0.1", MONGO_PORT);
         return server;
     }

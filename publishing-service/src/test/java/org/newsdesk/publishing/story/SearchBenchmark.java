@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.newsdesk.store.StoreBackend;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -81,7 +81,7 @@ class SearchBenchmark {
     void listsAndSearchesOverTheIndexAgainstPlainScans() throws IOException {
         int count = Integer.getInteger("benchmark.stories");
         int rounds = Integer.getInteger("benchmark.rounds", 200);
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(StoreBackend.inMemory());
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create(
                 "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {

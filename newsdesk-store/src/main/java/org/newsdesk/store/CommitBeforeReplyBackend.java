@@ -1,6 +1,5 @@
-package org.newsdesk.launcher;
+package org.newsdesk.store;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * mongo-java-server's H2 backend with one change: whatever a command wrote is committed to the
+ * The embedded run's store: {@link StoreBackend} in a file, where whatever a command wrote is committed to the
  * store file before the command's reply goes out, so nothing a client saw acknowledged is lost
  * when the process dies.
  *
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * and under memory pressure alike) and this class does H2's background housekeeping itself.
  * Concurrent writers share commits: whoever gets the lock first writes everything changed so far.
  */
-final class CommitBeforeReplyBackend extends H2Backend {
+public final class CommitBeforeReplyBackend extends StoreBackend {
 
     private static final Logger log = LoggerFactory.getLogger(CommitBeforeReplyBackend.class);
 
@@ -76,7 +75,7 @@ final class CommitBeforeReplyBackend extends H2Backend {
     }
 
     /** Opens (or creates) the store file; H2 locks it, so a second process on the same file fails here. */
-    static CommitBeforeReplyBackend open(Path storeFile) {
+    public static CommitBeforeReplyBackend open(Path storeFile) {
         MVStore store = new MVStore.Builder()
                 .fileName(storeFile.toString())
                 .autoCommitDisabled()

@@ -1,0 +1,213 @@
+package org.newsdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store answers every query exactly as mongo-java-server's own H2 backend does, reads one
+ * document where a query names a unique key, never hands out a stored document, and opens files
+ * that backend wrote.
+ */
+class StoreBackendTests {
+
+    private final List<MongoServer> servers = new ArrayList<>();
+    private final List<MongoClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(MongoClient::close);
+        servers.forEach(MongoServer::shutdownNow);
+    }
+
+    @Test
+    void everyQueryIsAnsweredAsMongoJavaServerAnswersIt() {
+        // Given the same tips in this store and in mongo-java-server's plain H2 backend
+        MongoCollection<Document> ours = tips(StoreBackend.inMemory());
+        MongoCollection<Document> plain = tips(H2Backend.inMemory());
+
+        // When both are asked the same conditional reads and writes
+        // Then they answer alike, whether a unique key is named or not
+        List<Function<MongoCollection<Document>, Object>> asks = List.of(
+                // As Spring Data writes a condition: beside the key
+                tips -> find(tips, new Document("_id", "tip-2").append("revision", new Document("$lt", 3))),
+                tips -> find(tips, new Document("_id", "tip-2").append("revision", new Document("$lt", 2))),
+                tips -> find(
+                        tips,
+                        new Document("_id", new Document("$in", List.of("tip-1", "tip-2"))).append("revision", 2)),
+                // As the driver's Filters.and writes it: in an $and
+                tips -> find(tips, Filters.and(Filters.eq("_id", "tip-2"), Filters.lt("revision", 3))),
+                tips -> find(tips, Filters.and(Filters.eq("_id", "tip-2"), Filters.lt("revision", 2))),
+                tips -> find(tips, Filters.and(Filters.eq("_id", "tip-404"), Filters.lt("revision", 9))),
+                tips -> find(tips, Filters.and(Filters.in("_id", "tip-1", "tip-3"), Filters.eq("area", "Ilkeston"))),
+                tips -> find(
+                        tips,
+                        Filters.and(
+                                Filters.eq("_id", "tip-3"),
+                                Filters.or(Filters.eq("area", "Nowhere"), Filters.gte("revision", 3)))),
+                tips -> find(tips, Filters.and(Filters.eq("receipt", "R-1"), Filters.eq("area", "Ilkeston"))),
+                tips -> find(tips, Filters.and(Filters.eq("receipt", "R-1"), Filters.eq("area", "Long Eaton"))),
+                tips -> find(tips, Filters.and(Filters.eq("_id", "tip-1"), Filters.exists("claim", false))),
+                tips -> find(tips, Filters.eq("area", "Ilkeston")),
+                tips -> tips.countDocuments(Filters.and(Filters.eq("_id", "tip-1"), Filters.eq("area", "Ilkeston"))),
+                tips -> tips.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", "tip-1"), Filters.lt("revision", 5)),
+                        Updates.set("revision", 5),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)),
+                tips -> tips.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", "tip-1"), Filters.lt("revision", 5)), Updates.set("revision", 6)),
+                tips -> tips.updateOne(
+                                Filters.and(Filters.eq("_id", "tip-9"), Filters.lt("revision", 1)),
+                                Updates.combine(Updates.set("revision", 1), Updates.set("area", "Sandiacre")),
+                                new UpdateOptions().upsert(true))
+                        .getMatchedCount(),
+                tips -> find(tips, Filters.eq("_id", "tip-9")),
+                tips -> tips.deleteOne(Filters.and(Filters.eq("_id", "tip-3"), Filters.eq("area", "Nowhere")))
+                        .getDeletedCount(),
+                tips -> tips.deleteOne(Filters.and(Filters.eq("_id", "tip-3"), Filters.eq("area", "Ilkeston")))
+                        .getDeletedCount(),
+                tips -> find(tips, new Document()));
+        for (Function<MongoCollection<Document>, Object> ask : asks) {
+            assertThat(ask.apply(ours)).isEqualTo(ask.apply(plain));
+        }
+
+        // And a conditional upsert that finds its document changed is refused alike, as a duplicate key
+        Bson olderOrAbsent = Filters.and(Filters.eq("_id", "tip-2"), Filters.lt("revision", 1));
+        for (MongoCollection<Document> tips : List.of(ours, plain)) {
+            assertThatThrownBy(() ->
+                            tips.updateOne(olderOrAbsent, Updates.set("revision", 1), new UpdateOptions().upsert(true)))
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
+    void aConditionalWriteOnAUniqueKeyReadsOneDocumentNotTheCollection() {
+        // Given a store holding tips
+        StoreBackend backend = StoreBackend.inMemory();
+        MongoCollection<Document> tips = tips(backend);
+        StoreCollection stored = collection(backend);
+
+        // When tips are claimed and read by their ids and receipts, with conditions
+        tips.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", "tip-1"), Filters.exists("claim", false)), Updates.set("claim", "sam"));
+        find(tips, Filters.and(Filters.eq("receipt", "R-2"), Filters.lt("revision", 9)));
+        tips.updateOne(Filters.and(Filters.eq("_id", "tip-3"), Filters.lt("revision", 9)), Updates.inc("revision", 1));
+        tips.updateOne(
+                new Document("_id", "tip-2").append("revision", new Document("$lt", 9)), Updates.inc("revision", 1));
+
+        // Then no query read the whole collection
+        assertThat(stored.collectionScans()).isZero();
+
+        // But a filter no unique key answers still does, and is counted
+        find(tips, Filters.eq("area", "Ilkeston"));
+        assertThat(stored.collectionScans()).isOne();
+    }
+
+    @Test
+    void aStoredDocumentIsNeverHandedOutOnlyItsCopies() {
+        // Given a stored tip
+        StoreBackend backend = StoreBackend.inMemory();
+        tips(backend);
+        StoreCollection stored = collection(backend);
+
+        // When it is read twice, by its id and by a scan
+        QueryParameters byId = new QueryParameters(new de.bwaldvogel.mongo.bson.Document("_id", "tip-1"), 0, 0);
+        QueryParameters byScan = new QueryParameters(new de.bwaldvogel.mongo.bson.Document("area", "Ilkeston"), 0, 0);
+        var first = stored.handleQuery(byId).collectDocuments().get(0);
+        var second = stored.handleQuery(byId).collectDocuments().get(0);
+        var scanned = stored.handleQuery(byScan).collectDocuments().get(0);
+
+        // Then each answer is a copy of its own: equal, never the same object
+        assertThat(first).isEqualTo(second).isNotSameAs(second).isNotSameAs(scanned);
+    }
+
+    @Test
+    void aFileWrittenByMongoJavaServersOwnBackendOpensWithItsDocumentsAndUniqueKeys(@TempDir Path folder) {
+        // Given a store file written by mongo-java-server's plain H2 backend
+        Path file = folder.resolve("store.mv.db");
+        H2Backend plain = new H2Backend(file.toString());
+        MongoServer plainServer = new MongoServer(plain);
+        String plainAddress = "mongodb://127.0.0.1:" + plainServer.bind().getPort();
+        try (MongoClient client = MongoClients.create(plainAddress)) {
+            fill(client.getDatabase("newsdesk").getCollection("tips"));
+        }
+        plainServer.shutdown();
+
+        // When this store opens it
+        CommitBeforeReplyBackend backend = CommitBeforeReplyBackend.open(file);
+        MongoCollection<Document> tips = client(backend).getDatabase("newsdesk").getCollection("tips");
+
+        // Then its documents are there, found by their keys, and its unique index still holds
+        assertThat(tips.countDocuments()).isEqualTo(3);
+        assertThat(find(tips, Filters.and(Filters.eq("receipt", "R-2"), Filters.lt("revision", 9))))
+                .extracting(tip -> tip.getString("_id"))
+                .containsExactly("tip-2");
+        assertThatThrownBy(() -> tips.insertOne(new Document("_id", "tip-4").append("receipt", "R-1")))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+    }
+
+    private MongoCollection<Document> tips(MongoBackend backend) {
+        MongoCollection<Document> tips = client(backend).getDatabase("newsdesk").getCollection("tips");
+        fill(tips);
+        return tips;
+    }
+
+    private static void fill(MongoCollection<Document> tips) {
+        tips.createIndex(
+                Indexes.ascending("receipt"), new IndexOptions().unique(true).sparse(true));
+        tips.insertMany(List.of(
+                new Document("_id", "tip-1")
+                        .append("revision", 1)
+                        .append("area", "Ilkeston")
+                        .append("receipt", "R-1"),
+                new Document("_id", "tip-2")
+                        .append("revision", 2)
+                        .append("area", "Long Eaton")
+                        .append("receipt", "R-2"),
+                new Document("_id", "tip-3").append("revision", 3).append("area", "Ilkeston")));
+    }
+
+    private MongoClient client(MongoBackend backend) {
+        MongoServer server = new MongoServer(backend);
+        servers.add(server);
+        MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        clients.add(client);
+        return client;
+    }
+
+    private static StoreCollection collection(StoreBackend backend) {
+        return (StoreCollection) backend.resolveDatabase("newsdesk").resolveCollection("tips", true);
+    }
+
+    private static List<Document> find(MongoCollection<Document> tips, Bson filter) {
+        return tips.find(filter).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+}
