@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.newsdesk.events.ContactErased;
@@ -60,10 +61,12 @@ public class ModeratedTips {
 
     private final ReactiveMongoOperations mongo;
     private final EditorialRecordRelay record;
+    private final TipsByDay days;
 
-    ModeratedTips(ReactiveMongoOperations mongo, EditorialRecordRelay record) {
+    ModeratedTips(ReactiveMongoOperations mongo, EditorialRecordRelay record, TipsByDay days) {
         this.mongo = mongo;
         this.record = record;
+        this.days = days;
     }
 
     /**
@@ -91,8 +94,10 @@ public class ModeratedTips {
                                 List.of(),
                                 null)));
         // No match means no tip yet (the upsert inserts it) or one holding this revision or a newer
-        // one: then the insert collides with its _id, which is the answer "nothing to do".
-        return mongo.upsert(olderOrAbsent, update, ModeratedTip.class)
+        // one: then the insert collides with its _id, which is the answer "nothing to do". Its day
+        // first: a day naming a tip not yet stored is harmless, a stored tip missing from its day is not.
+        return days.note(tipId, submission.submittedAt())
+                .then(mongo.upsert(olderOrAbsent, update, ModeratedTip.class))
                 .map(result -> result.getUpsertedId() != null)
                 .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.just(false));
     }
@@ -137,26 +142,35 @@ public class ModeratedTips {
     /**
      * The tips another one may repeat: those waiting (or on hold) and the live stories, sent between
      * {@code from} and {@code to}, the newest first, at most {@code limit} of them and without their
-     * histories. A bounded read for scoring in memory, since the embedded store has no text search;
-     * on MongoDB each branch of the query is a range on the queue's own index (state, then time).
+     * histories. A bounded read for scoring in memory, since the embedded store has no text search:
+     * the days of the window ({@link TipsByDay}) name the tips sent in it, which are then read by id,
+     * so its cost follows the window, not the archive.
      */
     public Flux<ModeratedTip> waitingOrLiveSentBetween(Instant from, Instant to, int limit) {
-        Query near = query(new Criteria()
-                        .orOperator(
-                                where(STATE).is(TipState.PENDING),
-                                where(STATE)
-                                        .is(TipState.DECIDED)
-                                        .and(DECISION_OUTCOME)
-                                        .is(TipDecided.Outcome.APPROVED)
-                                        .and(RETRACTION)
-                                        .is(null))
-                        .and(SUBMITTED_AT)
-                        .gte(from)
-                        .lte(to))
-                .with(Sort.by(Sort.Order.desc(SUBMITTED_AT), Sort.Order.desc("_id")))
-                .limit(limit);
-        near.fields().exclude(HISTORY);
-        return mongo.find(near, ModeratedTip.class);
+        return days.sentBetween(from, to)
+                .map(TipsByDay.Sent::tipId)
+                .buffer(limit)
+                .concatMap(
+                        tipIds -> {
+                            Query byId = query(where("_id").in(tipIds));
+                            byId.fields().exclude(HISTORY);
+                            return mongo.find(byId, ModeratedTip.class)
+                                    .filter(ModeratedTips::waitingOrLive)
+                                    .sort(Comparator.comparing((ModeratedTip tip) ->
+                                                    tip.submission().submittedAt())
+                                            .thenComparing(ModeratedTip::tipId)
+                                            .reversed());
+                        },
+                        0)
+                .take(limit);
+    }
+
+    private static boolean waitingOrLive(ModeratedTip tip) {
+        return tip.state() == TipState.PENDING
+                || tip.state() == TipState.DECIDED
+                        && tip.decision() != null
+                        && tip.decision().outcome() == TipDecided.Outcome.APPROVED
+                        && tip.retraction() == null;
     }
 
     /**
