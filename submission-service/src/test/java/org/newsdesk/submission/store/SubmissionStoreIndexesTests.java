@@ -37,7 +37,7 @@ class SubmissionStoreIndexesTests {
         assertThat(receipts)
                 .filteredOn(index -> !index.getName().equals("_id_"))
                 .extracting(IndexInfo::getName, IndexInfo::isUnique, IndexInfo::isSparse)
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         tuple("receiptDigest_1", true, true),
                         tuple("receipt_contact_erasable_at", false, true),
                         tuple("receipt_notice_due_at", false, true),
