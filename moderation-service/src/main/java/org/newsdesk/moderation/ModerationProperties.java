@@ -57,7 +57,10 @@ public record ModerationProperties(
      * @param pageItems      the tips one page shows when the client does not say; at most {@value #MOST_ITEMS}
      * @param resyncInterval how often each instance reads the whole queue into its in-memory order
      *                       again, for changes that reached MongoDB without a notice (a crash between
-     *                       the two writes, a rebuild)
+     *                       the two writes, a rebuild). Rare, because on a store without secondary
+     *                       indexes that read goes through every tip the archive holds (it ran every 30 s,
+     *                       so an idle service's cost grew with the archive). Changes made with
+     *                       a notice, by any instance, reach the order within a poll of the notices.
      */
     public record Queue(Integer pageItems, Duration resyncInterval) {
 
@@ -66,7 +69,7 @@ public record ModerationProperties(
 
         public Queue {
             pageItems = pageItems == null ? 50 : Math.min(pageItems, MOST_ITEMS);
-            resyncInterval = resyncInterval == null ? Duration.ofSeconds(30) : resyncInterval;
+            resyncInterval = resyncInterval == null ? Duration.ofMinutes(5) : resyncInterval;
         }
     }
 
