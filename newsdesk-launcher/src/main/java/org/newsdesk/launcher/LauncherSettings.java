@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.newsdesk.launcher.NewsdeskServices.Service;
 
@@ -22,7 +23,8 @@ record LauncherSettings(
         int kafkaControllerPort,
         int mongoPort,
         Map<Service, Integer> servicePorts,
-        InetAddress bindAddress) {
+        InetAddress bindAddress,
+        List<String> serviceJvmOptions) {
 
     /** Where the services listen unless NEWSDESK_BIND_ADDRESS says otherwise: this machine only. */
     static final String LOOPBACK = "127.0.0.1";
@@ -46,7 +48,19 @@ record LauncherSettings(
                 port(environment, "NEWSDESK_KAFKA_CONTROLLER_PORT", KAFKA_CONTROLLER_PORT),
                 port(environment, "NEWSDESK_MONGODB_PORT", MONGO_PORT),
                 Map.copyOf(servicePorts),
-                bindAddress(environment.get("NEWSDESK_BIND_ADDRESS")));
+                bindAddress(environment.get("NEWSDESK_BIND_ADDRESS")),
+                serviceJvmOptions(environment.get("NEWSDESK_SERVICE_JVM_OPTIONS")));
+    }
+
+    /**
+     * The options of each service's JVM, separated by spaces, in place of the defaults
+     * ({@link ServiceCommandLines#JVM_OPTIONS}): for measuring other flags, or for a heap of another size.
+     */
+    static List<String> serviceJvmOptions(String configured) {
+        if (isBlank(configured)) {
+            return ServiceCommandLines.JVM_OPTIONS;
+        }
+        return List.of(configured.trim().split("\\s+"));
     }
 
     /** Whether other machines can reach the services: any address but a loopback one. */

@@ -83,6 +83,7 @@ public final class NewsdeskLauncher {
         NewsdeskServices.Starter services = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
                 .servicesDirectory(settings.servicesDir())
                 .bindAddress(settings.bindHost())
+                .jvmOptions(settings.serviceJvmOptions())
                 // Only this local run, listening on this machine alone, may fall back to a known moderator
                 // password; the service says so in its log.
                 .property(

@@ -285,6 +285,12 @@ public final class NewsdeskServices implements AutoCloseable {
             return this;
         }
 
+        /** The options every service's JVM starts with, in place of the defaults. */
+        public Starter jvmOptions(List<String> options) {
+            commandLines.jvmOptions(options);
+            return this;
+        }
+
         /** Every service on a port that is free now (the services cannot report a port of their own choosing back). */
         public Starter randomPorts() {
             commandLines.randomPorts();

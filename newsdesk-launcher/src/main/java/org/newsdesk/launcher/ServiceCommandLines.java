@@ -35,6 +35,7 @@ final class ServiceCommandLines {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private Path servicesDirectory;
     private String bindAddress = "127.0.0.1";
+    private List<String> jvmOptions = JVM_OPTIONS;
 
     ServiceCommandLines(String kafkaBootstrapServers, String mongoUri) {
         common.put("spring.kafka.bootstrap-servers", Objects.requireNonNull(kafkaBootstrapServers));
@@ -74,6 +75,10 @@ final class ServiceCommandLines {
         this.bindAddress = address;
     }
 
+    void jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+    }
+
     void property(String name, String value) {
         common.put(name, value);
     }
@@ -86,7 +91,7 @@ final class ServiceCommandLines {
         Path jar = jar(service);
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> properties = new LinkedHashMap<>(common);

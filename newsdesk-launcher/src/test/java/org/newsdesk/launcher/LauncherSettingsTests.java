@@ -81,6 +81,24 @@ class LauncherSettingsTests {
     }
 
     @Test
+    void theServicesJvmsStartWithTheDefaultOptionsUnlessTheEnvironmentGivesOthers() {
+        // Given no options, then options with extra spaces
+        LauncherSettings defaults =
+                LauncherSettings.from(Map.of("NEWSDESK_SERVICES_DIR", folder.toString()), "unused.jar");
+        LauncherSettings measured = LauncherSettings.from(
+                Map.of(
+                        "NEWSDESK_SERVICES_DIR",
+                        folder.toString(),
+                        "NEWSDESK_SERVICE_JVM_OPTIONS",
+                        "  -XX:+UseSerialGC   -Xmx256m "),
+                "unused.jar");
+
+        // Then the defaults, then exactly the options given, in place of the defaults
+        assertThat(defaults.serviceJvmOptions()).isEqualTo(ServiceCommandLines.JVM_OPTIONS);
+        assertThat(measured.serviceJvmOptions()).containsExactly("-XX:+UseSerialGC", "-Xmx256m");
+    }
+
+    @Test
     void aPortThatIsNotANumberIsRefusedByName() {
         assertThatIllegalStateException()
                 .isThrownBy(() -> LauncherSettings.from(
