@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -59,6 +60,10 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
 
     private final MVStore store;
     private final ReentrantReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
+    /** Commands and the commits they shared: told at close, to show how much writers share under load. */
+    private final LongAdder commands = new LongAdder();
+
+    private final LongAdder commits = new LongAdder();
     private volatile boolean worthKeepingHouse;
     private final ScheduledExecutorService housekeeping;
 
@@ -92,6 +97,7 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
     /** Every command of a current driver comes through here (OP_MSG too), writes included. */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        commands.increment();
         try {
             commandsOrCommit.readLock().lock();
             try {
@@ -115,6 +121,7 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
             // Another command's commit may have taken this command's changes along.
             if (store.hasUnsavedChanges()) {
                 store.commit();
+                commits.increment();
                 worthKeepingHouse = true;
             }
         } finally {
@@ -161,6 +168,7 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        log.info("The MongoDB store answered {} commands with {} commits", commands.sum(), commits.sum());
         // Not MVStore.compactFile() to shrink the file first: in H2 2.4.240 it trips H2's own assertions.
         super.close();
     }
