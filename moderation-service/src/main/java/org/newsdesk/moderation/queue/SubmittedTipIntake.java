@@ -49,9 +49,10 @@ class SubmittedTipIntake {
     @KafkaHandler
     void on(TipSubmitted tip) {
         UnprocessableEventException.requireSchemaVersion(tip, TipSubmitted.SCHEMA_VERSION);
+        // The notice also for a tip already stored: a redelivery may follow a crash between the two
+        // writes, and without the notice the queue's order would only learn of the tip at its next resync.
         Boolean isNew = tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), Instant.now())
-                .flatMap(created ->
-                        created ? changes.record(tip.tipId(), "received").thenReturn(true) : Mono.just(false))
+                .flatMap(created -> changes.record(tip.tipId(), "received").thenReturn(created))
                 .timeout(WRITE_TIMEOUT)
                 .block();
         if (Boolean.TRUE.equals(isNew)) {
