@@ -96,6 +96,7 @@ class RenderedCopiesTests {
 
                 // Then the second is the copy of the first: nothing rendered, the same bytes and headers
                 assertThat(rendered()).as(path).isEqualTo(rendered);
+                assertThat(copies.holds(address(path))).as(path).isTrue();
                 assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
                 for (String header : List.of(
                         HttpHeaders.CONTENT_TYPE,
