@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -69,12 +70,14 @@ public class RenderedCopies {
         }
     }
 
+    /** The address's copy if there is one and the request can take it; counted as served then. */
     @Nullable
-    Copy find(String address) {
+    Copy find(String address, Predicate<Copy> usable) {
         Copy copy = copies.getIfPresent(address);
-        if (copy != null) {
-            counter("newsdesk.pages.served", copy.kind()).increment();
+        if (copy == null || !usable.test(copy)) {
+            return null;
         }
+        counter("newsdesk.pages.served", copy.kind()).increment();
         return copy;
     }
 

@@ -74,8 +74,9 @@ class RenderedCopiesFilter implements WebFilter, Ordered {
         }
         String address = request.getURI().getRawPath() + "?"
                 + Optional.ofNullable(request.getURI().getRawQuery()).orElse("");
-        RenderedCopies.Copy copy = copies.find(address);
-        if (copy != null && accepts(request, copy.headers().getContentType())) {
+        RenderedCopies.Copy copy =
+                copies.find(address, held -> accepts(request, held.headers().getContentType()));
+        if (copy != null) {
             return serve(exchange, copy);
         }
         RenderedCopies.Rendering rendering = copies.begin(kept.get().scope());

@@ -111,18 +111,8 @@ class RenderedCopiesTests {
                             .isEqualTo(first.getResponseHeaders().get(header));
                 }
             });
-            // And a conditional request gets its 304 from the copy
-            String etag = get(path).getResponseHeaders().getETag();
-            web.get()
-                    .uri(path)
-                    .header(HttpHeaders.IF_NONE_MATCH, etag)
-                    .exchange()
-                    .expectStatus()
-                    .isNotModified()
-                    .expectHeader()
-                    .valueEquals(HttpHeaders.ETAG, etag)
-                    .expectBody()
-                    .isEmpty();
+            // (A conditional request then gets its 304 from the copy: HttpCachingTests asks each
+            // address twice, the second time with its tag.)
         }
     }
 
