@@ -22,6 +22,7 @@ import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.publishing.PublishingProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
@@ -53,14 +54,17 @@ public class StoryRepository {
     private final StorySearch search;
     private final SlugAllocation slugs;
     private final CorrectionNotices notices;
+    private final ApplicationEventPublisher events;
 
     StoryRepository(
             ReactiveMongoOperations mongo,
             PublishingProperties properties,
             StorySearch search,
             SlugAllocation slugs,
-            CorrectionNotices notices) {
+            CorrectionNotices notices,
+            ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
         this.properties = properties;
         this.search = search;
         this.slugs = slugs;
@@ -99,7 +103,13 @@ public class StoryRepository {
         // The editors' corrections and retraction read before the story are applied to it then.
         return storeStory(draft, knownSlug)
                 .flatMap(this::amend)
-                .flatMap(story -> search.index(story).thenReturn(story));
+                .flatMap(story -> search.index(story).thenReturn(story))
+                .doOnSuccess(story -> written(story, StoryWritten.Act.DECIDED));
+    }
+
+    /** Tells who keeps copies of what readers see (rendered pages), once the write and its index are done. */
+    private void written(@Nullable Story story, StoryWritten.Act act) {
+        events.publishEvent(new StoryWritten(story, act));
     }
 
     /**
@@ -118,7 +128,8 @@ public class StoryRepository {
                 corrected.correctedAt().truncatedTo(ChronoUnit.MILLIS));
         Update update = new Update().set(AMENDED_CORRECTIONS + "." + corrected.eventId(), correction);
         return mongo.upsert(query(where("_id").is(corrected.tipId())), update, StoryAmendments.class)
-                .then(amendStored(corrected.tipId()));
+                .then(amendStored(corrected.tipId()))
+                .doOnSuccess(story -> written(story, StoryWritten.Act.CORRECTED));
     }
 
     /**
@@ -143,7 +154,8 @@ public class StoryRepository {
                         new Update().set(AMENDED_RETRACTION, retraction),
                         StoryAmendments.class)
                 .onErrorResume(DuplicateKeyException.class, kept -> Mono.empty())
-                .then(amendStored(retracted.tipId()));
+                .then(amendStored(retracted.tipId()))
+                .doOnSuccess(story -> written(story, StoryWritten.Act.RETRACTED));
     }
 
     private Mono<Story> amendStored(String tipId) {

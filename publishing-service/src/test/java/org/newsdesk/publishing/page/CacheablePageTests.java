@@ -37,7 +37,7 @@ class CacheablePageTests {
         assertThat(first.headers().getETag())
                 .isEqualTo(second.headers().getETag())
                 .isNotEqualTo(changed.headers().getETag());
-        assertThat(first.headers().getCacheControl()).isEqualTo("public, max-age=60");
+        assertThat(first.headers().getCacheControl()).isEqualTo(Lifetime.PAGE.cacheControl());
         assertThat(first.headers().getLastModified()).isEqualTo(CHANGED.toEpochMilli());
     }
 

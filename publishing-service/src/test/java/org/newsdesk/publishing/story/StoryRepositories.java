@@ -14,6 +14,8 @@ public final class StoryRepositories {
                 new PublishingProperties(null, null),
                 new StoryIndex(mongo),
                 new SlugAllocation(mongo),
-                new CorrectionNotices(mongo));
+                new CorrectionNotices(mongo),
+                // No copies of pages to refresh over a database of a test's own.
+                written -> {});
     }
 }
