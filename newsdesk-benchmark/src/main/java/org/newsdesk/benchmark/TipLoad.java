@@ -1,4 +1,4 @@
-package org.newsdesk.load;
+package org.newsdesk.benchmark;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -31,7 +31,7 @@ import org.HdrHistogram.Recorder;
  * so this is closed-loop throughput, not an open arrival rate).
  *
  * <pre>
- * java -jar newsdesk-load/target/newsdesk-load.jar [seconds=30] [clients=8] [moderators=2]
+ * java -jar newsdesk-benchmark/target/newsdesk-benchmark.jar [seconds=30] [clients=8] [moderators=2]
  *     [submission=http://127.0.0.1:8081] [moderation=http://127.0.0.1:8082] [password=moderator]
  * </pre>
  * Only loopback addresses are meant: it is for measuring a local run. With {@code api-throughput}
