@@ -35,7 +35,9 @@ import org.HdrHistogram.Recorder;
  *     [submission=http://127.0.0.1:8081] [moderation=http://127.0.0.1:8082] [password=moderator]
  * </pre>
  * Only loopback addresses are meant: it is for measuring a local run. With {@code api-throughput}
- * as its first argument it measures what signing in costs the moderation API instead (see {@link ApiThroughput}).
+ * as its first argument it measures what signing in costs the moderation API instead (see {@link ApiThroughput});
+ * with {@code benchmark} one size of the open-model benchmark (see {@link Benchmark}), with {@code report}
+ * its Markdown report (see {@link Report}), with {@code seed-archive} an archive (see {@link ArchiveSeed}).
  */
 public final class TipLoad {
 
@@ -57,6 +59,14 @@ public final class TipLoad {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("api-throughput")) {
             ApiThroughput.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("report")) {
+            Report.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("seed-archive")) {
