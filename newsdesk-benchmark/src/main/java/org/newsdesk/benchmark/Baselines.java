@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,6 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
@@ -74,22 +76,8 @@ final class Baselines implements AutoCloseable {
         this.server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
-                .route(routes -> routes.post(
-                                "/kafka",
-                                (request, response) -> request.receive()
-                                        .aggregate()
-                                        .asByteArray()
-                                        .flatMap(this::send)
-                                        .then(answer(response, 202, "{}"))
-                                        .onErrorResume(failed -> answer(response, 503, "{}")))
-                        .post(
-                                "/store",
-                                (request, response) -> request.receive()
-                                        .aggregate()
-                                        .asByteArray()
-                                        .flatMap(this::insert)
-                                        .then(answer(response, 202, "{}"))
-                                        .onErrorResume(failed -> answer(response, 503, "{}")))
+                .route(routes -> routes.post("/kafka", (request, response) -> accept(request, response, this::send))
+                        .post("/store", (request, response) -> accept(request, response, this::insert))
                         .get(
                                 "/page",
                                 (request, response) -> response.header("Content-Type", "text/html;charset=utf-8")
@@ -101,7 +89,7 @@ final class Baselines implements AutoCloseable {
                                                 .first())
                                         .map(Document::toJson)
                                         .flatMap(json -> answer(response, 200, json))
-                                        .switchIfEmpty(answer(response, 404, "{}")))
+                                        .switchIfEmpty(Mono.defer(() -> answer(response, 404, "{}"))))
                         .get(
                                 "/driver/front",
                                 (request, response) -> Flux.from(stories.find()
@@ -143,6 +131,17 @@ final class Baselines implements AutoCloseable {
                         .append("body", new String(body, StandardCharsets.UTF_8))
                         .append("receivedAt", new Date())))
                 .then();
+    }
+
+    /** Takes the whole body, does the one step, and answers 202 once it is done (503 if it failed). */
+    private static Mono<Void> accept(
+            HttpServerRequest request, HttpServerResponse response, Function<byte[], Mono<Void>> step) {
+        return request.receive()
+                .aggregate()
+                .asByteArray()
+                .flatMap(step)
+                .then(Mono.defer(() -> answer(response, 202, "{}")))
+                .onErrorResume(failed -> answer(response, 503, "{}"));
     }
 
     private static Mono<Void> answer(HttpServerResponse response, int status, String json) {

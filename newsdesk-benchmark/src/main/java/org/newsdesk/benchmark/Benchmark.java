@@ -104,8 +104,7 @@ final class Benchmark {
         try (Baselines baselines = Baselines.start(settings.get("kafka"), settings.get("mongo"), frontPage);
                 Records records = new Records(settings.get("mongo"), settings.get("kafka"))) {
             if (!settings.get("startSeconds").isEmpty()) {
-                figures.add(Figure.value(
-                        START, "ready after launch (s)", Double.parseDouble(settings.get("startSeconds"))));
+                keep(Figure.value(START, "ready after launch (s)", Double.parseDouble(settings.get("startSeconds"))));
             }
             warmUp(baselines);
             List<String> accepted = ingest(baselines, records);
@@ -132,7 +131,7 @@ final class Benchmark {
         for (double rate : rates("ingestRates")) {
             List<String> tipIds = Collections.synchronizedList(new ArrayList<>());
             double cpuBefore = ProcessCpu.millis(pid);
-            figures.add(load.run(
+            keep(load.run(
                             INGEST,
                             "POST /api/tips (1 KB)",
                             rate,
@@ -140,15 +139,13 @@ final class Benchmark {
                             i -> tip(settings.get("submission") + "/api/tips", i),
                             response -> tipIds.add(first(TIP_ID, response.body())))
                     .against(BARE_STORE, BARE_KAFKA));
-            figures.add(records.tipToQueue(
+            keep(records.tipToQueue(
                     PIPELINE, "tip to queue at " + format(rate) + " tips/s (records)", tipIds, Duration.ofMinutes(2)));
             double cpu = ProcessCpu.millis(pid) - cpuBefore;
-            figures.add(Figure.value(
+            keep(Figure.value(
                     CPU, "ms CPU per accepted tip at " + format(rate) + " tips/s", cpu / Math.max(1, tipIds.size())));
-            figures.add(
-                    load.run(INGEST, BARE_STORE, rate, duration, i -> tip(baselines.address() + "/store", i), r -> {}));
-            figures.add(
-                    load.run(INGEST, BARE_KAFKA, rate, duration, i -> tip(baselines.address() + "/kafka", i), r -> {}));
+            keep(load.run(INGEST, BARE_STORE, rate, duration, i -> tip(baselines.address() + "/store", i), r -> {}));
+            keep(load.run(INGEST, BARE_KAFKA, rate, duration, i -> tip(baselines.address() + "/kafka", i), r -> {}));
             accepted.addAll(tipIds);
         }
         return accepted;
@@ -166,16 +163,16 @@ final class Benchmark {
                 spread,
                 i -> tip(settings.get("submission") + "/api/tips", i),
                 response -> tipIds.add(first(TIP_ID, response.body())));
-        figures.add(records.tipToQueue(PIPELINE, "tip to queue, unloaded (records)", tipIds, Duration.ofMinutes(1)));
+        keep(records.tipToQueue(PIPELINE, "tip to queue, unloaded (records)", tipIds, Duration.ofMinutes(1)));
         long since = System.currentTimeMillis();
         load.run(PIPELINE, "", UNLOADED_RATE, spread, i -> decision(tipIds.get(i % tipIds.size())), response -> {});
-        figures.add(records.decisionToStory(
+        keep(records.decisionToStory(
                 PIPELINE, "decision to story, unloaded (records and events)", tipIds, since, Duration.ofMinutes(1)));
     }
 
     /** The queue API, and approvals of tips this run sent (each tip once) at a fixed rate. */
     private void moderators(Records records, List<String> accepted) throws InterruptedException {
-        figures.add(load.run(
+        keep(load.run(
                 MODERATION,
                 "GET /api/queue?limit=20",
                 Double.parseDouble(settings.get("queueRate")),
@@ -191,14 +188,14 @@ final class Benchmark {
         }
         List<String> decided = accepted.subList(0, decisions);
         long since = System.currentTimeMillis();
-        figures.add(load.run(
+        keep(load.run(
                 MODERATION,
                 "POST /api/tips/{id}/decision",
                 rate,
                 Duration.ofMillis((long) (decisions * 1000 / rate)),
                 i -> decision(decided.get(i)),
                 response -> {}));
-        figures.add(records.decisionToStory(
+        keep(records.decisionToStory(
                 PIPELINE,
                 "decision to story at " + format(rate) + " decisions/s (records and events)",
                 decided,
@@ -215,7 +212,11 @@ final class Benchmark {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("GET / (front page)", "/");
         if (area != null) {
-            pages.put("GET /areas/{area}", "/areas/" + URLEncoder.encode(area, StandardCharsets.UTF_8));
+            // The area's page lives at its slug: the name redirects there.
+            pages.put(
+                    "GET /areas/{area}",
+                    redirected(
+                            settings.get("publishing") + "/areas/" + URLEncoder.encode(area, StandardCharsets.UTF_8)));
         }
         if (slug != null) {
             pages.put("GET /stories/{slug}", "/stories/" + slug);
@@ -224,9 +225,9 @@ final class Benchmark {
         pages.put("GET /feed.atom", "/feed.atom");
         pages.put("GET /api/stories?limit=20", "/api/stories?limit=20");
         for (double rate : rates("readRates")) {
-            figures.add(load.run(
+            keep(load.run(
                     READS, BARE_PAGE, rate, duration, i -> get(URI.create(baselines.address() + "/page")), r -> {}));
-            figures.add(load.run(
+            keep(load.run(
                     READS,
                     DRIVER_FRONT,
                     rate,
@@ -234,7 +235,7 @@ final class Benchmark {
                     i -> get(URI.create(baselines.address() + "/driver/front")),
                     r -> {}));
             if (storyId != null) {
-                figures.add(load.run(
+                keep(load.run(
                         READS,
                         DRIVER_STORY,
                         rate,
@@ -245,10 +246,24 @@ final class Benchmark {
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 URI uri = URI.create(settings.get("publishing") + page.getValue());
                 Figure figure = load.run(READS, page.getKey(), rate, duration, i -> get(uri), r -> {});
-                figures.add(figure.against(
+                keep(figure.against(
                         BARE_PAGE, page.getKey().startsWith("GET /stories/") ? DRIVER_STORY : DRIVER_FRONT));
             }
         }
+    }
+
+    /** Kept for the results file, and shown at once: a long run says how far it got. */
+    private void keep(Figure figure) {
+        figures.add(figure);
+        System.out.printf(
+                "%s %s at %s/s: %.1f/s, p50 %.1f ms, p99 %.1f ms, %s%n",
+                figure.group(),
+                figure.name(),
+                format(figure.offered()),
+                figure.achieved(),
+                figure.p50(),
+                figure.p99(),
+                figure.statuses());
     }
 
     private void append(Path results) throws IOException {
@@ -263,7 +278,6 @@ final class Benchmark {
                 StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
-        lines.forEach(System.out::println);
     }
 
     static HttpRequest tip(String url, int i) {
@@ -304,6 +318,17 @@ final class Benchmark {
                 .build()
                 .send(get(URI.create(url)), HttpResponse.BodyHandlers.ofByteArray())
                 .body();
+    }
+
+    /** The path a page's address redirects to (the address's own path when it does not). */
+    private static String redirected(String url) throws IOException, InterruptedException {
+        URI landed = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()
+                .send(get(URI.create(url)), HttpResponse.BodyHandlers.discarding())
+                .uri();
+        return landed.getRawPath();
     }
 
     private double[] rates(String setting) {

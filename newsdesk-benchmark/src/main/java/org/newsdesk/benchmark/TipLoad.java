@@ -57,22 +57,17 @@ public final class TipLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("api-throughput")) {
-            ApiThroughput.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "api-throughput" -> ApiThroughput.main(rest);
+            case "benchmark" -> Benchmark.main(rest);
+            case "report" -> Report.main(rest);
+            case "seed-archive" -> ArchiveSeed.main(rest);
+            default -> load(args);
         }
-        if (args.length > 0 && args[0].equals("benchmark")) {
-            Benchmark.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("report")) {
-            Report.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("seed-archive")) {
-            ArchiveSeed.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
+    }
+
+    private static void load(String[] args) throws InterruptedException {
         Map<String, String> settings = Arguments.parse(
                 args,
                 Map.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -67,38 +69,22 @@ class BenchmarkSmokeTests {
             String at = baselines.address();
 
             // When the generator drives each of them at a small fixed rate
-            figures.add(load.run(
-                    Benchmark.INGEST, Benchmark.BARE_STORE, RATE, EACH, i -> Benchmark.tip(at + "/store", i), r -> {}));
-            figures.add(load.run(
-                            Benchmark.INGEST,
-                            Benchmark.BARE_KAFKA,
-                            RATE,
-                            EACH,
-                            i -> Benchmark.tip(at + "/kafka", i),
-                            r -> {})
+            figures.add(measure(load, Benchmark.INGEST, Benchmark.BARE_STORE, i -> Benchmark.tip(at + "/store", i)));
+            figures.add(measure(load, Benchmark.INGEST, Benchmark.BARE_KAFKA, i -> Benchmark.tip(at + "/kafka", i))
                     .against(Benchmark.BARE_STORE));
-            figures.add(load.run(
-                    Benchmark.READS,
-                    Benchmark.BARE_PAGE,
-                    RATE,
-                    EACH,
-                    i -> Benchmark.get(URI.create(at + "/page")),
-                    r -> {}));
-            figures.add(load.run(
+            figures.add(
+                    measure(load, Benchmark.READS, Benchmark.BARE_PAGE, i -> Benchmark.get(URI.create(at + "/page"))));
+            figures.add(measure(
+                            load,
                             Benchmark.READS,
                             Benchmark.DRIVER_FRONT,
-                            RATE,
-                            EACH,
-                            i -> Benchmark.get(URI.create(at + "/driver/front")),
-                            r -> {})
+                            i -> Benchmark.get(URI.create(at + "/driver/front")))
                     .against(Benchmark.BARE_PAGE));
-            figures.add(load.run(
+            figures.add(measure(
+                            load,
                             Benchmark.READS,
                             Benchmark.DRIVER_STORY,
-                            RATE,
-                            EACH,
-                            i -> Benchmark.get(URI.create(at + "/driver/story/story-1")),
-                            r -> {})
+                            i -> Benchmark.get(URI.create(at + "/driver/story/story-1")))
                     .against(Benchmark.BARE_PAGE));
         }
         figures.add(Figure.value(Benchmark.CPU, "ms CPU of this JVM", ProcessCpu.millis(pid) - cpuBefore));
@@ -133,6 +119,11 @@ class BenchmarkSmokeTests {
                 .anyMatch(row ->
                         row.startsWith("| " + Benchmark.BARE_KAFKA) && row.contains("rate ") && row.contains("×"));
         assertThat(rows).anyMatch(row -> row.startsWith("| ms CPU of this JVM | ") && !row.contains("| 0.00 |"));
+    }
+
+    private static Figure measure(OpenLoad load, String group, String name, IntFunction<HttpRequest> requests)
+            throws InterruptedException {
+        return load.run(group, name, RATE, EACH, requests, response -> {});
     }
 
     /** The figures' rows of one size's tables. */
