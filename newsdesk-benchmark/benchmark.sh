@@ -15,7 +15,14 @@ results="$here/target/benchmark/results.tsv"
 data=$(mktemp -d)
 log="$data/launcher.log"
 pid=""
-trap 'if [ -n "$pid" ]; then kill -9 $pid 2>/dev/null || true; fi; rm -rf "$data"' EXIT
+# Whatever happens, the report of what was measured: a restart that fails still leaves the fresh size.
+report() {
+  if [ -n "$pid" ]; then kill -9 $pid 2>/dev/null || true; fi
+  rm -rf "$data"
+  java -jar "$bench" report results="$results" out="$here/target/benchmark-report.md" \
+    commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+}
+trap report EXIT
 
 . "$here/embedded-run.sh"
 
@@ -31,5 +38,3 @@ if [ "$records" -gt 0 ]; then
     results="$results" "$@"
 fi
 stop
-java -jar "$bench" report results="$results" out="$here/target/benchmark-report.md" \
-  commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
