@@ -3,7 +3,7 @@
 # archive of RECORDS copies of each kind of record and restarted on it, measured again; each size
 # beside its baselines in the same run. Writes newsdesk-benchmark/target/benchmark-report.md.
 #   newsdesk-benchmark/benchmark.sh [LAUNCHER_JAR] [setting=value ...]
-# Settings (seconds=8, ingestRates=50,200, readRates=100,300, ...) go to every size's run;
+# Settings (seconds=5, ingestRates=50,150, readRates=100,300, ...) go to every size's run;
 # RECORDS=100000 in the environment sets the archive's size, RECORDS=0 measures the fresh store only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

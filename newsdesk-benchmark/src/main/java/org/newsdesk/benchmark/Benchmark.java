@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * its figures to the results file that {@link Report} turns into Markdown.
  *
  * <pre>
- * java -jar newsdesk-benchmark.jar benchmark size=fresh pid=LAUNCHER_PID [seconds=8] [ingestRates=50,200]
+ * java -jar newsdesk-benchmark.jar benchmark size=fresh pid=LAUNCHER_PID [seconds=5] [ingestRates=50,150]
  *     [readRates=100,300] [queueRate=50] [decisionRate=20] [pipelineTips=20] [results=FILE] ...
  * </pre>
  */
@@ -75,9 +75,9 @@ final class Benchmark {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("size", "fresh store");
         defaults.put("pid", Long.toString(ProcessHandle.current().pid()));
-        defaults.put("seconds", "8");
+        defaults.put("seconds", "5");
         defaults.put("warmup", "3");
-        defaults.put("ingestRates", "50,200");
+        defaults.put("ingestRates", "50,150");
         defaults.put("readRates", "100,300");
         defaults.put("queueRate", "50");
         defaults.put("decisionRate", "20");
@@ -164,6 +164,9 @@ final class Benchmark {
                 i -> tip(settings.get("submission") + "/api/tips", i),
                 response -> tipIds.add(first(TIP_ID, response.body())));
         keep(records.tipToQueue(PIPELINE, "tip to queue, unloaded (records)", tipIds, Duration.ofMinutes(1)));
+        if (tipIds.isEmpty()) {
+            return;
+        }
         long since = System.currentTimeMillis();
         load.run(PIPELINE, "", UNLOADED_RATE, spread, i -> decision(tipIds.get(i % tipIds.size())), response -> {});
         keep(records.decisionToStory(
