@@ -1,4 +1,4 @@
-package org.newsdesk.load;
+package org.newsdesk.benchmark;
 
 import java.util.Map;
 import java.util.TreeMap;

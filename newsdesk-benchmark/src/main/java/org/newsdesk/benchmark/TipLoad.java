@@ -1,4 +1,4 @@
-package org.newsdesk.load;
+package org.newsdesk.benchmark;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -31,11 +31,13 @@ import org.HdrHistogram.Recorder;
  * so this is closed-loop throughput, not an open arrival rate).
  *
  * <pre>
- * java -jar newsdesk-load/target/newsdesk-load.jar [seconds=30] [clients=8] [moderators=2]
+ * java -jar newsdesk-benchmark/target/newsdesk-benchmark.jar [seconds=30] [clients=8] [moderators=2]
  *     [submission=http://127.0.0.1:8081] [moderation=http://127.0.0.1:8082] [password=moderator]
  * </pre>
  * Only loopback addresses are meant: it is for measuring a local run. With {@code api-throughput}
- * as its first argument it measures what signing in costs the moderation API instead (see {@link ApiThroughput}).
+ * as its first argument it measures what signing in costs the moderation API instead (see {@link ApiThroughput});
+ * with {@code benchmark} one size of the open-model benchmark (see {@link Benchmark}), with {@code report}
+ * its Markdown report (see {@link Report}), with {@code seed-archive} an archive (see {@link ArchiveSeed}).
  */
 public final class TipLoad {
 
@@ -55,14 +57,17 @@ public final class TipLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("api-throughput")) {
-            ApiThroughput.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "api-throughput" -> ApiThroughput.main(rest);
+            case "benchmark" -> Benchmark.main(rest);
+            case "report" -> Report.main(rest);
+            case "seed-archive" -> ArchiveSeed.main(rest);
+            default -> load(args);
         }
-        if (args.length > 0 && args[0].equals("seed-archive")) {
-            ArchiveSeed.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
+    }
+
+    private static void load(String[] args) throws InterruptedException {
         Map<String, String> settings = Arguments.parse(
                 args,
                 Map.of(

@@ -1,4 +1,4 @@
-package org.newsdesk.load;
+package org.newsdesk.benchmark;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -23,7 +23,7 @@ import org.bson.types.ObjectId;
  * further back per copy, no outbox work), straight into MongoDB. Records made by Newsdesk itself
  * are the templates, so the copies are exactly what its code reads; run a tip through first.
  *
- * <pre>java -jar newsdesk-load.jar seed-archive records=100000 collections=newsdesk-moderation.tips,...</pre>
+ * <pre>java -jar newsdesk-benchmark.jar seed-archive records=100000 collections=newsdesk-moderation.tips,...</pre>
  */
 final class ArchiveSeed {
 

@@ -2,7 +2,7 @@
 # Measures an embedded run as a user meets it, on a fresh data folder: from launch to the ready
 # line, a load of residents and moderators (the load generator), a crash (kill -9) with all those
 # records in the store, the restart on that data to the ready line, and Ctrl-C (SIGTERM) to exit.
-#   newsdesk-load/measure-embedded-run.sh LAUNCHER_JAR [SECONDS] [CLIENTS]
+#   newsdesk-benchmark/measure-embedded-run.sh LAUNCHER_JAR [SECONDS] [CLIENTS]
 # Run it for two builds in turn (say main and a branch) and compare the figures as ratios.
 set -euo pipefail
 jar=${1:?launcher jar}
@@ -17,7 +17,7 @@ trap 'if [ -n "$pid" ]; then kill -9 $pid 2>/dev/null || true; fi' EXIT
 . "$here/embedded-run.sh"
 
 launch "fresh start"
-java -jar "$here/target/newsdesk-load.jar" seconds="$seconds" clients="$clients" moderators=2
+java -jar "$here/target/newsdesk-benchmark.jar" seconds="$seconds" clients="$clients" moderators=2
 kill -9 $pid
 wait $pid 2>/dev/null || true
 launch "restart after kill -9"

@@ -1,4 +1,4 @@
-package org.newsdesk.load;
+package org.newsdesk.benchmark;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * median calls per second of each over the rounds, and their ratio.
  *
  * <pre>
- * java -jar newsdesk-load/target/newsdesk-load.jar api-throughput [rounds=6] [seconds=5] [clients=4]
+ * java -jar newsdesk-benchmark/target/newsdesk-benchmark.jar api-throughput [rounds=6] [seconds=5] [clients=4]
  *     [moderation=http://127.0.0.1:8082] [user=moderator] [password=moderator]
  * </pre>
  */

@@ -1,5 +1,5 @@
 # Shared by the measurement scripts (source it): starts and stops an embedded run of the launcher
-# jar in $jar on the data folder in $data, its output in $log, and times the start.
+# jar in $jar on the data folder in $data, its output in $log, and times the start (in $ready, s).
 
 # All the load comes from one address: the per-client tip limit would stop it after 20 tips.
 launch() {
@@ -15,7 +15,8 @@ launch() {
     fi
     sleep 0.2
   done
-  printf '%s: ready after %.1f s\n' "$1" "$(echo "$(date +%s.%N) - $start" | bc)"
+  ready=$(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)")
+  printf '%s: ready after %s s\n' "$1" "$ready"
 }
 
 # Ctrl-C, as a person stops it.

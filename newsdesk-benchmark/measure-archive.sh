@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Measures an embedded run at two sizes, as readers and moderators meet it: on a fresh store, then
 # holding an archive of RECORDS copies of each kind of record (tips, queue entries, stories,
-# receipts: newsdesk-load.jar seed-archive), restarted on it. Reports the time to the ready line and
+# receipts: newsdesk-benchmark.jar seed-archive), restarted on it. Reports the time to the ready line and
 # the median and worst of 20 calls to the pages whose cost could grow with the archive.
-#   newsdesk-load/measure-archive.sh LAUNCHER_JAR [RECORDS]
+#   newsdesk-benchmark/measure-archive.sh LAUNCHER_JAR [RECORDS]
 # Run it for two builds in turn and compare the figures as ratios.
 set -euo pipefail
 jar=${1:?launcher jar}
 records=${2:-100000}
 here=$(cd "$(dirname "$0")" && pwd)
-load="$here/target/newsdesk-load.jar"
+load="$here/target/newsdesk-benchmark.jar"
 data=$(mktemp -d)
 log="$data/launcher.log"
 pid=""
