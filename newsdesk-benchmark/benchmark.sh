@@ -7,8 +7,12 @@
 # RECORDS=100000 in the environment sets the archive's size, RECORDS=0 measures the fresh store only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${1:-$here/../newsdesk-launcher/target/newsdesk-exec.jar}
-shift || true
+jar=$here/../newsdesk-launcher/target/newsdesk-exec.jar
+# The launcher's jar first if given; everything else is a setting (name=value).
+if [ $# -gt 0 ] && [[ "$1" == *.jar ]]; then
+  jar=$1
+  shift
+fi
 records=${RECORDS:-100000}
 bench="$here/target/newsdesk-benchmark.jar"
 results="$here/target/benchmark/results.tsv"
