@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
  * themselves would read every tip on a store that uses no secondary index (the embedded run's),
  * and cost a moderator more with every month of the archive.
  *
- * <p>A day proposes tips; the tip itself, read by id, decides whether it still counts. A tip
- * missing from its day (a crash between the tip's write and this one) is only missing from
- * "similar tips"; receiving its event again puts it back.
+ * <p>A day proposes tips; the tip itself, read by id, decides whether it still counts. A tip's day
+ * is written before the tip, so a crash between the two leaves a day naming a tip not stored
+ * (dropped when read), never a stored tip missing from its day.
  */
 @Component
 class TipsByDay implements ApplicationRunner {
@@ -49,16 +49,29 @@ class TipsByDay implements ApplicationRunner {
     }
 
     /**
-     * Notes the tips of the last two weeks on their days, in the background: tips stored before
-     * the days existed, and any a crash left out. One read of the tips per start, a rare and
-     * bounded sweep; one write per day.
+     * On the first start with days (no day stored yet), notes the tips of the last two weeks on
+     * their days, in the background: tips stored before the days existed. Every later start finds
+     * days and reads nothing more, so the start's cost does not grow with the archive; tips stored
+     * since always have their day (it is written first).
      */
     @Override
     public void run(ApplicationArguments args) {
+        mongo.estimatedCount(Day.class)
+                .filter(days -> days == 0)
+                .flatMap(none -> noteRecentTips())
+                .subscribe(
+                        days -> log.info("Noted the tips of the last {} days on their days", days),
+                        failure -> log.warn(
+                                "Could not note the recent tips on their days: {}",
+                                failure.getClass().getName()));
+    }
+
+    /** One read of the tips sent in the last two weeks, one write per day; how many days were written. */
+    private Mono<Long> noteRecentTips() {
         Instant since = clock.instant().minus(CHECKED_AT_START);
         Query recent = query(where(ModeratedTips.SUBMITTED_AT).gte(since));
         recent.fields().include("_id", ModeratedTips.SUBMITTED_AT);
-        mongo.find(recent, StoredTip.class, ModeratedTip.COLLECTION)
+        return mongo.find(recent, StoredTip.class, ModeratedTip.COLLECTION)
                 .map(tip -> new Sent(tip.tipId(), tip.submission().submittedAt()))
                 .groupBy(sent -> day(sent.at()))
                 .flatMap(day -> day.collectList()
@@ -66,12 +79,7 @@ class TipsByDay implements ApplicationRunner {
                                 query(where("_id").is(day.key())),
                                 new Update().addToSet("tips").each(sent.toArray()),
                                 Day.class)))
-                .count()
-                .subscribe(
-                        days -> log.debug("Checked the tips of {} recent days", days),
-                        failure -> log.warn(
-                                "Could not check the recent tips' days: {}",
-                                failure.getClass().getName()));
+                .count();
     }
 
     /** Notes the tip on the day it was sent; noting it again changes nothing. */
