@@ -3,8 +3,14 @@ package org.newsdesk.store;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -31,6 +37,39 @@ final class StoreDatabase extends H2Database {
         } finally {
             OPENING.remove();
         }
+    }
+
+    /** Whether this thread is opening a database already in the store: its indexes are reopened, not made. */
+    static boolean isOpening() {
+        return OPENING.get() != null;
+    }
+
+    /**
+     * An index that is not unique, kept on its leading field ({@link LeadingFieldIndex}) where
+     * mongo-java-server keeps nothing, in a map named after it.
+     */
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        MVStore opened = store != null ? store : OPENING.get();
+        String mapName = getFullCollectionNamespace(collectionName) + "._leading_" + indexName;
+        boolean built = opened.hasMap(mapName);
+        return new LeadingFieldIndex(indexName, keys, sparse, opened.openMap(mapName), built);
+    }
+
+    /** A count through the indexes rather than the pipeline that reads the collection ({@link CountPipeline}). */
+    @Override
+    public Document handleCommand(
+            Channel channel, String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+        if ("aggregate".equalsIgnoreCase(command) && query.get("aggregate") instanceof String collectionName) {
+            CountPipeline count = CountPipeline.of(query.get("pipeline"));
+            MongoCollection<Object> collection = count == null ? null : resolveCollection(collectionName, false);
+            if (collection != null) {
+                return CountPipeline.answer(
+                        collection.getFullName(), collection.count(count.filter(), count.skip(), count.limit()));
+            }
+        }
+        return super.handleCommand(channel, command, query, databaseResolver, oplog);
     }
 
     /** The same map names as H2Database's own, so a store file written by either opens in the other. */

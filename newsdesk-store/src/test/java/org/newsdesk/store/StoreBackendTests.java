@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -112,6 +113,7 @@ class StoreBackendTests {
         StoreBackend backend = StoreBackend.inMemory();
         MongoCollection<Document> tips = tips(backend);
         StoreCollection stored = collection(backend);
+        long readsBefore = stored.wholeReads();
 
         // When tips are claimed and read by their ids and receipts, with conditions
         tips.findOneAndUpdate(
@@ -122,11 +124,70 @@ class StoreBackendTests {
                 new Document("_id", "tip-2").append("revision", new Document("$lt", 9)), Updates.inc("revision", 1));
 
         // Then no query read the whole collection
-        assertThat(stored.collectionScans()).isZero();
+        assertThat(stored.wholeReads()).isEqualTo(readsBefore);
 
         // But a filter no unique key answers still does, and is counted
         find(tips, Filters.eq("area", "Ilkeston"));
-        assertThat(stored.collectionScans()).isOne();
+        assertThat(stored.wholeReads()).isEqualTo(readsBefore + 1);
+    }
+
+    @Test
+    void anIndexThatIsNotUniqueAnswersWhatItHoldsAsAReadOfTheCollectionWould() {
+        // Given the same tips in this store and in mongo-java-server's plain backend, with a
+        // compound index led by the tip's state, and sparse ones on what is pending: a notice due,
+        // an outbox of events (an array)
+        StoreBackend backend = StoreBackend.inMemory();
+        MongoCollection<Document> ours = pendingWork(backend);
+        MongoCollection<Document> plain = pendingWork(H2Backend.inMemory());
+        StoreCollection stored = collection(backend);
+        long readsBefore = stored.wholeReads();
+
+        // When both are asked for pending work, while it changes
+        List<Function<MongoCollection<Document>, Object>> asks = List.of(
+                tips -> find(tips, Filters.eq("state", "PENDING")),
+                tips -> find(tips, Filters.in("state", "PENDING", "DECIDED")),
+                tips -> find(tips, Filters.and(Filters.eq("state", "PENDING"), Filters.eq("area", "Ilkeston"))),
+                tips -> find(tips, new Document("state", new Document("$eq", "DECIDED"))),
+                tips -> tips.find(Filters.lte("noticeDueAt", 20))
+                        .sort(Sorts.ascending("noticeDueAt"))
+                        .into(new ArrayList<>()),
+                tips -> find(tips, Filters.exists("outbox.eventId")),
+                tips -> find(tips, Filters.eq("outbox.eventId", "e-2")),
+                tips -> tips.updateOne(
+                                Filters.eq("_id", "tip-1"),
+                                Updates.combine(
+                                        Updates.set("state", "DECIDED"),
+                                        Updates.unset("noticeDueAt"),
+                                        Updates.pull("outbox", new Document("eventId", "e-1"))))
+                        .getModifiedCount(),
+                tips -> tips.updateOne(Filters.eq("_id", "tip-3"), Updates.set("noticeDueAt", 5))
+                        .getModifiedCount(),
+                tips -> find(tips, Filters.eq("state", "PENDING")),
+                tips -> tips.find(Filters.lte("noticeDueAt", 20))
+                        .sort(Sorts.ascending("noticeDueAt"))
+                        .into(new ArrayList<>()),
+                tips -> find(tips, Filters.exists("outbox.eventId")),
+                tips -> tips.deleteOne(Filters.eq("_id", "tip-2")).getDeletedCount(),
+                tips -> find(tips, Filters.in("state", "PENDING", "DECIDED")),
+                tips -> find(tips, Filters.exists("outbox.eventId")),
+                // Counted as the driver counts (a pipeline), with and without a skip and a limit
+                tips -> tips.countDocuments(Filters.eq("state", "PENDING")),
+                tips -> tips.countDocuments(Filters.eq("state", "NONE")),
+                tips -> tips.countDocuments(
+                        Filters.in("state", "PENDING", "DECIDED"),
+                        new CountOptions().skip(1).limit(1)));
+        for (Function<MongoCollection<Document>, Object> ask : asks) {
+            assertThat(ask.apply(ours)).isEqualTo(ask.apply(plain));
+        }
+
+        // Then none of those read the whole collection
+        assertThat(stored.wholeReads()).isEqualTo(readsBefore);
+
+        // But what such an index cannot answer still does: a missing field, another field
+        assertThat(find(ours, Filters.exists("noticeDueAt", false)))
+                .isEqualTo(find(plain, Filters.exists("noticeDueAt", false)));
+        assertThat(find(ours, Filters.eq("area", "Ilkeston"))).isEqualTo(find(plain, Filters.eq("area", "Ilkeston")));
+        assertThat(stored.wholeReads()).isEqualTo(readsBefore + 2);
     }
 
     @Test
@@ -173,9 +234,87 @@ class StoreBackendTests {
                 .hasMessageContaining("duplicate key");
     }
 
+    @Test
+    void aStoreReopensWithoutReadingItsCollectionsAndItsIndexesStillHold(@TempDir Path folder) {
+        // Given a stored collection with a unique index, a sparse unique index no tip has a value
+        // for yet, and an index that is not unique (mongo-java-server took both of the last two
+        // for empty, and rebuilt them by reading the collection each time the store opened)
+        Path file = folder.resolve("store.mv.db");
+        CommitBeforeReplyBackend first = CommitBeforeReplyBackend.open(file);
+        MongoCollection<Document> written =
+                client(first).getDatabase("newsdesk").getCollection("tips");
+        fill(written);
+        written.createIndex(
+                Indexes.ascending("erasedAt"), new IndexOptions().unique(true).sparse(true));
+        written.createIndex(Indexes.ascending("area"));
+        first.close();
+
+        // When the store is opened again
+        CommitBeforeReplyBackend reopened = CommitBeforeReplyBackend.open(file);
+        StoreCollection stored = collection(reopened);
+
+        // Then no collection was read to open it
+        assertThat(stored.wholeReads()).isZero();
+
+        // And every index holds as before: the filled one, the sparse one from its first value,
+        // and the one that is not unique, which answers without reading the collection
+        MongoCollection<Document> tips =
+                client(reopened).getDatabase("newsdesk").getCollection("tips");
+        assertThatThrownBy(() -> tips.insertOne(new Document("_id", "tip-4").append("receipt", "R-2")))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+        tips.updateOne(Filters.eq("_id", "tip-1"), Updates.set("erasedAt", 1));
+        assertThatThrownBy(() -> tips.updateOne(Filters.eq("_id", "tip-2"), Updates.set("erasedAt", 1)))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+        assertThat(find(tips, Filters.eq("area", "Ilkeston")))
+                .extracting(tip -> tip.getString("_id"))
+                .containsExactly("tip-1", "tip-3");
+        assertThat(stored.wholeReads()).isZero();
+
+        // And an index made now, on the stored tips, is still built by reading them
+        assertThatThrownBy(() -> tips.createIndex(
+                        Indexes.ascending("area"),
+                        new IndexOptions().unique(true).name("area_unique")))
+                .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void slowQueriesAreLoggedByTheShapeOfTheirFilterNeverItsValues() {
+        assertThat(QueryShape.of(new de.bwaldvogel.mongo.bson.Document("_id", "R-SECRET")
+                        .append("revision", new de.bwaldvogel.mongo.bson.Document("$lt", 3))
+                        .append(
+                                "$or",
+                                List.of(
+                                        new de.bwaldvogel.mongo.bson.Document("area", "Ilkeston"),
+                                        new de.bwaldvogel.mongo.bson.Document("tags", List.of("a", "b"))))))
+                .isEqualTo("{_id: ?, revision: {$lt: ?}, $or: [{area: ?}, {tags: ?}]}");
+    }
+
     private MongoCollection<Document> tips(MongoBackend backend) {
         MongoCollection<Document> tips = client(backend).getDatabase("newsdesk").getCollection("tips");
         fill(tips);
+        return tips;
+    }
+
+    private MongoCollection<Document> pendingWork(MongoBackend backend) {
+        MongoCollection<Document> tips = client(backend).getDatabase("newsdesk").getCollection("tips");
+        tips.createIndex(Indexes.ascending("state", "area"));
+        tips.createIndex(Indexes.ascending("noticeDueAt"), new IndexOptions().sparse(true));
+        tips.createIndex(Indexes.ascending("outbox.eventId"), new IndexOptions().sparse(true));
+        tips.insertMany(List.of(
+                new Document("_id", "tip-1")
+                        .append("state", "PENDING")
+                        .append("area", "Ilkeston")
+                        .append("noticeDueAt", 10)
+                        .append("outbox", List.of(new Document("eventId", "e-1"), new Document("eventId", "e-2"))),
+                new Document("_id", "tip-2")
+                        .append("state", "PENDING")
+                        .append("area", "Long Eaton")
+                        .append("noticeDueAt", 30.0)
+                        .append("outbox", List.of(new Document("eventId", "e-3"))),
+                new Document("_id", "tip-3").append("state", "DECIDED").append("area", "Ilkeston"),
+                new Document("_id", "tip-4").append("area", "Ilkeston")));
         return tips;
     }
 
