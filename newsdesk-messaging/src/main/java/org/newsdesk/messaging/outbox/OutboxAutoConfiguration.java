@@ -51,7 +51,8 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnProperty("newsdesk.outbox.collection")
     StoreIndexes newsdeskOutboxIndexes(OutboxProperties properties) {
-        return StoreIndexes.declare().on(properties.collection(), OutboxRelay.waitingIndex());
+        return StoreIndexes.declare()
+                .on(properties.collection(), OutboxRelay.waitingIndex(), OutboxRelay.parkedIndex());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -107,6 +107,14 @@ public class OutboxRelay implements SmartLifecycle {
                 .named("outbox_waiting");
     }
 
+    /**
+     * The sparse index of the records holding parked events, which each sweep counts: the same
+     * few-of-many shape as {@link #waitingIndex()}, so a count reads the parked records only.
+     */
+    static Index parkedIndex() {
+        return new Index().on(PARKED_IDS, Sort.Direction.ASC).sparse().named("outbox_parked");
+    }
+
     Mono<Boolean> hasWaitingEvents(String collection, String recordId) {
         return records.hasWaitingEvents(new RecordRef(collection, recordId));
     }
