@@ -1,10 +1,11 @@
 package org.newsdesk.publishing.story;
 
 import com.github.slugify.Slugify;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Turns a headline into the readable part of a story's address: lower-case ASCII words joined by
@@ -89,19 +90,11 @@ final class StorySlugs {
         return n == 1 ? base : base + "-" + n;
     }
 
-    /** The first variant of {@code base} that is not in {@code taken}. */
-    static String firstFree(String base, Set<String> taken) {
-        int n = 1;
-        while (taken.contains(variant(base, n))) {
-            n++;
-        }
-        return variant(base, n);
-    }
-
-    /** Matches a base slug and all its variants, and nothing else: for finding which are taken. */
-    static String variantsRegex(String base) {
-        // A base slug is [a-z0-9-] only, so it needs no escaping inside the pattern.
-        return "^" + base + "(-[0-9]+)?$";
+    /** {@code count} variants of {@code base}, the {@code from}th first. */
+    static List<String> variants(String base, int from, int count) {
+        return IntStream.range(from, from + count)
+                .mapToObj(n -> variant(base, n))
+                .toList();
     }
 
     private static String trimHyphens(String slug) {

@@ -81,7 +81,25 @@ class StoryRepositoryTests {
         assertThat(stored)
                 .extracting(Story::slug)
                 .doesNotHaveDuplicates()
-                .allMatch(slug -> slug.matches(StorySlugs.variantsRegex(StorySlugs.of(headline))));
+                .allMatch(slug -> slug.matches("^" + StorySlugs.of(headline) + "(-[0-9]+)?$"));
+    }
+
+    @Test
+    void storiesSharingAHeadlineTakeItsVariantsInTurnPastOneLookUpsWorth() {
+        // Given more stories with one headline than one look-up of taken slugs asks for
+        String headline = "Bin collections move to Tuesdays " + Decisions.newTipId();
+        String base = StorySlugs.of(headline);
+        int count = SlugAllocation.WINDOW + 3;
+
+        // When they are stored one after the other
+        List<String> slugs = IntStream.range(0, count)
+                .mapToObj(i -> stories.store(draft(Decisions.newTipId(), headline))
+                        .block()
+                        .slug())
+                .toList();
+
+        // Then each takes the first free variant: the base, then base-2 and on, across look-ups
+        assertThat(slugs).containsExactlyElementsOf(StorySlugs.variants(base, 1, count));
     }
 
     @Test
