@@ -3,6 +3,7 @@ package org.newsdesk.benchmark;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import java.time.Duration;
@@ -20,14 +21,23 @@ import org.bson.types.ObjectId;
  * Fills a store with an archive, to measure Newsdesk as it meets a newsroom after years: clones
  * the newest record of each named collection {@code records} times (a fresh id everywhere the
  * original's id appears, every uniquely indexed value made unique, every date moved one minute
- * further back per copy, no outbox work), straight into MongoDB. Records made by Newsdesk itself
- * are the templates, so the copies are exactly what its code reads; run a tip through first.
+ * further back per copy), straight into MongoDB. Records made by Newsdesk itself are the templates,
+ * so the copies are exactly what its code reads; run a tip through first.
+ *
+ * <p>An archive is work done: its tips were decided long ago, their events relayed, their emails
+ * sent and their contact details erased. So the template is the newest record that no longer
+ * waits for a moderator, and a copy keeps none of the fields that mark work still to do; copies of
+ * a waiting tip would measure a queue of 100,000, and copies due for erasure a retention backlog.
  *
  * <pre>java -jar newsdesk-benchmark.jar seed-archive records=100000 collections=newsdesk-moderation.tips,...</pre>
  */
 final class ArchiveSeed {
 
     private static final int BATCH = 1_000;
+
+    /** The fields that mark work still to do on a record: events to relay, acts to record, emails and erasures due. */
+    private static final List<String> PENDING_WORK =
+            List.of("outbox", "outboxParked", "recordPending", "noticeDueAt", "contactErasableAt");
 
     private ArchiveSeed() {}
 
@@ -60,12 +70,15 @@ final class ArchiveSeed {
     }
 
     private static int seed(MongoCollection<Document> collection, int records) {
-        Document template = collection.find().sort(Sorts.descending("_id")).first();
+        Document template = collection
+                .find(Filters.ne("state", "PENDING"))
+                .sort(Sorts.descending("_id"))
+                .first();
         if (template == null) {
-            System.out.println(collection.getNamespace() + ": empty, nothing to copy (send a tip through first)");
+            System.out.println(collection.getNamespace() + ": no record past the queue to copy (decide a tip first)");
             return 0;
         }
-        template.remove("outbox");
+        PENDING_WORK.forEach(template::remove);
         Set<String> unique = uniqueFields(collection);
         List<Document> batch = new ArrayList<>(BATCH);
         for (int copy = 1; copy <= records; copy++) {
@@ -98,7 +111,9 @@ final class ArchiveSeed {
         for (String field : unique) {
             Object value = copied.get(field);
             if (value instanceof String text) {
-                copied.put(field, text + "-" + copy);
+                // Not "-N": that is how a story's slug is numbered when its headline is taken, and
+                // a hundred thousand numbered variants of one headline is no archive's shape.
+                copied.put(field, text + "-archived-" + copy);
             }
         }
         return copied;
