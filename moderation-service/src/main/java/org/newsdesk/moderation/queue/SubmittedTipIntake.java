@@ -7,6 +7,7 @@ import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.TipWithdrawn;
 import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.NewsdeskKafkaProperties;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.moderation.tip.ContactErasure;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
  * offset from being committed before the change is stored.
  */
 @Component
-@KafkaListener(topics = Topics.TIPS_SUBMITTED)
+@KafkaListener(topics = Topics.TIPS_SUBMITTED, concurrency = NewsdeskKafkaProperties.CONSUMER_PER_PARTITION)
 class SubmittedTipIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SubmittedTipIntake.class);

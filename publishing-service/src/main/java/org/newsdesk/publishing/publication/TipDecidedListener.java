@@ -5,6 +5,7 @@ import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.NewsdeskKafkaProperties;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.converter.MessageConversionException;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * topic without retrying.
  */
 @Component
-@KafkaListener(topics = Topics.TIPS_DECIDED)
+@KafkaListener(topics = Topics.TIPS_DECIDED, concurrency = NewsdeskKafkaProperties.CONSUMER_PER_PARTITION)
 class TipDecidedListener {
 
     private final StoryPublication publication;
