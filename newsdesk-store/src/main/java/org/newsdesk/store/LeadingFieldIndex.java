@@ -164,17 +164,17 @@ final class LeadingFieldIndex extends Index<Object> {
 
     /** The values an equality or an {@code $in} of plain values asks for, encoded; empty for any other condition. */
     private static List<String> valuesAsked(Object condition) {
-        if (isPlainValue(condition)) {
+        if (StoreCollection.isPlainValue(condition)) {
             return List.of(encoded(condition));
         }
         if (condition instanceof Document operators && operators.size() == 1) {
             Object equal = operators.get("$eq");
-            if (isPlainValue(equal)) {
+            if (StoreCollection.isPlainValue(equal)) {
                 return List.of(encoded(equal));
             }
             if (operators.get("$in") instanceof Collection<?> values
                     && !values.isEmpty()
-                    && values.stream().allMatch(LeadingFieldIndex::isPlainValue)) {
+                    && values.stream().allMatch(StoreCollection::isPlainValue)) {
                 return values.stream()
                         .map(LeadingFieldIndex::encoded)
                         .distinct()
@@ -253,10 +253,5 @@ final class LeadingFieldIndex extends Index<Object> {
             return "o:" + id.getHexData();
         }
         return normalized.getClass().getSimpleName() + ":" + normalized;
-    }
-
-    /** A value that equals itself only: not an operator, a sub-document, an array, a pattern or null. */
-    private static boolean isPlainValue(Object value) {
-        return StoreCollection.isPlainValue(value);
     }
 }

@@ -280,7 +280,7 @@ class StoreBackendTests {
     }
 
     @Test
-    void slowQueriesAreLoggedByTheShapeOfTheirFilterNeverItsValues() {
+    void aFilterIsShownToTheSlowQueryLogByItsShapeNeverItsValues() {
         assertThat(QueryShape.of(new de.bwaldvogel.mongo.bson.Document("_id", "R-SECRET")
                         .append("revision", new de.bwaldvogel.mongo.bson.Document("$lt", 3))
                         .append(
