@@ -37,7 +37,8 @@ import org.HdrHistogram.Recorder;
  * Only loopback addresses are meant: it is for measuring a local run. With {@code api-throughput}
  * as its first argument it measures what signing in costs the moderation API instead (see {@link ApiThroughput});
  * with {@code benchmark} one size of the open-model benchmark (see {@link Benchmark}), with {@code report}
- * its Markdown report (see {@link Report}), with {@code seed-archive} an archive (see {@link ArchiveSeed}).
+ * its Markdown report (see {@link Report}), with {@code seed-archive} an archive in the store (see
+ * {@link ArchiveSeed}), with {@code seed-log} one in the log (see {@link LogSeed}).
  */
 public final class TipLoad {
 
@@ -63,6 +64,7 @@ public final class TipLoad {
             case "benchmark" -> Benchmark.main(rest);
             case "report" -> Report.main(rest);
             case "seed-archive" -> ArchiveSeed.main(rest);
+            case "seed-log" -> LogSeed.main(rest);
             default -> load(args);
         }
     }
