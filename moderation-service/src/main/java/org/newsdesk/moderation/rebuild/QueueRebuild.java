@@ -2,6 +2,7 @@ package org.newsdesk.moderation.rebuild;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.newsdesk.events.ContactErased;
@@ -25,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Rebuilds the moderators' tips from the log into an empty database ({@code --newsdesk.rebuild=true}):
@@ -63,15 +65,15 @@ class QueueRebuild extends ReadModelRebuild {
     protected String rebuild() {
         // One pass over the residents' topic: tips are stored at once, their withdrawals and erasures
         // kept (small, a few per tip at most) to apply after the decisions.
-        List<NewsdeskEvent> afterDecisions = new ArrayList<>();
+        List<NewsdeskEvent> afterDecisions = Collections.synchronizedList(new ArrayList<>());
         AtomicLong submitted = new AtomicLong();
-        replay.replay(Topics.TIPS_SUBMITTED, NewsdeskEvent.class, event -> {
+        replay.apply(Topics.TIPS_SUBMITTED, NewsdeskEvent.class, event -> {
             if (event instanceof TipSubmitted tip) {
-                // When a tip was first received is not in the log: the submission's time stands in for it.
-                tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt())
-                        .block(WRITE_TIMEOUT);
                 submitted.incrementAndGet();
-            } else if (event instanceof TipWithdrawn || event instanceof ContactErased) {
+                // When a tip was first received is not in the log: the submission's time stands in for it.
+                return tips.receive(tip.tipId(), Submission.from(tip), tip.revision(), tip.submittedAt());
+            }
+            if (event instanceof TipWithdrawn || event instanceof ContactErased) {
                 afterDecisions.add(event);
             } else {
                 log.warn(
@@ -79,23 +81,30 @@ class QueueRebuild extends ReadModelRebuild {
                         event.getClass().getSimpleName(),
                         Topics.TIPS_SUBMITTED);
             }
+            return Mono.empty();
         });
         AtomicLong decided = new AtomicLong();
-        replay.replay(Topics.TIPS_DECIDED, TipDecided.class, decision -> {
-            if (Boolean.TRUE.equals(tips.restore(decision).block(WRITE_TIMEOUT))) {
-                decided.incrementAndGet();
-            } else {
-                log.debug("Decision {} on tip {} changed nothing", decision.eventId(), decision.tipId());
-            }
-        });
+        replay.apply(
+                Topics.TIPS_DECIDED,
+                TipDecided.class,
+                decision -> tips.restore(decision).doOnNext(changed -> {
+                    if (changed) {
+                        decided.incrementAndGet();
+                    } else {
+                        log.debug("Decision {} on tip {} changed nothing", decision.eventId(), decision.tipId());
+                    }
+                }));
         AtomicLong linked = new AtomicLong();
-        replay.replay(Topics.STORIES_PUBLISHED, StoryPublished.class, published -> {
-            if (Boolean.TRUE.equals(
-                    tips.storyPublished(published.tipId(), new StoryLink(published.url(), published.revision()))
-                            .block(WRITE_TIMEOUT))) {
-                linked.incrementAndGet();
-            }
-        });
+        replay.apply(
+                Topics.STORIES_PUBLISHED,
+                StoryPublished.class,
+                published -> tips.storyPublished(
+                                published.tipId(), new StoryLink(published.url(), published.revision()))
+                        .doOnNext(changed -> {
+                            if (changed) {
+                                linked.incrementAndGet();
+                            }
+                        }));
         // Withdrawals after the decisions: a decision in the log came before any withdrawal of its
         // tip took effect (a withdrawn tip is never decided), so a tip decided by then takes the
         // withdrawal as too late, as it did live, and one still waiting or on hold is withdrawn.

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,22 +148,35 @@ class StoryIndex implements StorySearch {
     }
 
     /**
-     * Indexes the story as stored; nothing to do when this revision is indexed already. Two
-     * stories of one month written at once upsert the same posting documents; on MongoDB the loser
-     * of an upsert race can get a duplicate key error. The writes only set values, so doing them
-     * again is safe.
+     * Indexes the stories as stored; nothing to do for a revision indexed already. Each posting
+     * document is written once for all the stories given, so the rebuild, which indexes hundreds
+     * of stories at a time, rewrites a month's document of a common word once per batch, not once
+     * per story. Two calls for stories of one month at once upsert the same posting documents; on
+     * MongoDB the loser of an upsert race can get a duplicate key error. The writes only set
+     * values, so doing them again is safe.
      */
     @Override
-    public Mono<Void> index(Story story) {
-        return mongo.findById(story.id(), IndexState.class)
-                .defaultIfEmpty(new IndexState(story.id(), NOTHING_INDEXED, List.of()))
-                .flatMap(state ->
-                        state.revision() >= story.revision() ? Mono.<Void>empty() : write(story, postingsOf(state)))
+    public Mono<Void> index(List<Story> stories) {
+        Map<String, Story> newest = new LinkedHashMap<>();
+        stories.forEach(story ->
+                newest.merge(story.id(), story, (held, next) -> next.revision() > held.revision() ? next : held));
+        if (newest.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.find(query(where("_id").in(newest.keySet())), IndexState.class)
+                .collectMap(IndexState::storyId)
+                .flatMap(states -> {
+                    List<Story> due = newest.values().stream()
+                            .filter(story -> !states.containsKey(story.id())
+                                    || states.get(story.id()).revision() < story.revision())
+                            .toList();
+                    return due.isEmpty() ? Mono.<Void>empty() : write(due, states);
+                })
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(10)).filter(StoryIndex::lostAnUpsertRace));
     }
 
-    private static List<String> postingsOf(IndexState state) {
-        return state.postings() == null ? List.of() : state.postings();
+    private static List<String> postingsOf(@Nullable IndexState state) {
+        return state == null || state.postings() == null ? List.of() : state.postings();
     }
 
     private static boolean lostAnUpsertRace(Throwable error) {
@@ -171,47 +185,65 @@ class StoryIndex implements StorySearch {
                 || error.getCause() instanceof MongoBulkWriteException;
     }
 
-    private Mono<Void> write(Story story, List<String> before) {
+    private Mono<Void> write(List<Story> stories, Map<String, IndexState> states) {
+        Map<String, Set<Integer>> monthsByTerm = new LinkedHashMap<>();
+        // The first story given names a section, as the first one published did.
+        Map<String, Section> sectionsByTerm = new LinkedHashMap<>();
+        Map<String, Update> additions = new LinkedHashMap<>();
+        Map<String, Update> removals = new LinkedHashMap<>();
+        Map<String, List<String>> postingsByStory = new LinkedHashMap<>();
+        for (Story story : stories) {
+            List<String> after = new ArrayList<>();
+            String field = ENTRIES + "." + entryKey(story.id());
+            for (Entry entry : entries(story)) {
+                after.add(entry.postingId());
+                monthsByTerm
+                        .computeIfAbsent(entry.term(), term -> new LinkedHashSet<>())
+                        .add(entry.month());
+                additions.computeIfAbsent(entry.postingId(), id -> new Update()).set(field, stored(entry.posting()));
+                if (entry.section() != null) {
+                    sectionsByTerm.putIfAbsent(entry.term(), entry.section());
+                }
+            }
+            for (String left : postingsOf(states.get(story.id()))) {
+                if (!after.contains(left)) {
+                    // A document no story adds to is only updated: a story leaving it never creates it.
+                    Update update = additions.containsKey(left)
+                            ? additions.get(left)
+                            : removals.computeIfAbsent(left, id -> new Update());
+                    update.unset(field);
+                }
+            }
+            postingsByStory.put(story.id(), after);
+        }
         ReactiveBulkOperations terms = mongo.bulkOps(BulkMode.UNORDERED, TermMonths.class);
+        monthsByTerm.forEach((term, months) -> terms.upsert(
+                query(where("_id").is(term)), new Update().addToSet("months").each(months.toArray())));
+        // The first name a section is published under stays its name: areas typed as "erewash"
+        // and "Erewash" are one section, and it should not flicker between them.
         ReactiveBulkOperations sections = mongo.bulkOps(BulkMode.UNORDERED, Section.class);
+        sectionsByTerm.forEach((term, section) -> sections.upsert(
+                query(where("_id").is(term)),
+                new Update()
+                        .setOnInsert("kind", section.kind())
+                        .setOnInsert("key", section.key())
+                        .setOnInsert("name", section.name())));
         ReactiveBulkOperations postings = mongo.bulkOps(BulkMode.UNORDERED, PostingBucket.class);
-        List<String> after = new ArrayList<>();
-        boolean anySection = false;
-        String field = ENTRIES + "." + entryKey(story.id());
-        for (Entry entry : entries(story)) {
-            after.add(entry.postingId());
-            terms.upsert(query(where("_id").is(entry.term())), new Update().addToSet("months", entry.month()));
-            postings.upsert(
-                    query(where("_id").is(entry.postingId())), new Update().set(field, stored(entry.posting())));
-            if (entry.section() != null) {
-                // The first name a section is published under stays its name: areas typed as
-                // "erewash" and "Erewash" are one section, and it should not flicker between them.
-                sections.upsert(
-                        query(where("_id").is(entry.term())),
-                        new Update()
-                                .setOnInsert("kind", entry.section().kind())
-                                .setOnInsert("key", entry.section().key())
-                                .setOnInsert("name", entry.section().name()));
-                anySection = true;
-            }
+        additions.forEach((id, update) -> postings.upsert(query(where("_id").is(id)), update));
+        removals.forEach((id, update) -> postings.updateOne(query(where("_id").is(id)), update));
+        ReactiveBulkOperations indexed = mongo.bulkOps(BulkMode.UNORDERED, IndexState.class);
+        for (Story story : stories) {
+            indexed.upsert(
+                    query(where("_id").is(story.id())),
+                    new Update().set("revision", story.revision()).set("postings", postingsByStory.get(story.id())));
         }
-        for (String left : before) {
-            if (!after.contains(left)) {
-                postings.updateOne(query(where("_id").is(left)), new Update().unset(field));
-            }
-        }
-        Mono<?> sectionsWritten = anySection ? sections.execute() : Mono.empty();
-        // A withdrawn story has no entries: nothing to add, maybe postings to leave. An empty bulk
-        // write is refused, so it is not made.
-        boolean anyPosting = !after.isEmpty() || !before.isEmpty();
-        return (after.isEmpty() ? Mono.empty() : terms.execute())
-                .then(sectionsWritten)
-                .then(anyPosting ? postings.execute() : Mono.empty())
-                // Last: once it says this revision is indexed, every posting of it is written.
-                .then(mongo.upsert(
-                        query(where("_id").is(story.id())),
-                        new Update().set("revision", story.revision()).set("postings", after),
-                        IndexState.class))
+        // Withdrawn stories have no entries: nothing to add, maybe postings to leave. An empty
+        // bulk write is refused, so none is made.
+        return (monthsByTerm.isEmpty() ? Mono.empty() : terms.execute())
+                .then(sectionsByTerm.isEmpty() ? Mono.empty() : sections.execute())
+                .then(additions.isEmpty() && removals.isEmpty() ? Mono.empty() : postings.execute())
+                // Last: once they say these revisions are indexed, every posting of them is written.
+                .then(indexed.execute())
                 .then();
     }
 

@@ -101,10 +101,23 @@ public class StoryRepository {
         // a redelivery after a crash between the two writes completes it, and indexing a revision
         // that is indexed already reads one document and writes nothing.
         // The editors' corrections and retraction read before the story are applied to it then.
-        return storeStory(draft, knownSlug)
-                .flatMap(this::amend)
-                .flatMap(story -> search.index(story).thenReturn(story))
+        return storeUnindexed(draft, knownSlug)
+                .flatMap(story -> index(List.of(story)).thenReturn(story))
                 .doOnSuccess(story -> written(story, StoryWritten.Act.DECIDED));
+    }
+
+    /**
+     * As {@link #store(StoryDraft, String)}, but leaves making the story findable to {@link
+     * #index}, and tells no copies of pages: the rebuild stores hundreds of stories, then indexes
+     * them at once, and has no pages.
+     */
+    public Mono<Story> storeUnindexed(StoryDraft draft, @Nullable String knownSlug) {
+        return storeStory(draft, knownSlug).flatMap(this::amend);
+    }
+
+    /** Makes stored stories findable, many at once as well as one ({@link StorySearch#index}). */
+    public Mono<Void> index(List<Story> stories) {
+        return search.index(stories);
     }
 
     /** Tells who keeps copies of what readers see (rendered pages), once the write and its index are done. */
@@ -161,7 +174,7 @@ public class StoryRepository {
     private Mono<Story> amendStored(String tipId) {
         return findById(tipId)
                 .flatMap(this::amend)
-                .flatMap(story -> search.index(story).thenReturn(story));
+                .flatMap(story -> index(List.of(story)).thenReturn(story));
     }
 
     /**

@@ -12,8 +12,11 @@ import reactor.core.publisher.Mono;
  */
 interface StorySearch {
 
-    /** Makes a story findable as stored; a revision already made findable changes nothing. */
-    Mono<Void> index(Story story);
+    /**
+     * Makes stories findable as stored, one or many at once (the rebuild's batches); a revision
+     * already made findable changes nothing.
+     */
+    Mono<Void> index(List<Story> stories);
 
     /** Up to {@code count} stories of the query's area and category, newest first, after {@code after}. */
     Mono<List<StoryPosition>> newest(StoryQuery query, @Nullable StoryPosition after, int count);

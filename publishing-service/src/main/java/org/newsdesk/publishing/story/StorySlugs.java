@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * characters. A slug depends on the headline alone, never on the clock, the locale of the machine
  * or the order of a map, so replaying the same decisions in the same order gives the same slugs.
  */
-final class StorySlugs {
+public final class StorySlugs {
 
     /** Long enough for a headline's gist, short enough for a link someone reads out or pastes. */
     static final int MAX_LENGTH = 80;
@@ -66,7 +66,7 @@ final class StorySlugs {
     private StorySlugs() {}
 
     /** The slug a story with this headline gets when no other story has it yet. */
-    static String of(String headline) {
+    public static String of(String headline) {
         String slug = headline == null ? "" : SLUGIFY.slugify(headline);
         // Belt and braces: whatever the library lets through, the slug keeps the schema's pattern.
         slug = NOT_SLUG.matcher(slug.toLowerCase(Locale.ROOT)).replaceAll("-");

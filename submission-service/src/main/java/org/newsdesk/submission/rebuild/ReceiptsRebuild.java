@@ -1,8 +1,9 @@
 package org.newsdesk.submission.rebuild;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.newsdesk.events.ContactErased;
+import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Rebuilds the receipts from the log into an empty database ({@code --newsdesk.rebuild=true}).
@@ -28,8 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty(RebuildMode.PROPERTY)
 class ReceiptsRebuild extends ReadModelRebuild {
-
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final TopicReplay replay;
     private final Receipts receipts;
@@ -52,34 +52,41 @@ class ReceiptsRebuild extends ReadModelRebuild {
 
     @Override
     protected String rebuild() {
-        long tips = replay.replay(
-                Topics.TIPS_SUBMITTED,
-                TipSubmitted.class,
-                tip -> receipts.recordSubmission(tip).block(WRITE_TIMEOUT));
-        // Withdrawals and erasures are facts kept once, whatever was read before them.
-        long withdrawals = replay.replay(
-                Topics.TIPS_SUBMITTED,
-                TipWithdrawn.class,
-                withdrawn -> receipts.recordWithdrawal(withdrawn.tipId(), withdrawn.withdrawnAt())
-                        .block(WRITE_TIMEOUT));
-        long erasures = replay.replay(
-                Topics.TIPS_SUBMITTED,
-                ContactErased.class,
-                erased -> receipts.recordErasure(erased.tipId(), erased.erasedAt(), erased.cause())
-                        .block(WRITE_TIMEOUT));
-        long decisions = replay.replay(
-                Topics.TIPS_DECIDED,
-                TipDecided.class,
-                decided -> receipts.recordDecision(decided).block(WRITE_TIMEOUT));
+        AtomicLong tips = new AtomicLong();
+        AtomicLong withdrawals = new AtomicLong();
+        AtomicLong erasures = new AtomicLong();
+        // Withdrawals and erasures are facts kept once, whatever was read before them, so one pass
+        // over the residents' topic applies them with the tips.
+        replay.apply(Topics.TIPS_SUBMITTED, NewsdeskEvent.class, event -> {
+            if (event instanceof TipSubmitted tip) {
+                tips.incrementAndGet();
+                return receipts.recordSubmission(tip);
+            }
+            if (event instanceof TipWithdrawn withdrawn) {
+                withdrawals.incrementAndGet();
+                return receipts.recordWithdrawal(withdrawn.tipId(), withdrawn.withdrawnAt());
+            }
+            if (event instanceof ContactErased erased) {
+                erasures.incrementAndGet();
+                return receipts.recordErasure(erased.tipId(), erased.erasedAt(), erased.cause());
+            }
+            return Mono.empty();
+        });
+        AtomicLong decisions = new AtomicLong();
+        AtomicLong retractions = new AtomicLong();
         // Last or not, a retraction wins: receipts keep it whatever they read afterwards.
-        long retractions = replay.replay(
-                Topics.TIPS_DECIDED,
-                StoryRetracted.class,
-                retracted -> receipts.recordRetraction(retracted).block(WRITE_TIMEOUT));
-        long stories = replay.replay(
-                Topics.STORIES_PUBLISHED,
-                StoryPublished.class,
-                published -> receipts.recordStory(published).block(WRITE_TIMEOUT));
+        replay.apply(Topics.TIPS_DECIDED, NewsdeskEvent.class, event -> {
+            if (event instanceof TipDecided decided) {
+                decisions.incrementAndGet();
+                return receipts.recordDecision(decided);
+            }
+            if (event instanceof StoryRetracted retracted) {
+                retractions.incrementAndGet();
+                return receipts.recordRetraction(retracted);
+            }
+            return Mono.empty();
+        });
+        long stories = replay.apply(Topics.STORIES_PUBLISHED, StoryPublished.class, receipts::recordStory);
         return tips + " tips, " + withdrawals + " withdrawals, " + erasures + " erasures, " + decisions + " decisions, "
                 + retractions + " retractions, " + stories + " stories";
     }
