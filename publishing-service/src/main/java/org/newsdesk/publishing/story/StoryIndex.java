@@ -228,7 +228,10 @@ class StoryIndex implements StorySearch {
                         .setOnInsert("kind", section.kind())
                         .setOnInsert("key", section.key())
                         .setOnInsert("name", section.name())));
-        ReactiveBulkOperations postings = mongo.bulkOps(BulkMode.UNORDERED, PostingBucket.class);
+        // By the collection's name, not the mapped type: each update names a field of its own per
+        // story (entries.<story>), which the mapping would try to resolve as a property path of
+        // the type and fail, throwing and catching for every field; the values are mapped already.
+        ReactiveBulkOperations postings = mongo.bulkOps(BulkMode.UNORDERED, POSTINGS);
         additions.forEach((id, update) -> postings.upsert(query(where("_id").is(id)), update));
         removals.forEach((id, update) -> postings.updateOne(query(where("_id").is(id)), update));
         ReactiveBulkOperations indexed = mongo.bulkOps(BulkMode.UNORDERED, IndexState.class);
