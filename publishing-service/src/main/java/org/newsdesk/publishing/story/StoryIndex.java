@@ -49,13 +49,17 @@ import reactor.util.retry.Retry;
  * {@code $in} lists (a range or a prefix regex scans too). So every read here is an {@code _id}
  * lookup, which is fast on both engines:
  * <ul>
- * <li>{@value #POSTINGS}: one document per term and calendar month ({@code _id} =
- * {@code term|yyyyMM}), holding an entry per story of that month with the term: when it was
- * published, whether the term is in its headline, its area and category. Monthly buckets keep
- * every document small however many stories accumulate (a document per term would reach MongoDB's
- * 16 MB limit for common words), and a story's month never changes, so its entries never move.</li>
+ * <li>{@value #POSTINGS}: one document per term and day ({@code _id} = {@code term|yyyyMM~dd}),
+ * holding an entry per story of that day with the term: when it was published, whether the term
+ * is in its headline, its area and category. Daily buckets keep every document small however many
+ * stories accumulate (a document per term would reach MongoDB's 16 MB limit for common words, and
+ * a month's document of a common word, rewritten by every story of the month that has the word,
+ * made indexing a story cost more as the month filled), and a story's day never changes, so its
+ * entries never move. An index written before the days were split keeps a document per month
+ * ({@code term|yyyyMM}), read with its days; a story indexed again moves out of it.</li>
  * <li>{@value #TERMS}: one document per term ({@code _id} = the term) listing the months it has
- * postings in: what a list or a search turns into {@code $in} lookups of posting documents.</li>
+ * postings in: what a list or a search turns into {@code $in} lookups of a month's posting
+ * documents.</li>
  * <li>{@value #SECTIONS}: the areas and categories with their names as first written, small
  * enough to list whole (the sitemap, an area page's title).</li>
  * <li>{@value #STATE}: per story, the revision indexed and the posting documents it is in, so a
@@ -72,9 +76,8 @@ import reactor.util.retry.Retry;
  * regex scans in {@code SearchBenchmark} (test sources) do, side by side with this index.
  *
  * <p>The price is paid on writes: a story upserts one posting document per distinct word (some
- * 50), and a month's document of a common word, or of {@code *}, holds an entry per story of that
- * month. For a local outlet (tens of stories a month) that is nothing; at thousands a month,
- * smaller buckets for the commonest terms would keep those documents small.
+ * 50), each holding one day's stories, so indexing a story costs the same in a month of thousands
+ * of stories as in a month of ten; a month is read as its days' documents, by {@code _id}.
  */
 @Component
 class StoryIndex implements StorySearch {
@@ -90,6 +93,8 @@ class StoryIndex implements StorySearch {
     static final String WORD = "w:";
 
     private static final String ENTRIES = "entries";
+    private static final String DAY = "~";
+    private static final int DAYS_IN_A_MONTH = 31;
     private static final TypeInformation<Posting> POSTING = TypeInformation.of(Posting.class);
     /** Stories count their revisions from 1. */
     private static final long NOTHING_INDEXED = 0;
@@ -260,8 +265,8 @@ class StoryIndex implements StorySearch {
 
     /**
      * What the index holds of a story under one term: the {@code posting} goes into the posting
-     * document {@code postingId} under the story's {@link #entryKey}; an area or a category term
-     * also names its section.
+     * document {@code postingId} (the term's on the story's day) under the story's {@link
+     * #entryKey}; an area or a category term also names its section.
      */
     record Entry(
             String term,
@@ -293,7 +298,7 @@ class StoryIndex implements StorySearch {
                                     categoryKey,
                                     story.category().strip())
                             : null;
-            entries.add(new Entry(term.getKey(), month, term.getKey() + "|" + month, posting, section));
+            entries.add(new Entry(term.getKey(), month, day(term.getKey(), story.publishedAt()), posting, section));
         }
         return entries;
     }
@@ -334,7 +339,7 @@ class StoryIndex implements StorySearch {
                         .sorted(Comparator.reverseOrder())
                         .toList()))
                 .concatMap(
-                        month -> mongo.findById(term + "|" + month, PostingBucket.class)
+                        month -> mongo.find(query(where("_id").in(postingIds(term, month))), PostingBucket.class)
                                 .flatMapIterable(PostingBucket::postings)
                                 .filter(wanted)
                                 .map(Posting::position)
@@ -354,7 +359,7 @@ class StoryIndex implements StorySearch {
         Predicate<Posting> wanted = inSections(query);
         return mongo.find(query(where("_id").in(terms)), TermMonths.class)
                 .flatMapIterable(term -> term.all().stream()
-                        .map(month -> term.term() + "|" + month)
+                        .flatMap(month -> postingIds(term.term(), month).stream())
                         .toList())
                 .collectList()
                 .flatMapMany(postingIds -> postingIds.isEmpty()
@@ -391,6 +396,25 @@ class StoryIndex implements StorySearch {
     private static Predicate<Posting> inSections(StoryQuery query) {
         return posting -> (query.areaKey().isEmpty() || query.areaKey().equals(posting.areaKey()))
                 && (query.categoryKey().isEmpty() || query.categoryKey().equals(posting.categoryKey()));
+    }
+
+    /** The posting document of a term for the day (UTC) of an instant: {@code term|yyyyMM~dd}. */
+    static String day(String term, Instant instant) {
+        return term + "|" + month(instant) + DAY
+                + String.format("%02d", instant.atZone(ZoneOffset.UTC).getDayOfMonth());
+    }
+
+    /**
+     * Every posting document a term's month can have: one per day, and the one of the whole month
+     * that an index written before the days were split has.
+     */
+    static List<String> postingIds(String term, int month) {
+        List<String> ids = new ArrayList<>(DAYS_IN_A_MONTH + 1);
+        ids.add(term + "|" + month);
+        for (int day = 1; day <= DAYS_IN_A_MONTH; day++) {
+            ids.add(term + "|" + month + DAY + String.format("%02d", day));
+        }
+        return ids;
     }
 
     /** The calendar month (UTC) of an instant as {@code yyyyMM}. */

@@ -99,6 +99,57 @@ class StoryIndexBatchTests {
                 .noneMatch(posting -> posting.startsWith(StoryIndex.WORD + "flood"));
     }
 
+    @Test
+    void aMonthIsReadAcrossItsDaysWithTheMonthDocumentOfAnIndexFromBefore() {
+        // Given stories on three days of March and one in February, one word shared by all
+        ReactiveMongoOperations mongo = database("index-by-day");
+        StoryRepository stories = StoryRepositories.over(mongo);
+        String word = "lantern" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9-]", "x");
+        Instant first = Instant.parse("2026-03-01T00:00:01Z");
+        Instant middle = Instant.parse("2026-03-15T12:00:00Z");
+        Instant last = Instant.parse("2026-03-31T23:59:59Z");
+        Instant february = Instant.parse("2026-02-28T08:00:00Z");
+        List<String> newestFirst = new ArrayList<>();
+        for (Instant at : List.of(last, middle, first, february)) {
+            StoryDraft draft = new StoryDraft(
+                    Decisions.newTipId(), "The " + word + " parade", "Every street.", "Erewash", null, at, 1);
+            newestFirst.add(stories.store(draft).block().id());
+        }
+        // And one story indexed before the days were split: its March entry in the month's document
+        String older = Decisions.newTipId();
+        Instant olderAt = Instant.parse("2026-03-20T10:00:00Z");
+        Document entry = new Document("i", older)
+                .append("t", java.util.Date.from(olderAt))
+                .append("h", true)
+                .append("a", "erewash")
+                .append("c", "");
+        mongo.getCollection(StoryIndex.POSTINGS)
+                .flatMap(postings -> reactor.core.publisher.Mono.from(
+                        postings.insertOne(new Document("_id", StoryIndex.WORD + word + "|202603")
+                                .append("entries", new Document(StoryIndex.entryKey(older), entry)))))
+                .block();
+        newestFirst.add(1, older);
+
+        // When the area's stories and the word are asked for
+        StoryIndex index = new StoryIndex(mongo);
+        List<String> listed = index.newest(StoryQuery.area("Erewash"), null, 10).block().stream()
+                .map(StoryPosition::id)
+                .toList();
+        List<String> found = index.best(StoryQuery.of(word, null, null), null, 10).block().stream()
+                .map(SearchPosition::id)
+                .toList();
+
+        // Then every day's story is listed newest first, across the month's days and months
+        assertThat(listed)
+                .containsExactlyElementsOf(
+                        newestFirst.stream().filter(id -> !id.equals(older)).toList());
+        // And the search finds them with the one the month's document holds, newest first
+        assertThat(found).containsExactlyElementsOf(newestFirst);
+        // And each day has a posting document of its own
+        assertThat(contents(mongo, StoryIndex.POSTINGS).keySet())
+                .contains(StoryIndex.WORD + word + "|202603~01", StoryIndex.WORD + word + "|202603~31");
+    }
+
     private static ReactiveMongoOperations database(String name) {
         return new ReactiveMongoTemplate(client, name + "-" + UUID.randomUUID());
     }
