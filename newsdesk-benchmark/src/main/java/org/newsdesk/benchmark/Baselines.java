@@ -7,6 +7,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -106,27 +107,34 @@ final class Baselines implements AutoCloseable {
 
     /**
      * The newest stories read as publishing reads them, by {@code _id} alone: the months the
-     * every-story term has postings in, the newest month's postings, then those stories. (A sort of
-     * the stories by {@code publishedAt} reads the whole collection on the embedded store; at
-     * 100,000 stories it answered nothing within 30 s and slowed every load after it.)
+     * every-story term has postings in, the newest month's posting documents (one per day, and the
+     * month's own from before the days were split), then those stories. (A sort of the stories by
+     * {@code publishedAt} reads the whole collection on the embedded store; at 100,000 stories it
+     * answered nothing within 30 s and slowed every load after it.)
      */
     private Flux<Document> newestStories() {
         return Mono.from(terms.find(eq("_id", "*")).first())
                 .mapNotNull(term -> term.getList("months", Integer.class).stream()
                         .max(Integer::compare)
                         .orElse(null))
-                .flatMap(month ->
-                        Mono.from(postings.find(eq("_id", "*|" + month)).first()))
-                .flatMapMany(bucket -> {
-                    List<String> newest = bucket.get("entries", Document.class).values().stream()
-                            .map(Document.class::cast)
-                            .sorted(Comparator.comparing((Document entry) -> entry.getDate("t"))
-                                    .reversed())
-                            .limit(FRONT_PAGE_STORIES)
-                            .map(entry -> entry.getString("i"))
-                            .toList();
-                    return Flux.from(stories.find(in("_id", newest)));
-                });
+                .flatMapMany(month -> postings.find(in("_id", postingIds(month))))
+                .flatMapIterable(bucket -> bucket.get("entries", Document.class).values())
+                .map(Document.class::cast)
+                .sort(Comparator.comparing((Document entry) -> entry.getDate("t"))
+                        .reversed())
+                .take(FRONT_PAGE_STORIES)
+                .map(entry -> entry.getString("i"))
+                .collectList()
+                .flatMapMany(newest -> stories.find(in("_id", newest)));
+    }
+
+    private static List<String> postingIds(int month) {
+        List<String> ids = new ArrayList<>();
+        ids.add("*|" + month);
+        for (int day = 1; day <= 31; day++) {
+            ids.add("*|" + month + "~" + String.format("%02d", day));
+        }
+        return ids;
     }
 
     /**

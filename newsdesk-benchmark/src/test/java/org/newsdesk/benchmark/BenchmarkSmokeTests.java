@@ -10,12 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +52,7 @@ class BenchmarkSmokeTests {
 
     @BeforeAll
     static void startBroker() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka = new EmbeddedKafkaKraftBroker(1, 1, "newsdesk.tips.submitted", "newsdesk.tips.decided");
         kafka.afterPropertiesSet();
     }
 
@@ -119,6 +131,92 @@ class BenchmarkSmokeTests {
                 .anyMatch(row ->
                         row.startsWith("| " + Benchmark.BARE_KAFKA) && row.contains("rate ") && row.contains("×"));
         assertThat(rows).anyMatch(row -> row.startsWith("| ms CPU of this JVM | ") && !row.contains("| 0.00 |"));
+    }
+
+    @Test
+    void seedLogCopiesATipAndItsDecisionAsTipsOfTheirOwn() {
+        // Given a resident's tip and its approval on the log, as the services write them
+        String tipId = "tip-" + UUID.randomUUID();
+        Instant sent = Instant.parse("2026-11-30T10:00:00Z");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(typed(
+                    "newsdesk.tips.submitted",
+                    tipId,
+                    "newsdesk.tip-submitted",
+                    new Document("eventId", UUID.randomUUID().toString())
+                            .append("tipId", tipId)
+                            .append("revision", 1)
+                            .append("receiptDigest", "digest")
+                            .append("headline", "Bridge reopens")
+                            .append("body", "The bridge on Station Road reopened this morning.")
+                            .append("submittedAt", sent.toString())
+                            .append("occurredAt", sent.toString())));
+            producer.send(typed(
+                    "newsdesk.tips.decided",
+                    tipId,
+                    "newsdesk.tip-decided",
+                    new Document("eventId", UUID.randomUUID().toString())
+                            .append("tipId", tipId)
+                            .append("revision", 2)
+                            .append("outcome", "APPROVED")
+                            .append("headline", "Bridge reopens")
+                            .append("body", "The bridge on Station Road reopened this morning.")
+                            .append("decidedAt", sent.plusSeconds(600).toString())
+                            .append("occurredAt", sent.plusSeconds(600).toString())));
+        }
+
+        // When the log is seeded with three copies
+        LogSeed.main(new String[] {"records=3", "kafka=" + kafka.getBrokersAsString(), "await=false"});
+
+        // Then each copy is a tip of its own, sent and decided an hour further back each, its
+        // revisions and event types the original's, its receipt and headline its own
+        List<ConsumerRecord<String, String>> submitted = all("newsdesk.tips.submitted");
+        List<ConsumerRecord<String, String>> decided = all("newsdesk.tips.decided");
+        assertThat(submitted).hasSize(4);
+        assertThat(decided).hasSize(4);
+        for (int copy = 1; copy <= 3; copy++) {
+            Document tip = Document.parse(submitted.get(copy).value());
+            Document decision = Document.parse(decided.get(copy).value());
+            assertThat(tip.getString("tipId")).isNotEqualTo(tipId).isEqualTo(decision.getString("tipId"));
+            assertThat(submitted.get(copy).key()).isEqualTo(tip.getString("tipId"));
+            assertThat(tip.getString("receiptDigest")).isEqualTo("digest-archived-" + copy);
+            assertThat(decision.getString("headline")).isEqualTo("Bridge reopens (archive " + copy + ")");
+            assertThat(tip.getInteger("revision")).isEqualTo(1);
+            assertThat(decision.getInteger("revision")).isEqualTo(2);
+            assertThat(Instant.parse(decision.getString("decidedAt")))
+                    .isEqualTo(sent.plusSeconds(600).minus(Duration.ofHours(copy)));
+            assertThat(new String(
+                            decided.get(copy).headers().lastHeader("__TypeId__").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("newsdesk.tip-decided");
+        }
+        assertThat(submitted.stream().map(ConsumerRecord::key)).doesNotHaveDuplicates();
+    }
+
+    private static ProducerRecord<String, String> typed(String topic, String key, String type, Document value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value.toJson());
+        record.headers().add("__TypeId__", type.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Every record of the topic's one partition, oldest first. */
+    private static List<ConsumerRecord<String, String>> all(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
     }
 
     private static Figure measure(OpenLoad load, String group, String name, IntFunction<HttpRequest> requests)
