@@ -400,8 +400,11 @@ class StoryIndex implements StorySearch {
 
     /** The posting document of a term for the day (UTC) of an instant: {@code term|yyyyMM~dd}. */
     static String day(String term, Instant instant) {
-        return term + "|" + month(instant) + DAY
-                + String.format("%02d", instant.atZone(ZoneOffset.UTC).getDayOfMonth());
+        return dayDocument(term, month(instant), instant.atZone(ZoneOffset.UTC).getDayOfMonth());
+    }
+
+    private static String dayDocument(String term, int month, int day) {
+        return term + "|" + month + DAY + String.format("%02d", day);
     }
 
     /**
@@ -412,7 +415,7 @@ class StoryIndex implements StorySearch {
         List<String> ids = new ArrayList<>(DAYS_IN_A_MONTH + 1);
         ids.add(term + "|" + month);
         for (int day = 1; day <= DAYS_IN_A_MONTH; day++) {
-            ids.add(term + "|" + month + DAY + String.format("%02d", day));
+            ids.add(dayDocument(term, month, day));
         }
         return ids;
     }
