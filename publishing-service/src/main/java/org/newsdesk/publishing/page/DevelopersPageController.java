@@ -30,7 +30,7 @@ class DevelopersPageController {
     static final String PATH = "/developers";
 
     /** Where springdoc serves the description, and what it cuts off a request's address to name the server. */
-    private static final String API_DOCS = "/v3/api-docs";
+    static final String API_DOCS = "/v3/api-docs";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,6 +63,7 @@ class DevelopersPageController {
                                 .build()
                                 .toUriString()))
                 .build();
+        // Called off the event loop (ApiDescriptionOffTheEventLoop): springdoc may scan the class path.
         return Mono.fromCallable(() -> description.openapiJson(asked, API_DOCS, Locale.UK))
                 .flatMap(json -> json)
                 .map(json -> CacheablePage.of(
