@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -216,21 +218,24 @@ final class Benchmark {
         String slug = first(SLUG, newest);
         String storyId = first(STORY_ID, newest);
         String area = first(AREA, newest);
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.put("GET / (front page)", "/");
+        Map<String, IntFunction<String>> pages = new LinkedHashMap<>();
+        pages.put("GET / (front page)", i -> "/");
         if (area != null) {
             // The area's page lives at its slug: the name redirects there.
-            pages.put(
-                    "GET /areas/{area}",
-                    redirected(
-                            settings.get("publishing") + "/areas/" + URLEncoder.encode(area, StandardCharsets.UTF_8)));
+            String areaPage = redirected(
+                    settings.get("publishing") + "/areas/" + URLEncoder.encode(area, StandardCharsets.UTF_8));
+            pages.put("GET /areas/{area}", i -> areaPage);
         }
         if (slug != null) {
-            pages.put("GET /stories/{slug}", "/stories/" + slug);
+            pages.put("GET /stories/{slug}", i -> "/stories/" + slug);
         }
-        pages.put("GET /search?q=tip", "/search?q=tip");
-        pages.put("GET /feed.atom", "/feed.atom");
-        pages.put("GET /api/stories?limit=20", "/api/stories?limit=20");
+        // The same words for every reader (a viral story's search, kept as a copy), then words no
+        // reader asked before (every one a search of the index: what a search costs uncached).
+        pages.put("GET /search?q=tip", i -> "/search?q=tip");
+        AtomicInteger newWords = new AtomicInteger();
+        pages.put("GET /search?q=tip+{new word}", i -> "/search?q=tip+w" + newWords.incrementAndGet());
+        pages.put("GET /feed.atom", i -> "/feed.atom");
+        pages.put("GET /api/stories?limit=20", i -> "/api/stories?limit=20");
         for (double rate : rates("readRates")) {
             keep(load.run(
                     READS, BARE_PAGE, rate, duration, i -> get(URI.create(baselines.address() + "/page")), r -> {}));
@@ -250,9 +255,15 @@ final class Benchmark {
                     duration,
                     i -> get(URI.create(baselines.address() + "/driver/front")),
                     r -> {}));
-            for (Map.Entry<String, String> page : pages.entrySet()) {
-                URI uri = URI.create(settings.get("publishing") + page.getValue());
-                Figure figure = load.run(READS, page.getKey(), rate, duration, i -> get(uri), r -> {});
+            for (Map.Entry<String, IntFunction<String>> page : pages.entrySet()) {
+                String publishing = settings.get("publishing");
+                Figure figure = load.run(
+                        READS,
+                        page.getKey(),
+                        rate,
+                        duration,
+                        i -> get(URI.create(publishing + page.getValue().apply(i))),
+                        r -> {});
                 keep(figure.against(
                         BARE_PAGE, page.getKey().startsWith("GET /stories/") ? DRIVER_STORY : DRIVER_FRONT));
             }

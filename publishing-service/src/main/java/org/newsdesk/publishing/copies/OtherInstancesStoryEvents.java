@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
  * listener reads the same topic in a group of its own per instance (a random name, from the latest
  * offset: the copies start empty), so every instance hears every event. It may hear an event
  * before the instance applying it has written it, so it waits until the shared store shows the
- * event (one read by id every {@link #WAIT_STEP}), then drops the copies the event changed. If the
+ * event in the story and its search index (two reads by id every {@link #WAIT_STEP}), then drops the copies the event changed. If the
  * store does not show it within {@link #MAX_WAIT} (that instance is down or behind), it drops them
  * anyway; a copy rendered before the write lands lives at most {@link RenderedCopies#MAX_AGE}.
  *
@@ -103,7 +103,8 @@ class OtherInstancesStoryEvents {
     private void afterStored(String tipId, Predicate<Story> written, StoryWritten.Act act) {
         long attempts = MAX_WAIT.toMillis() / WAIT_STEP.toMillis();
         @Nullable
-        Story story = stories.findById(tipId)
+        // Indexed too: a search rendered between the story's write and its index's would be kept stale.
+        Story story = stories.findIndexed(tipId)
                 .filter(written)
                 .repeatWhenEmpty(empty -> empty.take(attempts).delayElements(WAIT_STEP))
                 .switchIfEmpty(Mono.defer(() -> stories.findById(tipId)))

@@ -38,9 +38,11 @@ import reactor.core.publisher.Mono;
  * Nothing a page shows depends on the request but its address: times are in the outlet's zone,
  * links are made from the public base URL, and the pages carry no nonce, token or cookie.
  *
- * <p>Searches ({@code /search}, {@code q=} on the API) are not kept: their addresses are whatever
- * readers type, so copies would rarely be read twice and would crowd out the pages that are,
- * and any story event can change any of them. A CDN still keeps a viral search for its lifetime.
+ * <p>Searches ({@code /search}, {@code q=} on the API) are kept too, by the words as typed, and
+ * any story change drops them all: readers who follow a story that goes viral search for the same
+ * few words, and the uncached search is the costliest read there is. A search made once does not
+ * crowd out the pages read often: the cache admits a new entry over an old one only if it is
+ * asked for more often (Caffeine's TinyLFU).
  */
 @Component
 class RenderedCopiesFilter implements WebFilter, Ordered {
@@ -151,15 +153,16 @@ class RenderedCopiesFilter implements WebFilter, Ordered {
                     case "/sitemap.xml" -> new Kept("sitemap", CopyScope.list(null, null));
                     case "/corrections" -> new Kept("corrections", CopyScope.corrections());
                     case "/corrections.atom" -> new Kept("feed", CopyScope.corrections());
+                    case "/search" -> new Kept("search", CopyScope.search());
                     case "/api/stories" -> apiList(query);
                     default -> section(parts);
                 });
     }
 
-    private static @Nullable Kept apiList(MultiValueMap<String, String> query) {
+    private static Kept apiList(MultiValueMap<String, String> query) {
         String words = query.getFirst("q");
         if (words != null && !words.isBlank()) {
-            return null;
+            return new Kept("search", CopyScope.search());
         }
         return new Kept(
                 "api", CopyScope.list(keyOrNull(query.getFirst("area")), keyOrNull(query.getFirst("category"))));

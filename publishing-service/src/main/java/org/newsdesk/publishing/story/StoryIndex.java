@@ -180,6 +180,13 @@ class StoryIndex implements StorySearch {
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(10)).filter(StoryIndex::lostAnUpsertRace));
     }
 
+    @Override
+    public Mono<Boolean> indexed(Story story) {
+        return mongo.findById(story.id(), IndexState.class)
+                .map(state -> state.revision() >= story.revision())
+                .defaultIfEmpty(false);
+    }
+
     private static List<String> postingsOf(@Nullable IndexState state) {
         return state == null || state.postings() == null ? List.of() : state.postings();
     }

@@ -424,6 +424,14 @@ public class StoryRepository {
         return mongo.findById(id, Story.class);
     }
 
+    /**
+     * The story once its search index shows it too: {@link #store} writes the story first and its
+     * index after, so an instance that sees another's story written may not find it by search yet.
+     */
+    public Mono<Story> findIndexed(String id) {
+        return findById(id).filterWhen(search::indexed);
+    }
+
     public Mono<Story> findBySlug(String slug) {
         return mongo.findOne(query(where("slug").is(slug)), Story.class);
     }

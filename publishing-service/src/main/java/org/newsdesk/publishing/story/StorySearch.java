@@ -18,6 +18,9 @@ interface StorySearch {
      */
     Mono<Void> index(List<Story> stories);
 
+    /** Whether the story's revision, or a later one, is findable. */
+    Mono<Boolean> indexed(Story story);
+
     /** Up to {@code count} stories of the query's area and category, newest first, after {@code after}. */
     Mono<List<StoryPosition>> newest(StoryQuery query, @Nullable StoryPosition after, int count);
 

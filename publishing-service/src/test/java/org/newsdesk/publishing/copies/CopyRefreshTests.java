@@ -48,10 +48,20 @@ class CopyRefreshTests {
     }
 
     @Test
-    void searchesAndOtherAddressesAreNotKept() {
-        assertThat(RenderedCopiesFilter.kept("/search", query("q", "roads"))).isEmpty();
-        assertThat(RenderedCopiesFilter.kept("/api/stories", query("q", "roads")))
-                .isEmpty();
+    void anyStoryChangeDropsEverySearch() {
+        // Given searches on the page and on the API, for words the changed story may not even hold
+        StoryChange corrected = new StoryChange("other-story", "sandiacre", "schools", false, true);
+        StoryChange published = new StoryChange("new-story", null, null, false, false);
+
+        // Then any change drops them: any story's words can match or stop matching any search
+        assertThat(scope("/search", "q", "roads").changedBy(corrected)).isTrue();
+        assertThat(scope("/search", "q", "roads").changedBy(published)).isTrue();
+        assertThat(scope("/api/stories", "q", "roads", "area", "ilkeston").changedBy(published))
+                .isTrue();
+    }
+
+    @Test
+    void photosAndOtherAddressesAreNotKept() {
         assertThat(RenderedCopiesFilter.kept("/photos/abc", query())).isEmpty();
         assertThat(RenderedCopiesFilter.kept("/developers", query())).isEmpty();
         assertThat(RenderedCopiesFilter.kept("/areas/", query())).isEmpty();

@@ -151,13 +151,23 @@ class RenderedCopiesTests {
         paths.forEach(this::get);
         assertThat(paths).allMatch(path -> copies.holds(address(path)));
 
+        // And copies of searches for a word only the next story will hold
+        String word = "w" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> searches = List.of("/search?q=" + word, "/api/stories?q=" + word);
+        searches.forEach(search -> assertThat(text(search)).doesNotContain("Second in its area"));
+        assertThat(searches).allMatch(search -> copies.holds(address(search)));
+
         // When a second story of the area is published
-        String headline = "Second in its area " + UUID.randomUUID().toString().substring(0, 6);
+        String headline = "Second in its area " + word + " "
+                + UUID.randomUUID().toString().substring(0, 6);
         publish(headline);
 
-        // Then the area's page, its feed, the front page and the main feed show it at once
+        // Then the area's page, its feed, the front page, the main feed and the searches show it at once
         for (String path : List.of(areaPage, areaPage + "/feed.atom", "/", "/feed.atom")) {
             assertThat(text(path)).as(path).contains(headline);
+        }
+        for (String search : searches) {
+            assertThat(text(search)).as(search).contains(headline);
         }
         // And the other area's page and the first story's page are still the copies they were
         assertThat(copies.holds(address(otherPage))).isTrue();
