@@ -72,6 +72,9 @@ final class Baselines implements AutoCloseable {
                         true),
                 new StringSerializer(),
                 new ByteArraySerializer());
+        // The topic's partitions known before the first request, so that no send waits for them on
+        // the event loop (BlockHound caught the first one doing so).
+        producer.partitionsFor(TOPIC);
         this.mongo = MongoClients.create(store);
         this.inserts = mongo.getDatabase(DATABASE).getCollection("tips");
         String[] where = STORIES.split("\\.", 2);
