@@ -1,7 +1,9 @@
 package org.newsdesk.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -58,6 +60,15 @@ public class NewsdeskKafkaAutoConfiguration {
         };
     }
 
+    /**
+     * How long the broker holds a fetch that finds nothing new, unless {@code
+     * spring.kafka.consumer.fetch-max-wait} says otherwise. A record that arrives meanwhile is
+     * answered at once (a fetch asks for one byte), so this only sets how often an idle consumer
+     * asks: Kafka's 500 ms had the dozen idle consumers of an embedded run ask some 20 times a second.
+     * Longer still would delay a consumer's part in a rebalance, which it notices between fetches.
+     */
+    static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(2);
+
     @Bean
     DefaultKafkaConsumerFactoryCustomizer newsdeskConsumerConventions() {
         return factory -> {
@@ -65,6 +76,9 @@ public class NewsdeskKafkaAutoConfiguration {
             DefaultKafkaConsumerFactory<String, Object> events = (DefaultKafkaConsumerFactory<String, Object>) factory;
             events.setKeyDeserializer(new StringDeserializer());
             events.setValueDeserializer(EventSerialization.valueDeserializer());
+            if (!events.getConfigurationProperties().containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+                events.updateConfigs(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) IDLE_FETCH_WAIT.toMillis()));
+            }
         };
     }
 

@@ -33,6 +33,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -56,6 +57,9 @@ class KafkaConventionsTests {
 
     @Autowired
     ProducerFactory<?, ?> producerFactory;
+
+    @Autowired
+    ConsumerFactory<?, ?> consumerFactory;
 
     @Autowired
     RecordingListener listener;
@@ -108,6 +112,15 @@ class KafkaConventionsTests {
         Map<String, Object> config = producerFactory.getConfigurationProperties();
 
         assertThat(config).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
+    }
+
+    @Test
+    void idleConsumersAskTheBrokerEveryTwoSecondsNotTwiceASecond() {
+        Map<String, Object> config = consumerFactory.getConfigurationProperties();
+
+        assertThat(config).containsEntry("fetch.max.wait.ms", 2000);
+        // A record that arrives meanwhile is answered at once: a fetch waits for one byte only
+        assertThat(config).doesNotContainKey("fetch.min.bytes");
     }
 
     @Test

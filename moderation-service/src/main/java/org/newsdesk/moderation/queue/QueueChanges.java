@@ -121,14 +121,13 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
     public void run(ApplicationArguments args) {
         polling = Flux.interval(pollEvery)
                 .onBackpressureDrop()
-                .concatMap(tick -> newest().doOnNext(seq -> {
-                            if (seq > seen.getAndSet(seq)) {
-                                newest.tryEmitNext(seq);
-                            }
+                .concatMap(tick -> newestNumber()
+                        .flatMap(seq -> {
                             if (tick % 7_200 == 0 && seq > KEPT) {
                                 mongo.remove(query(where("_id").lt(seq - KEPT)), Change.class)
                                         .subscribe();
                             }
+                            return seq > seen.get() ? wake(seq) : Mono.<Void>empty();
                         })
                         .onErrorResume(error -> {
                             log.debug(
@@ -137,6 +136,29 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
                             return Mono.empty();
                         }))
                 .subscribe();
+    }
+
+    /**
+     * The number the counter handed out last: a read by id, where {@link #newest()} sorts the
+     * changes kept (up to {@value #KEPT}, read whole twice a second on a store without indexes).
+     */
+    private Mono<Long> newestNumber() {
+        return mongo.findById(Counter.QUEUE_CHANGES, Counter.class).map(Counter::seq);
+    }
+
+    /**
+     * Wakes the subscribers, and counts the number as seen once its change is stored: a number is
+     * handed out just before its change is written, and until then the next poll wakes them again.
+     */
+    private Mono<Void> wake(long seq) {
+        newest.tryEmitNext(seq);
+        return mongo.exists(query(where("_id").is(seq)), Change.class)
+                .doOnNext(stored -> {
+                    if (stored) {
+                        seen.accumulateAndGet(seq, Math::max);
+                    }
+                })
+                .then();
     }
 
     @Override
