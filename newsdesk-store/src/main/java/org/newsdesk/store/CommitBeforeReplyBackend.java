@@ -3,11 +3,13 @@ package org.newsdesk.store;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +47,29 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
     /** At most this much rewritten per round, so housekeeping never holds up writers for long. */
     private static final int MAX_REWRITE_BYTES = 1024 * 1024;
 
-    private static final long HOUSEKEEPING_INTERVAL_MS = 1000;
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * After the writes stop, compaction goes on while it still gains (a denser store or a smaller
+     * file) and stops after this many rounds without a gain. H2's {@code compact} alone never says
+     * "done": its test counts every chunk, so after a load it kept rewriting the same live pages
+     * round after round, a few percent of a core with nothing written at all.
+     */
+    static final int ROUNDS_WITHOUT_GAIN = 10;
+
+    /** And at most this many rounds after the last write, gain or not. */
+    static final int MOST_ROUNDS_AFTER_WRITES = 120;
 
     private static final int PAGE_SPLIT_SIZE = 4 * 1024;
 
     /**
-     * How long a chunk no longer in use stays untouched before its space is written over. H2's 45 s
-     * default waits out disks that hold writes back, which matters for power loss only; with a
-     * commit per write it would let the file grow by tens of megabytes a second under load. What
-     * must not be written over is a chunk a command is still reading, and every query here reads
-     * all its results into memory before it answers, within milliseconds: 2 s is ample.
+     * How long a chunk no longer in use stays untouched before its space is written over: two
+     * housekeeping rounds. H2's 45 s default waits out disks that hold writes back, which matters for
+     * power loss only; with a commit per write it would let the file grow by tens of megabytes a
+     * second under load. What must not be written over is a chunk a command is still reading, and
+     * every query here reads all its results into memory before it answers, within milliseconds.
      */
-    private static final int RETENTION_TIME_MS = 2000;
+    private static final int RETENTION_ROUNDS = 2;
 
     private final MVStore store;
     private final ReentrantReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
@@ -64,10 +77,15 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
     private final LongAdder commands = new LongAdder();
 
     private final LongAdder commits = new LongAdder();
-    private volatile boolean worthKeepingHouse;
+    private final LongAdder compactions = new LongAdder();
+    /** Set by every commit a command made, cleared by the next housekeeping round. */
+    private volatile boolean writtenSinceHousekeeping;
+    /** Housekeeping's own (one thread): how compaction has gone since the last write, or null once it stopped. */
+    private CompactionProgress progress;
+
     private final ScheduledExecutorService housekeeping;
 
-    private CommitBeforeReplyBackend(MVStore store) {
+    private CommitBeforeReplyBackend(MVStore store, Duration housekeepingInterval) {
         super(store);
         this.store = store;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -76,11 +94,19 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(
-                this::keepHouse, HOUSEKEEPING_INTERVAL_MS, HOUSEKEEPING_INTERVAL_MS, TimeUnit.MILLISECONDS);
+                this::keepHouse,
+                housekeepingInterval.toMillis(),
+                housekeepingInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Opens (or creates) the store file; H2 locks it, so a second process on the same file fails here. */
     public static CommitBeforeReplyBackend open(Path storeFile) {
+        return open(storeFile, HOUSEKEEPING_INTERVAL);
+    }
+
+    /** With housekeeping rounds this far apart: tests take them quicker than a second. */
+    static CommitBeforeReplyBackend open(Path storeFile, Duration housekeepingInterval) {
         MVStore store = new MVStore.Builder()
                 .fileName(storeFile.toString())
                 .autoCommitDisabled()
@@ -90,8 +116,8 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
                 // halves what a commit writes.
                 .pageSplitSize(PAGE_SPLIT_SIZE)
                 .open();
-        store.setRetentionTime(RETENTION_TIME_MS);
-        return new CommitBeforeReplyBackend(store);
+        store.setRetentionTime(Math.toIntExact(housekeepingInterval.toMillis() * RETENTION_ROUNDS));
+        return new CommitBeforeReplyBackend(store, housekeepingInterval);
     }
 
     /** Every command of a current driver comes through here (OP_MSG too), writes included. */
@@ -122,7 +148,7 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
             if (store.hasUnsavedChanges()) {
                 store.commit();
                 commits.increment();
-                worthKeepingHouse = true;
+                writtenSinceHousekeeping = true;
             }
         } finally {
             commandsOrCommit.writeLock().unlock();
@@ -131,29 +157,67 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
 
     /**
      * What H2's background writer would do: rewrite the live pages of sparse chunks into new ones,
-     * so the old chunks can be reused. It runs between commands, like every commit (H2 compacts
-     * only when no commit holds its store lock, which with a commit per write is hardly ever), and
-     * goes on after the writes stop until there is nothing left to rewrite.
+     * so the old chunks can be reused and the file's end given back. It runs between commands, like
+     * every commit (H2 compacts only when no commit holds its store lock, which with a commit per
+     * write is hardly ever): a round a second while commands write, then on while it still gains.
      */
     private void keepHouse() {
-        if (!worthKeepingHouse) {
+        if (writtenSinceHousekeeping) {
+            writtenSinceHousekeeping = false;
+            progress = new CompactionProgress();
+        }
+        if (progress == null) {
             return;
         }
         commandsOrCommit.writeLock().lock();
         try {
-            worthKeepingHouse = store.compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES);
-            if (worthKeepingHouse) {
+            boolean rewritten = store.compact(TARGET_FILL_RATE, MAX_REWRITE_BYTES);
+            if (rewritten) {
                 store.commit();
+                compactions.increment();
+            }
+            if (!rewritten || !progress.worthAnotherRound(store.getFileStore())) {
+                progress = null;
             }
         } catch (RuntimeException ex) {
             // Tried again after the next write; writes do not depend on it.
-            worthKeepingHouse = false;
+            progress = null;
             // By its type: a store's message may quote the values it was working on.
             log.warn(
                     "Housekeeping of the MongoDB store failed: {}",
                     ex.getClass().getName());
         } finally {
             commandsOrCommit.writeLock().unlock();
+        }
+    }
+
+    /** Compaction rounds that rewrote something, since the store opened. */
+    long compactions() {
+        return compactions.sum();
+    }
+
+    /**
+     * Whether compaction still gains: the live share of the chunks (H2's own estimate) rose, or the
+     * file shrank, within the last {@link #ROUNDS_WITHOUT_GAIN} rounds.
+     */
+    private static final class CompactionProgress {
+        private int rounds;
+        private int roundsWithoutGain;
+        private int bestChunksFillRate = -1;
+        private long smallestFileSize = Long.MAX_VALUE;
+
+        boolean worthAnotherRound(FileStore<?> file) {
+            rounds++;
+            int chunksFillRate = file.getChunksFillRate();
+            long fileSize = file.size();
+            if (chunksFillRate > bestChunksFillRate || fileSize < smallestFileSize) {
+                roundsWithoutGain = 0;
+            } else {
+                roundsWithoutGain++;
+            }
+            bestChunksFillRate = Math.max(bestChunksFillRate, chunksFillRate);
+            smallestFileSize = Math.min(smallestFileSize, fileSize);
+            return roundsWithoutGain < ROUNDS_WITHOUT_GAIN && rounds < MOST_ROUNDS_AFTER_WRITES;
         }
     }
 
@@ -168,7 +232,11 @@ public final class CommitBeforeReplyBackend extends StoreBackend {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        log.info("The MongoDB store answered {} commands with {} commits", commands.sum(), commits.sum());
+        log.info(
+                "The MongoDB store answered {} commands with {} commits, and compacted {} times",
+                commands.sum(),
+                commits.sum(),
+                compactions.sum());
         // Not MVStore.compactFile() to shrink the file first: in H2 2.4.240 it trips H2's own assertions.
         super.close();
     }
