@@ -1,10 +1,10 @@
 # Shared by the measurement scripts (source it): starts and stops an embedded run of the launcher
 # jar in $jar on the data folder in $data, its output in $log, and times the start (in $ready, s).
 
-# All the load comes from one address: the per-client tip limit would stop it after 20 tips.
+# As the README starts it. All the load comes from one address: the per-client tip limit would stop it after 20 tips.
 launch() {
   : > "$log"
-  NEWSDESK_DATA_DIR="$data" NEWSDESK_TIP_RATE_LIMIT=0 java -jar "$jar" >> "$log" 2>&1 &
+  NEWSDESK_DATA_DIR="$data" NEWSDESK_TIP_RATE_LIMIT=0 java -Xmx512m -jar "$jar" >> "$log" 2>&1 &
   pid=$!
   local start
   start=$(date +%s.%N)

@@ -43,6 +43,7 @@ public final class NewsdeskLauncher {
             System.exit(1);
             return;
         }
+        LauncherHeap.advice(Runtime.getRuntime().maxMemory()).ifPresent(log::warn);
         String portsInUse = awaitFreePorts(settings, PREVIOUS_RUN_GRACE);
         if (portsInUse != null) {
             log.error("Newsdesk cannot start: {}", portsInUse);

@@ -19,7 +19,7 @@ import org.newsdesk.endtoend.NewsdeskDistribution;
 import org.newsdesk.testsupport.FreePorts;
 
 /**
- * The embedded run exactly as a user starts it, {@code java -jar newsdesk-exec.jar}, as a child
+ * The embedded run exactly as a user starts it, {@code java -Xmx512m -jar newsdesk-exec.jar}, as a child
  * process of the test: Kafka and MongoDB in the launcher's JVM, each service in a JVM of its own
  * under it. Its output goes to this JVM's standard output, already prefixed by the launcher.
  */
@@ -63,7 +63,10 @@ final class EmbeddedRun {
     static EmbeddedRun start(Path dataDir, Ports ports) {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(
-                        java, "-jar", NewsdeskDistribution.launcherJar().toString())
+                        java,
+                        "-Xmx512m",
+                        "-jar",
+                        NewsdeskDistribution.launcherJar().toString())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         // The local default password, and the service jars found beside the launcher's, as for a user.
