@@ -90,7 +90,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 // After a crash the controller keeps the dead broker's registration until its session
                 // times out, and refuses the restarted broker until then: 9 s by default, 4 s here.
                 Map.entry("broker.session.timeout.ms", "4000"),
-                Map.entry("broker.heartbeat.interval.ms", "1000"));
+                Map.entry("broker.heartbeat.interval.ms", "1000"),
+                // A handful of local clients: Kafka's 8 request handlers and 3 network threads are sized
+                // for a server's cores, and each idle one wakes every 300 ms to look for work.
+                Map.entry("num.io.threads", "2"),
+                Map.entry("num.network.threads", "2"));
     }
 
     /**
