@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +217,16 @@ public final class NewsdeskServices implements AutoCloseable {
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> unprepared = Arrays.stream(Service.values())
+                .filter(service -> !commandLines.isPrepared(service))
+                .map(Service::shortName)
+                .toList();
+        if (!unprepared.isEmpty()) {
+            log.info(
+                    "Starting {} from the executable jars: ./mvnw -DskipTests package prepares them for a start in"
+                            + " about half the time",
+                    unprepared);
+        }
         Map<Service, RunningService> running = new EnumMap<>(Service.class);
         List<Thread> relays = new ArrayList<>();
         try {
