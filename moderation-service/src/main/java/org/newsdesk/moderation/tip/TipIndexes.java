@@ -45,6 +45,10 @@ class TipIndexes {
                                 .on(EditorialRecordRelay.PENDING_ACT_IDS, Sort.Direction.ASC)
                                 .sparse()
                                 .named("record-acts-waiting"))
+                // The tips sent on the days around a tip, for its similar tips.
+                .on(
+                        TipsByDay.COLLECTION,
+                        new Index().on(TipsByDay.DAY, Sort.Direction.ASC).named("tips-by-day"))
                 // The editorial record, newest first, as a whole and for each of its filters; the
                 // date range is a range on the same leading time field.
                 .on(

@@ -64,7 +64,7 @@ class TipsByDayTests {
         // Given a tip of an hour ago and no days at all, as for tips stored before days existed
         Instant sent = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
         String tipId = receive(sent);
-        mongo.dropCollection(TipsByDay.Day.class).block(PATIENCE);
+        mongo.dropCollection(TipsByDay.Noted.class).block(PATIENCE);
         assertThat(sentAround(sent)).doesNotContain(tipId);
 
         // When the service starts for the first time with days
@@ -72,6 +72,27 @@ class TipsByDayTests {
 
         // Then the tip is on its day again
         await().atMost(PATIENCE).until(() -> sentAround(sent).contains(tipId));
+    }
+
+    @Test
+    void eachTipIsASmallDocumentOfItsOwnHoweverManyTheDayHolds() {
+        // Given a day long ago with many tips already noted on it
+        Instant morning = Instant.parse("2018-06-02T08:00:00Z");
+        for (int i = 0; i < 200; i++) {
+            days.note(TestTips.newTipId(), morning.plusSeconds(i)).block(PATIENCE);
+        }
+
+        // When one more is noted that day
+        String tipId = TestTips.newTipId();
+        days.note(tipId, morning.plus(Duration.ofHours(3))).block(PATIENCE);
+
+        // Then it is a document of its own naming only that tip, and the day's tips are all found
+        TipsByDay.Noted noted = mongo.findById(tipId, TipsByDay.Noted.class).block(PATIENCE);
+        assertThat(noted).isEqualTo(new TipsByDay.Noted(tipId, "2018-06-02", morning.plus(Duration.ofHours(3))));
+        assertThat(days.sentBetween(morning, morning.plus(Duration.ofHours(4)))
+                        .count()
+                        .block(PATIENCE))
+                .isEqualTo(201);
     }
 
     private String receive(Instant sentAt) {
