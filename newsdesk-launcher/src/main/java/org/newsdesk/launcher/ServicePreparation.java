@@ -60,7 +60,12 @@ public final class ServicePreparation {
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        new ServicePreparation(Path.of(args[0]), java).prepareAll();
+        try {
+            new ServicePreparation(Path.of(args[0]), java).prepareAll();
+        } catch (RuntimeException ex) {
+            // A service left unprepared has no stamp (unpacking deletes the old one first): it starts as before.
+            log.warn("Could not prepare the services; they will start from their executable jars", ex);
+        }
         // The broker leaves non-daemon threads behind for a moment after it is closed.
         System.exit(0);
     }
