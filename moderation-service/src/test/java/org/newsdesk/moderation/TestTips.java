@@ -1,12 +1,17 @@
 package org.newsdesk.moderation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.SealedContact;
+import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.moderation.queue.QueueChanges;
+import org.newsdesk.moderation.tip.ModeratedTips;
+import reactor.core.publisher.Flux;
 
 /** Tips as residents send them, taken from the two real stories in the shared seeds. */
 public final class TestTips {
@@ -82,5 +87,35 @@ public final class TestTips {
     /** Any 64 hex digits will do: moderation never looks at it. */
     private static String digest() {
         return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+
+    /** Moderation's own approval of the tip, as it goes on the decisions' topic (never on the residents'). */
+    public static TipDecided approval(String tipId) {
+        TipSubmitted template = policePlan(tipId);
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                Instant.now(),
+                tipId,
+                2,
+                TipDecided.Outcome.APPROVED,
+                template.headline(),
+                template.body(),
+                template.area(),
+                template.category(),
+                null,
+                ModerationIntegrationTest.MODERATOR,
+                Instant.now());
+    }
+
+    /**
+     * Withdraws these tips and tells the queue, so that a test that queues hundreds leaves the queue
+     * the other tests share (and read a page of 500 at a time) as small as it found it.
+     */
+    public static void withdrawAll(ModeratedTips tips, QueueChanges changes, List<String> tipIds) {
+        Flux.fromIterable(tipIds)
+                .concatMap(tipId -> tips.withdraw(tipId, Long.MAX_VALUE, Instant.now(), "test-" + UUID.randomUUID()))
+                .then(changes.record(tipIds, "withdrawn"))
+                .block(Duration.ofSeconds(60));
     }
 }

@@ -25,10 +25,12 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -138,7 +140,7 @@ public class NewsdeskKafkaAutoConfiguration {
         // The container pauses during a back-off instead of its consumer thread sleeping: it keeps
         // polling (paused) and so keeps its partitions through an outage of any length.
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(
-                recoverer,
+                (record, failure) -> recoverer.accept(record, recordFailure(failure)),
                 bounded.get(),
                 new ContainerPausingBackOffHandler(
                         new ListenerContainerPauseService(listenerContainers, newsdeskListenerPauses)));
@@ -155,6 +157,23 @@ public class NewsdeskKafkaAutoConfiguration {
             }
         });
         return errorHandler;
+    }
+
+    /**
+     * The failure a dead letter names: for a batch listener's record, the record's own failure, as
+     * for a record listener's, rather than the {@link BatchListenerFailedException} that only says
+     * which record of the batch failed.
+     */
+    static Exception recordFailure(Exception failure) {
+        if (failure instanceof ListenerExecutionFailedException listener
+                && listener.getCause() instanceof BatchListenerFailedException batch
+                && batch.getCause() instanceof Exception own) {
+            return new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), own);
+        }
+        if (failure instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception own) {
+            return own;
+        }
+        return failure;
     }
 
     /** Resumes listener containers paused for a back-off; its threads go with the context. */

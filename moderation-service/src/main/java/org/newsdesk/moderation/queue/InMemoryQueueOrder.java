@@ -2,7 +2,9 @@ package org.newsdesk.moderation.queue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -127,36 +129,51 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
                     List<String> gone = positions.keySet().stream()
                             .filter(id -> !pending.contains(id))
                             .toList();
-                    return Flux.fromIterable(gone).concatMap(this::refresh).then(Mono.fromRunnable(() -> {
-                        applied.accumulateAndGet(newest, Math::max);
-                        loaded = true;
-                    }));
+                    return Flux.fromIterable(gone)
+                            .buffer(CHANGES_BATCH)
+                            .concatMap(this::refresh)
+                            .then(Mono.fromRunnable(() -> {
+                                applied.accumulateAndGet(newest, Math::max);
+                                loaded = true;
+                            }));
                 }));
     }
 
-    /** Reads one tip by id and puts it where it belongs, or out of the order if it no longer waits. */
-    private Mono<Void> refresh(String tipId) {
-        return tips.findAll(List.of(tipId))
-                .collectList()
-                .doOnNext(found -> {
-                    if (found.isEmpty() || found.get(0).state() != TipState.PENDING) {
+    /** Reads these tips by id and puts each where it belongs, or out of the order if it no longer waits. */
+    private Mono<Void> refresh(Collection<String> tipIds) {
+        return tips.findAll(tipIds)
+                .collectMap(ModeratedTip::tipId)
+                .doOnNext(found -> tipIds.forEach(tipId -> {
+                    ModeratedTip tip = found.get(tipId);
+                    if (tip == null || tip.state() != TipState.PENDING) {
                         remove(tipId);
                     } else {
-                        put(QueueEntry.of(found.get(0)));
+                        put(QueueEntry.of(tip));
                     }
-                })
+                }))
                 .then();
     }
 
+    /**
+     * Applies the changes since the last one applied, a page at a time (one read of the changes, one
+     * of their tips), until none is left: a backlog of thousands costs a few dozen reads.
+     */
     private Mono<Void> catchUp() {
         long from = applied.get();
         if (from < 0) {
             return Mono.empty();
         }
-        return changes.after(from, CHANGES_BATCH)
-                .concatMap(change -> refresh(change.tipId())
-                        .then(Mono.fromRunnable(() -> applied.accumulateAndGet(change.seq(), Math::max))))
-                .then();
+        return changes.after(from, CHANGES_BATCH).collectList().flatMap(page -> {
+            if (page.isEmpty()) {
+                return Mono.empty();
+            }
+            Set<String> touched = new LinkedHashSet<>();
+            page.forEach(change -> touched.add(change.tipId()));
+            long last = page.get(page.size() - 1).seq();
+            return refresh(touched)
+                    .then(Mono.fromRunnable(() -> applied.accumulateAndGet(last, Math::max)))
+                    .then(Mono.defer(() -> page.size() < CHANGES_BATCH ? Mono.empty() : catchUp()));
+        });
     }
 
     private Mono<List<ModeratedTip>> collect(

@@ -5,6 +5,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.newsdesk.moderation.ModerationProperties;
@@ -69,28 +72,48 @@ public class QueueChanges implements ApplicationRunner, DisposableBean {
     }
 
     /** Told of this instance's own changes as they are recorded, before the caller goes on. */
-    private volatile Function<String, Mono<Void>> localListener = tipId -> Mono.empty();
+    private volatile Function<Collection<String>, Mono<Void>> localListener = tipIds -> Mono.empty();
 
-    void onLocalChange(Function<String, Mono<Void>> listener) {
+    void onLocalChange(Function<Collection<String>, Mono<Void>> listener) {
         this.localListener = listener;
     }
 
     /** Records a change; never fails the caller's work, which is done already. */
     public Mono<Void> record(String tipId, String kind) {
-        return store(tipId, kind)
-                .then(Mono.defer(() -> localListener.apply(tipId)).onErrorComplete());
+        return record(List.of(tipId), kind);
     }
 
-    private Mono<Void> store(String tipId, String kind) {
+    /**
+     * Records the same change to several tips, numbered in their order, in two commands however
+     * many they are (the counter moves on by all of them at once); never fails the caller's work.
+     */
+    public Mono<Void> record(List<String> tipIds, String kind) {
+        if (tipIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return store(tipIds, kind)
+                .then(Mono.defer(() -> localListener.apply(tipIds)).onErrorComplete());
+    }
+
+    private Mono<Void> store(List<String> tipIds, String kind) {
         return mongo.findAndModify(
                         query(where("_id").is(Counter.QUEUE_CHANGES)),
-                        new Update().inc("seq", 1L),
+                        new Update().inc("seq", (long) tipIds.size()),
                         FindAndModifyOptions.options().upsert(true).returnNew(true),
                         Counter.class)
-                .flatMap(counter -> mongo.insert(new Change(counter.seq(), tipId, kind, Instant.now())))
+                .flatMapMany(counter -> {
+                    long first = counter.seq() - tipIds.size() + 1;
+                    Instant now = Instant.now();
+                    List<Change> numbered = new ArrayList<>(tipIds.size());
+                    for (int i = 0; i < tipIds.size(); i++) {
+                        numbered.add(new Change(first + i, tipIds.get(i), kind, now));
+                    }
+                    return mongo.insertAll(numbered);
+                })
                 .doOnError(error -> log.warn(
-                        "Could not record a queue change for tip {}: {}",
-                        tipId,
+                        "Could not record a queue change for {} tip(s), the first {}: {}",
+                        tipIds.size(),
+                        tipIds.get(0),
                         error.getClass().getName()))
                 .onErrorComplete()
                 .then();

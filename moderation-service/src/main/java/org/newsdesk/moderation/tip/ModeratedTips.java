@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryRetracted;
@@ -17,9 +21,11 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
 import org.newsdesk.moderation.record.Act;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -69,37 +75,125 @@ public class ModeratedTips {
         this.days = days;
     }
 
+    /** A tip as it reaches the moderators: the resident's submission at one revision. */
+    public record Arrival(String tipId, Submission submission, long submissionRevision) {}
+
+    /** A stored tip read for the revision of its submission, nothing else. */
+    @Document(ModeratedTip.COLLECTION)
+    record HeldRevision(@Id String tipId, long submissionRevision) {}
+
     /**
-     * Adds a tip to the queue, or brings its submission up to date when this revision of it is
+     * Adds tips to the queue, or brings a tip's submission up to date when the revision arriving is
      * newer than the one held. An older or repeated revision changes nothing, and neither the
-     * moderators' state nor the decision is ever touched here.
+     * moderators' state nor the decision is ever touched here. Of several revisions of one tip the
+     * newest counts, as if they had come one after another.
      *
-     * @return {@code true} if the tip is new, {@code false} if it was already there
+     * <p>However many arrive together, they cost the same few commands: their days, one read by id
+     * of those already stored, one insert of the new ones; only a newer revision of a stored tip (a
+     * resident's edit, rare) is a write of its own. One command per tip, as each was once, left the
+     * intake behind the residents whenever the store was busy with their tips.
+     *
+     * @return the ids of the tips that are new
      */
+    public Mono<Set<String>> receive(Collection<Arrival> arrivals, Instant receivedAt) {
+        Map<String, Arrival> newest = arrivals.stream()
+                .collect(Collectors.toMap(
+                        Arrival::tipId,
+                        arrival -> arrival,
+                        (one, other) -> one.submissionRevision() >= other.submissionRevision() ? one : other,
+                        LinkedHashMap::new));
+        if (newest.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        Map<String, Instant> sentAt = new LinkedHashMap<>();
+        newest.values()
+                .forEach(arrival ->
+                        sentAt.put(arrival.tipId(), arrival.submission().submittedAt()));
+        // Their days first: a day naming a tip not yet stored is harmless, a stored tip missing from its day is not.
+        return days.note(sentAt).then(Mono.defer(() -> store(newest, receivedAt, true)));
+    }
+
+    /** As {@link #receive(Collection, Instant)}, for one tip: {@code true} if it is new. */
     public Mono<Boolean> receive(String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
-        Query olderOrAbsent =
-                query(where("_id").is(tipId).and(SUBMISSION_REVISION).lt(submissionRevision));
-        Update update = new Update()
-                .set("submission", submission)
-                .set(SUBMISSION_REVISION, submissionRevision)
-                .setOnInsert(STATE, TipState.PENDING)
-                .setOnInsert(REVISION, 1L)
-                .setOnInsert("receivedAt", receivedAt)
-                .setOnInsert(
-                        HISTORY,
-                        List.of(new HistoryEntry(
-                                HistoryEntry.Kind.RECEIVED,
-                                HistoryEntry.RESIDENT,
-                                submission.submittedAt(),
-                                List.of(),
-                                null)));
-        // No match means no tip yet (the upsert inserts it) or one holding this revision or a newer
-        // one: then the insert collides with its _id, which is the answer "nothing to do". Its day
-        // first: a day naming a tip not yet stored is harmless, a stored tip missing from its day is not.
-        return days.note(tipId, submission.submittedAt())
-                .then(mongo.upsert(olderOrAbsent, update, ModeratedTip.class))
-                .map(result -> result.getUpsertedId() != null)
-                .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.just(false));
+        return receive(List.of(new Arrival(tipId, submission, submissionRevision)), receivedAt)
+                .map(added -> added.contains(tipId));
+    }
+
+    private Mono<Set<String>> store(Map<String, Arrival> arrivals, Instant receivedAt, boolean mayReadAgain) {
+        Query stored = query(where("_id").in(arrivals.keySet()));
+        stored.fields().include("_id", SUBMISSION_REVISION);
+        return mongo.find(stored, HeldRevision.class)
+                .collectMap(HeldRevision::tipId, HeldRevision::submissionRevision)
+                .flatMap(held -> {
+                    List<ModeratedTip> added = new ArrayList<>();
+                    List<Arrival> newer = new ArrayList<>();
+                    for (Arrival arrival : arrivals.values()) {
+                        Long revision = held.get(arrival.tipId());
+                        if (revision == null) {
+                            added.add(pending(arrival, receivedAt));
+                        } else if (revision < arrival.submissionRevision()) {
+                            newer.add(arrival);
+                        }
+                    }
+                    Mono<Set<String>> inserted = added.isEmpty()
+                            ? Mono.just(Set.of())
+                            : mongo.insertAll(added)
+                                    .map(ModeratedTip::tipId)
+                                    .collect(Collectors.toSet())
+                                    // Stored meanwhile by someone else (another instance, in a
+                                    // rebalance): read again, and those are tips already there.
+                                    .onErrorResume(
+                                            DuplicateKeyException.class,
+                                            meanwhile -> mayReadAgain
+                                                    ? store(only(arrivals, added), receivedAt, false)
+                                                    : Mono.error(meanwhile));
+                    return Flux.fromIterable(newer).concatMap(this::update).then(inserted);
+                });
+    }
+
+    /** A newer revision of a stored tip's submission; a newer one stored meanwhile stays. */
+    private Mono<Void> update(Arrival newer) {
+        return mongo.updateFirst(
+                        query(where("_id")
+                                .is(newer.tipId())
+                                .and(SUBMISSION_REVISION)
+                                .lt(newer.submissionRevision())),
+                        new Update()
+                                .set("submission", newer.submission())
+                                .set(SUBMISSION_REVISION, newer.submissionRevision()),
+                        ModeratedTip.class)
+                .then();
+    }
+
+    /** A tip as it joins the queue: waiting, with the resident's sending as the first line of its history. */
+    private static ModeratedTip pending(Arrival arrival, Instant receivedAt) {
+        HistoryEntry sent = new HistoryEntry(
+                HistoryEntry.Kind.RECEIVED,
+                HistoryEntry.RESIDENT,
+                arrival.submission().submittedAt(),
+                List.of(),
+                null);
+        return new ModeratedTip(
+                arrival.tipId(),
+                arrival.submission(),
+                TipState.PENDING,
+                null,
+                1,
+                arrival.submissionRevision(),
+                receivedAt,
+                null,
+                List.of(sent),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static Map<String, Arrival> only(Map<String, Arrival> arrivals, List<ModeratedTip> tips) {
+        Map<String, Arrival> these = new LinkedHashMap<>();
+        tips.forEach(tip -> these.put(tip.tipId(), arrivals.get(tip.tipId())));
+        return these;
     }
 
     public Mono<ModeratedTip> find(String tipId) {

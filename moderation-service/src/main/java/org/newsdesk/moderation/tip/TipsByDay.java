@@ -10,11 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,6 +53,9 @@ class TipsByDay implements ApplicationRunner {
     /** Twice the widest window asked for: what a moderator can still be shown as similar. */
     private static final Duration CHECKED_AT_START = Duration.ofDays(15);
 
+    /** Tips noted per command when the recent ones are noted at start. */
+    private static final int NOTED_PER_COMMAND = 500;
+
     private final ReactiveMongoOperations mongo;
     private final Clock clock = Clock.systemUTC();
 
@@ -76,23 +83,34 @@ class TipsByDay implements ApplicationRunner {
                                 failure.getClass().getName()));
     }
 
-    /** One read of the tips sent in the last two weeks, a write for each; how many were noted. */
+    /** One read of the tips sent in the last two weeks, a write for each page of them; how many were noted. */
     private Mono<Long> noteRecentTips() {
         Instant since = clock.instant().minus(CHECKED_AT_START);
         Query recent = query(where(ModeratedTips.SUBMITTED_AT).gte(since));
         recent.fields().include("_id", ModeratedTips.SUBMITTED_AT);
         return mongo.find(recent, StoredTip.class, ModeratedTip.COLLECTION)
-                .concatMap(tip -> note(tip.tipId(), tip.submission().submittedAt()))
-                .count();
+                .buffer(NOTED_PER_COMMAND)
+                .concatMap(tips -> note(tips.stream()
+                                .collect(Collectors.toMap(
+                                        StoredTip::tipId,
+                                        tip -> tip.submission().submittedAt())))
+                        .thenReturn(tips.size()))
+                .reduce(0L, Long::sum);
     }
 
-    /** Notes the tip on the day it was sent; noting it again changes nothing. */
-    Mono<Void> note(String tipId, Instant sentAt) {
-        return mongo.upsert(
-                        query(where("_id").is(tipId)),
-                        new Update().setOnInsert(DAY, day(sentAt)).setOnInsert("at", sentAt),
-                        Noted.class)
-                .then();
+    /**
+     * Notes each tip on the day it was sent, in one command however many they are; noting a tip
+     * again changes nothing.
+     */
+    Mono<Void> note(Map<String, Instant> sentAtByTip) {
+        if (sentAtByTip.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations notes = mongo.bulkOps(BulkMode.UNORDERED, Noted.class);
+        sentAtByTip.forEach((tipId, sentAt) -> notes.upsert(
+                query(where("_id").is(tipId)),
+                new Update().setOnInsert(DAY, day(sentAt)).setOnInsert("at", sentAt)));
+        return notes.execute().then();
     }
 
     /** The tips sent between {@code from} and {@code to}, the newest first. */

@@ -31,7 +31,6 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.messaging.converter.MessageConversionException;
-import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -141,23 +140,9 @@ class PoisonMessageTests {
     @Test
     void anotherEventOrAnEmptyRecordOnTheTopicIsParkedAtOnceAsUnconvertible() throws Exception {
         // Given a decision sent to the submitted tips' topic by mistake, and a record with no value at all
-        TipSubmitted template = TestTips.policePlan(TestTips.newTipId());
         String misplaced = "misplaced-" + UUID.randomUUID();
         String empty = "empty-" + UUID.randomUUID();
-        TipDecided decision = new TipDecided(
-                UUID.randomUUID(),
-                TipDecided.SCHEMA_VERSION,
-                Instant.now(),
-                misplaced,
-                2,
-                TipDecided.Outcome.APPROVED,
-                template.headline(),
-                template.body(),
-                template.area(),
-                template.category(),
-                null,
-                ModerationIntegrationTest.MODERATOR,
-                Instant.now());
+        TipDecided decision = TestTips.approval(misplaced);
         kafka.send(Topics.TIPS_SUBMITTED, PARTITION, misplaced, decision).get(30, TimeUnit.SECONDS);
         KafkaTopicProbe probe = new KafkaTopicProbe(broker.getBrokersAsString(), ModerationTestClient.PATIENCE);
         probe.sendRaw(new ProducerRecord<>(Topics.TIPS_SUBMITTED, PARTITION, empty, null));
@@ -165,11 +150,12 @@ class PoisonMessageTests {
         // When a good tip follows them on the same partition
         // Then the good tip reaches the queue
         aGoodTipBehindThemIsQueued();
-        // And both are parked for failing to become the listener's TipSubmitted: failures the shared error
-        // handler classes as never retryable, so each is parked on its first
+        // And both are parked as messages the intake cannot convert into anything it knows: a failure the
+        // shared error handler classes as never retryable, so each is parked on its first, and named as
+        // the record's own failure (not as the batch's failure at that record)
         String deadLetters = Topics.deadLetterOf(Topics.TIPS_SUBMITTED);
         Map<String, Class<?>> failures =
-                Map.of(misplaced, MessageConversionException.class, empty, MethodArgumentNotValidException.class);
+                Map.of(misplaced, MessageConversionException.class, empty, MessageConversionException.class);
         failures.forEach((key, failure) -> {
             ConsumerRecord<String, byte[]> parked = await().atMost(ModerationTestClient.PATIENCE)
                     .until(() -> probe.rawRecords(deadLetters, key), records -> !records.isEmpty())

@@ -8,7 +8,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.moderation.ModerationIntegrationTest;
 import org.newsdesk.moderation.TestTips;
@@ -78,13 +80,15 @@ class TipsByDayTests {
     void eachTipIsASmallDocumentOfItsOwnHoweverManyTheDayHolds() {
         // Given a day long ago with many tips already noted on it
         Instant morning = Instant.parse("2018-06-02T08:00:00Z");
+        Map<String, Instant> earlier = new HashMap<>();
         for (int i = 0; i < 200; i++) {
-            days.note(TestTips.newTipId(), morning.plusSeconds(i)).block(PATIENCE);
+            earlier.put(TestTips.newTipId(), morning.plusSeconds(i));
         }
+        days.note(earlier).block(PATIENCE);
 
         // When one more is noted that day
         String tipId = TestTips.newTipId();
-        days.note(tipId, morning.plus(Duration.ofHours(3))).block(PATIENCE);
+        days.note(Map.of(tipId, morning.plus(Duration.ofHours(3)))).block(PATIENCE);
 
         // Then it is a document of its own naming only that tip, and the day's tips are all found
         TipsByDay.Noted noted = mongo.findById(tipId, TipsByDay.Noted.class).block(PATIENCE);
