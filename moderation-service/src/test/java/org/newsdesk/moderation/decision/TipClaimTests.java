@@ -147,10 +147,12 @@ class TipClaimTests {
 
         // When two moderators claim it eight times each, all at once
         List<String> winners = new ArrayList<>();
-        // Threads of the test's own for its blocking clients: on Reactor's shared boundedElastic()
-        // they took workers the service under test schedules its own work on (a sign-in's BCrypt
-        // round), which then queued behind a client waiting for that very answer until it gave up
-        // (one claim in a few thousand, seen in CI and under load).
+        // Threads of the test's own for its blocking clients. On Reactor's shared boundedElastic(),
+        // which the service under test shares in this JVM, one claim in a few thousand was never
+        // answered (CI, and 4 stalls in some 800 races under CPU load): the request had reached the
+        // service, no MongoDB command was in flight, and every thread was idle but the blocked
+        // clients' workers, as when work of the service's waits queued behind one of them. None in
+        // 608 races since.
         ExecutorService moderators = Executors.newFixedThreadPool(16);
         try {
             List<Callable<String>> claims = new ArrayList<>();
