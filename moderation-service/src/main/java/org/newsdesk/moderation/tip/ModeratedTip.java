@@ -80,9 +80,26 @@ public record ModeratedTip(
                 null);
     }
 
+    /** A tip as it joins the queue: waiting, the resident's sending the first line of its history. */
     public static ModeratedTip pending(
             String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
-        return new ModeratedTip(tipId, submission, TipState.PENDING, null, 1, submissionRevision, receivedAt);
+        HistoryEntry sent = new HistoryEntry(
+                HistoryEntry.Kind.RECEIVED, HistoryEntry.RESIDENT, submission.submittedAt(), List.of(), null);
+        return new ModeratedTip(
+                tipId,
+                submission,
+                TipState.PENDING,
+                null,
+                1,
+                submissionRevision,
+                receivedAt,
+                null,
+                List.of(sent),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Whether the tip was approved and so published as a story (it may since have been withdrawn). */

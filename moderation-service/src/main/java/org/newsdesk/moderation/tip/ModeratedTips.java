@@ -130,7 +130,8 @@ public class ModeratedTips {
                     for (Arrival arrival : arrivals.values()) {
                         Long revision = held.get(arrival.tipId());
                         if (revision == null) {
-                            added.add(pending(arrival, receivedAt));
+                            added.add(ModeratedTip.pending(
+                                    arrival.tipId(), arrival.submission(), arrival.submissionRevision(), receivedAt));
                         } else if (revision < arrival.submissionRevision()) {
                             newer.add(arrival);
                         }
@@ -163,31 +164,6 @@ public class ModeratedTips {
                                 .set(SUBMISSION_REVISION, newer.submissionRevision()),
                         ModeratedTip.class)
                 .then();
-    }
-
-    /** A tip as it joins the queue: waiting, with the resident's sending as the first line of its history. */
-    private static ModeratedTip pending(Arrival arrival, Instant receivedAt) {
-        HistoryEntry sent = new HistoryEntry(
-                HistoryEntry.Kind.RECEIVED,
-                HistoryEntry.RESIDENT,
-                arrival.submission().submittedAt(),
-                List.of(),
-                null);
-        return new ModeratedTip(
-                arrival.tipId(),
-                arrival.submission(),
-                TipState.PENDING,
-                null,
-                1,
-                arrival.submissionRevision(),
-                receivedAt,
-                null,
-                List.of(sent),
-                List.of(),
-                null,
-                null,
-                null,
-                null);
     }
 
     private static Map<String, Arrival> only(Map<String, Arrival> arrivals, List<ModeratedTip> tips) {
