@@ -149,7 +149,7 @@ class TipClaimTests {
         List<String> winners = new ArrayList<>();
         // Threads of the test's own for its blocking clients. On Reactor's shared boundedElastic(),
         // which the service under test shares in this JVM, one claim in a few thousand was never
-        // answered (CI, and 4 stalls in some 800 races under CPU load): the request had reached the
+        // answered (CI, and 6 stalls in some 850 races under CPU load): the request had reached the
         // service, no MongoDB command was in flight, and every thread was idle but the blocked
         // clients' workers, as when work of the service's waits queued behind one of them. None in
         // 608 races since.

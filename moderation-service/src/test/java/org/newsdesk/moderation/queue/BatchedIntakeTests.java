@@ -124,8 +124,12 @@ class BatchedIntakeTests {
                         .extracting(record -> record.key())
                         .contains(misplaced));
         assertThat(tips.find(misplaced).blockOptional(TIMEOUT)).isEmpty();
-        // And the first 40 tips were stored together: their queue changes were numbered at once, in
-        // the order they were sent, ahead of the withdrawal that followed them
+        // And the first 40 tips were stored together: received at one moment, their queue changes
+        // numbered at once in the order they were sent, ahead of the withdrawal that followed them
+        assertThat(tipIds.subList(0, 40).stream()
+                        .map(tipId -> stored.get(tipId).receivedAt())
+                        .distinct())
+                .hasSize(1);
         List<QueueChanges.Change> recorded =
                 changes.after(before, 1_000).collectList().block(TIMEOUT);
         Map<String, Long> received = recorded.stream()
