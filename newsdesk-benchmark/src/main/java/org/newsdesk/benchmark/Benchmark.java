@@ -29,12 +29,13 @@ import java.util.regex.Pattern;
  * in this JVM on the same broker and store: ingest over the API at fixed rates (against the bare
  * store insert and the bare Kafka send), the CPU per accepted tip, tip to queue and decision to
  * story from the records' own times, the moderators' queue and decisions, and the reader pages at
- * fixed rates (against the front page's bytes from memory and the raw driver's queries). Appends
+ * fixed rates (against the front page's bytes from memory and the raw driver's queries), and last
+ * a backlog of tips put on the log at once for the intake to work off ({@link Backlog}). Appends
  * its figures to the results file that {@link Report} turns into Markdown.
  *
  * <pre>
  * java -jar newsdesk-benchmark.jar benchmark size=fresh pid=LAUNCHER_PID [seconds=5] [warmup=10] [ingestRates=50,150]
- *     [readRates=100,300] [queueRate=50] [decisionRate=20] [pipelineTips=20] [results=FILE] ...
+ *     [readRates=100,300] [queueRate=50] [decisionRate=20] [pipelineTips=20] [backlog=10000] [results=FILE] ...
  * </pre>
  */
 final class Benchmark {
@@ -87,6 +88,7 @@ final class Benchmark {
         defaults.put("queueRate", "50");
         defaults.put("decisionRate", "20");
         defaults.put("pipelineTips", "20");
+        defaults.put("backlog", "10000");
         defaults.put("startSeconds", "");
         defaults.put("submission", "http://127.0.0.1:8081");
         defaults.put("moderation", "http://127.0.0.1:8082");
@@ -115,6 +117,13 @@ final class Benchmark {
             pipelineUnloaded(records);
             moderators(records, accepted);
             reads(baselines);
+            Backlog.workOff(
+                            settings.get("kafka"),
+                            records,
+                            Long.parseLong(settings.get("pid")),
+                            Integer.parseInt(settings.get("backlog")),
+                            Duration.ofMinutes(5))
+                    .forEach(this::keep);
         }
     }
 
@@ -139,6 +148,7 @@ final class Benchmark {
         long pid = Long.parseLong(settings.get("pid"));
         for (double rate : rates("ingestRates")) {
             List<String> tipIds = Collections.synchronizedList(new ArrayList<>());
+            long since = System.currentTimeMillis();
             double cpuBefore = ProcessCpu.millis(pid);
             keep(load.run(
                             INGEST,
@@ -148,8 +158,13 @@ final class Benchmark {
                             i -> tip(settings.get("submission") + "/api/tips", i),
                             response -> tipIds.add(first(TIP_ID, response.body())))
                     .against(BARE_STORE, BARE_KAFKA));
-            keep(records.tipToQueue(
-                    PIPELINE, "tip to queue at " + format(rate) + " tips/s (records)", tipIds, Duration.ofMinutes(2)));
+            records.tipToQueue(
+                            PIPELINE,
+                            "tip to queue at " + format(rate) + " tips/s (records)",
+                            tipIds,
+                            since,
+                            Duration.ofMinutes(2))
+                    .forEach(this::keep);
             double cpu = ProcessCpu.millis(pid) - cpuBefore;
             // With no tip accepted there is no cost per tip to tell (the answers show why).
             if (!tipIds.isEmpty()) {
@@ -167,6 +182,7 @@ final class Benchmark {
         int tips = Integer.parseInt(settings.get("pipelineTips"));
         Duration spread = Duration.ofMillis((long) (tips * 1000 / UNLOADED_RATE));
         List<String> tipIds = Collections.synchronizedList(new ArrayList<>());
+        long sent = System.currentTimeMillis();
         load.run(
                 PIPELINE,
                 "",
@@ -174,7 +190,8 @@ final class Benchmark {
                 spread,
                 i -> tip(settings.get("submission") + "/api/tips", i),
                 response -> tipIds.add(first(TIP_ID, response.body())));
-        keep(records.tipToQueue(PIPELINE, "tip to queue, unloaded (records)", tipIds, Duration.ofMinutes(1)));
+        records.tipToQueue(PIPELINE, "tip to queue, unloaded (records)", tipIds, sent, Duration.ofMinutes(1))
+                .forEach(this::keep);
         if (tipIds.isEmpty()) {
             return;
         }

@@ -82,8 +82,8 @@ final class LogSeed {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(kafka))) {
             for (int copy = 1; copy <= records; copy++) {
                 String copiedTip = UUID.randomUUID().toString();
-                producer.send(copyOf(submission, copiedTip, copy));
-                producer.send(copyOf(decision, copiedTip, copy));
+                producer.send(copyOf(submission, copiedTip, "archive " + copy, Duration.ofHours(copy)));
+                producer.send(copyOf(decision, copiedTip, "archive " + copy, Duration.ofHours(copy)));
             }
             producer.flush();
         }
@@ -152,9 +152,14 @@ final class LogSeed {
         return Document.parse(new String(record.value(), StandardCharsets.UTF_8));
     }
 
-    private static ProducerRecord<byte[], byte[]> copyOf(
-            ConsumerRecord<byte[], byte[]> original, String tipId, int copy) {
-        Document copied = copyOf(json(original), tipId, copy);
+    /**
+     * A copy of a service's record as a tip of its own: fresh event and tip ids, the headline and
+     * the receipt's digest marked with {@code label}, its times {@code back} earlier, no photos;
+     * the original's headers (its event type).
+     */
+    static ProducerRecord<byte[], byte[]> copyOf(
+            ConsumerRecord<byte[], byte[]> original, String tipId, String label, Duration back) {
+        Document copied = copyOf(json(original), tipId, label, back);
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
                 original.topic(),
                 tipId.getBytes(StandardCharsets.UTF_8),
@@ -163,15 +168,14 @@ final class LogSeed {
         return record;
     }
 
-    private static Document copyOf(Document event, String tipId, int copy) {
+    private static Document copyOf(Document event, String tipId, String label, Duration back) {
         Document copied = new Document(event);
         copied.put("eventId", UUID.randomUUID().toString());
         copied.put("tipId", tipId);
-        copied.put("headline", event.getString("headline") + " (archive " + copy + ")");
+        copied.put("headline", event.getString("headline") + " (" + label + ")");
         if (event.get("receiptDigest") instanceof String digest) {
-            copied.put("receiptDigest", digest + "-archived-" + copy);
+            copied.put("receiptDigest", digest + "-" + label.replace(' ', '-'));
         }
-        Duration back = Duration.ofHours(copy);
         for (String time : List.of("occurredAt", "decidedAt", "submittedAt")) {
             if (event.get(time) instanceof String at) {
                 copied.put(time, Instant.parse(at).minus(back).toString());
@@ -182,7 +186,7 @@ final class LogSeed {
     }
 
     /** The newest record on the topic whose value passes {@code wanted}, or {@code null}. */
-    private static ConsumerRecord<byte[], byte[]> newest(String kafka, String topic, Predicate<Document> wanted) {
+    static ConsumerRecord<byte[], byte[]> newest(String kafka, String topic, Predicate<Document> wanted) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -205,7 +209,7 @@ final class LogSeed {
         }
     }
 
-    private static Properties producerProperties(String kafka) {
+    static Properties producerProperties(String kafka) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");

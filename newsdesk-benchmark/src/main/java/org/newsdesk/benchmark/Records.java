@@ -1,6 +1,7 @@
 package org.newsdesk.benchmark;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -28,13 +29,16 @@ import org.bson.Document;
 
 /**
  * How long tips took through the pipeline, from the times the records and events carry, not from
- * polling: tip to queue is moderation's {@code receivedAt} less submission's {@code submittedAt};
+ * polling: tip to queue is moderation's {@code receivedAt} less submission's {@code submittedAt},
+ * split at the {@code newsdesk.tips.submitted} record's timestamp (the moment the outbox relay sent it);
  * decision to story is the {@code newsdesk.stories.published} record's timestamp (publishing sends
  * it once the story is stored) less moderation's {@code decision.decidedAt}. The story record
  * itself has no time of storing: its {@code publishedAt} is the decision's time.
  */
 final class Records implements AutoCloseable {
 
+    private static final int PAGE = 500;
+    private static final String TIPS_SUBMITTED = "newsdesk.tips.submitted";
     private static final String STORIES_PUBLISHED = "newsdesk.stories.published";
 
     private final MongoClient mongo;
@@ -49,17 +53,35 @@ final class Records implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Waits (up to {@code patience}) until moderation holds every tip, then their tip-to-queue times. */
-    Figure tipToQueue(String group, String name, Collection<String> tipIds, Duration patience) {
-        Histogram micros = new Histogram(3);
+    /**
+     * Waits (up to {@code patience}) until moderation holds every tip, then their tip-to-queue
+     * times, whole and split where the tip became a Kafka record (that record's own timestamp):
+     * submission's outbox relay before it, moderation's intake after it.
+     */
+    List<Figure> tipToQueue(String group, String name, Collection<String> tipIds, long sinceMillis, Duration patience) {
+        Histogram whole = new Histogram(3);
+        Histogram relayed = new Histogram(3);
+        Histogram taken = new Histogram(3);
         Map<String, Date> received = waitFor(tipIds, "receivedAt", patience);
+        Map<String, Long> sent = recordTimes(TIPS_SUBMITTED, received.keySet(), sinceMillis, Duration.ofSeconds(30));
         received.forEach((tipId, at) -> {
             Document tip = submitted.find(eq("_id", tipId)).first();
-            if (tip != null && tip.getDate("submittedAt") != null) {
-                record(micros, tip.getDate("submittedAt"), at.getTime());
+            Date submittedAt = tip == null ? null : tip.getDate("submittedAt");
+            if (submittedAt == null) {
+                return;
+            }
+            record(whole, submittedAt.getTime(), at.getTime());
+            Long record = sent.get(tipId);
+            if (record != null) {
+                record(relayed, submittedAt.getTime(), record);
+                record(taken, record, at.getTime());
             }
         });
-        return samples(group, name, micros, tipIds.size() - received.size());
+        long missing = tipIds.size() - received.size();
+        return List.of(
+                samples(group, name, whole, missing),
+                samples(group, name + ": its part in submission's outbox (to the Kafka record)", relayed, missing),
+                samples(group, name + ": its part in moderation's intake (Kafka record to queue)", taken, missing));
     }
 
     /** Waits for each decided tip's story event (up to {@code patience}), then the decision-to-story times. */
@@ -73,7 +95,18 @@ final class Records implements AutoCloseable {
             }
         }
         Histogram micros = new Histogram(3);
-        Set<String> missing = new HashSet<>(decided.keySet());
+        Map<String, Long> stories = recordTimes(STORIES_PUBLISHED, decided.keySet(), sinceMillis, patience);
+        stories.forEach((tipId, at) -> record(micros, decided.get(tipId).getTime(), at));
+        return samples(group, name, micros, tipIds.size() - stories.size());
+    }
+
+    /**
+     * The timestamp of the first record of each key on a topic since that moment, reading until
+     * every key was seen or {@code patience} ran out.
+     */
+    private Map<String, Long> recordTimes(String topic, Collection<String> keys, long sinceMillis, Duration patience) {
+        Map<String, Long> found = new HashMap<>();
+        Set<String> missing = new HashSet<>(keys);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -82,8 +115,8 @@ final class Records implements AutoCloseable {
                         "earliest"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(STORIES_PUBLISHED).stream()
-                    .map(info -> new TopicPartition(STORIES_PUBLISHED, info.partition()))
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> since = new HashMap<>();
@@ -97,14 +130,37 @@ final class Records implements AutoCloseable {
                             : offsets.get(partition).offset()));
             long deadline = System.nanoTime() + patience.toNanos();
             while (!missing.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> story : consumer.poll(Duration.ofMillis(200))) {
-                    if (missing.remove(story.key())) {
-                        record(micros, decided.get(story.key()), story.timestamp());
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (missing.remove(record.key())) {
+                        found.put(record.key(), record.timestamp());
                     }
                 }
             }
         }
-        return samples(group, name, micros, tipIds.size() - decided.size() + missing.size());
+        return found;
+    }
+
+    /** Waits (up to {@code patience}) until moderation holds each of these tips, a look-up per tip. */
+    void awaitReceived(Collection<String> tipIds, Duration patience) {
+        waitFor(tipIds, "receivedAt", patience);
+    }
+
+    /** When moderation received each of these tips it holds, read by {@code _id} a page at a time. */
+    Map<String, Long> receivedAt(List<String> tipIds) {
+        Map<String, Long> received = new HashMap<>();
+        for (int from = 0; from < tipIds.size(); from += PAGE) {
+            moderated
+                    .find(in("_id", tipIds.subList(from, Math.min(tipIds.size(), from + PAGE))))
+                    .projection(new Document("receivedAt", 1))
+                    .forEach(tip -> {
+                        if (tip.getDate("receivedAt") != null) {
+                            received.put(
+                                    tip.getString("_id"),
+                                    tip.getDate("receivedAt").getTime());
+                        }
+                    });
+        }
+        return received;
     }
 
     /**
@@ -138,8 +194,8 @@ final class Records implements AutoCloseable {
         return tip == null ? null : tip.getDate(field);
     }
 
-    private static void record(Histogram micros, Date from, long toMillis) {
-        micros.recordValue(Math.max(0, toMillis - from.getTime()) * 1_000);
+    private static void record(Histogram micros, long fromMillis, long toMillis) {
+        micros.recordValue(Math.max(0, toMillis - fromMillis) * 1_000);
     }
 
     private static Figure samples(String group, String name, Histogram micros, long missing) {

@@ -182,7 +182,7 @@ class BenchmarkSmokeTests {
             Document decision = Document.parse(decided.get(copy).value());
             assertThat(tip.getString("tipId")).isNotEqualTo(tipId).isEqualTo(decision.getString("tipId"));
             assertThat(submitted.get(copy).key()).isEqualTo(tip.getString("tipId"));
-            assertThat(tip.getString("receiptDigest")).isEqualTo("digest-archived-" + copy);
+            assertThat(tip.getString("receiptDigest")).isEqualTo("digest-archive-" + copy);
             assertThat(decision.getString("headline")).isEqualTo("Bridge reopens (archive " + copy + ")");
             assertThat(tip.getInteger("revision")).isEqualTo(1);
             assertThat(decision.getInteger("revision")).isEqualTo(2);
@@ -193,6 +193,44 @@ class BenchmarkSmokeTests {
                     .isEqualTo("newsdesk.tip-decided");
         }
         assertThat(submitted.stream().map(ConsumerRecord::key)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void backlogCopiesAreTipsOfTheirOwnSentNow() {
+        // Given a resident's tip as the services write it
+        Instant sent = Instant.parse("2026-11-30T10:00:00Z");
+        ProducerRecord<String, String> tip = typed(
+                "newsdesk.tips.submitted",
+                "tip-1",
+                "newsdesk.tip-submitted",
+                new Document("eventId", UUID.randomUUID().toString())
+                        .append("tipId", "tip-1")
+                        .append("receiptDigest", "digest")
+                        .append("headline", "Bridge reopens")
+                        .append("submittedAt", sent.toString())
+                        .append("occurredAt", sent.toString()));
+        ConsumerRecord<byte[], byte[]> original = new ConsumerRecord<>(
+                tip.topic(),
+                0,
+                0,
+                tip.key().getBytes(StandardCharsets.UTF_8),
+                tip.value().getBytes(StandardCharsets.UTF_8));
+        tip.headers().forEach(header -> original.headers().add(header));
+
+        // When the backlog copies it
+        ProducerRecord<byte[], byte[]> copy = LogSeed.copyOf(original, "tip-2", "backlog 7", Duration.ZERO);
+
+        // Then the copy is a tip of its own, keyed by it, of the same type, at the original's times
+        Document copied = Document.parse(new String(copy.value(), StandardCharsets.UTF_8));
+        assertThat(new String(copy.key(), StandardCharsets.UTF_8)).isEqualTo("tip-2");
+        assertThat(copied.getString("tipId")).isEqualTo("tip-2");
+        assertThat(copied.getString("eventId"))
+                .isNotEqualTo(Document.parse(tip.value()).getString("eventId"));
+        assertThat(copied.getString("headline")).isEqualTo("Bridge reopens (backlog 7)");
+        assertThat(copied.getString("receiptDigest")).isEqualTo("digest-backlog-7");
+        assertThat(copied.getString("submittedAt")).isEqualTo(sent.toString());
+        assertThat(new String(copy.headers().lastHeader("__TypeId__").value(), StandardCharsets.UTF_8))
+                .isEqualTo("newsdesk.tip-submitted");
     }
 
     private static ProducerRecord<String, String> typed(String topic, String key, String type, Document value) {
