@@ -34,25 +34,21 @@ import org.h2.mvstore.MVMap;
  * sorts them. Its entries are {@code value \0 position}, so the documents with one value are
  * neighbours in the map.
  */
-final class LeadingFieldIndex extends Index<Object> {
+final class LeadingFieldIndex extends Index<Object> implements StoredIndex {
 
     private static final char SEPARATOR = '\0';
 
     private final MVMap<String, Object> entries;
-    private final boolean built;
 
-    /**
-     * @param built whether the map holds the index already (it was made in the store before), or
-     *     it is new and the collection must be read once to fill it
-     */
-    LeadingFieldIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<String, Object> entries, boolean built) {
+    /** @param entries opened by {@link StoredIndex#open} */
+    LeadingFieldIndex(String name, List<IndexKey> keys, boolean sparse, MVMap<String, Object> entries) {
         super(name, keys, sparse);
         this.entries = entries;
-        this.built = built;
     }
 
-    boolean isBuilt() {
-        return built;
+    @Override
+    public MVMap<String, Object> entries() {
+        return entries;
     }
 
     private String field() {

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * value for yet, as empty each time the store opens: each start read every collection with such an
  * index twice, so an archive of 100,000 tips and 100,000 stories took 77 s to open. An index
  * reopened from the store's file was built when it was created, and kept with every write since
- * (the one exception: an index not unique that a store made before {@link LeadingFieldIndex} has
- * no entries yet, and is built once).
+ * (the one exception: an index that a store made before kept in a map this store no longer uses,
+ * before {@link LeadingFieldIndex} or {@link KeyValueOrder}, is built once, see {@link StoredIndex}).
  *
  * <p><b>Slow queries are logged</b>, as {@code mongod} logs those over its {@code slowms}: a query
  * that takes longer than {@value #SLOW_MS} ms is written with its filter's shape (fields and
@@ -108,19 +108,32 @@ final class StoreCollection extends H2Collection {
     }
 
     /**
-     * An index reopened with the store is in place already; only an index created now is built,
-     * by reading the collection.
+     * An index reopened with the store is in place already; only an index created now, or one the
+     * store keeps in a map it did not have yet ({@link StoredIndex}), is built, by reading the collection.
      */
     @Override
     public void addIndex(Index<Object> index) {
-        if (StoreDatabase.isOpening() && !(index instanceof LeadingFieldIndex leading && !leading.isBuilt())) {
+        StoredIndex toBuild = index instanceof StoredIndex stored && !stored.isBuilt() ? stored : null;
+        if (StoreDatabase.isOpening() && toBuild == null) {
             getIndexes().add(index);
             return;
         }
         if (index.isEmpty() && !isEmpty()) {
             wholeReads.increment();
         }
+        long started = System.nanoTime();
         super.addIndex(index);
+        if (toBuild != null) {
+            toBuild.finishBuild(StoreDatabase.isOpening());
+            if (StoreDatabase.isOpening()) {
+                log.info(
+                        "Built index {} of {} once, from its {} document(s), in {} ms",
+                        index.getName(),
+                        getFullName(),
+                        count(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+        }
     }
 
     /** The answer's documents copied, so that no thread ever holds an object the store may change. */

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -45,6 +46,44 @@ final class StoreDatabase extends H2Database {
     }
 
     /**
+     * A unique index, in a map ordered by its values ({@link KeyValueOrder}) under a name of its
+     * own. A store written before has the index in mongo-java-server's map, ordered by the keys'
+     * serialization, which this order cannot read: that map is dropped and the index built once
+     * from the documents, the first time the store opens with this class.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        MVStore opened = store != null ? store : OPENING.get();
+        MVMap<KeyValue, Object> entries = StoredIndex.open(
+                opened,
+                uniqueMapName(collectionName, indexName),
+                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+        String serializationOrdered = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (opened.hasMap(serializationOrdered)) {
+            opened.removeMap(serializationOrdered);
+        }
+        return new StoreUniqueIndex(indexName, keys, sparse, entries);
+    }
+
+    /** The maps of this store's own indexes go with them (mongo-java-server removes only its own). */
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        for (String mapName : List.of(
+                uniqueMapName(collection.getCollectionName(), indexName),
+                leadingMapName(collection.getCollectionName(), indexName))) {
+            if (store.hasMap(mapName)) {
+                store.removeMap(mapName);
+            }
+        }
+    }
+
+    private String uniqueMapName(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._unique_" + indexName;
+    }
+
+    /**
      * An index that is not unique, kept on its leading field ({@link LeadingFieldIndex}) where
      * mongo-java-server keeps nothing, in a map named after it.
      */
@@ -52,9 +91,13 @@ final class StoreDatabase extends H2Database {
     protected Index<Object> openOrCreateSecondaryIndex(
             String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         MVStore opened = store != null ? store : OPENING.get();
-        String mapName = getFullCollectionNamespace(collectionName) + "._leading_" + indexName;
-        boolean built = opened.hasMap(mapName);
-        return new LeadingFieldIndex(indexName, keys, sparse, opened.openMap(mapName), built);
+        MVMap<String, Object> entries =
+                StoredIndex.open(opened, leadingMapName(collectionName, indexName), new MVMap.Builder<>());
+        return new LeadingFieldIndex(indexName, keys, sparse, entries);
+    }
+
+    private String leadingMapName(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._leading_" + indexName;
     }
 
     /** A count through the indexes rather than the pipeline that reads the collection ({@link CountPipeline}). */

@@ -18,6 +18,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,6 +235,80 @@ class StoreBackendTests {
         assertThatThrownBy(() -> tips.insertOne(new Document("_id", "tip-4").append("receipt", "R-1")))
                 .isInstanceOf(MongoWriteException.class)
                 .hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> tips.insertOne(new Document("_id", "tip-3")))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+
+        // And its unique indexes were built again once, in maps ordered by value, replacing the old
+        // ones: opened once more, the store reads no collection and the keys still hold
+        StoreCollection rebuilt = collection(backend);
+        assertThat(rebuilt.wholeReads()).isPositive();
+        servers.forEach(MongoServer::shutdownNow);
+        servers.clear();
+        backend.close();
+        CommitBeforeReplyBackend reopened = CommitBeforeReplyBackend.open(file);
+        assertThat(reopened.getMvStore().getMapNames())
+                .contains("newsdesk.tips._unique__id_", "newsdesk.tips._unique_receipt_1")
+                .noneMatch(name -> name.contains("._index_"));
+        MongoCollection<Document> again =
+                client(reopened).getDatabase("newsdesk").getCollection("tips");
+        assertThatThrownBy(() -> again.insertOne(new Document("_id", "tip-2")))
+                .isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+        assertThat(find(again, Filters.eq("_id", "tip-1"))).hasSize(1);
+        assertThat(collection(reopened).wholeReads()).isZero();
+    }
+
+    @Test
+    void anIndexWhoseBuildingWasCutShortIsBuiltAgainFromTheStart(@TempDir Path folder) {
+        // Given a store whose unique index on receipts was being built when the process died:
+        // under its provisional name, and missing a receipt
+        Path file = folder.resolve("store.mv.db");
+        CommitBeforeReplyBackend first = CommitBeforeReplyBackend.open(file);
+        fill(client(first).getDatabase("newsdesk").getCollection("tips"));
+        servers.forEach(MongoServer::shutdownNow);
+        servers.clear();
+        first.close();
+        MVStore raw = new MVStore.Builder().fileName(file.toString()).open();
+        MVMap<KeyValue, Object> receipts = raw.openMap(
+                "newsdesk.tips._unique_receipt_1", new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+        receipts.remove(new KeyValue("R-1"));
+        raw.renameMap(receipts, "newsdesk.tips._unique_receipt_1" + StoredIndex.BUILDING);
+        raw.close();
+
+        // When the store opens again
+        CommitBeforeReplyBackend reopened = CommitBeforeReplyBackend.open(file);
+        MongoCollection<Document> tips =
+                client(reopened).getDatabase("newsdesk").getCollection("tips");
+
+        // Then the index was built from the documents, whole, under its own name
+        assertThat(collection(reopened).wholeReads()).isPositive();
+        assertThat(reopened.getMvStore().getMapNames())
+                .contains("newsdesk.tips._unique_receipt_1")
+                .noneMatch(name -> name.endsWith(StoredIndex.BUILDING));
+        assertThatThrownBy(() -> tips.insertOne(new Document("_id", "tip-4").append("receipt", "R-1")))
+                .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void aDroppedIndexOrCollectionLeavesNoEntryBehind(@TempDir Path folder) {
+        // Given stored tips with a unique index
+        CommitBeforeReplyBackend backend = CommitBeforeReplyBackend.open(folder.resolve("store.mv.db"));
+        MongoCollection<Document> tips = client(backend).getDatabase("newsdesk").getCollection("tips");
+        fill(tips);
+
+        // When the index is dropped, and the collection, and both are made again
+        tips.dropIndex("receipt_1");
+        assertThat(backend.getMvStore().getMapNames()).doesNotContain("newsdesk.tips._unique_receipt_1");
+        tips.drop();
+        fill(tips);
+
+        // Then the new ones hold only what was written since
+        assertThat(tips.countDocuments()).isEqualTo(3);
+        assertThatThrownBy(() -> tips.insertOne(new Document("_id", "tip-4").append("receipt", "R-1")))
+                .hasMessageContaining("duplicate key");
+        tips.insertOne(new Document("_id", "tip-4").append("receipt", "R-4"));
+        assertThat(find(tips, Filters.eq("receipt", "R-4"))).hasSize(1);
     }
 
     @Test
