@@ -51,7 +51,11 @@ public final class NewsdeskLauncher {
         }
         NewsdeskLauncher launcher = new NewsdeskLauncher();
         // Registered before anything starts, so Ctrl-C during start-up also stops what is already running.
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "newsdesk-shutdown"));
+        // Also the way out when Kafka meets a fatal fault: it calls System.exit, which runs this hook.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> ShutdownDeadline.stop(launcher::stop, ShutdownDeadline.LIMIT, Runtime.getRuntime()::halt),
+                        "newsdesk-shutdown"));
         try {
             NewsdeskServices services = launcher.start(settings);
             if (services != null) {
