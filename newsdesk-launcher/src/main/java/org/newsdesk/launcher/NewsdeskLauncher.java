@@ -51,7 +51,7 @@ public final class NewsdeskLauncher {
         }
         NewsdeskLauncher launcher = new NewsdeskLauncher();
         // Registered before anything starts, so Ctrl-C during start-up also stops what is already running.
-        // Also the way out when Kafka meets a fatal fault: it calls System.exit, which runs this hook.
+        // Bounded (ShutdownDeadline): a broker left broken by a failed start may never finish stopping.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> ShutdownDeadline.stop(launcher::stop, ShutdownDeadline.LIMIT, Runtime.getRuntime()::halt),

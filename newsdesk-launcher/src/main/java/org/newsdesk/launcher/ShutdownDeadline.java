@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
  * Stops the run, and ends the process if stopping does not finish in time. A broker in a broken
  * state can wait forever for its own threads: after a start-up that ran out of heap, Kafka's
  * request handlers never reported their end, and the launcher sat in its shutdown hook for twenty
- * minutes at a fifth of a core, its ports closed, until killed; Kafka's fatal-fault handler ends
- * the process through the same hook. Ending it is safe: the store committed every write before
- * answering it, and Kafka keeps what it acknowledged, as a {@code kill -9} test shows each start.
+ * minutes at a fifth of a core, its ports closed, until killed. Ending it is safe: the store
+ * committed every write before answering it, and Kafka keeps what it acknowledged, as the crash
+ * tests show by killing the whole run with SIGKILL ({@code CrashRecoveryTests}).
  */
 final class ShutdownDeadline {
 
