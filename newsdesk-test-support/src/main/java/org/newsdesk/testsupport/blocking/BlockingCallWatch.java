@@ -33,6 +33,12 @@ public final class BlockingCallWatch implements BlockHoundIntegration {
         // (the connection pool's queue, a stream's read state, the cluster clock).
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithInterruptibleLock");
+        // Netty 4.2's adaptive buffer allocator, growing its magazines under contention, frees the
+        // old ones under their StampedLock: held by another allocating thread for a few instructions
+        // (one CI run saw a Netty event loop park there; Netty's own integration allows only the
+        // allocator's thread-local set-up, Armeria allows this as well).
+        builder.allowBlockingCallsInside(
+                "io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         // Once per type: Spring Data describes an entity or a projection the first time it is used
         // (under a lock, reading the projection's class file).
         builder.allowBlockingCallsInside(
