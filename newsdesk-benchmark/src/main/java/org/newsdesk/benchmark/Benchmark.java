@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  * java -jar newsdesk-benchmark.jar benchmark size=fresh pid=LAUNCHER_PID [seconds=5] [warmup=10] [ingestRates=50,150]
  *     [readRates=100,300] [queueRate=50] [decisionRate=20] [pipelineTips=20] [backlog=10000] [results=FILE] ...
  * </pre>
+ *
+ * <p>{@code readRates=} (no rate) leaves the reads out and {@code backlog=0} the backlog: a quick
+ * look at the write path alone.
  */
 final class Benchmark {
 
@@ -117,13 +120,16 @@ final class Benchmark {
             pipelineUnloaded(records);
             moderators(records, accepted);
             reads(baselines);
-            Backlog.workOff(
-                            settings.get("kafka"),
-                            records,
-                            Long.parseLong(settings.get("pid")),
-                            Integer.parseInt(settings.get("backlog")),
-                            Duration.ofMinutes(5))
-                    .forEach(this::keep);
+            int backlog = Integer.parseInt(settings.get("backlog"));
+            if (backlog > 0) {
+                Backlog.workOff(
+                                settings.get("kafka"),
+                                records,
+                                Long.parseLong(settings.get("pid")),
+                                backlog,
+                                Duration.ofMinutes(5))
+                        .forEach(this::keep);
+            }
         }
     }
 
@@ -197,8 +203,13 @@ final class Benchmark {
         }
         long since = System.currentTimeMillis();
         load.run(PIPELINE, "", UNLOADED_RATE, spread, i -> decision(tipIds.get(i % tipIds.size())), response -> {});
-        keep(records.decisionToStory(
-                PIPELINE, "decision to story, unloaded (records and events)", tipIds, since, Duration.ofMinutes(1)));
+        records.decisionToStory(
+                        PIPELINE,
+                        "decision to story, unloaded (records and events)",
+                        tipIds,
+                        since,
+                        Duration.ofMinutes(1))
+                .forEach(this::keep);
     }
 
     /** The queue API, and approvals of tips this run sent (each tip once) at a fixed rate. */
@@ -219,6 +230,8 @@ final class Benchmark {
         }
         List<String> decided = accepted.subList(0, decisions);
         long since = System.currentTimeMillis();
+        long pid = Long.parseLong(settings.get("pid"));
+        double cpuBefore = ProcessCpu.millis(pid);
         keep(load.run(
                 MODERATION,
                 "POST /api/tips/{id}/decision",
@@ -226,12 +239,19 @@ final class Benchmark {
                 Duration.ofMillis((long) (decisions * 1000 / rate)),
                 i -> decision(decided.get(i)),
                 response -> {}));
-        keep(records.decisionToStory(
-                PIPELINE,
-                "decision to story at " + format(rate) + " decisions/s (records and events)",
-                decided,
-                since,
-                Duration.ofMinutes(2)));
+        records.decisionToStory(
+                        PIPELINE,
+                        "decision to story at " + format(rate) + " decisions/s (records and events)",
+                        decided,
+                        since,
+                        Duration.ofMinutes(2))
+                .forEach(this::keep);
+        // Everything a decision sets off, until its story is announced: moderation's write and relay,
+        // publishing's story, index and relay, the receipt's update and the copies' refresh.
+        keep(Figure.value(
+                CPU,
+                "ms CPU per decision at " + format(rate) + " decisions/s",
+                (ProcessCpu.millis(pid) - cpuBefore) / decisions));
     }
 
     /** Every reader page and the stories API, beside the same bytes from memory and the raw driver's query. */
@@ -369,7 +389,11 @@ final class Benchmark {
         return landed.getRawPath();
     }
 
+    /** The rates a setting lists; none for an empty one ({@code readRates=} leaves the reads out). */
     private double[] rates(String setting) {
+        if (settings.get(setting).isBlank()) {
+            return new double[0];
+        }
         return Arrays.stream(settings.get(setting).split(","))
                 .mapToDouble(Double::parseDouble)
                 .toArray();

@@ -39,6 +39,7 @@ final class Records implements AutoCloseable {
 
     private static final int PAGE = 500;
     private static final String TIPS_SUBMITTED = "newsdesk.tips.submitted";
+    private static final String TIPS_DECIDED = "newsdesk.tips.decided";
     private static final String STORIES_PUBLISHED = "newsdesk.stories.published";
 
     private final MongoClient mongo;
@@ -84,8 +85,13 @@ final class Records implements AutoCloseable {
                 samples(group, name + ": its part in moderation's intake (Kafka record to queue)", taken, missing));
     }
 
-    /** Waits for each decided tip's story event (up to {@code patience}), then the decision-to-story times. */
-    Figure decisionToStory(String group, String name, Collection<String> tipIds, long sinceMillis, Duration patience) {
+    /**
+     * Waits for each decided tip's story event (up to {@code patience}), then the decision-to-story
+     * times, whole and split where the decision became a Kafka record (that record's own timestamp):
+     * moderation's outbox relay before it, publishing's listener and its story write after it.
+     */
+    List<Figure> decisionToStory(
+            String group, String name, Collection<String> tipIds, long sinceMillis, Duration patience) {
         Map<String, Date> decided = new HashMap<>();
         for (String tipId : tipIds) {
             Document tip = moderated.find(eq("_id", tipId)).first();
@@ -94,10 +100,25 @@ final class Records implements AutoCloseable {
                 decided.put(tipId, decision.getDate("decidedAt"));
             }
         }
-        Histogram micros = new Histogram(3);
+        Histogram whole = new Histogram(3);
+        Histogram relayed = new Histogram(3);
+        Histogram published = new Histogram(3);
         Map<String, Long> stories = recordTimes(STORIES_PUBLISHED, decided.keySet(), sinceMillis, patience);
-        stories.forEach((tipId, at) -> record(micros, decided.get(tipId).getTime(), at));
-        return samples(group, name, micros, tipIds.size() - stories.size());
+        Map<String, Long> decisions = recordTimes(TIPS_DECIDED, stories.keySet(), sinceMillis, Duration.ofSeconds(30));
+        stories.forEach((tipId, at) -> {
+            long decidedAt = decided.get(tipId).getTime();
+            record(whole, decidedAt, at);
+            Long record = decisions.get(tipId);
+            if (record != null) {
+                record(relayed, decidedAt, record);
+                record(published, record, at);
+            }
+        });
+        long missing = tipIds.size() - stories.size();
+        return List.of(
+                samples(group, name, whole, missing),
+                samples(group, name + ": its part in moderation's outbox (to the Kafka record)", relayed, missing),
+                samples(group, name + ": its part in publishing (Kafka record to story event)", published, missing));
     }
 
     /**
