@@ -11,6 +11,7 @@ import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.TipWithdrawn;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.NewsdeskKafkaProperties;
+import org.newsdesk.messaging.RecordFailures;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.moderation.tip.ContactErasure;
 import org.newsdesk.moderation.tip.ModeratedTips;
@@ -19,12 +20,8 @@ import org.newsdesk.moderation.tip.ModeratedTips.WithdrawalOutcome;
 import org.newsdesk.moderation.tip.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
-import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -51,7 +48,6 @@ import reactor.core.publisher.Mono;
 class SubmittedTipIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SubmittedTipIntake.class);
-    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(SubmittedTipIntake.class);
 
     /** Long enough for a busy MongoDB, short enough that a dead one sends the record to the error handler. */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
@@ -102,12 +98,10 @@ class SubmittedTipIntake {
         } else if (event instanceof ContactErased erased) {
             on(erased);
         } else if (event == null) {
-            throw unreadable(record);
+            throw RecordFailures.unreadable(record);
         } else {
-            // Another type, one this service was never told of: refused as a message it cannot
-            // convert, so the shared error handler parks it at once, without retrying.
-            throw new MessageConversionException(
-                    "No handler for " + event.getClass().getSimpleName() + " on " + Topics.TIPS_SUBMITTED);
+            // Another type, one this service was never told of: parked at once, without retrying.
+            throw RecordFailures.noHandler(event, Topics.TIPS_SUBMITTED);
         }
     }
 
@@ -200,17 +194,5 @@ class SubmittedTipIntake {
                     erased.eventId(),
                     erased.tipId());
         }
-    }
-
-    /**
-     * A record without a value: its bytes could not be read as an event (the deserializer's own
-     * failure, kept in a header, says why), or it had none.
-     */
-    private static RuntimeException unreadable(ConsumerRecord<String, Object> record) {
-        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
-                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
-        return failure != null
-                ? failure
-                : new MessageConversionException("A record without a value on " + Topics.TIPS_SUBMITTED);
     }
 }
