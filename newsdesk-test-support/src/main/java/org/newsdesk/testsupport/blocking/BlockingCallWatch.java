@@ -51,6 +51,10 @@ public final class BlockingCallWatch implements BlockHoundIntegration {
                 "org.springframework.data.mapping.context.AbstractMappingContext", "getPersistentEntities");
         builder.allowBlockingCallsInside(
                 "org.springframework.data.projection.ProxyProjectionFactory", "getProjectionInformation");
+        // Once per type: Jackson builds a type's deserializer under its cache's lock, which another
+        // thread waits on only while it builds one (two outbox relays reading their first events).
+        builder.allowBlockingCallsInside(
+                "tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         // Once per JVM or per template: reading a library's native code, properties, message bundles
         // and Thymeleaf's templates (then cached) from the class path.
         builder.allowBlockingCallsInside("com.github.luben.zstd.util.Native", "load");
