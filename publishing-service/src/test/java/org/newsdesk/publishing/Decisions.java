@@ -39,6 +39,25 @@ public final class Decisions {
                 decidedAt);
     }
 
+    /** The same tip decided again (a moderator's edit after publication): its next revision, new words. */
+    public static TipDecided decidedAgain(TipDecided decided, String headline, String body) {
+        Instant now = Instant.now();
+        return new TipDecided(
+                UUID.randomUUID(),
+                TipDecided.SCHEMA_VERSION,
+                now,
+                decided.tipId(),
+                decided.revision() + 1,
+                decided.outcome(),
+                headline,
+                body,
+                decided.area(),
+                decided.category(),
+                null,
+                "moderator",
+                now);
+    }
+
     public static TipDecided approved(String tipId, SeedStory seed) {
         return approved(tipId, seed.headline(), seed.body());
     }

@@ -1,6 +1,7 @@
 package org.newsdesk.publishing.publication;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Turns a moderator's decision into a published story and tells the other services about it, and
  * applies the editors' corrections and retractions to it.
  *
- * <p>One write, safe to repeat: the story and its {@code StoryPublished} are stored together (a
- * no-op for a decision the story already reflects), and the outbox relay sends the announcement.
+ * <p>One write per story, safe to repeat: the story and its {@code StoryPublished} are stored
+ * together (a no-op for a decision the story already reflects), and the outbox relay sends the
+ * announcement. Stories decided together share one write of the search index.
  *
  * <p>Runs on Kafka listener threads, which may block on MongoDB and Kafka; it is never called
  * from the web server's event loop.
@@ -45,11 +47,17 @@ class StoryPublication {
         this.photoCopies = photoCopies;
     }
 
-    void apply(TipDecided decision) {
+    /**
+     * The story a decision makes, its photos copied; null for a decision that publishes nothing.
+     * A decision the story already reflects changes nothing when stored, and copies no photo
+     * again; nor does one for a withdrawn story, which no decision brings back.
+     */
+    @Nullable
+    StoryDraft draft(TipDecided decision) {
         UnprocessableEventException.requireSchemaVersion(decision, TipDecided.SCHEMA_VERSION);
         if (!decision.outcome().publishes()) {
             log.debug("Tip {} was {}: nothing to publish", decision.tipId(), decision.outcome());
-            return;
+            return null;
         }
         if (isBlank(decision.headline()) || isBlank(decision.body())) {
             throw new UnprocessableEventException(
@@ -58,28 +66,38 @@ class StoryPublication {
         Story existing = stories.findById(decision.tipId())
                 .timeout(properties.storeTimeout())
                 .block();
-        // A decision the story already reflects changes nothing: no photo is copied again for it.
-        // Nor for a withdrawn story, which no decision brings back.
         List<PublishedPhoto> photos =
                 existing != null && (existing.decisionRevision() >= decision.revision() || existing.retracted())
                         ? existing.photos()
                         : photoCopies.copy(
                                 decision.tipId(), decision.photos(), existing == null ? List.of() : existing.photos());
-        Story story = stories.store(new StoryDraft(
-                        decision.tipId(),
-                        decision.headline(),
-                        decision.body(),
-                        decision.area(),
-                        decision.category(),
-                        decision.decidedAt(),
-                        decision.revision(),
-                        photos,
-                        decision.submittedAt()))
-                .timeout(properties.storeTimeout())
-                .block();
-        log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
-        // Stored with its announcement: the offset may be committed now, and the relay sends it.
-        outbox.relayInBackground(story.id());
+        return new StoryDraft(
+                decision.tipId(),
+                decision.headline(),
+                decision.body(),
+                decision.area(),
+                decision.category(),
+                decision.decidedAt(),
+                decision.revision(),
+                photos,
+                decision.submittedAt());
+    }
+
+    /**
+     * Stores the stories of decisions that came together, in one index write
+     * ({@link StoryRepository#store(List)}), each with its announcement: the offsets may be
+     * committed once this returns, and the relay sends them.
+     */
+    void publish(List<StoryDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        List<Story> published =
+                stories.store(drafts).timeout(properties.storeTimeout()).block();
+        for (Story story : published) {
+            log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
+            outbox.relayInBackground(story.id());
+        }
     }
 
     /**

@@ -89,27 +89,34 @@ public class StoryRepository {
      * @return the story as stored
      */
     public Mono<Story> store(StoryDraft draft) {
-        return store(draft, null);
+        return store(List.of(draft)).map(stored -> stored.get(0));
     }
 
     /**
-     * As {@link #store(StoryDraft)}, but a new story takes {@code knownSlug} when it is given: the
-     * address the log says the story was published under, which a rebuild must keep.
+     * As {@link #store(StoryDraft)} for decisions that came together, in their order: each story
+     * is stored in turn, then all are made findable in one write of the search index (a word they
+     * share is one update, not one per story), and only then are readers' copies refreshed.
+     *
+     * <p>The search follows the stories in the same call, also for a story stored already: a
+     * redelivery after a crash between the two writes completes it, and indexing a revision that is
+     * indexed already writes nothing. The editors' corrections and retraction read before a story
+     * are applied to it then.
+     *
+     * @return the stories as stored, one per draft
      */
-    public Mono<Story> store(StoryDraft draft, @Nullable String knownSlug) {
-        // The search follows the story in the same call, also when the story was stored already:
-        // a redelivery after a crash between the two writes completes it, and indexing a revision
-        // that is indexed already reads one document and writes nothing.
-        // The editors' corrections and retraction read before the story are applied to it then.
-        return storeUnindexed(draft, knownSlug)
-                .flatMap(story -> index(List.of(story)).thenReturn(story))
-                .doOnSuccess(story -> written(story, StoryWritten.Act.DECIDED));
+    public Mono<List<Story>> store(List<StoryDraft> drafts) {
+        return Flux.fromIterable(drafts)
+                .concatMap(draft -> storeUnindexed(draft, null))
+                .collectList()
+                .flatMap(stored -> index(stored).thenReturn(stored))
+                .doOnSuccess(stored -> stored.forEach(story -> written(story, StoryWritten.Act.DECIDED)));
     }
 
     /**
-     * As {@link #store(StoryDraft, String)}, but leaves making the story findable to {@link
-     * #index}, and tells no copies of pages: the rebuild stores hundreds of stories, then indexes
-     * them at once, and has no pages.
+     * As {@link #store(StoryDraft)}, but a new story takes {@code knownSlug} when it is given (the
+     * address the log says the story was published under, which a rebuild must keep), and making
+     * the story findable is left to {@link #index}, and no copies of pages are told: the rebuild
+     * stores hundreds of stories, then indexes them at once, and has no pages.
      */
     public Mono<Story> storeUnindexed(StoryDraft draft, @Nullable String knownSlug) {
         return storeStory(draft, knownSlug).flatMap(this::amend);
