@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An H2 collection that behaves as a database's should in two ways mongo-java-server's does not.
+ * An H2 collection that behaves as a database's should where mongo-java-server's does not.
  *
  * <p><b>Look-ups by a unique key read one document.</b> mongo-java-server uses an index only when a
  * query names exactly the index's fields: {@code {_id: X}} reads one document, but
@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * grew. Here a query that gives a plain value for every field of a unique index finds the one
  * document through the index and then matches the whole query against it alone; MongoDB does the
  * same with the {@code _id} index.
+ *
+ * <p><b>A range of a unique key sorted by it reads only what it answers</b> ({@link UniqueKeyRange}):
+ * {@code {_id: {$gt: n}}} sorted by {@code _id} with a limit reads the index from {@code n} on,
+ * as MongoDB does, not the whole collection.
  *
  * <p><b>A stored document is never handed out.</b> mongo-java-server answers a query with the very
  * objects it stores, encodes them after its lock is released, and an update changes the stored
@@ -82,6 +86,13 @@ final class StoreCollection extends H2Collection {
                             query, index.getPositions(key), orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
+        }
+        UniqueKeyRange range = UniqueKeyRange.of(query, orderBy, getIndexes());
+        if (range != null) {
+            // Only as far as the answer goes: the skipped documents and the limit's.
+            int wanted = limit == 0 ? 0 : numberToSkip + Math.abs(limit);
+            return matchDocuments(
+                    query, range.positions(wanted), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         long started = System.nanoTime();
         long readsBefore = wholeReads.sum();

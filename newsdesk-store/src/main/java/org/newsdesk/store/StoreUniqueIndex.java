@@ -47,6 +47,11 @@ final class StoreUniqueIndex extends AbstractUniqueIndex<Object> implements Stor
         return entries.get(key);
     }
 
+    /** Whether every document of the collection has an entry: not sparse. */
+    boolean holdsEveryDocument() {
+        return !isSparse();
+    }
+
     @Override
     public long getCount() {
         return entries.sizeAsLong();

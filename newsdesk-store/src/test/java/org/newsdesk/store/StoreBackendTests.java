@@ -135,6 +135,63 @@ class StoreBackendTests {
     }
 
     @Test
+    void aRangeOfANumberedKeySortedByItReadsOnlyWhatItAnswersAndAnswersAlike() {
+        // Given a numbered log of changes in this store and in mongo-java-server's plain H2 backend
+        StoreBackend backend = StoreBackend.inMemory();
+        MongoCollection<Document> ours = numbered(backend);
+        MongoCollection<Document> plain = numbered(H2Backend.inMemory());
+        StoreCollection stored =
+                (StoreCollection) backend.resolveDatabase("newsdesk").resolveCollection("changes", true);
+        long readsBefore = stored.wholeReads();
+
+        // When both are asked for ranges of the numbers, in either order, with limits and skips
+        List<Function<MongoCollection<Document>, Object>> asks = List.of(
+                changes -> range(changes, Filters.gt("_id", 40L), Sorts.ascending("_id"), 0, 5),
+                changes -> range(changes, Filters.gte("_id", 40L), Sorts.ascending("_id"), 0, 5),
+                changes -> range(changes, Filters.gt("_id", 40), Sorts.ascending("_id"), 2, 3),
+                changes -> range(changes, Filters.gt("_id", 40.5), Sorts.ascending("_id"), 0, 0),
+                changes -> range(changes, Filters.lt("_id", 10L), Sorts.descending("_id"), 0, 3),
+                changes -> range(changes, Filters.lte("_id", 10L), Sorts.descending("_id"), 0, 3),
+                changes -> range(
+                        changes,
+                        new Document("_id", new Document("$gt", 10L).append("$lte", 15L)),
+                        Sorts.ascending("_id"),
+                        0,
+                        0),
+                changes -> range(
+                        changes,
+                        new Document("_id", new Document("$gte", 10L).append("$lt", 15L)),
+                        Sorts.descending("_id"),
+                        0,
+                        0),
+                changes -> range(changes, Filters.gt("_id", 45L), Sorts.descending("_id"), 0, 0),
+                changes -> range(changes, Filters.gt("_id", 100L), Sorts.ascending("_id"), 0, 10),
+                changes -> range(changes, new Document(), Sorts.descending("_id"), 0, 1),
+                changes -> range(changes, new Document(), Sorts.ascending("_id"), 3, 4));
+
+        // Then they answer alike
+        for (Function<MongoCollection<Document>, Object> ask : asks) {
+            assertThat(ask.apply(ours)).isNotNull().isEqualTo(ask.apply(plain));
+        }
+        assertThat(range(ours, Filters.gt("_id", 40L), Sorts.ascending("_id"), 0, 5))
+                .extracting(change -> change.get("_id"))
+                .containsExactly(41L, 42L, 43L, 44L, 45L);
+        assertThat(range(ours, new Document(), Sorts.descending("_id"), 0, 1))
+                .extracting(change -> change.get("_id"))
+                .containsExactly(50L);
+
+        // And none of those read the whole collection
+        assertThat(stored.wholeReads()).isEqualTo(readsBefore);
+
+        // But where the keys are not all numbers, a range is left to a read of the collection, and still answered alike
+        ours.insertOne(new Document("_id", "a-word").append("tipId", "tip-x"));
+        plain.insertOne(new Document("_id", "a-word").append("tipId", "tip-x"));
+        assertThat(range(ours, Filters.gt("_id", 40L), Sorts.ascending("_id"), 0, 5))
+                .isEqualTo(range(plain, Filters.gt("_id", 40L), Sorts.ascending("_id"), 0, 5));
+        assertThat(stored.wholeReads()).isEqualTo(readsBefore + 1);
+    }
+
+    @Test
     void anIndexThatIsNotUniqueAnswersWhatItHoldsAsAReadOfTheCollectionWould() {
         // Given the same tips in this store and in mongo-java-server's plain backend, with a
         // compound index led by the tip's state, and sparse ones on what is pending: a notice due,
@@ -393,6 +450,26 @@ class StoreBackendTests {
                 new Document("_id", "tip-3").append("state", "DECIDED").append("area", "Ilkeston"),
                 new Document("_id", "tip-4").append("area", "Ilkeston")));
         return tips;
+    }
+
+    /** Changes numbered 1 to 50, inserted out of order. */
+    private MongoCollection<Document> numbered(MongoBackend backend) {
+        MongoCollection<Document> changes =
+                client(backend).getDatabase("newsdesk").getCollection("changes");
+        List<Document> documents = new ArrayList<>();
+        for (long seq = 50; seq >= 1; seq -= 2) {
+            documents.add(new Document("_id", seq).append("tipId", "tip-" + seq));
+        }
+        for (long seq = 1; seq < 50; seq += 2) {
+            documents.add(new Document("_id", seq).append("tipId", "tip-" + seq));
+        }
+        changes.insertMany(documents);
+        return changes;
+    }
+
+    private static List<Document> range(
+            MongoCollection<Document> changes, Bson filter, Bson sort, int skip, int limit) {
+        return changes.find(filter).sort(sort).skip(skip).limit(limit).into(new ArrayList<>());
     }
 
     private static void fill(MongoCollection<Document> tips) {
