@@ -167,7 +167,18 @@ class StoreBackendTests {
                 changes -> range(changes, Filters.gt("_id", 45L), Sorts.descending("_id"), 0, 0),
                 changes -> range(changes, Filters.gt("_id", 100L), Sorts.ascending("_id"), 0, 10),
                 changes -> range(changes, new Document(), Sorts.descending("_id"), 0, 1),
-                changes -> range(changes, new Document(), Sorts.ascending("_id"), 3, 4));
+                changes -> range(changes, new Document(), Sorts.ascending("_id"), 3, 4),
+                // Bounds the index does not hold, from either end, and a skip walking down
+                changes -> range(changes, Filters.lt("_id", 9.5), Sorts.descending("_id"), 0, 4),
+                changes -> range(changes, Filters.lte("_id", 0.5), Sorts.descending("_id"), 0, 4),
+                changes -> range(changes, Filters.gte("_id", 49.5), Sorts.ascending("_id"), 0, 4),
+                changes -> range(
+                        changes,
+                        new Document("_id", new Document("$gt", 10.5).append("$lt", 12.5)),
+                        Sorts.descending("_id"),
+                        0,
+                        0),
+                changes -> range(changes, Filters.gt("_id", 5L), Sorts.descending("_id"), 1, 2));
 
         // Then they answer alike
         for (Function<MongoCollection<Document>, Object> ask : asks) {
