@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded store tidies its file while commands write and for a while after, then goes quiet:
- * an embedded run left alone after a load must cost nothing.
+ * an embedded run left alone after a load must cost nothing. It also counts what it was asked, by
+ * collection, for whoever measures what a tip costs.
  */
 class StoreHousekeepingTests {
 
@@ -102,6 +103,23 @@ class StoreHousekeepingTests {
 
         // Then housekeeping compacts again
         await().atMost(Duration.ofSeconds(60)).until(() -> backend.compactions() > quietAt);
+    }
+
+    @Test
+    void itCountsCommandsByNameAndCollectionMostFirst(@TempDir Path folder) {
+        // Given a store asked for three inserts and an update into tips, and a read of stories
+        MongoDatabase newsdesk = open(folder.resolve("store.mv.db"));
+        MongoCollection<Document> tips = newsdesk.getCollection("tips");
+        for (int i = 0; i < 3; i++) {
+            tips.insertOne(new Document("_id", "tip-" + i));
+        }
+        tips.updateOne(Filters.eq("_id", "tip-0"), Updates.set("state", "queued"));
+        newsdesk.getCollection("stories").find(Filters.eq("_id", "story-1")).first();
+
+        // Then the count names each command with its collection, the most asked first
+        assertThat(backend.commandsByCollection())
+                .startsWith("insert newsdesk.tips 3, ")
+                .contains("update newsdesk.tips 1", "find newsdesk.stories 1");
     }
 
     /** Until no compaction happened for twenty rounds' time. */
