@@ -143,46 +143,52 @@ final class RecordRelay {
     }
 
     /**
-     * What Kafka acknowledged leaves the outbox in the same write that gives up the lease: a
-     * relayed record costs two writes, the claim and this one, however many events it had, and one
-     * read to see whether another was announced meanwhile. The
-     * next try is announced only once the lease is given up: one that came earlier would find it taken.
+     * What Kafka acknowledged leaves the outbox in the same write that gives up the lease, and that
+     * write answers with what waits in the outbox after it: a relayed record costs two writes, the
+     * claim and this one, however many events it had. The next try is announced only once the lease
+     * is given up: one that came earlier would find it taken.
      */
     private Mono<Instant> sendAndRelease(RecordRef record, OutboxRecord leased) {
         List<String> sent = new CopyOnWriteArrayList<>();
         AtomicReference<Instant> retryAt = new AtomicReference<>();
+        AtomicReference<Boolean> waitingAfterRelease = new AtomicReference<>(false);
         return Mono.usingWhen(
                         Mono.just(leased),
                         claimed -> sendInOrder(record, claimed.entries(), sent).doOnNext(retryAt::set),
-                        claimed -> release(record, sent),
-                        (claimed, error) -> release(record, sent),
-                        claimed -> release(record, sent))
-                .then(Mono.defer(() -> retryAt.get() != null ? Mono.just(retryAt.get()) : announcedMeanwhile(record)));
+                        claimed -> release(record, sent, waitingAfterRelease),
+                        (claimed, error) -> release(record, sent, waitingAfterRelease),
+                        claimed -> release(record, sent, waitingAfterRelease))
+                .then(Mono.fromSupplier(() -> retryAt.get() != null
+                        ? retryAt.get()
+                        // A write that announced another event while this relay held the lease asked for a
+                        // relay that found the record taken, and would otherwise wait for the lease to run
+                        // out (an editor's second quick correction, held back 30 s): it goes at once.
+                        : waitingAfterRelease.get() ? clock.instant() : null));
     }
 
     /**
-     * A write that announced another event while this relay held the lease asked for a relay that
-     * found the record taken, and would otherwise wait for the lease to run out (an editor's second
-     * quick correction, held back 30 s): whatever waits now was added meanwhile, so it goes at once.
+     * Removes the sent entries and gives up the lease, and tells whether entries still wait. Should
+     * the lease have expired and passed to another instance meanwhile, the sent entries are removed
+     * all the same, and that instance's lease is left alone (it sends what waits).
      */
-    private Mono<Instant> announcedMeanwhile(RecordRef record) {
-        return hasWaitingEvents(record).filter(Boolean::booleanValue).map(waiting -> clock.instant());
-    }
-
-    /**
-     * Removes the sent entries and gives up the lease. Should the lease have expired and passed to
-     * another instance meanwhile, the sent entries are removed all the same, and that instance's
-     * lease is left alone.
-     */
-    private Mono<Void> release(RecordRef record, List<String> sent) {
+    private Mono<Void> release(RecordRef record, List<String> sent, AtomicReference<Boolean> waitingAfterRelease) {
         Update release = new Update().unset(Outbox.LEASE);
         Document sentEntries = new Document(OutboxEntry.EVENT_ID, new Document("$in", List.copyOf(sent)));
         if (!sent.isEmpty()) {
             release.pull(Outbox.ENTRIES, sentEntries);
         }
-        return mongo.updateFirst(
-                        query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner)), release, record.collection())
-                .flatMap(result -> result.getMatchedCount() > 0 || sent.isEmpty()
+        Query ownLease = query(where("_id").is(record.id()).and(LEASE_OWNER).is(owner));
+        ownLease.fields().include(Outbox.ENTRIES);
+        return mongo.findAndModify(
+                        ownLease,
+                        release,
+                        FindAndModifyOptions.options().returnNew(true),
+                        OutboxRecord.class,
+                        record.collection())
+                .doOnNext(
+                        released -> waitingAfterRelease.set(!released.entries().isEmpty()))
+                .hasElement()
+                .flatMap(released -> released || sent.isEmpty()
                         ? Mono.empty()
                         : mongo.updateFirst(
                                 query(where("_id").is(record.id())),
