@@ -67,37 +67,64 @@ public class EditorialRecordRelay implements ApplicationRunner, DisposableBean {
     public Mono<Void> relay(String tipId) {
         Query tip = query(where("_id").is(tipId).and(PENDING).exists(true));
         tip.fields().include("_id", PENDING);
-        return mongo.findOne(tip, Pending.class).flatMap(pending -> {
-            List<String> ids =
-                    pending.recordPending().stream().map(PendingAct::actId).toList();
-            return Flux.fromIterable(pending.recordPending())
-                    .concatMap(act -> record.append(act.on(tipId)))
-                    .then(mongo.updateFirst(
-                            query(where("_id").is(tipId)),
-                            new Update().pull(PENDING, query(where("actId").in(ids))),
-                            ModeratedTip.class))
-                    // What the pull emptied goes, so the sweep's query finds only tips with acts waiting.
-                    .then(mongo.updateFirst(
-                            query(where("_id").is(tipId).and(PENDING).size(0)),
-                            new Update().unset(PENDING),
-                            ModeratedTip.class))
-                    .then();
-        });
+        return mongo.findOne(tip, Pending.class).flatMap(pending -> relay(tipId, pending.recordPending()));
     }
 
     /**
-     * As {@link #relay}, for a caller whose answer does not depend on it: after a failure the tip is
-     * tried again in the background until its acts are recorded.
+     * Records these of the tip's pending acts, known from the write that put them there, and then
+     * takes them off the tip: in one write when they are all it holds (as after nearly every write),
+     * else in two, the second removing what the first emptied.
      */
-    public Mono<Void> relayQuietly(String tipId) {
-        return relay(tipId).onErrorResume(error -> {
-            log.warn(
-                    "Could not move tip {}'s acts to the editorial record yet; trying again: {}",
-                    tipId,
-                    error.getClass().getName());
-            background.add(relay(tipId).retryWhen(UNTIL_IT_GOES).subscribe(null, stopped -> {}));
-            return Mono.empty();
-        });
+    Mono<Void> relay(String tipId, List<PendingAct> acts) {
+        List<String> ids = acts.stream().map(PendingAct::actId).toList();
+        Query holdingJustThese = query(where("_id")
+                .is(tipId)
+                .and(PENDING)
+                .size(ids.size())
+                .and(PENDING_ACT_IDS)
+                .all(ids));
+        return Flux.fromIterable(acts)
+                .concatMap(act -> record.append(act.on(tipId)))
+                .then(mongo.updateFirst(holdingJustThese, new Update().unset(PENDING), ModeratedTip.class))
+                .flatMap(unset -> unset.getMatchedCount() > 0
+                        ? Mono.empty()
+                        : mongo.updateFirst(
+                                        query(where("_id").is(tipId)),
+                                        new Update()
+                                                .pull(
+                                                        PENDING,
+                                                        query(where("actId").in(ids))),
+                                        ModeratedTip.class)
+                                // What the pull emptied goes, so the sweep's query finds only tips with acts waiting.
+                                .then(mongo.updateFirst(
+                                        query(where("_id")
+                                                .is(tipId)
+                                                .and(PENDING)
+                                                .size(0)),
+                                        new Update().unset(PENDING),
+                                        ModeratedTip.class)))
+                .then();
+    }
+
+    /**
+     * As {@link #relay(String, List)}, for a caller whose answer does not depend on it: after a
+     * failure the tip is tried again in the background until its acts are recorded.
+     */
+    Mono<Void> relayQuietly(String tipId, List<PendingAct> acts) {
+        return relay(tipId, acts).onErrorResume(error -> retryInBackground(tipId, error));
+    }
+
+    private Mono<Void> relayQuietly(String tipId) {
+        return relay(tipId).onErrorResume(error -> retryInBackground(tipId, error));
+    }
+
+    private Mono<Void> retryInBackground(String tipId, Throwable error) {
+        log.warn(
+                "Could not move tip {}'s acts to the editorial record yet; trying again: {}",
+                tipId,
+                error.getClass().getName());
+        background.add(relay(tipId).retryWhen(UNTIL_IT_GOES).subscribe(null, stopped -> {}));
+        return Mono.empty();
     }
 
     /** Records every act still waiting on any tip. */

@@ -291,10 +291,11 @@ public class ModeratedTips {
         Update take = new Update()
                 .set(CLAIM, new Claim(moderator, until))
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.CLAIMED, moderator, now, List.of(), null));
-        onRecord(take, PendingAct.of(now, moderator, Act.CLAIMED, "Claimed the tip to work on it", null));
         return mongo.findAndModify(ownClaim, new Update().set(CLAIM_EXPIRES_AT, until), RETURN_NEW, ModeratedTip.class)
-                .switchIfEmpty(
-                        Mono.defer(() -> recorded(mongo.findAndModify(free, take, RETURN_NEW, ModeratedTip.class))));
+                .switchIfEmpty(Mono.defer(() -> writeOnRecord(
+                        free,
+                        take,
+                        PendingAct.of(now, moderator, Act.CLAIMED, "Claimed the tip to work on it", null))));
     }
 
     /**
@@ -312,8 +313,8 @@ public class ModeratedTips {
         Update release = new Update()
                 .unset(CLAIM)
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.RELEASED, moderator, now, List.of(), null));
-        onRecord(release, PendingAct.of(now, moderator, Act.RELEASED, "Released the tip for others", null));
-        return recorded(mongo.findAndModify(ownClaim, release, RETURN_NEW, ModeratedTip.class));
+        return writeOnRecord(
+                ownClaim, release, PendingAct.of(now, moderator, Act.RELEASED, "Released the tip for others", null));
     }
 
     /**
@@ -368,9 +369,8 @@ public class ModeratedTips {
                 held ? Act.HELD : Act.DECIDED,
                 summary(decision),
                 decision.eventId()));
-        onRecord(decide, acts.toArray(PendingAct[]::new));
         Outbox.announce(decide, Topics.TIPS_DECIDED, announcement(pending, decision, revision));
-        return recorded(mongo.findAndModify(unchanged, decide, RETURN_NEW, ModeratedTip.class));
+        return writeOnRecord(unchanged, decide, acts.toArray(PendingAct[]::new));
     }
 
     /**
@@ -394,17 +394,15 @@ public class ModeratedTips {
                                 correction.changes(),
                                 correction.note(),
                                 correction.eventId()));
-        onRecord(
-                correct,
-                PendingAct.of(
-                        correction.correctedAt(),
-                        correction.correctedBy(),
-                        Act.CORRECTED,
-                        (correction.changes().isEmpty()
-                                        ? "Added a public note without changing the text"
-                                        : edited(correction.changes()))
-                                + ". Public note: " + correction.note(),
-                        correction.eventId()));
+        PendingAct corrected = PendingAct.of(
+                correction.correctedAt(),
+                correction.correctedBy(),
+                Act.CORRECTED,
+                (correction.changes().isEmpty()
+                                ? "Added a public note without changing the text"
+                                : edited(correction.changes()))
+                        + ". Public note: " + correction.note(),
+                correction.eventId());
         Outbox.announce(
                 correct,
                 Topics.TIPS_DECIDED,
@@ -419,7 +417,7 @@ public class ModeratedTips {
                         correction.note(),
                         correction.correctedBy(),
                         correction.correctedAt()));
-        return recorded(mongo.findAndModify(liveAt(story), correct, RETURN_NEW, ModeratedTip.class));
+        return writeOnRecord(liveAt(story), correct, corrected);
     }
 
     /**
@@ -442,14 +440,12 @@ public class ModeratedTips {
                                 List.of(),
                                 retraction.reason(),
                                 retraction.eventId()));
-        onRecord(
-                retract,
-                PendingAct.of(
-                        retraction.retractedAt(),
-                        retraction.retractedBy(),
-                        Act.RETRACTED,
-                        "Withdrew the story from readers. Public reason: " + retraction.reason(),
-                        retraction.eventId()));
+        PendingAct retracted = PendingAct.of(
+                retraction.retractedAt(),
+                retraction.retractedBy(),
+                Act.RETRACTED,
+                "Withdrew the story from readers. Public reason: " + retraction.reason(),
+                retraction.eventId());
         Outbox.announce(
                 retract,
                 Topics.TIPS_DECIDED,
@@ -462,7 +458,7 @@ public class ModeratedTips {
                         retraction.reason(),
                         retraction.retractedBy(),
                         retraction.retractedAt()));
-        return recorded(mongo.findAndModify(liveAt(story), retract, RETURN_NEW, ModeratedTip.class));
+        return writeOnRecord(liveAt(story), retract, retracted);
     }
 
     /** What the resident's withdrawal did to a tip. */
@@ -580,8 +576,10 @@ public class ModeratedTips {
                 .orOperator(where(SEALED_CONTACT).ne(null), where(CONTACT).ne(null)));
         Update shown = new Update()
                 .push(HISTORY, new HistoryEntry(HistoryEntry.Kind.CONTACT_SHOWN, moderator, at, List.of(), null));
-        onRecord(shown, PendingAct.of(at, moderator, Act.CONTACT_SHOWN, "Saw the resident's contact details", null));
-        return recorded(mongo.findAndModify(keepsThem, shown, RETURN_NEW, ModeratedTip.class));
+        return writeOnRecord(
+                keepsThem,
+                shown,
+                PendingAct.of(at, moderator, Act.CONTACT_SHOWN, "Saw the resident's contact details", null));
     }
 
     /** The story as the editor saw it: approved, not withdrawn, and at the same revision. */
@@ -598,14 +596,18 @@ public class ModeratedTips {
                 .is(story.revision()));
     }
 
-    /** Puts the acts on the tip in the same write as the change they record. One call per update. */
-    private static void onRecord(Update update, PendingAct... acts) {
-        update.push(EditorialRecordRelay.PENDING).each((Object[]) acts);
-    }
-
-    /** After a write that recorded acts: moves them to the editorial record before answering, if it can. */
-    private Mono<ModeratedTip> recorded(Mono<ModeratedTip> written) {
-        return written.flatMap(tip -> record.relayQuietly(tip.tipId()).thenReturn(tip));
+    /**
+     * Makes the change with the acts it records put on the tip in the same write, then moves those
+     * acts to the editorial record before answering, if it can: the write is what makes them
+     * certain, and the relay needs no read to know them.
+     *
+     * @return the changed tip, or empty when {@code tip} matched none
+     */
+    private Mono<ModeratedTip> writeOnRecord(Query tip, Update change, PendingAct... acts) {
+        change.push(EditorialRecordRelay.PENDING).each((Object[]) acts);
+        return mongo.findAndModify(tip, change, RETURN_NEW, ModeratedTip.class)
+                .flatMap(written ->
+                        record.relayQuietly(written.tipId(), List.of(acts)).thenReturn(written));
     }
 
     /** What an edit did, in a line an editor reads: the headline's words, the story's length. */

@@ -74,4 +74,55 @@ class ActsSurviveACrashTests {
                         .block(Duration.ofSeconds(10)))
                 .isFalse();
     }
+
+    @Test
+    void aWriteMovesItsOwnActsAtOnceAndLeavesAnOlderOneWaitingForItsRetry() {
+        // Given a tip holding an act whose move failed earlier (the store hiccupped after the write)
+        TipSubmitted submitted = TestTips.policePlan(TestTips.newTipId());
+        String tipId = submitted.tipId();
+        tips.receive(tipId, Submission.from(submitted), submitted.revision(), Instant.now())
+                .block(Duration.ofSeconds(10));
+        PendingAct earlier = PendingAct.of(
+                Instant.now(), "moderator", Act.CONTACT_SHOWN, "Saw the resident's contact details", null);
+        mongo.updateFirst(
+                        query(where("_id").is(tipId)),
+                        new Update().push(EditorialRecordRelay.PENDING, earlier),
+                        ModeratedTip.class)
+                .block(Duration.ofSeconds(10));
+
+        // When a moderator claims the tip, and then releases it
+        Instant now = Instant.now();
+        tips.claim(tipId, "moderator", now, now.plusSeconds(600)).block(Duration.ofSeconds(10));
+
+        // Then the claim is on record at once, and the earlier act still waits on the tip, not lost
+        assertThat(actsOnRecord(tipId)).containsExactly(Act.CLAIMED);
+        assertThat(waitingOnTheTip(tipId)).containsExactly(earlier.actId());
+
+        // And once it is moved too (its retry, or the sweep), and the release moved its own act, nothing waits
+        relay.sweep().block(Duration.ofSeconds(30));
+        tips.release(tipId, "moderator", Instant.now()).block(Duration.ofSeconds(10));
+        assertThat(actsOnRecord(tipId)).containsExactlyInAnyOrder(Act.CLAIMED, Act.CONTACT_SHOWN, Act.RELEASED);
+        assertThat(mongo.exists(
+                                query(where("_id")
+                                        .is(tipId)
+                                        .and(EditorialRecordRelay.PENDING)
+                                        .exists(true)),
+                                ModeratedTip.class)
+                        .block(Duration.ofSeconds(10)))
+                .isFalse();
+    }
+
+    private List<Act> actsOnRecord(String tipId) {
+        return mongo.find(query(where(EditorialAct.TIP_ID).is(tipId)), EditorialAct.class)
+                .map(EditorialAct::act)
+                .collectList()
+                .block(Duration.ofSeconds(10));
+    }
+
+    private List<String> waitingOnTheTip(String tipId) {
+        return mongo.findById(tipId, EditorialRecordRelay.Pending.class)
+                .map(pending ->
+                        pending.recordPending().stream().map(PendingAct::actId).toList())
+                .block(Duration.ofSeconds(10));
+    }
 }
