@@ -100,14 +100,16 @@ public class StoryRepository {
      * <p>The search follows the stories in the same call, also for a story stored already: a
      * redelivery after a crash between the two writes completes it, and indexing a revision that is
      * indexed already writes nothing. The editors' corrections and retraction read before a story
-     * are applied to it then.
+     * are applied to it then. What the store holds of the drafts' tips (their stories and
+     * amendments) is read once for all of them, not twice per draft.
      *
      * @return the stories as stored, one per draft
      */
     public Mono<List<Story>> store(List<StoryDraft> drafts) {
-        return Flux.fromIterable(drafts)
-                .concatMap(draft -> storeUnindexed(draft, null))
-                .collectList()
+        return heldFor(drafts)
+                .flatMap(held -> Flux.fromIterable(drafts)
+                        .concatMap(draft -> storeStory(draft, null, held).flatMap(story -> amend(story, held)))
+                        .collectList())
                 .flatMap(stored -> index(stored).thenReturn(stored))
                 .doOnSuccess(stored -> stored.forEach(story -> written(story, StoryWritten.Act.DECIDED)));
     }
@@ -119,7 +121,31 @@ public class StoryRepository {
      * stores hundreds of stories, then indexes them at once, and has no pages.
      */
     public Mono<Story> storeUnindexed(StoryDraft draft, @Nullable String knownSlug) {
-        return storeStory(draft, knownSlug).flatMap(this::amend);
+        return storeStory(draft, knownSlug, Held.UNREAD).flatMap(this::amend);
+    }
+
+    /**
+     * What the store held of some tips before their drafts were stored: their stories and the
+     * amendments waiting for them, by tip. Only the listener of a tip's partition writes either, one
+     * record after another, so for drafts of distinct tips it stays true while they are stored in
+     * turn; {@link #UNREAD} has each read when it is needed.
+     */
+    private record Held(boolean read, Map<String, Story> stories, Map<String, StoryAmendments> amendments) {
+
+        static final Held UNREAD = new Held(false, Map.of(), Map.of());
+    }
+
+    /** One query per collection for all the drafts; a tip drafted twice needs its first story read back. */
+    private Mono<Held> heldFor(List<StoryDraft> drafts) {
+        List<String> tipIds = drafts.stream().map(StoryDraft::tipId).distinct().toList();
+        if (tipIds.size() < drafts.size()) {
+            return Mono.just(Held.UNREAD);
+        }
+        return Mono.zip(
+                        mongo.find(query(where("_id").in(tipIds)), Story.class).collectMap(Story::id),
+                        mongo.find(query(where("_id").in(tipIds)), StoryAmendments.class)
+                                .collectMap(StoryAmendments::tipId))
+                .map(found -> new Held(true, found.getT1(), found.getT2()));
     }
 
     /** Makes stored stories findable, many at once as well as one ({@link StorySearch#index}). */
@@ -192,11 +218,23 @@ public class StoryRepository {
      */
     private Mono<Story> amend(Story story) {
         return mongo.findById(story.id(), StoryAmendments.class)
-                .flatMap(amendments -> noteInColumn(story, amendments).then(Mono.defer(() -> {
-                    Story amended = amended(story, amendments);
-                    return amended == story ? Mono.just(story) : writeAmended(story, amended);
-                })))
+                .flatMap(amendments -> amend(story, amendments))
                 .defaultIfEmpty(story);
+    }
+
+    private Mono<Story> amend(Story story, Held held) {
+        if (!held.read()) {
+            return amend(story);
+        }
+        StoryAmendments amendments = held.amendments().get(story.id());
+        return amendments == null ? Mono.just(story) : amend(story, amendments);
+    }
+
+    private Mono<Story> amend(Story story, StoryAmendments amendments) {
+        return noteInColumn(story, amendments).then(Mono.defer(() -> {
+            Story amended = amended(story, amendments);
+            return amended == story ? Mono.just(story) : writeAmended(story, amended);
+        }));
     }
 
     private Mono<Void> noteInColumn(Story story, StoryAmendments amendments) {
@@ -310,13 +348,21 @@ public class StoryRepository {
                 .switchIfEmpty(Mono.defer(() -> findById(existing.id()).flatMap(this::amend)));
     }
 
-    private Mono<Story> storeStory(StoryDraft draft, @Nullable String knownSlug) {
-        return findById(draft.tipId())
+    private Mono<Story> storeStory(StoryDraft draft, @Nullable String knownSlug, Held held) {
+        String tipId = draft.tipId();
+        Mono<Story> existingStory =
+                held.read() ? Mono.justOrEmpty(held.stories().get(tipId)) : findById(tipId);
+        Mono<StoryAmendments> waitingAmendments = held.read()
+                ? Mono.justOrEmpty(held.amendments().get(tipId))
+                : mongo.findById(tipId, StoryAmendments.class);
+        return existingStory
                 .flatMap(existing -> existing.decisionRevision() >= draft.decisionRevision() || existing.retracted()
                         ? Mono.just(existing)
-                        : revise(existing, draft).switchIfEmpty(Mono.defer(() -> storeStory(draft, knownSlug))))
-                .switchIfEmpty(Mono.defer(() -> mongo.findById(draft.tipId(), StoryAmendments.class)
-                        .defaultIfEmpty(new StoryAmendments(draft.tipId(), null, null))
+                        // Changed meanwhile (another instance, for a moment, after a rebalance): read again.
+                        : revise(existing, draft)
+                                .switchIfEmpty(Mono.defer(() -> storeStory(draft, knownSlug, Held.UNREAD))))
+                .switchIfEmpty(Mono.defer(() -> waitingAmendments
+                        .defaultIfEmpty(new StoryAmendments(tipId, null, null))
                         .flatMap(amendments -> {
                             // A story corrected or withdrawn before it arrived is stored so at once:
                             // a withdrawn one is never seen, nor announced.

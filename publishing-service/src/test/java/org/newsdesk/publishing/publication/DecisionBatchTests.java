@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.publishing.Decisions;
@@ -97,6 +99,41 @@ class DecisionBatchTests {
                     .until(() -> probe.records(Topics.STORIES_PUBLISHED, approval.tipId()), found -> found.size() == 1);
         }
         assertThat(probe.records(Topics.STORIES_PUBLISHED, declined.tipId())).isEmpty();
+    }
+
+    @Test
+    void aBatchRevisesAStoryStoredBeforeAndAppliesACorrectionThatCameBeforeItsStory() {
+        // Given a story published earlier, and a correction that arrived before its own story
+        // (the story's decision is re-driven after it)
+        TipDecided published = Decisions.approved(Decisions.newTipId(), "Library hours", "Open until six.");
+        listener.on(batch(published));
+        TipDecided lateDecision = Decisions.approved(Decisions.newTipId(), "Pool closed", "For repairs.");
+        StoryCorrected earlyCorrection = Decisions.corrected(
+                lateDecision.tipId(),
+                lateDecision.revision() + 1,
+                "Pool closed until May",
+                "For repairs until May.",
+                "The reopening date was missing.",
+                Instant.now());
+        listener.on(batch(earlyCorrection));
+        assertThat(stories.findById(lateDecision.tipId()).blockOptional()).isEmpty();
+
+        // When one batch brings the earlier story's new decision, the late decision and a new tip's
+        TipDecided again = Decisions.decidedAgain(published, "Library hours change", "Open until eight.");
+        TipDecided fresh = Decisions.approved(Decisions.newTipId(), "Fair on the green", "On Sunday.");
+        listener.on(batch(again, lateDecision, fresh));
+
+        // Then the earlier story takes the new words as its second revision
+        Story revised = stories.findById(published.tipId()).block();
+        assertThat(revised.headline()).isEqualTo("Library hours change");
+        assertThat(revised.revision()).isEqualTo(2);
+        // And the late story is stored as corrected, its correction noted once
+        Story late = stories.findById(lateDecision.tipId()).block();
+        assertThat(late.headline()).isEqualTo("Pool closed until May");
+        assertThat(late.body()).isEqualTo("For repairs until May.");
+        assertThat(late.corrections()).hasSize(1);
+        // And the new tip's story is there as decided
+        assertThat(stories.findById(fresh.tipId()).block().headline()).isEqualTo("Fair on the green");
     }
 
     @Test
