@@ -1,7 +1,10 @@
 package org.newsdesk.messaging.outbox;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
+import org.bson.Document;
 import org.newsdesk.events.NewsdeskEvent;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
@@ -65,19 +68,35 @@ public final class Outbox {
     /**
      * For the insert of a record with a new id, which no other instance can know yet: the record
      * starts with this event in its outbox and with this instance's lease on it, so that
-     * {@link #relayOwnInBackground} can send it without a write to take the lease first.
+     * {@link #relayInsertedInBackground} can send it with neither a write to take the lease nor a
+     * read to learn what waits.
+     *
+     * @return the event as the record holds it, for {@link #relayInsertedInBackground} once the write succeeded
      */
-    public Update announceOnInsertHeld(Update update, String topic, NewsdeskEvent event) {
-        announceOnInsert(update, topic, event);
-        return update.setOnInsert(LEASE, relay.newLease());
+    public HeldInsert announceOnInsertHeld(Update update, String topic, NewsdeskEvent event) {
+        OutboxEntry entry = OutboxEntry.of(topic, event);
+        Document lease = relay.newLease();
+        update.setOnInsert(ENTRIES, List.of(entry.toDocument())).setOnInsert(LEASE, lease);
+        return new HeldInsert(entry, ((Date) lease.get("until")).toInstant());
     }
 
     /**
-     * Sends the events of a record inserted with {@link #announceOnInsertHeld} without making the
-     * caller wait; should the lease no longer be this instance's, it is taken as usual.
+     * Sends the event of a record inserted with {@link #announceOnInsertHeld} without making the
+     * caller wait; should the lease have run out meanwhile, the record is relayed as any other.
      */
-    public void relayOwnInBackground(String recordId) {
-        relay.relayOwnInBackground(collection, recordId);
+    public void relayInsertedInBackground(String recordId, HeldInsert inserted) {
+        relay.relayInsertedInBackground(collection, recordId, inserted);
+    }
+
+    /** The one event a new record was inserted with, and until when this instance holds its lease. */
+    public static final class HeldInsert {
+        final OutboxEntry entry;
+        final Instant leaseUntil;
+
+        HeldInsert(OutboxEntry entry, Instant leaseUntil) {
+            this.entry = entry;
+            this.leaseUntil = leaseUntil;
+        }
     }
 
     /** Sends the record's waiting events now; completes when they are sent or set aside for a retry. */

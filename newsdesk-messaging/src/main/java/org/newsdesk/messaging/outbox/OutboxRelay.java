@@ -129,31 +129,36 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     Mono<Void> relay(String collection, String recordId) {
-        return relay(new RecordRef(collection, recordId), false);
+        return relay(new RecordRef(collection, recordId));
     }
 
     void relayInBackground(String collection, String recordId) {
-        inBackground(new RecordRef(collection, recordId), false);
+        RecordRef record = new RecordRef(collection, recordId);
+        inBackground(record, relay(record));
     }
 
-    void relayOwnInBackground(String collection, String recordId) {
-        inBackground(new RecordRef(collection, recordId), true);
+    void relayInsertedInBackground(String collection, String recordId, Outbox.HeldInsert inserted) {
+        RecordRef record = new RecordRef(collection, recordId);
+        inBackground(record, relayed(record, Mono.defer(() -> records.relayInserted(record, inserted))));
     }
 
     /** Relays the record and keeps the appointment it asks for; an outage is waited out, never counted. */
-    private Mono<Void> relay(RecordRef record, boolean ownLease) {
+    private Mono<Void> relay(RecordRef record) {
+        return relayed(record, Mono.defer(() -> records.relay(record)));
+    }
+
+    private Mono<Void> relayed(RecordRef record, Mono<Instant> relaying) {
         if (!properties.enabled()) {
             return Mono.empty();
         }
-        return records.relay(record, ownLease)
-                .doOnNext(retryAt -> retryFrom(record, retryAt))
+        return relaying.doOnNext(retryAt -> retryFrom(record, retryAt))
                 .doOnError(error -> retryAfterOutage(record, error))
                 .onErrorComplete(TransientFailures::isTransient)
                 .then();
     }
 
-    private void inBackground(RecordRef record, boolean ownLease) {
-        relay(record, ownLease).subscribe(null, error -> {
+    private void inBackground(RecordRef record, Mono<Void> relaying) {
+        relaying.subscribe(null, error -> {
             log.warn(
                     "Relaying the outbox of {}/{} failed; the relay tries again: {}",
                     record.collection(),
@@ -187,7 +192,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .filter(retry -> !retry.getValue().isAfter(now))
                 .concatMap(retry -> {
                     retries.remove(retry.getKey(), retry.getValue());
-                    return relay(retry.getKey(), false);
+                    return relay(retry.getKey());
                 });
         Mono<Void> sweep = now.isBefore(nextSweep)
                 ? Mono.empty()
@@ -241,7 +246,7 @@ public class OutboxRelay implements SmartLifecycle {
             retryFrom(record, found.lease().until());
             return Mono.empty();
         }
-        return relay(record, false);
+        return relay(record);
     }
 
     private Mono<Void> countParked(String collection) {

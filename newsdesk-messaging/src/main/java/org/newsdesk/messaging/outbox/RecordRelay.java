@@ -65,27 +65,30 @@ final class RecordRelay {
     /**
      * Sends what the record has waiting, if this relay can take the record's lease.
      *
-     * @param ownLease whether this instance wrote its lease together with the record: then reading
-     *                 the record is enough, and the write that takes a lease is saved
      * @return when to relay the record again, or nothing once every entry is sent or parked; fails
      *         when Kafka or MongoDB is unavailable, the lease given up
      */
-    Mono<Instant> relay(RecordRef record, boolean ownLease) {
-        Mono<OutboxRecord> held = ownLease
-                ? mongo.findOne(
-                                query(where("_id")
-                                        .is(record.id())
-                                        .and(LEASE_OWNER)
-                                        .is(owner)
-                                        .and(LEASE_UNTIL)
-                                        .gt(Date.from(clock.instant()))),
-                                OutboxRecord.class,
-                                record.collection())
-                        .switchIfEmpty(Mono.defer(() -> claim(record)))
-                : claim(record);
-        return held.singleOptional()
+    Mono<Instant> relay(RecordRef record) {
+        return claim(record)
+                .singleOptional()
                 .flatMap(claimed -> claimed.map(leased -> sendAndRelease(record, leased))
                         .orElseGet(() -> whenTheLeaseRunsOut(record)));
+    }
+
+    /**
+     * Sends the event a new record was inserted with under this instance's lease, as the writer
+     * knows it: the insert is what holds the lease, so neither a write to take it nor a read of the
+     * record is needed. Should the lease have run out before this starts, another instance may have
+     * taken the record, which is then relayed as any other.
+     */
+    Mono<Instant> relayInserted(RecordRef record, Outbox.HeldInsert inserted) {
+        if (!inserted.leaseUntil.isAfter(clock.instant())) {
+            return relay(record);
+        }
+        return sendAndRelease(
+                record,
+                new OutboxRecord(
+                        record.id(), List.of(inserted.entry), new OutboxRecord.Lease(owner, inserted.leaseUntil)));
     }
 
     /** A lease for this instance, from now on. */

@@ -102,6 +102,49 @@ class OutboxRelayTests {
     }
 
     @Test
+    void aNewRecordInsertedWithItsLeaseIsSentAsWrittenAndKeepsNeitherEventNorLease() {
+        // Given a record inserted with its event and this instance's lease, as a resident's new tip is
+        String id = UUID.randomUUID().toString();
+        Update insert = new Update().setOnInsert("state", "new");
+        Outbox.HeldInsert inserted = outbox.announceOnInsertHeld(insert, TOPIC, tip(id, "new tip"));
+        store(id, insert);
+
+        // When the writer hands it to the relay, which needs no read to know what to send
+        outbox.relayInsertedInBackground(id, inserted);
+
+        // Then Kafka has the event once, and the record keeps neither the event nor the lease
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.records(TOPIC, id), sent -> sent.size() == 1);
+        assertThat(probe.records(TOPIC, id).get(0).value()).contains("\"new tip\"");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stored(id)).doesNotContainKey(Outbox.LEASE));
+        assertThat(stored(id).getList(Outbox.ENTRIES, Document.class)).isEmpty();
+    }
+
+    @Test
+    void aNewRecordWhoseLeaseRanOutBeforeItsRelayIsRelayedAsAnyOther() {
+        // Given a record inserted under a lease that had run out by the time the relay came to it
+        // (a stalled instance: another one may have taken the record meanwhile)
+        SettableClock clock = new SettableClock(Instant.now());
+        OutboxRelay stalled = new OutboxRelay(mongo, publisher, properties, OutboxMetrics.standalone(), clock);
+        Outbox stalledOutbox = stalled.outbox(COLLECTION);
+        String id = UUID.randomUUID().toString();
+        Update insert = new Update().setOnInsert("state", "new");
+        Outbox.HeldInsert inserted = stalledOutbox.announceOnInsertHeld(insert, TOPIC, tip(id, "late tip"));
+        store(id, insert);
+        clock.set(clock.instant().plus(properties.lease()).plusSeconds(1));
+
+        // When the relay comes to it
+        stalledOutbox.relayInsertedInBackground(id, inserted);
+
+        // Then it takes the lease as for any record, and the event goes once
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.records(TOPIC, id), sent -> sent.size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stored(id).getList(Outbox.ENTRIES, Document.class))
+                        .isEmpty());
+        assertThat(stored(id)).doesNotContainKey(Outbox.LEASE);
+    }
+
+    @Test
     void twoInstancesRelayingTheSameRecordAtOnceSendEachEventOnce() {
         // Given a record with events, and a second instance of the service with its own relay
         String id = UUID.randomUUID().toString();

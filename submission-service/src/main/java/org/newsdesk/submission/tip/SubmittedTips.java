@@ -61,8 +61,9 @@ public class SubmittedTips implements StoredTips, ErasureRecords {
      *               with; {@code null} without a key. A second tip with the same key fails with a
      *               {@code DuplicateKeyException}: the database refuses it, rather than a look
      *               before the write, so two retries racing each other still store one tip
+     * @return the tip's event as stored, for {@link #relayInBackground} to send
      */
-    Mono<Void> store(TipSubmitted tip, Replay replay) {
+    Mono<Outbox.HeldInsert> store(TipSubmitted tip, Replay replay) {
         Update insert = new Update()
                 .setOnInsert(REVISION, tip.revision())
                 .setOnInsert(RECEIPT_DIGEST, tip.receiptDigest())
@@ -73,14 +74,14 @@ public class SubmittedTips implements StoredTips, ErasureRecords {
                     .setOnInsert("sealedReceipt", replay.sealedReceipt());
         }
         // A new id: nobody else can be relaying it, so the lease comes with the insert.
-        outbox.announceOnInsertHeld(insert, Topics.TIPS_SUBMITTED, tip);
+        Outbox.HeldInsert stored = outbox.announceOnInsertHeld(insert, Topics.TIPS_SUBMITTED, tip);
         return mongo.upsert(query(where("_id").is(tip.tipId())), insert, SubmittedTip.class)
-                .then();
+                .thenReturn(stored);
     }
 
     /** Sends the stored tip to Kafka without making the resident wait (see {@link #store}). */
-    void relayInBackground(String tipId) {
-        outbox.relayOwnInBackground(tipId);
+    void relayInBackground(String tipId, Outbox.HeldInsert stored) {
+        outbox.relayInsertedInBackground(tipId, stored);
     }
 
     /** The tip first stored under this idempotency key, as a repeated request is answered. */

@@ -164,7 +164,7 @@ class TipSubmissions {
                                     .getName());
                     return new TipNotAcceptedException(properties.retryAfter(), failure);
                 })
-                .doOnSuccess(stored -> tips.relayInBackground(tipId))
+                .doOnNext(stored -> tips.relayInBackground(tipId, stored))
                 .thenReturn(new TipAccepted(tipId, receipt.formatted(), ReceiptStatus.RECEIVED));
     }
 
@@ -214,7 +214,7 @@ class TipSubmissions {
      * them, no way to find them without their ids, only space taken (a sweep of photos no tip
      * refers to would reclaim it); such a key opens nothing that was stored.
      */
-    private Mono<Void> forgetUnlessLanded(String tipId, List<PhotoReference> references, Throwable failure) {
+    private <T> Mono<T> forgetUnlessLanded(String tipId, List<PhotoReference> references, Throwable failure) {
         if (failure instanceof TimeoutException) {
             return Mono.error(failure);
         }
