@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.PhotoReference;
@@ -124,7 +125,7 @@ public class Receipts implements ErasableTips, PendingNotices {
         String email = submitted.contactConsent() && submitted.sealedContact() != null
                 ? submitted.sealedContact().email()
                 : null;
-        return apply(
+        return applyToNew(
                         submitted.tipId(),
                         receipt -> submitted.revision() <= receipt.submissionRevision()
                                 ? receipt
@@ -314,50 +315,60 @@ public class Receipts implements ErasableTips, PendingNotices {
     private Mono<Boolean> apply(String tipId, UnaryOperator<Receipt> change) {
         return Mono.defer(() -> mongo.findById(tipId, Receipt.class)
                         .defaultIfEmpty(Receipt.unknown(tipId))
-                        .flatMap(current -> {
-                            Receipt next = change.apply(current)
-                                    .scheduled(retention)
-                                    .noticed(current, noticeMode, clock.instant());
-                            if (next.equals(current)) {
-                                return Mono.just(false);
-                            }
-                            NoticeKind newNotice =
-                                    next.notice() != null && !next.notice().equals(current.notice())
-                                            ? next.notice().kind()
-                                            : null;
-                            Receipt written = next.withVersion(current.version() + 1);
-                            Mono<Receipt> write = current.version() == 0
-                                    ? mongo.insert(written)
-                                            .onErrorResume(
-                                                    DuplicateKeyException.class,
-                                                    duplicate -> insertedMeanwhile(tipId, duplicate))
-                                    : mongo.findAndReplace(
-                                            query(where(Receipt.ID)
-                                                    .is(tipId)
-                                                    .and(Receipt.VERSION)
-                                                    .is(current.version())),
-                                            written);
-                            return write.map(replaced -> {
-                                        if (newNotice != null) {
-                                            bell.ring(tipId, newNotice);
-                                        }
-                                        return true;
-                                    })
-                                    .switchIfEmpty(Mono.error(() -> new WrittenMeanwhile(tipId)));
-                        }))
+                        .flatMap(current -> write(current, change, duplicate -> insertedMeanwhile(tipId, duplicate))))
                 .retryWhen(Retry.max(WRITE_ATTEMPTS).filter(WrittenMeanwhile.class::isInstance));
+    }
+
+    /**
+     * As {@link #apply}, for a change that nearly always makes the tip's first receipt (its
+     * submission): written as new without the read before it, one command instead of two for every
+     * tip. Should the receipt be there already (a redelivery, or the tip's decision read first), it
+     * is changed as {@link #apply} changes it.
+     */
+    private Mono<Boolean> applyToNew(String tipId, UnaryOperator<Receipt> change) {
+        return Mono.defer(() -> write(Receipt.unknown(tipId), change, duplicate -> apply(tipId, change)));
+    }
+
+    /**
+     * The change written over {@code current} (inserted when it is the empty receipt, replaced at
+     * its version otherwise), ringing for a notice it makes due.
+     *
+     * @param whenTaken what an insert refused as a duplicate becomes
+     */
+    private Mono<Boolean> write(
+            Receipt current, UnaryOperator<Receipt> change, Function<DuplicateKeyException, Mono<Boolean>> whenTaken) {
+        String tipId = current.tipId();
+        Receipt next = change.apply(current).scheduled(retention).noticed(current, noticeMode, clock.instant());
+        if (next.equals(current)) {
+            return Mono.just(false);
+        }
+        NoticeKind newNotice = next.notice() != null && !next.notice().equals(current.notice())
+                ? next.notice().kind()
+                : null;
+        Receipt versioned = next.withVersion(current.version() + 1);
+        Mono<Receipt> write = current.version() == 0
+                ? mongo.insert(versioned)
+                : mongo.findAndReplace(
+                        query(where(Receipt.ID).is(tipId).and(Receipt.VERSION).is(current.version())), versioned);
+        Mono<Boolean> written = write.map(replaced -> {
+                    if (newNotice != null) {
+                        bell.ring(tipId, newNotice);
+                    }
+                    return true;
+                })
+                .switchIfEmpty(Mono.error(() -> new WrittenMeanwhile(tipId)));
+        return current.version() == 0 ? written.onErrorResume(DuplicateKeyException.class, whenTaken) : written;
     }
 
     /**
      * An insert refused as a duplicate: a race if another writer created this tip's receipt
      * meanwhile (read it again); otherwise two tips share a receipt code, which must fail loudly.
      */
-    private Mono<Receipt> insertedMeanwhile(String tipId, DuplicateKeyException duplicate) {
+    private Mono<Boolean> insertedMeanwhile(String tipId, DuplicateKeyException duplicate) {
         return mongo.exists(query(where(Receipt.ID).is(tipId)), Receipt.class)
                 .flatMap(exists -> Mono.error(exists ? new WrittenMeanwhile(tipId) : duplicate));
     }
 
-    /** Another writer changed the receipt between our read and our write. */
     private static final class WrittenMeanwhile extends RuntimeException {
 
         WrittenMeanwhile(String tipId) {
