@@ -62,7 +62,11 @@ public final class Outbox {
      * event in its outbox, and an existing one is left alone, outbox included.
      */
     public static Update announceOnInsert(Update update, String topic, NewsdeskEvent event) {
-        return update.setOnInsert(ENTRIES, List.of(OutboxEntry.of(topic, event).toDocument()));
+        return announceOnInsert(update, OutboxEntry.of(topic, event));
+    }
+
+    private static Update announceOnInsert(Update update, OutboxEntry entry) {
+        return update.setOnInsert(ENTRIES, List.of(entry.toDocument()));
     }
 
     /**
@@ -76,7 +80,7 @@ public final class Outbox {
     public HeldInsert announceOnInsertHeld(Update update, String topic, NewsdeskEvent event) {
         OutboxEntry entry = OutboxEntry.of(topic, event);
         Document lease = relay.newLease();
-        update.setOnInsert(ENTRIES, List.of(entry.toDocument())).setOnInsert(LEASE, lease);
+        announceOnInsert(update, entry).setOnInsert(LEASE, lease);
         return new HeldInsert(entry, ((Date) lease.get("until")).toInstant());
     }
 

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.newsdesk.events.NewsdeskEvent;
@@ -154,7 +155,7 @@ final class RecordRelay {
     private Mono<Instant> sendAndRelease(RecordRef record, OutboxRecord leased) {
         List<String> sent = new CopyOnWriteArrayList<>();
         AtomicReference<Instant> retryAt = new AtomicReference<>();
-        AtomicReference<Boolean> waitingAfterRelease = new AtomicReference<>(false);
+        AtomicBoolean waitingAfterRelease = new AtomicBoolean();
         return Mono.usingWhen(
                         Mono.just(leased),
                         claimed -> sendInOrder(record, claimed.entries(), sent).doOnNext(retryAt::set),
@@ -174,7 +175,7 @@ final class RecordRelay {
      * the lease have expired and passed to another instance meanwhile, the sent entries are removed
      * all the same, and that instance's lease is left alone (it sends what waits).
      */
-    private Mono<Void> release(RecordRef record, List<String> sent, AtomicReference<Boolean> waitingAfterRelease) {
+    private Mono<Void> release(RecordRef record, List<String> sent, AtomicBoolean waitingAfterRelease) {
         Update release = new Update().unset(Outbox.LEASE);
         Document sentEntries = new Document(OutboxEntry.EVENT_ID, new Document("$in", List.copyOf(sent)));
         if (!sent.isEmpty()) {

@@ -369,6 +369,7 @@ public class Receipts implements ErasableTips, PendingNotices {
                 .flatMap(exists -> Mono.error(exists ? new WrittenMeanwhile(tipId) : duplicate));
     }
 
+    /** Another writer changed the receipt between our read and our write. */
     private static final class WrittenMeanwhile extends RuntimeException {
 
         WrittenMeanwhile(String tipId) {
