@@ -28,6 +28,7 @@ import org.newsdesk.launcher.NewsdeskServices;
 import org.newsdesk.media.MediaStore;
 import org.newsdesk.media.StoredPhoto;
 import org.newsdesk.testsupport.KafkaTopicProbe;
+import org.newsdesk.testsupport.PrometheusScrape;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.core.ParameterizedTypeReference;
@@ -442,6 +443,51 @@ abstract class TipJourney {
                     .expectBody()
                     .jsonPath("$.status")
                     .isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void anOperatorFollowsATipThroughEachServicesMetricsOnItsManagementPort() {
+        // Given a tip sent, approved and published
+        String tipId = (String) submitTip(Map.of(
+                        "headline", "Library opens on Sundays from March",
+                        "body", "The county council says Ilkeston library will open on Sundays from March."))
+                .get("tipId");
+        awaitInQueue(tipId);
+        decide(tipId, Map.of("outcome", "APPROVED")).expectStatus().isOk();
+        await().atMost(PATIENCE).until(() -> findStory(tipId), found -> found != null);
+
+        // When Prometheus scrapes each service on its management port
+        PrometheusScrape submission =
+                PrometheusScrape.of(URI.create(services().submission().metricsUrl()));
+        PrometheusScrape moderation =
+                PrometheusScrape.of(URI.create(services().moderation().metricsUrl()));
+        PrometheusScrape publishing =
+                PrometheusScrape.of(URI.create(services().publishing().metricsUrl()));
+
+        // Then each shows its part of the tip's way, under its own name, and says it is ready
+        assertThat(submission.value(
+                        "newsdesk_tips_accepted_total", Map.of("application", "submission-service", "channel", "api")))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(moderation.value(
+                        "newsdesk_decisions_total", Map.of("application", "moderation-service", "outcome", "approved")))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(publishing.value(
+                        "newsdesk_stories_publication_delay_seconds_count",
+                        Map.of("application", "publishing-service")))
+                .isGreaterThanOrEqualTo(1);
+        for (PrometheusScrape scrape : List.of(submission, moderation, publishing)) {
+            assertThat(scrape.value("newsdesk_ready")).isEqualTo(1);
+        }
+        // And none of them serves its metrics on the public port
+        for (NewsdeskServices.RunningService service : List.of(
+                services().submission(), services().moderation(), services().publishing())) {
+            client(service)
+                    .get()
+                    .uri("/actuator/prometheus")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
         }
     }
 

@@ -23,6 +23,7 @@ record LauncherSettings(
         int kafkaControllerPort,
         int mongoPort,
         Map<Service, Integer> servicePorts,
+        Map<Service, Integer> managementPorts,
         InetAddress bindAddress,
         List<String> serviceJvmOptions) {
 
@@ -38,8 +39,15 @@ record LauncherSettings(
 
     static LauncherSettings from(Map<String, String> environment, String launcherClassPath) {
         Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             servicePorts.put(service, port(environment, "NEWSDESK_" + service.name() + "_PORT", service.defaultPort()));
+            managementPorts.put(
+                    service,
+                    port(
+                            environment,
+                            "NEWSDESK_" + service.name() + "_MANAGEMENT_PORT",
+                            service.defaultManagementPort()));
         }
         return new LauncherSettings(
                 dataDirectory(environment.get("NEWSDESK_DATA_DIR")),
@@ -48,6 +56,7 @@ record LauncherSettings(
                 port(environment, "NEWSDESK_KAFKA_CONTROLLER_PORT", KAFKA_CONTROLLER_PORT),
                 port(environment, "NEWSDESK_MONGODB_PORT", MONGO_PORT),
                 Map.copyOf(servicePorts),
+                Map.copyOf(managementPorts),
                 bindAddress(environment.get("NEWSDESK_BIND_ADDRESS")),
                 serviceJvmOptions(environment.get("NEWSDESK_SERVICE_JVM_OPTIONS")));
     }
@@ -107,6 +116,11 @@ record LauncherSettings(
 
     int port(Service service) {
         return servicePorts.get(service);
+    }
+
+    /** Where the service serves {@code /actuator/prometheus}. */
+    int managementPort(Service service) {
+        return managementPorts.get(service);
     }
 
     /** Relative to the folder the command is run from, made absolute so the ready line shows exactly where. */

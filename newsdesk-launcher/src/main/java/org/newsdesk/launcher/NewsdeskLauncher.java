@@ -111,6 +111,7 @@ public final class NewsdeskLauncher {
                 .property("spring.kafka.consumer.properties.session.timeout.ms", "10000");
         for (Service service : Service.values()) {
             services.port(service, settings.port(service));
+            services.managementPort(service, settings.managementPort(service));
         }
         String publicBaseUrl = System.getenv("NEWSDESK_PUBLIC_BASE_URL");
         if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
@@ -208,6 +209,7 @@ public final class NewsdeskLauncher {
         needed.put(settings.mongoPort(), "MongoDB");
         for (Service service : Service.values()) {
             needed.put(settings.port(service), "the " + service.shortName() + " service");
+            needed.put(settings.managementPort(service), "the " + service.shortName() + " service's metrics");
         }
         StringBuilder taken = new StringBuilder();
         needed.forEach((port, user) -> {

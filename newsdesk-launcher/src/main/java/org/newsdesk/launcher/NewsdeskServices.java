@@ -50,16 +50,18 @@ public final class NewsdeskServices implements AutoCloseable {
     private static final Duration HEALTH_POLL = Duration.ofMillis(250);
 
     public enum Service {
-        PUBLISHING("publishing", 8083),
-        MODERATION("moderation", 8082),
-        SUBMISSION("submission", 8081);
+        PUBLISHING("publishing", 8083, 9183),
+        MODERATION("moderation", 8082, 9182),
+        SUBMISSION("submission", 8081, 9181);
 
         private final String shortName;
         private final int defaultPort;
+        private final int defaultManagementPort;
 
-        Service(String shortName, int defaultPort) {
+        Service(String shortName, int defaultPort, int defaultManagementPort) {
             this.shortName = shortName;
             this.defaultPort = defaultPort;
+            this.defaultManagementPort = defaultManagementPort;
         }
 
         /** {@code moderation}: how the service's lines are prefixed, and the start of its artifact's name. */
@@ -72,21 +74,27 @@ public final class NewsdeskServices implements AutoCloseable {
             return defaultPort;
         }
 
+        /** The management port in the public contract: {@code /actuator/prometheus}, never on the public port. */
+        public int defaultManagementPort() {
+            return defaultManagementPort;
+        }
+
         /** The executable jar's name in the services directory, as the launcher's build puts it there. */
         public String jarName() {
             return shortName + "-service.jar";
         }
     }
 
-    /** One running service: its process and the port it listens on. */
-    public record RunningService(Service service, int port, Process process, String host) {
-
-        public RunningService(Service service, int port, Process process) {
-            this(service, port, process, "127.0.0.1");
-        }
+    /** One running service: its process, the port it listens on, and the one it serves its metrics on. */
+    public record RunningService(Service service, int port, int managementPort, Process process, String host) {
 
         public String baseUrl() {
             return "http://localhost:" + port;
+        }
+
+        /** Where Prometheus scrapes the service. */
+        public String metricsUrl() {
+            return "http://localhost:" + managementPort + "/actuator/prometheus";
         }
     }
 
@@ -236,7 +244,12 @@ public final class NewsdeskServices implements AutoCloseable {
                         .start();
                 running.put(
                         service,
-                        new RunningService(service, commandLines.port(service), process, commandLines.healthHost()));
+                        new RunningService(
+                                service,
+                                commandLines.port(service),
+                                commandLines.managementPort(service),
+                                process,
+                                commandLines.healthHost()));
                 relays.add(relayOutput(service, process, output));
             }
         } catch (IOException ex) {
@@ -287,6 +300,12 @@ public final class NewsdeskServices implements AutoCloseable {
             return this;
         }
 
+        /** Where the service serves its metrics and the rest of the actuator. */
+        public Starter managementPort(Service service, int port) {
+            commandLines.managementPort(service, port);
+            return this;
+        }
+
         /**
          * The address every service listens on ({@code server.address}); 127.0.0.1 by default, so
          * that nothing is reachable from other machines unless asked for.
@@ -328,6 +347,10 @@ public final class NewsdeskServices implements AutoCloseable {
 
         public int port(Service service) {
             return commandLines.port(service);
+        }
+
+        public int managementPort(Service service) {
+            return commandLines.managementPort(service);
         }
 
         /** Starts the services and waits until all of them are ready; if one fails, all are stopped again. */

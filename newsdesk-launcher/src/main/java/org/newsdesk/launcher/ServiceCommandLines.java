@@ -42,6 +42,7 @@ final class ServiceCommandLines {
     private final Map<String, String> common = new LinkedHashMap<>();
     private final Map<Service, Map<String, String>> perService = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private Path servicesDirectory;
     private String bindAddress = "127.0.0.1";
     private List<String> jvmOptions = JVM_OPTIONS;
@@ -58,6 +59,7 @@ final class ServiceCommandLines {
         for (Service service : Service.values()) {
             perService.put(service, new LinkedHashMap<>());
             ports.put(service, service.defaultPort());
+            managementPorts.put(service, service.defaultManagementPort());
         }
     }
 
@@ -73,10 +75,19 @@ final class ServiceCommandLines {
         return ports.get(service);
     }
 
+    void managementPort(Service service, int port) {
+        managementPorts.put(service, port);
+    }
+
+    int managementPort(Service service) {
+        return managementPorts.get(service);
+    }
+
     /** Every service on a port that is free now (the services cannot report a port of their own choosing back). */
     void randomPorts() {
         for (Service service : Service.values()) {
             port(service, freePort());
+            managementPort(service, freePort());
         }
     }
 
@@ -124,6 +135,8 @@ final class ServiceCommandLines {
         Map<String, String> properties = new LinkedHashMap<>(common);
         properties.put("server.port", Integer.toString(ports.get(service)));
         properties.put("server.address", bindAddress);
+        properties.put("management.server.port", Integer.toString(managementPorts.get(service)));
+        properties.put("management.server.address", bindAddress);
         properties.putAll(perService.get(service));
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         return command;

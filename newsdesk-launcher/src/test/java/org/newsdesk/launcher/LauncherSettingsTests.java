@@ -62,11 +62,12 @@ class LauncherSettingsTests {
 
     @Test
     void theContractsPortsUnlessTheEnvironmentMovesThem() {
-        // Given an environment that moves MongoDB and the moderation service only
+        // Given an environment that moves MongoDB, the moderation service and publishing's metrics only
         Map<String, String> environment = Map.of(
                 "NEWSDESK_SERVICES_DIR", folder.toString(),
                 "NEWSDESK_MONGODB_PORT", "37017",
-                "NEWSDESK_MODERATION_PORT", " 18082 ");
+                "NEWSDESK_MODERATION_PORT", " 18082 ",
+                "NEWSDESK_PUBLISHING_MANAGEMENT_PORT", "19183");
 
         // When the settings are read
         LauncherSettings settings = LauncherSettings.from(environment, "unused.jar");
@@ -78,6 +79,10 @@ class LauncherSettingsTests {
         assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
         assertThat(settings.port(Service.SUBMISSION)).isEqualTo(8081);
         assertThat(settings.port(Service.PUBLISHING)).isEqualTo(8083);
+        // And the metrics too: on their management ports, one of them moved
+        assertThat(settings.managementPort(Service.SUBMISSION)).isEqualTo(9181);
+        assertThat(settings.managementPort(Service.MODERATION)).isEqualTo(9182);
+        assertThat(settings.managementPort(Service.PUBLISHING)).isEqualTo(19183);
     }
 
     @Test

@@ -86,5 +86,8 @@ class NewsdeskServicesTests {
         // Then the first binds to loopback and the second to every interface
         assertThat(byDefault).contains("--server.address=127.0.0.1");
         assertThat(everywhere).contains("--server.address=0.0.0.0");
+        // And the management port, with the metrics, is bound alike, on the contract's port
+        assertThat(byDefault).contains("--management.server.address=127.0.0.1", "--management.server.port=9182");
+        assertThat(everywhere).contains("--management.server.address=0.0.0.0", "--management.server.port=9181");
     }
 }

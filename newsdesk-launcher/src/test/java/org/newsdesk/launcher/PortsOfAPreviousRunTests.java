@@ -46,6 +46,9 @@ class PortsOfAPreviousRunTests {
         environment.put("NEWSDESK_KAFKA_PORT", Integer.toString(FreePorts.loopback()));
         environment.put("NEWSDESK_KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.loopback()));
         environment.put("NEWSDESK_MONGODB_PORT", Integer.toString(FreePorts.loopback()));
+        for (String service : new String[] {"SUBMISSION", "MODERATION", "PUBLISHING"}) {
+            environment.put("NEWSDESK_" + service + "_MANAGEMENT_PORT", Integer.toString(FreePorts.loopback()));
+        }
         environment.put("NEWSDESK_SERVICES_DIR", "target/services");
         return LauncherSettings.from(environment, "newsdesk-exec.jar");
     }

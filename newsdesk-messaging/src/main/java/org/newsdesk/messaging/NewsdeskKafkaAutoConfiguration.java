@@ -1,5 +1,6 @@
 package org.newsdesk.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import org.newsdesk.messaging.outage.Dependencies;
 import org.newsdesk.messaging.outage.OutageAwareBackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -106,13 +108,15 @@ public class NewsdeskKafkaAutoConfiguration {
             NewsdeskKafkaProperties properties,
             Dependencies dependencies,
             KafkaListenerEndpointRegistry listenerContainers,
-            TaskScheduler newsdeskListenerPauses) {
+            TaskScheduler newsdeskListenerPauses,
+            DeadLetterCount deadLetters) {
         DeadLetterPublishingRecoverer recoverer =
                 new DeadLetterPublishingRecoverer(kafkaOperations, (record, exception) -> {
                     log.warn(
                             "Sending {} to its dead-letter topic: {}",
                             RecordMetadataLogging.describe(record),
                             RecordMetadataLogging.describe(exception));
+                    deadLetters.parked(record.topic());
                     return new TopicPartition(Topics.deadLetterOf(record.topic()), -1);
                 });
         NewsdeskKafkaProperties.Retry retry = properties.retry();
@@ -174,6 +178,12 @@ public class NewsdeskKafkaAutoConfiguration {
             return own;
         }
         return failure;
+    }
+
+    @Bean
+    DeadLetterCount newsdeskDeadLetterCount(ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry available = registry.getIfAvailable();
+        return available == null ? DeadLetterCount.standalone() : new DeadLetterCount(available);
     }
 
     /** Resumes listener containers paused for a back-off; its threads go with the context. */

@@ -29,10 +29,22 @@ final class EmbeddedRun {
     private static final Duration STOP_PATIENCE = Duration.ofMinutes(1);
 
     /** Ports of its own, so the run neither meets nor disturbs a Newsdesk running on the public ones. */
-    record Ports(int submission, int moderation, int publishing, int kafka, int kafkaController, int mongo) {
+    record Ports(
+            int submission,
+            int moderation,
+            int publishing,
+            int kafka,
+            int kafkaController,
+            int mongo,
+            int submissionManagement,
+            int moderationManagement,
+            int publishingManagement) {
 
         static Ports free() {
             return new Ports(
+                    FreePorts.loopback(),
+                    FreePorts.loopback(),
+                    FreePorts.loopback(),
                     FreePorts.loopback(),
                     FreePorts.loopback(),
                     FreePorts.loopback(),
@@ -42,7 +54,16 @@ final class EmbeddedRun {
         }
 
         List<Integer> all() {
-            return List.of(submission, moderation, publishing, kafka, kafkaController, mongo);
+            return List.of(
+                    submission,
+                    moderation,
+                    publishing,
+                    kafka,
+                    kafkaController,
+                    mongo,
+                    submissionManagement,
+                    moderationManagement,
+                    publishingManagement);
         }
     }
 
@@ -86,6 +107,9 @@ final class EmbeddedRun {
         environment.put("NEWSDESK_KAFKA_PORT", Integer.toString(ports.kafka()));
         environment.put("NEWSDESK_KAFKA_CONTROLLER_PORT", Integer.toString(ports.kafkaController()));
         environment.put("NEWSDESK_MONGODB_PORT", Integer.toString(ports.mongo()));
+        environment.put("NEWSDESK_SUBMISSION_MANAGEMENT_PORT", Integer.toString(ports.submissionManagement()));
+        environment.put("NEWSDESK_MODERATION_MANAGEMENT_PORT", Integer.toString(ports.moderationManagement()));
+        environment.put("NEWSDESK_PUBLISHING_MANAGEMENT_PORT", Integer.toString(ports.publishingManagement()));
         EmbeddedRun run;
         try {
             run = new EmbeddedRun(builder.start());

@@ -35,14 +35,17 @@ class DecisionDesk {
     private final ModerationProperties settings;
     private final ModeratorAccounts accounts;
     private final QueueChanges changes;
+    private final DecisionMeters meters;
 
     DecisionDesk(
             ModeratedTips tips,
             Outbox tipOutbox,
             ModerationProperties settings,
             ModeratorAccounts accounts,
-            QueueChanges changes) {
+            QueueChanges changes,
+            DecisionMeters meters) {
         this.tips = tips;
+        this.meters = meters;
         this.changes = changes;
         this.outbox = tipOutbox;
         this.settings = settings;
@@ -76,6 +79,7 @@ class DecisionDesk {
                         .thenReturn(decided))
                 .doOnNext(decided -> {
                     log.info("Tip {} {} by {}", tipId, decided.decision().outcome(), moderator);
+                    meters.decided(decided);
                     // Stored with its announcement: the moderator need not wait for Kafka.
                     outbox.relayInBackground(tipId);
                 });

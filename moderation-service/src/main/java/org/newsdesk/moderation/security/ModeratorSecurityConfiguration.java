@@ -1,5 +1,6 @@
 package org.newsdesk.moderation.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
@@ -69,14 +70,15 @@ class ModeratorSecurityConfiguration {
             PasswordEncoder passwordEncoder,
             ModeratorProperties properties,
             ObjectProvider<ClientAddresses> clientAddresses,
-            EditorialRecord record) {
+            EditorialRecord record,
+            MeterRegistry meters) {
         return new RememberingAuthenticationManager(
                 accounts,
                 passwordEncoder,
                 new SignInThrottle(properties.signIn()),
                 clientPseudonyms(clientAddresses),
                 properties.signIn(),
-                new SignInRecord(record::append, Clock.systemUTC()));
+                new SignInRecord(record::append, Clock.systemUTC(), meters));
     }
 
     /**
@@ -160,15 +162,18 @@ class ModeratorSecurityConfiguration {
                 ReactiveAuthenticationManager moderatorAuthentication,
                 AccountDirectory accounts,
                 EditorialRecord record,
-                ProblemWriter problems) {
+                ProblemWriter problems,
+                MeterRegistry meters) {
             AccountCheckingContextRepository sessions = new AccountCheckingContextRepository(accounts);
-            SignInRecord signIns = new SignInRecord(record::append, Clock.systemUTC());
+            SignInRecord signIns = new SignInRecord(record::append, Clock.systemUTC(), meters);
             RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
             signedOut.setLogoutSuccessUrl(URI.create(LOGIN + "?" + LoginPage.SIGNED_OUT));
             return http.authenticationManager(moderatorAuthentication)
                     .securityContextRepository(sessions)
                     .authorizeExchange(exchanges -> exchanges
-                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            // Metrics are served on the management port only, which is not the public one.
+                            .pathMatchers(
+                                    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                             .permitAll()
                             .pathMatchers(HttpMethod.GET, LOGIN, "/assets/**", "/favicon.svg")
                             .permitAll()

@@ -1,5 +1,7 @@
 package org.newsdesk.moderation.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,19 +24,38 @@ final class SignInRecord {
 
     private final Function<EditorialAct, Mono<Void>> record;
     private final Clock clock;
+    private final Counter succeeded;
+    private final Counter failed;
+    private final Counter throttled;
 
-    /** @param record where acts go: {@link EditorialRecord#append} */
-    SignInRecord(Function<EditorialAct, Mono<Void>> record, Clock clock) {
+    /**
+     * @param record where acts go: {@link EditorialRecord#append}
+     * @param meters where {@code newsdesk.sign.ins} counts them by outcome, for an operator's eyes:
+     *               a run of failures or throttles is someone guessing passwords
+     */
+    SignInRecord(Function<EditorialAct, Mono<Void>> record, Clock clock, MeterRegistry meters) {
         this.record = record;
         this.clock = clock;
+        this.succeeded = signIns(meters, "succeeded");
+        this.failed = signIns(meters, "failed");
+        this.throttled = signIns(meters, "throttled");
+    }
+
+    private static Counter signIns(MeterRegistry meters, String outcome) {
+        return Counter.builder("newsdesk.sign.ins")
+                .description("Moderators' sign-ins (with a password, to the pages or over the API), by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     Mono<Void> signedIn(String username, String how) {
+        succeeded.increment();
         return append(username, Act.SIGNED_IN, "Signed in " + how);
     }
 
     /** @param username the account's name when it exists, else {@code null} */
     Mono<Void> failed(String username, boolean disabled, String how) {
+        failed.increment();
         if (username == null) {
             return append(null, Act.SIGN_IN_FAILED, "Failed sign-in " + how + " to a user name that has no account");
         }
@@ -48,6 +69,7 @@ final class SignInRecord {
 
     /** @param username the account's name when it exists, else {@code null} */
     Mono<Void> throttled(String username, String how) {
+        throttled.increment();
         return append(
                 username,
                 Act.SIGN_IN_THROTTLED,

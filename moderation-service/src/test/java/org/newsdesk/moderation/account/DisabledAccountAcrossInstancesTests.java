@@ -47,6 +47,7 @@ class DisabledAccountAcrossInstancesTests {
         secondInstance = new SpringApplicationBuilder(ModerationApplication.class)
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.mongodb.uri=" + InProcessMongo.connectionString(),
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--newsdesk.moderator.password=" + ModerationIntegrationTest.MODERATOR_PASSWORD,

@@ -8,6 +8,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.mongodb.reactivestreams.client.MongoClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -69,7 +70,8 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(ModerationProperties.class)
 @ImportAutoConfiguration({WebAutoConfiguration.class, OutletTimeAutoConfiguration.class})
 // The queue's paging rules are part of what this slice checks; only the tips behind it are mocked.
-@Import({ModerationQueue.class, IndexedQueueOrder.class, InMemoryAccounts.class})
+// The sign-in counts have no registry in a slice: they count into one of their own.
+@Import({ModerationQueue.class, IndexedQueueOrder.class, InMemoryAccounts.class, SimpleMeterRegistry.class})
 class ModerationApiSliceTests {
 
     private static final String APPROVE = "{\"outcome\":\"APPROVED\"}";

@@ -3,6 +3,7 @@ package org.newsdesk.moderation.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +29,9 @@ class ModeratorPasswordTests {
                     JacksonAutoConfiguration.class,
                     WebFluxAutoConfiguration.class,
                     ProblemDetailsAutoConfiguration.class))
-            .withUserConfiguration(ModeratorSecurityConfiguration.class, InMemoryAccounts.class);
+            .withUserConfiguration(ModeratorSecurityConfiguration.class, InMemoryAccounts.class)
+            // The sign-in counts, which the service's metrics auto-configuration registers a registry for.
+            .withBean(SimpleMeterRegistry.class);
 
     @Test
     void configuredPasswordIsUsed() {

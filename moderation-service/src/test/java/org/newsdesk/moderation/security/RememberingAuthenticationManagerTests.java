@@ -3,6 +3,7 @@ package org.newsdesk.moderation.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +62,10 @@ class RememberingAuthenticationManagerTests {
                 new SignInThrottle(properties.signIn()),
                 exchange -> exchange.getRequest().getHeaders().getFirst("X-Client"),
                 properties.signIn(),
-                new SignInRecord(act -> Mono.fromRunnable(() -> recorded.add(act)), Clock.systemUTC()));
+                new SignInRecord(
+                        act -> Mono.fromRunnable(() -> recorded.add(act)),
+                        Clock.systemUTC(),
+                        new SimpleMeterRegistry()));
     }
 
     @Test

@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the relay did, as meters: {@code newsdesk.outbox.events} counts sent, failed and parked
  * entries per collection; {@code newsdesk.outbox.parked.records} is how many records hold parked
  * entries (as of the last sweep, plus what was parked since); {@code newsdesk.outbox.retries.waiting}
- * how many records wait for a retry. The health details read the same numbers.
+ * how many records wait for a retry, per collection. Each collection's meters exist from its
+ * outbox's creation. The health details read the same numbers.
  */
 public class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> parkedRecords = new ConcurrentHashMap<>();
+    private volatile Map<RecordRef, ?> retries = Map.of();
 
     public OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,6 +29,27 @@ public class OutboxMetrics {
     /** Counts for a service without Micrometer; the health details still see them. */
     public static OutboxMetrics standalone() {
         return new OutboxMetrics(new SimpleMeterRegistry());
+    }
+
+    /**
+     * Makes a collection's meters exist from the start at zero: a counter that first appears at 1
+     * shows Prometheus no increase, and a dashboard shows a gauge that exists.
+     */
+    void watch(String collection) {
+        for (String outcome : new String[] {"sent", "failed", "parked"}) {
+            events(collection, outcome);
+        }
+        parkedGauge(collection);
+        Map<RecordRef, ?> scheduled = retries;
+        Gauge.builder(
+                        "newsdesk.outbox.retries.waiting",
+                        scheduled,
+                        waiting -> waiting.keySet().stream()
+                                .filter(record -> record.collection().equals(collection))
+                                .count())
+                .description("Records whose outbox events wait for a retry")
+                .tag("collection", collection)
+                .register(registry);
     }
 
     void sent(String collection) {
@@ -46,10 +69,9 @@ public class OutboxMetrics {
         parkedGauge(collection).set(count);
     }
 
-    void watchRetries(Map<?, ?> retries) {
-        Gauge.builder("newsdesk.outbox.retries.waiting", retries, Map::size)
-                .description("Records whose outbox events wait for a retry")
-                .register(registry);
+    /** The relay's schedule of retries, which {@link #watch} counts per collection. */
+    void watchRetries(Map<RecordRef, ?> retries) {
+        this.retries = retries;
     }
 
     /** Records with parked entries, per collection. */

@@ -93,7 +93,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The outbox of a collection; the relay looks after every collection it handed one out for. */
     Outbox outbox(String collection) {
-        return outboxes.computeIfAbsent(collection, name -> new Outbox(this, name));
+        return outboxes.computeIfAbsent(collection, name -> {
+            metrics.watch(name);
+            return new Outbox(this, name);
+        });
     }
 
     /**

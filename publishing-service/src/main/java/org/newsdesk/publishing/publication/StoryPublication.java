@@ -1,5 +1,10 @@
 package org.newsdesk.publishing.publication;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.StoryCorrected;
@@ -38,13 +43,26 @@ class StoryPublication {
     private final PublishingProperties properties;
 
     private final PhotoCopies photoCopies;
+    private final Timer publicationDelay;
+    private final Clock clock;
 
     StoryPublication(
-            StoryRepository stories, Outbox storyOutbox, PublishingProperties properties, PhotoCopies photoCopies) {
+            StoryRepository stories,
+            Outbox storyOutbox,
+            PublishingProperties properties,
+            PhotoCopies photoCopies,
+            MeterRegistry meters) {
         this.stories = stories;
         this.outbox = storyOutbox;
         this.properties = properties;
         this.photoCopies = photoCopies;
+        this.clock = Clock.systemUTC();
+        this.publicationDelay = Timer.builder("newsdesk.stories.publication.delay")
+                .description("From a moderator's approval to its story stored, ready for readers")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(meters);
     }
 
     /**
@@ -94,8 +112,12 @@ class StoryPublication {
         }
         List<Story> published =
                 stories.store(drafts).timeout(properties.storeTimeout()).block();
+        Instant stored = clock.instant();
         for (Story story : published) {
             log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
+            // A story's publication time is its approval's (a redelivered decision counts again, as late as it was
+            // stored).
+            publicationDelay.record(Duration.between(story.publishedAt(), stored));
             outbox.relayInBackground(story.id());
         }
     }

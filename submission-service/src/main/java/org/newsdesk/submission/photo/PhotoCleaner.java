@@ -5,6 +5,7 @@ import com.drew.imaging.webp.WebpMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -46,11 +47,13 @@ public class PhotoCleaner {
     private final PhotoProperties limits;
     private final PhotoDecoder decoder;
     private final DecodingPool decoding;
+    private final PhotoCount count;
 
-    PhotoCleaner(PhotoProperties limits, DecodingPool decoding) {
+    PhotoCleaner(PhotoProperties limits, DecodingPool decoding, MeterRegistry registry) {
         this.limits = limits;
         this.decoder = new PhotoDecoder(limits);
         this.decoding = decoding;
+        this.count = new PhotoCount(registry);
     }
 
     /**
@@ -59,6 +62,13 @@ public class PhotoCleaner {
      * {@link RejectedExecutionException} while every decoding thread is taken. Nothing is stored here.
      */
     public Mono<List<CleanPhoto>> clean(List<Upload> uploads) {
+        return checkAndClean(uploads)
+                .doOnNext(count::cleaned)
+                .doOnError(PhotoRefusedException.class, count::refused)
+                .doOnError(RejectedExecutionException.class, busy -> count.busy());
+    }
+
+    private Mono<List<CleanPhoto>> checkAndClean(List<Upload> uploads) {
         if (uploads.size() > limits.maxCount()) {
             return Mono.error(new PhotoRefusedException(
                     HttpStatus.BAD_REQUEST,

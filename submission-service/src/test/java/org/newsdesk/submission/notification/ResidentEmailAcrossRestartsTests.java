@@ -185,6 +185,7 @@ class ResidentEmailAcrossRestartsTests {
     private ConfigurableApplicationContext start(String database, String group, List<String> mail) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--" + TestClock.PRIVACY_KEY,
                 "--" + DistinctClients.TRUSTED_PROXIES,
                 "--spring.mongodb.uri=" + InProcessMongo.connectionString(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +21,8 @@ class PhotoCleaningTests {
 
     private final PhotoCleaner photos = new PhotoCleaner(
             new PhotoProperties(5, DataSize.ofMegabytes(10), DataSize.ofMegabytes(25), 100_000_000L, 4096),
-            new DecodingPool(1, 4));
+            new DecodingPool(1, 4),
+            new SimpleMeterRegistry());
 
     @Test
     void aPhoneSPhotoLosesItsPositionCameraAndXmpAndComesOutUpright() throws IOException {
@@ -231,7 +233,8 @@ class PhotoCleaningTests {
     void whileEveryDecoderIsBusyAPhotoIsRefusedAtOnceRatherThanQueuedWithoutEnd() {
         // Given one decoding thread, busy, and the one place in its queue taken
         DecodingPool pool = new DecodingPool(1, 1);
-        PhotoCleaner busy = new PhotoCleaner(new PhotoProperties(null, null, null, null, null), pool);
+        PhotoCleaner busy =
+                new PhotoCleaner(new PhotoProperties(null, null, null, null, null), pool, new SimpleMeterRegistry());
         try (BusyDecoders burst = new BusyDecoders(pool)) {
             // When a photo comes
             // Then it is turned away at once
@@ -293,7 +296,7 @@ class PhotoCleaningTests {
     }
 
     private static PhotoCleaner cleanerWith(PhotoProperties limits) {
-        return new PhotoCleaner(limits, new DecodingPool(1, 4));
+        return new PhotoCleaner(limits, new DecodingPool(1, 4), new SimpleMeterRegistry());
     }
 
     private void assertRefused(Upload upload, HttpStatus status, String reason) {
