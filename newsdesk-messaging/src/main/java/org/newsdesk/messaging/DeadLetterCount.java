@@ -31,10 +31,6 @@ public final class DeadLetterCount {
         counter(topic).increment();
     }
 
-    double parkedFrom(String topic) {
-        return counter(topic).count();
-    }
-
     private Counter counter(String topic) {
         return byTopic.computeIfAbsent(
                 topic,

@@ -20,7 +20,6 @@ public class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> parkedRecords = new ConcurrentHashMap<>();
-    private volatile Map<RecordRef, ?> retries = Map.of();
 
     public OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,16 +33,17 @@ public class OutboxMetrics {
     /**
      * Makes a collection's meters exist from the start at zero: a counter that first appears at 1
      * shows Prometheus no increase, and a dashboard shows a gauge that exists.
+     *
+     * @param retries the relay's schedule of retries, whose records of this collection the gauge counts
      */
-    void watch(String collection) {
+    void watch(String collection, Map<RecordRef, ?> retries) {
         for (String outcome : new String[] {"sent", "failed", "parked"}) {
             events(collection, outcome);
         }
         parkedGauge(collection);
-        Map<RecordRef, ?> scheduled = retries;
         Gauge.builder(
                         "newsdesk.outbox.retries.waiting",
-                        scheduled,
+                        retries,
                         waiting -> waiting.keySet().stream()
                                 .filter(record -> record.collection().equals(collection))
                                 .count())
@@ -67,11 +67,6 @@ public class OutboxMetrics {
 
     void parkedRecords(String collection, long count) {
         parkedGauge(collection).set(count);
-    }
-
-    /** The relay's schedule of retries, which {@link #watch} counts per collection. */
-    void watchRetries(Map<RecordRef, ?> retries) {
-        this.retries = retries;
     }
 
     /** Records with parked entries, per collection. */

@@ -88,13 +88,12 @@ public class OutboxRelay implements SmartLifecycle {
         // end could come round within that millisecond, be refused the claim, and wait for a sweep.)
         this.clock = Clock.tick(clock, Duration.ofMillis(1));
         this.records = new RecordRelay(mongo, publisher, properties, metrics, this.clock);
-        metrics.watchRetries(retries);
     }
 
     /** The outbox of a collection; the relay looks after every collection it handed one out for. */
     Outbox outbox(String collection) {
         return outboxes.computeIfAbsent(collection, name -> {
-            metrics.watch(name);
+            metrics.watch(name, retries);
             return new Outbox(this, name);
         });
     }

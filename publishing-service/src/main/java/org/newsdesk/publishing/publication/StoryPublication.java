@@ -115,8 +115,7 @@ class StoryPublication {
         Instant stored = clock.instant();
         for (Story story : published) {
             log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
-            // A story's publication time is its approval's (a redelivered decision counts again, as late as it was
-            // stored).
+            // Timed from its approval (publishedAt); a redelivered decision counts again, as late as it came.
             publicationDelay.record(Duration.between(story.publishedAt(), stored));
             outbox.relayInBackground(story.id());
         }
