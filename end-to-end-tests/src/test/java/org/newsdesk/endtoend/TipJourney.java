@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.browser.Browser;
@@ -492,9 +493,14 @@ abstract class TipJourney {
     }
 
     private Map<String, Object> submitTip(Map<String, String> tip) {
+        return submitTip(tip, headers -> {});
+    }
+
+    Map<String, Object> submitTip(Map<String, String> tip, Consumer<HttpHeaders> headers) {
         return client(services().submission())
                 .post()
                 .uri("/api/tips")
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(tip)
                 .exchange()
@@ -507,7 +513,7 @@ abstract class TipJourney {
                 .getResponseBody();
     }
 
-    private Map<String, Object> receipt(String receipt) {
+    Map<String, Object> receipt(String receipt) {
         return client(services().submission())
                 .get()
                 .uri("/api/tips/{receipt}", receipt)
@@ -519,7 +525,7 @@ abstract class TipJourney {
                 .getResponseBody();
     }
 
-    private void awaitInQueue(String tipId) {
+    void awaitInQueue(String tipId) {
         await().atMost(PATIENCE).until(() -> queuedTipIds().contains(tipId));
     }
 
@@ -544,7 +550,7 @@ abstract class TipJourney {
         return ids;
     }
 
-    private WebTestClient.ResponseSpec decide(String tipId, Map<String, String> decision) {
+    WebTestClient.ResponseSpec decide(String tipId, Map<String, String> decision) {
         return moderator()
                 .post()
                 .uri("/api/tips/{tipId}/decision", tipId)
@@ -555,7 +561,7 @@ abstract class TipJourney {
 
     /** The story with this id from the newest page of the reader API, or null while there is none. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> findStory(String tipId) {
+    Map<String, Object> findStory(String tipId) {
         Map<String, Object> page = reader().get()
                 .uri("/api/stories?limit=100")
                 .exchange()

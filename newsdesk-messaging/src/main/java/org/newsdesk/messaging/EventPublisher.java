@@ -1,7 +1,15 @@
 package org.newsdesk.messaging;
 
+import static org.newsdesk.messaging.RecordMetadataLogging.describe;
+
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.messaging.tracing.TraceContinuation;
+import org.newsdesk.messaging.tracing.TraceParent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
@@ -21,19 +29,23 @@ import reactor.core.scheduler.Schedulers;
  */
 public class EventPublisher implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
     /** An idle send thread is let go after this long, so the extra threads an outage needed do not linger. */
     private static final int IDLE_THREAD_TTL_SECONDS = 60;
 
     private final KafkaOperations<Object, Object> kafka;
+    private final TraceContinuation traces;
     private final Scheduler sends;
 
     /**
      * @param threadNamePrefix names the send threads in thread dumps, e.g. {@code kafka-send-moderation-service}
      */
-    public EventPublisher(KafkaOperations<Object, Object> kafka, String threadNamePrefix) {
+    public EventPublisher(KafkaOperations<Object, Object> kafka, TraceContinuation traces, String threadNamePrefix) {
         // Daemon threads: an idle send thread must never keep a JVM alive.
         this(
                 kafka,
+                traces,
                 Schedulers.newBoundedElastic(
                         Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
                         Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
@@ -42,8 +54,9 @@ public class EventPublisher implements DisposableBean {
                         true));
     }
 
-    EventPublisher(KafkaOperations<Object, Object> kafka, Scheduler sends) {
+    EventPublisher(KafkaOperations<Object, Object> kafka, TraceContinuation traces, Scheduler sends) {
         this.kafka = kafka;
+        this.traces = traces;
         this.sends = sends;
     }
 
@@ -56,14 +69,46 @@ public class EventPublisher implements DisposableBean {
      * producer's own timeouts bound how late it may still arrive.
      */
     public Mono<SendResult<Object, Object>> publish(String topic, NewsdeskEvent event) {
+        return Mono.defer(() -> publish(topic, event, TraceParent.current()));
+    }
+
+    /**
+     * As {@link #publish(String, NewsdeskEvent)}, in a trace that was stored: the record carries it
+     * on to its consumers (its {@code traceparent} header), whichever thread or instance sends it.
+     *
+     * @param cause the trace of the work that made the event; null starts a trace of its own
+     */
+    public Mono<SendResult<Object, Object>> publish(String topic, NewsdeskEvent event, @Nullable TraceParent cause) {
         return Mono.defer(() -> {
             AtomicBoolean startedOrCancelled = new AtomicBoolean();
+            AtomicBoolean cancelled = new AtomicBoolean();
             return Mono.defer(() -> startedOrCancelled.compareAndSet(false, true)
-                            ? Mono.fromFuture(kafka.send(topic, event.tipId(), event))
+                            ? acknowledgement(traces.run(cause, () -> kafka.send(topic, event.tipId(), event)))
                             : Mono.<SendResult<Object, Object>>empty())
+                    // A send whose caller gave up (timed out, interrupting the thread blocked in it) and
+                    // then failed has nobody to tell: the caller already handled the outage. Reactor
+                    // would log it as a dropped error, with a stack trace, once per send of an outage.
+                    .onErrorResume(failure -> cancelled.get(), failure -> {
+                        log.debug("A send given up by its caller failed afterwards: {}", describe(failure));
+                        return Mono.empty();
+                    })
                     .subscribeOn(sends)
-                    .doOnCancel(() -> startedOrCancelled.set(true));
+                    .doOnCancel(() -> {
+                        cancelled.set(true);
+                        startedOrCancelled.set(true);
+                    });
         });
+    }
+
+    /**
+     * The send's outcome, its failure taken as a value first: a failure that came after the caller
+     * gave up would otherwise reach Reactor as an error nobody handles.
+     */
+    private static Mono<SendResult<Object, Object>> acknowledgement(
+            CompletableFuture<SendResult<Object, Object>> sent) {
+        return Mono.fromFuture(sent.handle((acknowledged, failure) ->
+                        failure == null ? Mono.just(acknowledged) : Mono.<SendResult<Object, Object>>error(failure)))
+                .flatMap(outcome -> outcome);
     }
 
     /** Called when the application context closes: the send threads go with it. */

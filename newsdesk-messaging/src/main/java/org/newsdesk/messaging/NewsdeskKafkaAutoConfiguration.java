@@ -1,6 +1,7 @@
 package org.newsdesk.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outage.Dependencies;
 import org.newsdesk.messaging.outage.OutageAwareBackOff;
+import org.newsdesk.messaging.tracing.TraceContinuation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -203,9 +205,15 @@ public class NewsdeskKafkaAutoConfiguration {
 
     /** One per application context, with send threads of its own, which close with the context. */
     @Bean
-    EventPublisher newsdeskEventPublisher(KafkaOperations<Object, Object> kafkaOperations, Environment environment) {
+    EventPublisher newsdeskEventPublisher(
+            KafkaOperations<Object, Object> kafkaOperations,
+            ObjectProvider<ObservationRegistry> observations,
+            Environment environment) {
         String service = environment.getProperty("spring.application.name");
-        return new EventPublisher(kafkaOperations, service == null ? "kafka-send" : "kafka-send-" + service);
+        return new EventPublisher(
+                kafkaOperations,
+                new TraceContinuation(observations.getIfAvailable(() -> ObservationRegistry.NOOP)),
+                service == null ? "kafka-send" : "kafka-send-" + service);
     }
 
     /** Every event topic and its dead-letter topic, whichever of them this service touches. */

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +21,16 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.Topics;
+import org.newsdesk.messaging.tracing.TraceContinuation;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 import reactor.core.Disposable;
@@ -39,6 +45,7 @@ import reactor.core.scheduler.Schedulers;
 class EventPublisherTests {
 
     static final String STUCK = "A send stuck in a Kafka outage";
+    static final String FAILS_LATE = "A send that fails once its caller gave up";
 
     @SuppressWarnings("unchecked")
     final KafkaOperations<Object, Object> kafka = mock(KafkaOperations.class);
@@ -46,6 +53,7 @@ class EventPublisherTests {
     final List<String> sentHeadlines = new CopyOnWriteArrayList<>();
     final List<String> sendingThreads = new CopyOnWriteArrayList<>();
     final CountDownLatch outageOver = new CountDownLatch(1);
+    final CountDownLatch failedLate = new CountDownLatch(1);
     final List<EventPublisher> publishers = new ArrayList<>();
 
     @BeforeEach
@@ -56,6 +64,14 @@ class EventPublisherTests {
             sendingThreads.add(Thread.currentThread().getName());
             if (STUCK.equals(tip.headline())) {
                 outageOver.await();
+            }
+            if (FAILS_LATE.equals(tip.headline())) {
+                try {
+                    outageOver.await();
+                } finally {
+                    failedLate.countDown();
+                }
+                throw new TimeoutException("Topic not present in metadata after 3000 ms.");
             }
             ProducerRecord<Object, Object> record =
                     new ProducerRecord<>(invocation.getArgument(0), invocation.getArgument(1), tip);
@@ -73,7 +89,8 @@ class EventPublisherTests {
     @Test
     void sendsOnThreadsOfItsOwnNamedAfterItsService() {
         // Given a publisher of the moderation service
-        EventPublisher publisher = publisher(new EventPublisher(kafka, "kafka-send-moderation-service"));
+        EventPublisher publisher = publisher(new EventPublisher(
+                kafka, new TraceContinuation(ObservationRegistry.NOOP), "kafka-send-moderation-service"));
 
         // When it publishes
         SendResult<Object, Object> result =
@@ -89,7 +106,8 @@ class EventPublisherTests {
         // Given a send thread that picks the task up only after its caller gave up, as a pool
         // thread may when it took the task off its queue just as the caller cancelled
         HeldTasks lateThread = new HeldTasks();
-        EventPublisher publisher = publisher(new EventPublisher(kafka, lateThread));
+        EventPublisher publisher =
+                publisher(new EventPublisher(kafka, new TraceContinuation(ObservationRegistry.NOOP), lateThread));
         Disposable caller = publisher
                 .publish(Topics.TIPS_SUBMITTED, tip("Answered 503 already"))
                 .subscribe();
@@ -106,7 +124,8 @@ class EventPublisherTests {
     void aSendThatWasNotCancelledIsMadeWhenItsThreadGetsToIt() {
         // Given the same late thread, and a caller that waits
         HeldTasks lateThread = new HeldTasks();
-        EventPublisher publisher = publisher(new EventPublisher(kafka, lateThread));
+        EventPublisher publisher =
+                publisher(new EventPublisher(kafka, new TraceContinuation(ObservationRegistry.NOOP), lateThread));
         List<SendResult<Object, Object>> results = new CopyOnWriteArrayList<>();
         publisher.publish(Topics.TIPS_SUBMITTED, tip("Waited for")).subscribe(results::add);
 
@@ -127,7 +146,8 @@ class EventPublisherTests {
     void aSendQueuedBehindAStuckOneIsDroppedOnceItsCallerGaveUp() {
         // Given a publisher with one send thread, stuck in a send during a Kafka outage
         Scheduler oneThread = Schedulers.newBoundedElastic(1, 10, "one-send-thread");
-        EventPublisher publisher = publisher(new EventPublisher(kafka, oneThread));
+        EventPublisher publisher =
+                publisher(new EventPublisher(kafka, new TraceContinuation(ObservationRegistry.NOOP), oneThread));
         publisher.publish(Topics.TIPS_SUBMITTED, tip(STUCK)).subscribe();
         await().until(() -> sentHeadlines.contains(STUCK));
 
@@ -147,10 +167,37 @@ class EventPublisherTests {
         assertThat(sentHeadlines).containsExactly(STUCK);
     }
 
+    /**
+     * A broker outage used to write one ERROR line with a stack trace per send its caller (the
+     * relay, after its send timeout) had given up on: Reactor's "onErrorDropped". The caller
+     * already handled the outage; the late failure says nothing new.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSendThatFailsAfterItsCallerGaveUpLogsNothing(CapturedOutput output) throws InterruptedException {
+        // Given a send stuck in an outage, whose caller gives up on it
+        EventPublisher publisher = publisher(
+                new EventPublisher(kafka, new TraceContinuation(ObservationRegistry.NOOP), "kafka-send-late"));
+        Disposable caller =
+                publisher.publish(Topics.TIPS_SUBMITTED, tip(FAILS_LATE)).subscribe();
+        await().until(() -> sentHeadlines.contains(FAILS_LATE));
+        caller.dispose();
+
+        // When the send then fails (interrupted, or on the producer's own timeout)
+        outageOver.countDown();
+        failedLate.await();
+
+        // Then nothing reports it as an error nobody handled
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> !output.getAll().contains("onErrorDropped"));
+    }
+
     @Test
     void aClosedPublisherSendsNothing() {
         // Given a publisher whose application context closed
-        EventPublisher publisher = new EventPublisher(kafka, "kafka-send-closed");
+        EventPublisher publisher =
+                new EventPublisher(kafka, new TraceContinuation(ObservationRegistry.NOOP), "kafka-send-closed");
         publisher.destroy();
 
         // Then a late publish fails instead of sending

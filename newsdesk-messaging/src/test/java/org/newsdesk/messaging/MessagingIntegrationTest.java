@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.newsdesk.testsupport.InProcessMongoInitializer;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
@@ -28,10 +29,13 @@ import org.springframework.test.context.ContextConfiguration;
             "newsdesk.outbox.max-attempts=3",
             "newsdesk.outbox.initial-backoff=20ms",
             "newsdesk.outbox.tick=50ms",
+            "spring.kafka.template.observation-enabled=true",
+            "management.tracing.sampling.probability=1.0",
             "logging.level.org.apache.kafka=WARN",
             "logging.level.kafka=WARN",
             "logging.level.state.change.logger=WARN"
         })
+@AutoConfigureTracing
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ContextConfiguration(initializers = InProcessMongoInitializer.class)
 public @interface MessagingIntegrationTest {

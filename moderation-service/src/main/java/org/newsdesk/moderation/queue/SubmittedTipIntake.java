@@ -1,11 +1,14 @@
 package org.newsdesk.moderation.queue;
 
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.events.TipWithdrawn;
@@ -13,6 +16,7 @@ import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.NewsdeskKafkaProperties;
 import org.newsdesk.messaging.RecordFailures;
 import org.newsdesk.messaging.UnprocessableEventException;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.newsdesk.moderation.tip.ContactErasure;
 import org.newsdesk.moderation.tip.ModeratedTips;
 import org.newsdesk.moderation.tip.ModeratedTips.Arrival;
@@ -74,7 +78,7 @@ class SubmittedTipIntake {
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, Object> record = records.get(index);
             if (record.value() instanceof TipSubmitted tip && tip.schemaVersion() == TipSubmitted.SCHEMA_VERSION) {
-                run.add(index, tip);
+                run.add(index, tip, TraceParent.of(record));
                 continue;
             }
             run.store();
@@ -111,11 +115,11 @@ class SubmittedTipIntake {
         private final List<Arrival> arrivals = new ArrayList<>();
         private int first = -1;
 
-        void add(int index, TipSubmitted tip) {
+        void add(int index, TipSubmitted tip, @Nullable TraceParent trace) {
             if (arrivals.isEmpty()) {
                 first = index;
             }
-            arrivals.add(new Arrival(tip.tipId(), Submission.from(tip), tip.revision()));
+            arrivals.add(new Arrival(tip.tipId(), Submission.from(tip), tip.revision(), trace));
         }
 
         /**
@@ -134,11 +138,18 @@ class SubmittedTipIntake {
                         .flatMap(stored -> changes.record(tipIds, "received").thenReturn(stored))
                         .timeout(WRITE_TIMEOUT)
                         .block();
-                for (String tipId : tipIds) {
-                    if (added != null && added.contains(tipId)) {
-                        log.info("Tip {} joined the moderation queue", tipId);
-                    } else {
-                        log.debug("Tip {} was already known; its event changed nothing", tipId);
+                Set<String> told = new HashSet<>();
+                for (Arrival arrival : arrivals) {
+                    if (!told.add(arrival.tipId())) {
+                        continue;
+                    }
+                    // Each line in its tip's trace: the batch as a whole belongs to none.
+                    try (Scope inTipsTrace = TraceParent.current(arrival.trace())) {
+                        if (added != null && added.contains(arrival.tipId())) {
+                            log.info("Tip {} joined the moderation queue", arrival.tipId());
+                        } else {
+                            log.debug("Tip {} was already known; its event changed nothing", arrival.tipId());
+                        }
                     }
                 }
             } catch (RuntimeException failed) {

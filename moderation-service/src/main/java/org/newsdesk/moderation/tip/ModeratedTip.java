@@ -2,7 +2,9 @@ package org.newsdesk.moderation.tip;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.TipDecided;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -29,6 +31,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param withdrawal         the resident's withdrawal of the tip, once they asked; final
  * @param erasure            the erasure of the resident's contact details, once they were erased; final
  * @param story              where readers find the published story, once publishing announced it
+ * @param traceParent        the trace the resident's tip arrived in (W3C {@code traceparent}), which
+ *                           its decision continues however much later it comes; {@code null} when untraced
  */
 @Document(ModeratedTip.COLLECTION)
 public record ModeratedTip(
@@ -45,7 +49,8 @@ public record ModeratedTip(
         Retraction retraction,
         Withdrawal withdrawal,
         ContactErasure erasure,
-        StoryLink story) {
+        StoryLink story,
+        @Nullable String traceParent) {
 
     public static final String COLLECTION = "tips";
 
@@ -77,12 +82,17 @@ public record ModeratedTip(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
     /** A tip as it joins the queue: waiting, the resident's sending the first line of its history. */
     public static ModeratedTip pending(
-            String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
+            String tipId,
+            Submission submission,
+            long submissionRevision,
+            Instant receivedAt,
+            @Nullable TraceParent trace) {
         HistoryEntry sent = new HistoryEntry(
                 HistoryEntry.Kind.RECEIVED, HistoryEntry.RESIDENT, submission.submittedAt(), List.of(), null);
         return new ModeratedTip(
@@ -99,7 +109,8 @@ public record ModeratedTip(
                 null,
                 null,
                 null,
-                null);
+                null,
+                trace == null ? null : trace.value());
     }
 
     /** Whether the tip was approved and so published as a story (it may since have been withdrawn). */

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.ContactErased;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.newsdesk.moderation.record.Act;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -75,8 +77,16 @@ public class ModeratedTips {
         this.days = days;
     }
 
-    /** A tip as it reaches the moderators: the resident's submission at one revision. */
-    public record Arrival(String tipId, Submission submission, long submissionRevision) {}
+    /**
+     * A tip as it reaches the moderators: the resident's submission at one revision.
+     *
+     * @param trace the trace the resident's tip was sent in; null when untraced
+     */
+    public record Arrival(
+            String tipId,
+            Submission submission,
+            long submissionRevision,
+            @Nullable TraceParent trace) {}
 
     /** A stored tip read for the revision of its submission, nothing else. */
     @Document(ModeratedTip.COLLECTION)
@@ -115,7 +125,7 @@ public class ModeratedTips {
 
     /** As {@link #receive(Collection, Instant)}, for one tip: {@code true} if it is new. */
     public Mono<Boolean> receive(String tipId, Submission submission, long submissionRevision, Instant receivedAt) {
-        return receive(List.of(new Arrival(tipId, submission, submissionRevision)), receivedAt)
+        return receive(List.of(new Arrival(tipId, submission, submissionRevision, null)), receivedAt)
                 .map(added -> added.contains(tipId));
     }
 
@@ -131,7 +141,11 @@ public class ModeratedTips {
                         Long revision = held.get(arrival.tipId());
                         if (revision == null) {
                             added.add(ModeratedTip.pending(
-                                    arrival.tipId(), arrival.submission(), arrival.submissionRevision(), receivedAt));
+                                    arrival.tipId(),
+                                    arrival.submission(),
+                                    arrival.submissionRevision(),
+                                    receivedAt,
+                                    arrival.trace()));
                         } else if (revision < arrival.submissionRevision()) {
                             newer.add(arrival);
                         }
@@ -369,7 +383,12 @@ public class ModeratedTips {
                 held ? Act.HELD : Act.DECIDED,
                 summary(decision),
                 decision.eventId()));
-        Outbox.announce(decide, Topics.TIPS_DECIDED, announcement(pending, decision, revision));
+        // The tip's trace, not the moderator's request: one trace follows the tip from the resident to its story.
+        Outbox.announce(
+                decide,
+                Topics.TIPS_DECIDED,
+                TraceParent.of(pending.traceParent()),
+                announcement(pending, decision, revision));
         return writeOnRecord(unchanged, decide, acts.toArray(PendingAct[]::new));
     }
 

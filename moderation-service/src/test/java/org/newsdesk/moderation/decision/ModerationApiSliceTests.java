@@ -233,7 +233,7 @@ class ModerationApiSliceTests {
     void theQueueIsJsonAndNoHtml() {
         // Given one tip waiting
         ModeratedTip waiting = ModeratedTip.pending(
-                TestTips.newTipId(), Submission.from(TestTips.policePlan(TestTips.newTipId())), 1, Instant.now());
+                TestTips.newTipId(), Submission.from(TestTips.policePlan(TestTips.newTipId())), 1, Instant.now(), null);
         given(tips.pending(any(), any(), anyInt())).willReturn(Flux.just(waiting));
         given(tips.waiting(any())).willReturn(Mono.just(1L));
 

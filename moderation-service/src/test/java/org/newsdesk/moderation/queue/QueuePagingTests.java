@@ -89,7 +89,7 @@ class QueuePagingTests {
                     i % 2 == 0 ? "crime" : "community",
                     null,
                     start.plusMillis(i / 3));
-            flood.add(ModeratedTip.pending(tipId, submission, 1, Instant.now()));
+            flood.add(ModeratedTip.pending(tipId, submission, 1, Instant.now(), null));
         }
         insertPastTheIntake(flood);
 
@@ -148,7 +148,8 @@ class QueuePagingTests {
                             null,
                             start.plusSeconds(i)),
                     1,
-                    Instant.now()));
+                    Instant.now(),
+                    null));
         }
         insertPastTheIntake(three);
         QueueResponse first = moderation.queuePage("/api/queue?limit=2&area={area}", area);
@@ -189,7 +190,8 @@ class QueuePagingTests {
                             null,
                             start.plusSeconds(i)),
                     1,
-                    Instant.now()));
+                    Instant.now(),
+                    null));
         }
         insertPastTheIntake(two);
 

@@ -125,6 +125,7 @@ class ReceivingManyTipsTests {
                         submission.category(),
                         submission.contact(),
                         submission.submittedAt()),
-                revision);
+                revision,
+                null);
     }
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.NewsdeskEvent;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
@@ -44,14 +46,25 @@ public final class Outbox {
 
     /**
      * Adds the events to {@code update} as the record's newest outbox entries, in this order. One
-     * call per update: MongoDB takes one {@code $push} per field.
+     * call per update: MongoDB takes one {@code $push} per field. Their records continue the trace
+     * current on this thread (the request's or the record's that made them), if any.
      */
     public static Update announce(Update update, String topic, NewsdeskEvent... events) {
+        return announce(update, topic, TraceParent.current(), events);
+    }
+
+    /**
+     * As {@link #announce(Update, String, NewsdeskEvent...)}, in a trace the caller kept: a
+     * moderator's decision continues the trace of the resident's tip, not of the moderator's click.
+     *
+     * @param cause null when the events belong to no trace
+     */
+    public static Update announce(Update update, String topic, @Nullable TraceParent cause, NewsdeskEvent... events) {
         if (update.modifies(ENTRIES)) {
             throw new IllegalStateException("This update already announces events; announce them all in one call");
         }
         Object[] entries = Arrays.stream(events)
-                .map(event -> OutboxEntry.of(topic, event).toDocument())
+                .map(event -> OutboxEntry.of(topic, event, cause).toDocument())
                 .toArray();
         update.push(ENTRIES).each(entries);
         return update;
@@ -62,7 +75,13 @@ public final class Outbox {
      * event in its outbox, and an existing one is left alone, outbox included.
      */
     public static Update announceOnInsert(Update update, String topic, NewsdeskEvent event) {
-        return announceOnInsert(update, OutboxEntry.of(topic, event));
+        return announceOnInsert(update, topic, TraceParent.current(), event);
+    }
+
+    /** As {@link #announceOnInsert(Update, String, NewsdeskEvent)}, in a trace the caller kept. */
+    public static Update announceOnInsert(
+            Update update, String topic, @Nullable TraceParent cause, NewsdeskEvent event) {
+        return announceOnInsert(update, OutboxEntry.of(topic, event, cause));
     }
 
     private static Update announceOnInsert(Update update, OutboxEntry entry) {
@@ -78,7 +97,7 @@ public final class Outbox {
      * @return the event as the record holds it, for {@link #relayInsertedInBackground} once the write succeeded
      */
     public HeldInsert announceOnInsertHeld(Update update, String topic, NewsdeskEvent event) {
-        OutboxEntry entry = OutboxEntry.of(topic, event);
+        OutboxEntry entry = OutboxEntry.of(topic, event, TraceParent.current());
         Document lease = relay.newLease();
         announceOnInsert(update, entry).setOnInsert(LEASE, lease);
         return new HeldInsert(entry, ((Date) lease.get("until")).toInstant());

@@ -3,9 +3,11 @@ package org.newsdesk.messaging.outbox;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.EventTypes;
 import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.messaging.EventSerialization;
+import org.newsdesk.messaging.tracing.TraceParent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param attempts  sends that failed for a reason other than an outage; after
  *                  {@code newsdesk.outbox.max-attempts} of them the entry is parked
  * @param notBefore when the relay may try again after such a failure; {@code null} when due at once
+ * @param traceParent the trace of the work that made the event, which its record continues
+ *                    (a W3C {@code traceparent}); {@code null} when that work was not traced
  */
 record OutboxEntry(
         String eventId,
@@ -30,16 +34,19 @@ record OutboxEntry(
         int attempts,
         Instant notBefore,
         String lastError,
-        Instant createdAt) {
+        Instant createdAt,
+        String traceParent) {
 
     static final String EVENT_ID = "eventId";
     static final String ATTEMPTS = "attempts";
     static final String NOT_BEFORE = "notBefore";
     static final String LAST_ERROR = "lastError";
+    static final String TRACE_PARENT = "traceParent";
 
     private static final JsonMapper JSON = EventSerialization.jsonMapper();
 
-    static OutboxEntry of(String topic, NewsdeskEvent event) {
+    /** @param cause the trace the event's record continues; null when none */
+    static OutboxEntry of(String topic, NewsdeskEvent event, @Nullable TraceParent cause) {
         return new OutboxEntry(
                 event.eventId().toString(),
                 topic,
@@ -49,7 +56,14 @@ record OutboxEntry(
                 0,
                 null,
                 null,
-                Instant.now());
+                Instant.now(),
+                cause == null ? null : cause.value());
+    }
+
+    /** The trace the event's record continues; null when the event was made outside one. */
+    @Nullable
+    TraceParent cause() {
+        return TraceParent.of(traceParent);
     }
 
     /** Fails when the payload is not an event this code knows: such an entry can never be sent. */
@@ -74,6 +88,9 @@ record OutboxEntry(
         }
         if (lastError != null) {
             document.append(LAST_ERROR, lastError);
+        }
+        if (traceParent != null) {
+            document.append(TRACE_PARENT, traceParent);
         }
         return document;
     }

@@ -223,7 +223,7 @@ final class RecordRelay {
             return park(record, entry, "the stored event cannot be read", unreadable);
         }
         return publisher
-                .publish(entry.topic(), event)
+                .publish(entry.topic(), event, entry.cause())
                 .timeout(properties.sendTimeout())
                 .doOnSuccess(acknowledged -> {
                     sent.add(entry.eventId());

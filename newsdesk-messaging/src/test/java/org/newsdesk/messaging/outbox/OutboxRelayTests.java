@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import org.newsdesk.events.NewsdeskEvent;
 import org.newsdesk.events.TipSubmitted;
 import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.MessagingIntegrationTest;
+import org.newsdesk.messaging.tracing.TraceContinuation;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.newsdesk.testsupport.KafkaTopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -228,20 +231,24 @@ class OutboxRelayTests {
         store(id, write);
         AtomicReference<OutboxRelay> instance = new AtomicReference<>();
         AtomicBoolean announced = new AtomicBoolean();
-        EventPublisher announcingMeanwhile = new EventPublisher(kafka, "outbox-test-meanwhile") {
-            @Override
-            public Mono<SendResult<Object, Object>> publish(String topic, NewsdeskEvent event) {
-                Mono<Void> meanwhile = announced.compareAndSet(false, true)
-                        ? Mono.defer(() -> {
-                            Update second = new Update().set("state", "second");
-                            Outbox.announce(second, TOPIC, tip(id, "second"));
-                            return mongo.upsert(query(where("_id").is(id)), second, COLLECTION)
-                                    .then(instance.get().outbox(COLLECTION).relay(id));
-                        })
-                        : Mono.empty();
-                return meanwhile.then(super.publish(topic, event));
-            }
-        };
+        EventPublisher announcingMeanwhile =
+                new EventPublisher(kafka, new TraceContinuation(ObservationRegistry.NOOP), "outbox-test-meanwhile") {
+                    @Override
+                    public Mono<SendResult<Object, Object>> publish(
+                            String topic, NewsdeskEvent event, TraceParent cause) {
+                        Mono<Void> meanwhile = announced.compareAndSet(false, true)
+                                ? Mono.defer(() -> {
+                                    Update second = new Update().set("state", "second");
+                                    Outbox.announce(second, TOPIC, tip(id, "second"));
+                                    return mongo.upsert(query(where("_id").is(id)), second, COLLECTION)
+                                            .then(instance.get()
+                                                    .outbox(COLLECTION)
+                                                    .relay(id));
+                                })
+                                : Mono.empty();
+                        return meanwhile.then(super.publish(topic, event, cause));
+                    }
+                };
         instance.set(
                 new OutboxRelay(mongo, announcingMeanwhile, properties, OutboxMetrics.standalone(), Clock.systemUTC()));
         instance.get().start();

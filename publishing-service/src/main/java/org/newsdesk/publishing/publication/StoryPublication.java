@@ -2,16 +2,20 @@ package org.newsdesk.publishing.publication;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.events.StoryCorrected;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.TipDecided;
 import org.newsdesk.messaging.UnprocessableEventException;
 import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.newsdesk.publishing.PublishingProperties;
 import org.newsdesk.publishing.photo.PhotoCopies;
 import org.newsdesk.publishing.story.PublishedPhoto;
@@ -69,9 +73,11 @@ class StoryPublication {
      * The story a decision makes, its photos copied; null for a decision that publishes nothing.
      * A decision the story already reflects changes nothing when stored, and copies no photo
      * again; nor does one for a withdrawn story, which no decision brings back.
+     *
+     * @param trace the trace the decision arrived in, which the story's announcement continues
      */
     @Nullable
-    StoryDraft draft(TipDecided decision) {
+    StoryDraft draft(TipDecided decision, @Nullable TraceParent trace) {
         UnprocessableEventException.requireSchemaVersion(decision, TipDecided.SCHEMA_VERSION);
         if (!decision.outcome().publishes()) {
             log.debug("Tip {} was {}: nothing to publish", decision.tipId(), decision.outcome());
@@ -98,7 +104,8 @@ class StoryPublication {
                 decision.decidedAt(),
                 decision.revision(),
                 photos,
-                decision.submittedAt());
+                decision.submittedAt(),
+                trace);
     }
 
     /**
@@ -113,8 +120,13 @@ class StoryPublication {
         List<Story> published =
                 stories.store(drafts).timeout(properties.storeTimeout()).block();
         Instant stored = clock.instant();
+        Map<String, TraceParent> traces = new HashMap<>();
+        drafts.forEach(draft -> traces.put(draft.tipId(), draft.trace()));
         for (Story story : published) {
-            log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
+            // The line in its decision's trace: the batch as a whole belongs to none.
+            try (Scope inDecisionsTrace = TraceParent.current(traces.get(story.id()))) {
+                log.info("Tip {} is story {} (revision {})", story.id(), story.slug(), story.revision());
+            }
             // Timed from its approval (publishedAt); a redelivered decision counts again, as late as it came.
             publicationDelay.record(Duration.between(story.publishedAt(), stored));
             outbox.relayInBackground(story.id());

@@ -12,6 +12,7 @@ import org.newsdesk.events.TipDecided;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.NewsdeskKafkaProperties;
 import org.newsdesk.messaging.RecordFailures;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.newsdesk.publishing.story.StoryDraft;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -63,7 +64,7 @@ class TipDecidedListener {
                         // the next decision reads it (its photos are copied against the stored ones).
                         run.publish();
                     }
-                    run.add(index, publication.draft(decided));
+                    run.add(index, publication.draft(decided, TraceParent.of(record)));
                     continue;
                 }
                 run.publish();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.newsdesk.messaging.tracing.TraceParent;
 
 /**
  * What a story is made of before it has a slug.
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param decisionRevision the revision of the moderators' tip the decision came from
  * @param photos           publishing's copies of the photos the moderator chose, made before the story is stored
  * @param submittedAt      when the resident sent the tip, when the decision says
+ * @param trace            the trace the decision arrived in, which the story's announcement continues;
+ *                         null when untraced
  */
 public record StoryDraft(
         String tipId,
@@ -25,7 +28,22 @@ public record StoryDraft(
         Instant publishedAt,
         long decisionRevision,
         List<PublishedPhoto> photos,
-        @Nullable Instant submittedAt) {
+        @Nullable Instant submittedAt,
+        @Nullable TraceParent trace) {
+
+    /** A story made outside any trace (a test's, a rebuild's). */
+    public StoryDraft(
+            String tipId,
+            String headline,
+            String body,
+            String area,
+            String category,
+            Instant publishedAt,
+            long decisionRevision,
+            List<PublishedPhoto> photos,
+            @Nullable Instant submittedAt) {
+        this(tipId, headline, body, area, category, publishedAt, decisionRevision, photos, submittedAt, null);
+    }
 
     /** A story whose decision does not say when the tip was sent. */
     public StoryDraft(

@@ -21,6 +21,7 @@ import org.newsdesk.events.StoryPublished;
 import org.newsdesk.events.StoryRetracted;
 import org.newsdesk.events.Topics;
 import org.newsdesk.messaging.outbox.Outbox;
+import org.newsdesk.messaging.tracing.TraceParent;
 import org.newsdesk.publishing.PublishingProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -366,7 +367,8 @@ public class StoryRepository {
                         .flatMap(amendments -> {
                             // A story corrected or withdrawn before it arrived is stored so at once:
                             // a withdrawn one is never seen, nor announced.
-                            Function<Story, Mono<Story>> insert = story -> insertIfAbsent(amended(story, amendments));
+                            Function<Story, Mono<Story>> insert =
+                                    story -> insertIfAbsent(amended(story, amendments), draft.trace());
                             return knownSlug != null
                                     ? insert.apply(draft.withSlug(knownSlug))
                                     : slugs.insertUnderFreeSlug(draft, insert);
@@ -408,7 +410,7 @@ public class StoryRepository {
         if (revised.submittedAt() != null) {
             update.set("submittedAt", revised.submittedAt());
         }
-        Outbox.announce(update, Topics.STORIES_PUBLISHED, announcement(revised));
+        Outbox.announce(update, Topics.STORIES_PUBLISHED, draft.trace(), announcement(revised));
         return mongo.findAndModify(
                 query(where("_id").is(existing.id()).and(REVISION).is(existing.revision())),
                 update,
@@ -427,7 +429,7 @@ public class StoryRepository {
      * outbox included, so the write is idempotent even without the read before it. The story's
      * fields are what the mapping makes of it, so they are stored as {@link Story} reads them.
      */
-    private Mono<Story> insertIfAbsent(Story story) {
+    private Mono<Story> insertIfAbsent(Story story, @Nullable TraceParent trace) {
         Update update = new Update()
                 .setOnInsert("slug", story.slug())
                 .setOnInsert("headline", story.headline())
@@ -447,7 +449,7 @@ public class StoryRepository {
         setOnInsertIfPresent(update, "retraction", story.retraction());
         setOnInsertIfPresent(update, "submittedAt", story.submittedAt());
         if (!story.retracted()) {
-            Outbox.announceOnInsert(update, Topics.STORIES_PUBLISHED, announcement(story));
+            Outbox.announceOnInsert(update, Topics.STORIES_PUBLISHED, trace, announcement(story));
         }
         return mongo.upsert(query(where("_id").is(story.id())), update, Story.class)
                 .flatMap(result -> result.getUpsertedId() != null ? Mono.just(story) : findById(story.id()));
