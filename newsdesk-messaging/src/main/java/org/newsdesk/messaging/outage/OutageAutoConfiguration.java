@@ -3,6 +3,8 @@ package org.newsdesk.messaging.outage;
 import com.mongodb.reactivestreams.client.MongoClient;
 import java.time.Clock;
 import java.util.List;
+import org.newsdesk.messaging.TransientFailures;
+import org.newsdesk.web.problem.Outage;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +26,17 @@ public class OutageAutoConfiguration {
     @Bean
     Dependencies newsdeskDependencies(List<DependencyProbe> probes) {
         return new Dependencies(probes, Clock.systemUTC());
+    }
+
+    /** A web request failed by an outage of Kafka or MongoDB is answered 503 with Retry-After, not 500. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Outage.class)
+    static class WebOutageConfiguration {
+
+        @Bean
+        Outage newsdeskKafkaAndMongoOutages() {
+            return TransientFailures::isTransient;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

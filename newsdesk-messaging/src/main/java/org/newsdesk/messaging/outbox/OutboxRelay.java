@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.newsdesk.messaging.EventPublisher;
 import org.newsdesk.messaging.TransientFailures;
+import org.newsdesk.messaging.outage.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,11 +62,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final String PARKED_IDS = Outbox.PARKED + "." + OutboxEntry.EVENT_ID;
 
+    private static final Duration OUTAGE_TOLD_EVERY = Duration.ofMinutes(1);
+
     private final ReactiveMongoOperations mongo;
     private final OutboxProperties properties;
     private final OutboxMetrics metrics;
     private final Clock clock;
     private final RecordRelay records;
+    /** An outage of Kafka or MongoDB fails every record's relay: said in a few lines, not one per record. */
+    private final OutageLog outages;
 
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     /** Records whose events wait for a retry, and from when it is due. */
@@ -87,7 +92,8 @@ public class OutboxRelay implements SmartLifecycle {
         // the store's `until <= now` agrees has run out. (To the microsecond, a retry due at a lease's
         // end could come round within that millisecond, be refused the claim, and wait for a sweep.)
         this.clock = Clock.tick(clock, Duration.ofMillis(1));
-        this.records = new RecordRelay(mongo, publisher, properties, metrics, this.clock);
+        this.outages = new OutageLog(log, "Sending the outbox's events", OUTAGE_TOLD_EVERY, this.clock);
+        this.records = new RecordRelay(mongo, publisher, properties, metrics, this.clock, outages::succeeded);
     }
 
     /** The outbox of a collection; the relay looks after every collection it handed one out for. */
@@ -172,12 +178,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void retryAfterOutage(RecordRef record, Throwable error) {
         if (TransientFailures.isTransient(error)) {
-            log.warn(
-                    "Kafka or MongoDB is unavailable; the outbox of {}/{} is tried again in {}: {}",
-                    record.collection(),
-                    record.id(),
-                    properties.outageRetry(),
-                    describe(error));
+            outages.failed(record.collection() + "/" + record.id() + ": " + describe(error));
             retryFrom(record, clock.instant().plus(properties.outageRetry()));
         }
     }

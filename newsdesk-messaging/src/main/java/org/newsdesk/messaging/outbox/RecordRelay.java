@@ -46,21 +46,27 @@ final class RecordRelay {
     private final OutboxProperties properties;
     private final OutboxMetrics metrics;
     private final Clock clock;
+    private final Runnable onSent;
     /** Tells this instance's leases from those of other instances of the same service. */
     private final String owner = UUID.randomUUID().toString();
 
-    /** @param clock read to the millisecond, as MongoDB stores a lease's end */
+    /**
+     * @param clock  read to the millisecond, as MongoDB stores a lease's end
+     * @param onSent told of every event Kafka acknowledged: an outage, if there was one, is over
+     */
     RecordRelay(
             ReactiveMongoOperations mongo,
             EventPublisher publisher,
             OutboxProperties properties,
             OutboxMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            Runnable onSent) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
+        this.onSent = onSent;
     }
 
     /**
@@ -228,6 +234,7 @@ final class RecordRelay {
                 .doOnSuccess(acknowledged -> {
                     sent.add(entry.eventId());
                     metrics.sent(record.collection());
+                    onSent.run();
                 })
                 .thenReturn(Sent.DONE)
                 .onErrorResume(failure ->

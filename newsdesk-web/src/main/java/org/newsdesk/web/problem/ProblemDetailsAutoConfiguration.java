@@ -22,8 +22,8 @@ import org.springframework.web.reactive.result.view.ViewResolver;
 public class ProblemDetailsAutoConfiguration {
 
     @Bean
-    ProblemDetailsHandler newsdeskProblemDetailsHandler(ProblemWriter writer) {
-        return new ProblemDetailsHandler(writer);
+    ProblemDetailsHandler newsdeskProblemDetailsHandler(ProblemWriter writer, ObjectProvider<Outage> outages) {
+        return new ProblemDetailsHandler(writer, outages.orderedStream().toList());
     }
 
     /** Browsers get the service's {@link ProblemPages} when it declares one, through its view resolvers. */

@@ -3,9 +3,11 @@ package org.newsdesk.web.problem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.newsdesk.web.paging.PageCursor;
 import org.newsdesk.web.paging.PagePosition;
@@ -60,15 +62,26 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
+    /** How long a client is told to wait when a dependency is out; the store watch notices its return within seconds. */
+    static final Duration OUTAGE_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** How often an outage's failed requests are logged: the first at once, then a count at most this often. */
+    private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
+
     /** Writes the page a browser gets; {@code null} in a service without pages. */
     private final ProblemWriter writer;
 
+    private final List<Outage> outages;
+    private final AtomicLong outageLoggedAt = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong outageRequestsNotLogged = new AtomicLong();
+
     public ProblemDetailsHandler() {
-        this(null);
+        this(null, List.of());
     }
 
-    public ProblemDetailsHandler(ProblemWriter writer) {
+    public ProblemDetailsHandler(ProblemWriter writer, List<Outage> outages) {
         this.writer = writer;
+        this.outages = List.copyOf(outages);
     }
 
     static final String TOO_LARGE = "The request is larger than this service takes.";
@@ -165,9 +178,15 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
     }
 
-    /** Whatever slipped through is still answered as problem details, without internals. */
+    /**
+     * Whatever slipped through is still answered as problem details, without internals: a
+     * dependency's outage as {@code 503} with {@code Retry-After}, anything else as {@code 500}.
+     */
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+        if (outages.stream().anyMatch(outage -> outage.explains(ex))) {
+            return handleOutage(ex, exchange);
+        }
         log.error(
                 "{} {} failed: {}",
                 exchange.getRequest().getMethod(),
@@ -177,6 +196,34 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /**
+     * A dependency is out: the client hears to try again shortly. One outage fails many requests,
+     * so the log says so once, then how many more at most every {@link #OUTAGE_LOG_INTERVAL}.
+     */
+    private Mono<ResponseEntity<Object>> handleOutage(Exception ex, ServerWebExchange exchange) {
+        long now = System.nanoTime();
+        long last = outageLoggedAt.get();
+        if ((last == Long.MIN_VALUE || now - last >= OUTAGE_LOG_INTERVAL.toNanos())
+                && outageLoggedAt.compareAndSet(last, now)) {
+            long notLogged = outageRequestsNotLogged.getAndSet(0);
+            log.warn(
+                    "{} {} answered 503, a dependency being out: {}{}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    typesOf(ex),
+                    notLogged == 0 ? "" : " (and " + notLogged + " more requests since the last such line)");
+        } else {
+            outageRequestsNotLogged.incrementAndGet();
+        }
+        ProblemException unavailable = ProblemException.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Temporarily unavailable",
+                        "We cannot reach part of our system just now. Please try again in a moment.")
+                .retryAfter(OUTAGE_RETRY_AFTER);
+        return handleExceptionInternal(
+                unavailable, unavailable.getBody(), unavailable.getHeaders(), HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     /**

@@ -115,7 +115,9 @@ public record ShownProblem(
                 500,
                 "Sorry, there is a problem with the service",
                 "Try again later. What you sent may not have been saved."),
-        UNAVAILABLE(503, "Sorry, the service is unavailable for a moment", "Please try again in a few minutes.");
+        // The page adds when to try again from Retry-After, which every 503 of ours carries.
+        UNAVAILABLE(
+                503, "Sorry, the service is unavailable for a moment", "Part of our system is not answering just now.");
 
         private final int status;
         private final String title;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.story.StoryQuery;
+import org.newsdesk.web.operations.AnsweredWithoutStore;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -45,7 +46,7 @@ import reactor.core.publisher.Mono;
  * asked for more often (Caffeine's TinyLFU).
  */
 @Component
-class RenderedCopiesFilter implements WebFilter, Ordered {
+class RenderedCopiesFilter implements WebFilter, Ordered, AnsweredWithoutStore {
 
     /** The headers that describe the body; every filter adds its own (security, CORS) again. */
     private static final Set<String> KEPT_HEADERS = Set.of(
@@ -74,8 +75,7 @@ class RenderedCopiesFilter implements WebFilter, Ordered {
         if (kept.isEmpty()) {
             return chain.filter(exchange);
         }
-        String address = request.getURI().getRawPath() + "?"
-                + Optional.ofNullable(request.getURI().getRawQuery()).orElse("");
+        String address = address(request);
         RenderedCopies.Copy copy =
                 copies.find(address, held -> accepts(request, held.headers().getContentType()));
         if (copy != null) {
@@ -112,6 +112,24 @@ class RenderedCopiesFilter implements WebFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().response(keeping).build()).doFinally(signal -> copies.end(rendering));
+    }
+
+    /** Whether a copy answers the request: then it is served even while the store is out. */
+    @Override
+    public boolean canAnswer(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        return HttpMethod.GET.equals(request.getMethod())
+                && kept(request.getPath().pathWithinApplication().value(), request.getQueryParams())
+                        .isPresent()
+                && copies.find(
+                                address(request),
+                                held -> accepts(request, held.headers().getContentType()))
+                        != null;
+    }
+
+    private static String address(ServerHttpRequest request) {
+        return request.getURI().getRawPath() + "?"
+                + Optional.ofNullable(request.getURI().getRawQuery()).orElse("");
     }
 
     private static Mono<Void> serve(ServerWebExchange exchange, RenderedCopies.Copy copy) {

@@ -1,0 +1,66 @@
+package org.newsdesk.web.operations;
+
+import java.time.Duration;
+import java.util.List;
+import org.newsdesk.web.problem.ProblemException;
+import org.newsdesk.web.problem.ProblemWriter;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * While the service's readiness is down (its store does not answer, or it is shutting down), every
+ * request is answered at once with {@code 503} and {@code Retry-After}, a page for a person and
+ * problem details for a program, instead of waiting for a dependency that is known not to answer.
+ * A resident's tip refused here was not stored: a refusal means refused. Health (which tells a
+ * load balancer all this), the pages' own assets (which the 503 page uses) and whatever the
+ * service can answer from memory ({@link AnsweredWithoutStore}) are still served.
+ */
+final class RefuseWhileNotReady implements WebFilter, Ordered {
+
+    /** How long a client is told to wait: the store watch notices a store's return within seconds. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final ApplicationAvailability availability;
+    private final ProblemWriter problems;
+    private final List<AnsweredWithoutStore> fromMemory;
+
+    RefuseWhileNotReady(
+            ApplicationAvailability availability, ProblemWriter problems, List<AnsweredWithoutStore> fromMemory) {
+        this.availability = availability;
+        this.problems = problems;
+        this.fromMemory = List.copyOf(fromMemory);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+                || alwaysServed(exchange)
+                || fromMemory.stream().anyMatch(answered -> answered.canAnswer(exchange))) {
+            return chain.filter(exchange);
+        }
+        return problems.write(
+                exchange,
+                ProblemException.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "Temporarily unavailable",
+                                "We cannot reach part of our system just now. Please try again in a moment.")
+                        .retryAfter(RETRY_AFTER));
+    }
+
+    private static boolean alwaysServed(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return path.startsWith("/actuator/") || path.startsWith("/assets/") || path.equals("/favicon.ico");
+    }
+
+    /** After the security headers, ahead of everything that would read a body or touch a store. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}
