@@ -1,5 +1,8 @@
 package org.newsdesk.messaging;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,6 +41,12 @@ public final class TransientFailures {
     private static final List<Class<? extends Throwable>> OUTAGES = List.of(
             TransientDataAccessException.class, // Spring Data: a query timeout, a failover
             DataAccessResourceFailureException.class, // Spring Data: MongoDB unreachable
+            // The driver's own, where Spring Data wraps them as uncategorized: a socket cut or timed
+            // out, no server selected in time, or the pool cleared under a request when the driver
+            // found the server gone (a store frozen and resumed answers its waiting requests so).
+            MongoSocketException.class,
+            MongoTimeoutException.class,
+            MongoConnectionPoolClearedException.class,
             RetriableException.class, // Kafka: broker unavailable, its own TimeoutException
             TimeoutException.class); // Reactor's timeout() and block(Duration)
 

@@ -3,6 +3,12 @@ package org.newsdesk.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ServerId;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.kafka.core.KafkaProducerException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import reactor.core.publisher.Mono;
@@ -27,6 +34,24 @@ class TransientFailuresTests {
         // Then waiting is the cure
         assertThat(TransientFailures.isTransient(failure)).isTrue();
         assertThat(TransientFailures.isTransient(new QueryTimeoutException("Operation exceeded time limit")))
+                .isTrue();
+    }
+
+    /**
+     * What a request got when its store froze and resumed, seen in the embedded run: the driver
+     * cleared its pool under the waiting request, and Spring Data called that uncategorized.
+     */
+    @Test
+    void aStoreThatCutTheDriversConnectionsIsAnOutage() {
+        ServerAddress store = new ServerAddress("127.0.0.1", 27017);
+        Exception failure = new UncategorizedMongoDbException(
+                "Connection pool was cleared",
+                new MongoConnectionPoolClearedException(
+                        new ServerId(new ClusterId(), store),
+                        new MongoSocketReadException("Prematurely reached end of stream", store)));
+
+        assertThat(TransientFailures.isTransient(failure)).isTrue();
+        assertThat(TransientFailures.isTransient(new MongoTimeoutException("Timed out while waiting for a server")))
                 .isTrue();
     }
 
