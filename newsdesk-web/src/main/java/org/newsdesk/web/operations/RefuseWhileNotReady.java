@@ -1,13 +1,11 @@
 package org.newsdesk.web.operations;
 
-import java.time.Duration;
 import java.util.List;
 import org.newsdesk.web.problem.ProblemException;
 import org.newsdesk.web.problem.ProblemWriter;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -22,9 +20,6 @@ import reactor.core.publisher.Mono;
  * service can answer from memory ({@link AnsweredWithoutStore}) are still served.
  */
 final class RefuseWhileNotReady implements WebFilter, Ordered {
-
-    /** How long a client is told to wait: the store watch notices a store's return within seconds. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ApplicationAvailability availability;
     private final ProblemWriter problems;
@@ -44,13 +39,7 @@ final class RefuseWhileNotReady implements WebFilter, Ordered {
                 || fromMemory.stream().anyMatch(answered -> answered.canAnswer(exchange))) {
             return chain.filter(exchange);
         }
-        return problems.write(
-                exchange,
-                ProblemException.of(
-                                HttpStatus.SERVICE_UNAVAILABLE,
-                                "Temporarily unavailable",
-                                "We cannot reach part of our system just now. Please try again in a moment.")
-                        .retryAfter(RETRY_AFTER));
+        return problems.write(exchange, ProblemException.temporarilyUnavailable());
     }
 
     private static boolean alwaysServed(ServerWebExchange exchange) {

@@ -62,9 +62,6 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
-    /** How long a client is told to wait when a dependency is out; the store watch notices its return within seconds. */
-    static final Duration OUTAGE_RETRY_AFTER = Duration.ofSeconds(5);
-
     /** How often an outage's failed requests are logged: the first at once, then a count at most this often. */
     private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
 
@@ -217,11 +214,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         } else {
             outageRequestsNotLogged.incrementAndGet();
         }
-        ProblemException unavailable = ProblemException.of(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "Temporarily unavailable",
-                        "We cannot reach part of our system just now. Please try again in a moment.")
-                .retryAfter(OUTAGE_RETRY_AFTER);
+        ProblemException unavailable = ProblemException.temporarilyUnavailable();
         return handleExceptionInternal(
                 unavailable, unavailable.getBody(), unavailable.getHeaders(), HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }

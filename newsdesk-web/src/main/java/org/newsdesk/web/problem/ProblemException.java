@@ -22,6 +22,9 @@ import org.springframework.web.ErrorResponseException;
  */
 public class ProblemException extends ErrorResponseException {
 
+    /** How long a client is told to wait for a dependency: the store watch notices its return within a second. */
+    static final Duration OUTAGE_RETRY_AFTER = Duration.ofSeconds(5);
+
     public static final String ERRORS = "errors";
 
     protected ProblemException(HttpStatusCode status, String title, String detail) {
@@ -35,6 +38,18 @@ public class ProblemException extends ErrorResponseException {
     /** A problem with its status, title (a few words, the same for every instance) and detail (this instance). */
     public static ProblemException of(HttpStatusCode status, String title, String detail) {
         return new ProblemException(status, title, detail);
+    }
+
+    /**
+     * The {@code 503} of a dependency that is out (the store, the broker), whoever notices it: the
+     * same words and the same wait, whether the service refused before trying or a try failed.
+     */
+    public static ProblemException temporarilyUnavailable() {
+        return of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Temporarily unavailable",
+                        "We cannot reach part of our system just now. Please try again in a moment.")
+                .retryAfter(OUTAGE_RETRY_AFTER);
     }
 
     /**
