@@ -17,7 +17,9 @@ public final class OutageLog {
     private final Duration every;
     private final Clock clock;
 
-    private Instant since;
+    /** When the outage began; read without the lock by {@link #succeeded}, which every sent event calls. */
+    private volatile Instant since;
+
     private Instant toldAt;
     private long failures;
 
@@ -50,8 +52,17 @@ public final class OutageLog {
         }
     }
 
-    /** An attempt went through: ends the outage, if there was one. */
-    public synchronized void succeeded() {
+    /** An attempt went through: ends the outage, if there was one. Lock-free while there is none. */
+    public void succeeded() {
+        if (since == null) {
+            return;
+        }
+        synchronized (this) {
+            endOutage();
+        }
+    }
+
+    private void endOutage() {
         if (since == null) {
             return;
         }

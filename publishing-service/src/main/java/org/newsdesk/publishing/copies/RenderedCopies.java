@@ -73,12 +73,18 @@ public class RenderedCopies {
     /** The address's copy if there is one and the request can take it; counted as served then. */
     @Nullable
     Copy find(String address, Predicate<Copy> usable) {
-        Copy copy = copies.getIfPresent(address);
-        if (copy == null || !usable.test(copy)) {
-            return null;
+        Copy copy = held(address, usable);
+        if (copy != null) {
+            counter("newsdesk.pages.served", copy.kind()).increment();
         }
-        counter("newsdesk.pages.served", copy.kind()).increment();
         return copy;
+    }
+
+    /** As {@link #find}, without counting it as served: whether the request could be answered from memory. */
+    @Nullable
+    Copy held(String address, Predicate<Copy> usable) {
+        Copy copy = copies.getIfPresent(address);
+        return copy == null || !usable.test(copy) ? null : copy;
     }
 
     /** Whether a copy of the address is held, without serving it (for tests). */

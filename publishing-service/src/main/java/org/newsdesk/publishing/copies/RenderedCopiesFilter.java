@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.story.StoryQuery;
 import org.newsdesk.web.operations.AnsweredWithoutStore;
@@ -76,8 +77,7 @@ class RenderedCopiesFilter implements WebFilter, Ordered, AnsweredWithoutStore {
             return chain.filter(exchange);
         }
         String address = address(request);
-        RenderedCopies.Copy copy =
-                copies.find(address, held -> accepts(request, held.headers().getContentType()));
+        RenderedCopies.Copy copy = copies.find(address, usableBy(request));
         if (copy != null) {
             return serve(exchange, copy);
         }
@@ -114,17 +114,21 @@ class RenderedCopiesFilter implements WebFilter, Ordered, AnsweredWithoutStore {
         return chain.filter(exchange.mutate().response(keeping).build()).doFinally(signal -> copies.end(rendering));
     }
 
-    /** Whether a copy answers the request: then it is served even while the store is out. */
+    /**
+     * Whether a copy answers the request: then it is served even while the store is out. Only
+     * looked at, not counted: {@link #filter} counts it when it serves it.
+     */
     @Override
     public boolean canAnswer(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         return HttpMethod.GET.equals(request.getMethod())
                 && kept(request.getPath().pathWithinApplication().value(), request.getQueryParams())
                         .isPresent()
-                && copies.find(
-                                address(request),
-                                held -> accepts(request, held.headers().getContentType()))
-                        != null;
+                && copies.held(address(request), usableBy(request)) != null;
+    }
+
+    private static Predicate<RenderedCopies.Copy> usableBy(ServerHttpRequest request) {
+        return copy -> accepts(request, copy.headers().getContentType());
     }
 
     private static String address(ServerHttpRequest request) {
