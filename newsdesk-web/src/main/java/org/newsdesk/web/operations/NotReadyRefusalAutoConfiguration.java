@@ -21,8 +21,8 @@ public class NotReadyRefusalAutoConfiguration {
     WebFilter newsdeskRefuseWhileNotReady(
             ApplicationAvailability availability,
             ProblemWriter problems,
-            ObjectProvider<AnsweredWithoutStore> fromMemory) {
+            ObjectProvider<AnsweredWhileNotReady> answeredHere) {
         return new RefuseWhileNotReady(
-                availability, problems, fromMemory.orderedStream().toList());
+                availability, problems, answeredHere.orderedStream().toList());
     }
 }

@@ -17,26 +17,26 @@ import reactor.core.publisher.Mono;
  * problem details for a program, instead of waiting for a dependency that is known not to answer.
  * A resident's tip refused here was not stored: a refusal means refused. Health (which tells a
  * load balancer all this), the pages' own assets (which the 503 page uses) and whatever the
- * service can answer from memory ({@link AnsweredWithoutStore}) are still served.
+ * service answers itself ({@link AnsweredWhileNotReady}) are still served.
  */
 final class RefuseWhileNotReady implements WebFilter, Ordered {
 
     private final ApplicationAvailability availability;
     private final ProblemWriter problems;
-    private final List<AnsweredWithoutStore> fromMemory;
+    private final List<AnsweredWhileNotReady> answeredHere;
 
     RefuseWhileNotReady(
-            ApplicationAvailability availability, ProblemWriter problems, List<AnsweredWithoutStore> fromMemory) {
+            ApplicationAvailability availability, ProblemWriter problems, List<AnsweredWhileNotReady> answeredHere) {
         this.availability = availability;
         this.problems = problems;
-        this.fromMemory = List.copyOf(fromMemory);
+        this.answeredHere = List.copyOf(answeredHere);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
                 || alwaysServed(exchange)
-                || fromMemory.stream().anyMatch(answered -> answered.canAnswer(exchange))) {
+                || answeredHere.stream().anyMatch(answered -> answered.canAnswer(exchange))) {
             return chain.filter(exchange);
         }
         return problems.write(exchange, ProblemException.temporarilyUnavailable());

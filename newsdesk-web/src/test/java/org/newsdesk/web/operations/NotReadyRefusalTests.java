@@ -139,7 +139,7 @@ class NotReadyRefusalTests {
         }
 
         @Bean
-        AnsweredWithoutStore remembered() {
+        AnsweredWhileNotReady remembered() {
             return exchange -> exchange.getRequest().getPath().value().equals("/remembered");
         }
 

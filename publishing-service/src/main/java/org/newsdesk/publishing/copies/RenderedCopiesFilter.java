@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.publishing.story.StoryQuery;
-import org.newsdesk.web.operations.AnsweredWithoutStore;
+import org.newsdesk.web.operations.AnsweredWhileNotReady;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -47,7 +47,7 @@ import reactor.core.publisher.Mono;
  * asked for more often (Caffeine's TinyLFU).
  */
 @Component
-class RenderedCopiesFilter implements WebFilter, Ordered, AnsweredWithoutStore {
+class RenderedCopiesFilter implements WebFilter, Ordered, AnsweredWhileNotReady {
 
     /** The headers that describe the body; every filter adds its own (security, CORS) again. */
     private static final Set<String> KEPT_HEADERS = Set.of(

@@ -24,6 +24,8 @@ import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,7 @@ class TipSubmissions {
     private final PhotoCleaner cleaner;
     private final ResidentPhotos photos;
     private final ContactVault vault;
+    private final ApplicationAvailability availability;
     private final Clock clock;
 
     TipSubmissions(
@@ -53,12 +56,14 @@ class TipSubmissions {
             PhotoCleaner cleaner,
             ResidentPhotos photos,
             ContactVault vault,
+            ApplicationAvailability availability,
             Clock clock) {
         this.tips = tips;
         this.properties = properties;
         this.cleaner = cleaner;
         this.photos = photos;
         this.vault = vault;
+        this.availability = availability;
         this.clock = clock;
     }
 
@@ -68,12 +73,13 @@ class TipSubmissions {
      * still land; the tip is then delivered although the resident was asked to send it again: a
      * possible duplicate, never a loss, and no duplicate at all for a client that sends an
      * idempotency key: a request repeating one that was stored gets that one's answer (a
-     * different tip under a used key gets a {@code 422}).
+     * different tip under a used key gets a {@code 422}). While the service is not ready (its
+     * store is out) the tip is refused before anything is written: that refusal means refused.
      *
      * @param key the request's idempotency key, or {@code null}
      */
     Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key) {
-        return submitClean(request, key, List.of());
+        return refusedWhileNotReady().then(Mono.defer(() -> submitClean(request, key, List.of())));
     }
 
     /**
@@ -84,12 +90,23 @@ class TipSubmissions {
      * A request repeating a stored one stores nothing.
      */
     Mono<TipAccepted> submit(TipRequest request, IdempotencyKey key, List<Upload> uploads) {
-        return cleaner.clean(uploads)
+        return refusedWhileNotReady()
+                .then(Mono.defer(() -> cleaner.clean(uploads)))
                 .onErrorMap(RejectedExecutionException.class, busy -> {
                     log.warn("Tip not accepted: every photo decoder is busy");
                     return new TipNotAcceptedException(properties.retryAfter(), busy);
                 })
                 .flatMap(cleanPhotos -> submitClean(request, key, cleanPhotos));
+    }
+
+    /**
+     * Refuses at once, rather than after the accept timeout, a tip that would be written to a store
+     * known not to answer; {@code StoreWatch} logged the outage already.
+     */
+    private Mono<Void> refusedWhileNotReady() {
+        return Mono.defer(() -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+                ? Mono.empty()
+                : Mono.error(new TipNotAcceptedException(properties.retryAfter(), null)));
     }
 
     private Mono<TipAccepted> submitClean(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {
