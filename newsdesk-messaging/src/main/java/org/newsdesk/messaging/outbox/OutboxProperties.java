@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      record: keep it rare. It also runs once at start-up
  * @param tick          how often the relay checks whether a retry or a sweep is due
  * @param batchSize     records read per page while sweeping
+ * @param handBackWait  at a shutdown, longest wait for the sends under way, and then for the
+ *                      leases this instance holds to be handed back
  */
 @ConfigurationProperties("newsdesk.outbox")
 public record OutboxProperties(
@@ -38,7 +40,8 @@ public record OutboxProperties(
         Duration lease,
         Duration sweepInterval,
         Duration tick,
-        Integer batchSize) {
+        Integer batchSize,
+        Duration handBackWait) {
 
     public OutboxProperties {
         enabled = enabled == null || enabled;
@@ -48,6 +51,7 @@ public record OutboxProperties(
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         outageRetry = outageRetry == null ? Duration.ofSeconds(2) : outageRetry;
         lease = lease == null ? Duration.ofSeconds(30) : lease;
+        handBackWait = handBackWait == null ? Duration.ofSeconds(5) : handBackWait;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(5) : sweepInterval;
         tick = tick == null ? Duration.ofMillis(500) : tick;
         batchSize = batchSize == null ? 200 : batchSize;

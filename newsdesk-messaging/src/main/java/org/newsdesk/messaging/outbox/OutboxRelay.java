@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.newsdesk.messaging.EventPublisher;
@@ -78,6 +79,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private volatile Instant nextSweep = Instant.MIN;
     private final AtomicReference<Disposable> ticker = new AtomicReference<>();
+    /** Relays started by a write (a tip stored, a decision made) and not finished yet. */
+    private final AtomicInteger inBackground = new AtomicInteger();
 
     public OutboxRelay(
             ReactiveMongoOperations mongo,
@@ -166,7 +169,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void inBackground(RecordRef record, Mono<Void> relaying) {
-        relaying.subscribe(null, error -> {
+        inBackground.incrementAndGet();
+        relaying.doFinally(done -> inBackground.decrementAndGet()).subscribe(null, error -> {
             log.warn(
                     "Relaying the outbox of {}/{} failed; the relay tries again: {}",
                     record.collection(),
@@ -274,12 +278,43 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops sweeping and retrying, lets the relays that writes started finish (each is one send,
+     * bounded by the send timeout; at most {@code handBackWait}), then hands back every lease this
+     * instance still holds, so that another instance sends what waits at once rather than when
+     * the lease runs out.
+     */
     @Override
     public void stop() {
         Disposable running = ticker.getAndSet(null);
         if (running != null) {
             running.dispose();
         }
+        Flux.interval(Duration.ofMillis(20))
+                .takeUntil(tick -> inBackground.get() == 0)
+                .take(properties.handBackWait())
+                .blockLast();
+        try {
+            long handedBack = Flux.fromIterable(outboxes.keySet())
+                    .flatMap(records::handBackLeases)
+                    .reduce(0L, Long::sum)
+                    .block(properties.handBackWait());
+            log.info("Stopped relaying; handed back {} outbox lease(s)", handedBack);
+        } catch (RuntimeException notHandedBack) {
+            log.warn(
+                    "Stopped relaying; the outbox leases could not be handed back and run out by themselves: {}",
+                    describe(notHandedBack));
+        }
+    }
+
+    /**
+     * After the web server has drained its requests (Boot stops it in phase
+     * {@code DEFAULT_PHASE - 2048}): a tip accepted during the graceful shutdown is relayed, or
+     * its lease handed back.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.newsdesk.messaging.RecordMetadataLogging.describe;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.result.UpdateResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -96,6 +97,21 @@ final class RecordRelay {
                 record,
                 new OutboxRecord(
                         record.id(), List.of(inserted.entry), new OutboxRecord.Lease(owner, inserted.leaseUntil)));
+    }
+
+    /**
+     * Gives up every lease this instance holds in the collection, for a shutdown: the records are
+     * free for another instance at once. Only records with waiting events can be leased, so the
+     * sparse index of those finds them.
+     *
+     * @return how many leases were handed back
+     */
+    Mono<Long> handBackLeases(String collection) {
+        return mongo.updateMulti(
+                        query(where(ENTRY_IDS).exists(true).and(LEASE_OWNER).is(owner)),
+                        new Update().unset(Outbox.LEASE),
+                        collection)
+                .map(UpdateResult::getModifiedCount);
     }
 
     /** A lease for this instance, from now on. */

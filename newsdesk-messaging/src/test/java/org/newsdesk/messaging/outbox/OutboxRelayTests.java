@@ -148,6 +148,29 @@ class OutboxRelayTests {
     }
 
     @Test
+    void anInstanceThatStopsHandsBackItsLeasesSoAnotherSendsAtOnce(CapturedOutput output) {
+        // Given an instance holding the lease of a record it stored, whose event it had not sent yet
+        OutboxRelay stopping =
+                new OutboxRelay(mongo, publisher, properties, OutboxMetrics.standalone(), Clock.systemUTC());
+        String id = UUID.randomUUID().toString();
+        Update insert = new Update().setOnInsert("state", "new");
+        stopping.outbox(COLLECTION).announceOnInsertHeld(insert, TOPIC, tip(id, "accepted while stopping"));
+        store(id, insert);
+        assertThat(stored(id)).containsKey(Outbox.LEASE);
+
+        // When that instance stops
+        stopping.stop();
+
+        // Then the lease is handed back, said in its log, and another instance sends the event at once,
+        // rather than when the lease would have run out
+        assertThat(stored(id)).doesNotContainKey(Outbox.LEASE);
+        assertThat(output).contains("handed back 1 outbox lease(s)");
+        outbox.relay(id).block(Duration.ofSeconds(20));
+        assertThat(probe.records(TOPIC, id)).hasSize(1);
+        assertThat(stored(id).getList(Outbox.ENTRIES, Document.class)).isEmpty();
+    }
+
+    @Test
     void twoInstancesRelayingTheSameRecordAtOnceSendEachEventOnce() {
         // Given a record with events, and a second instance of the service with its own relay
         String id = UUID.randomUUID().toString();
