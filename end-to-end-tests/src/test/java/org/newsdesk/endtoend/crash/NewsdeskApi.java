@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,10 +62,35 @@ final class NewsdeskApi {
     private final String moderation;
     private final String publishing;
 
+    /** Every answer by HTTP status, {@code 0} for none (refused, reset, timed out): what clients met. */
+    private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+    /** The calls that got no answer, each with what happened and after how long. */
+    private final List<String> unanswered = new CopyOnWriteArrayList<>();
+
     NewsdeskApi(EmbeddedRun.Ports ports) {
-        this.submission = "http://127.0.0.1:" + ports.submission();
-        this.moderation = "http://127.0.0.1:" + ports.moderation();
-        this.publishing = "http://127.0.0.1:" + ports.publishing();
+        this(
+                "http://127.0.0.1:" + ports.submission(),
+                "http://127.0.0.1:" + ports.moderation(),
+                "http://127.0.0.1:" + ports.publishing());
+    }
+
+    NewsdeskApi(String submission, String moderation, String publishing) {
+        this.submission = submission;
+        this.moderation = moderation;
+        this.publishing = publishing;
+    }
+
+    /** The calls that got no answer so far: method, path, what happened and when. */
+    List<String> unanswered() {
+        return List.copyOf(unanswered);
+    }
+
+    /** How many answers of each HTTP status this client met ({@code 0}: none), since the last call. */
+    Map<Integer, Integer> answersSinceLastAsked() {
+        Map<Integer, Integer> counted = new TreeMap<>();
+        answers.forEach((status, count) -> counted.put(status, count.getAndSet(0)));
+        counted.values().removeIf(count -> count == 0);
+        return counted;
     }
 
     /** The tip's id and receipt if it was accepted (202), empty for any other answer. */
@@ -244,8 +273,17 @@ final class NewsdeskApi {
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .build();
+        long sent = System.nanoTime();
         try {
-            return http.send(bounded, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(bounded, HttpResponse.BodyHandlers.ofString());
+            answers.computeIfAbsent(response.statusCode(), status -> new AtomicInteger())
+                    .incrementAndGet();
+            return response;
+        } catch (IOException noAnswer) {
+            answers.computeIfAbsent(0, status -> new AtomicInteger()).incrementAndGet();
+            unanswered.add(request.method() + " " + request.uri().getPath() + ": "
+                    + noAnswer.getClass().getSimpleName() + " after " + (System.nanoTime() - sent) / 1_000_000 + " ms");
+            throw noAnswer;
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted", ex);

@@ -16,6 +16,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /** One outbox relay per service that keeps records in MongoDB and sends events to Kafka. */
 @AutoConfiguration(
@@ -42,6 +43,15 @@ public class OutboxAutoConfiguration {
     }
 
     /** The outbox of the service's records, in the collection {@code newsdesk.outbox.collection} names. */
+    /**
+     * Boot gives the one {@code ConsumerAwareRebalanceListener} bean to every listener container
+     * it configures: a service that needs one of its own must call this one from it.
+     */
+    @Bean
+    ConsumerAwareRebalanceListener newsdeskSweepWhenPartitionsMove(OutboxRelay relay) {
+        return new SweepWhenPartitionsMove(relay);
+    }
+
     @Bean
     @ConditionalOnProperty("newsdesk.outbox.collection")
     Outbox newsdeskOutbox(OutboxRelay relay, OutboxProperties properties) {

@@ -21,8 +21,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      longer than a send can take, so that two instances do not both send
  * @param sweepInterval how often the relay looks through every outbox for events nobody is
  *                      sending (after a crash, or another instance's). It reads every record with
- *                      waiting events, which on a store without secondary indexes means every
- *                      record: keep it rare. It also runs once at start-up
+ *                      waiting events (the sparse index finds them). It also runs once at start-up,
+ *                      and whenever partitions move to this instance, as they do when another
+ *                      instance dies ({@link SweepWhenPartitionsMove})
  * @param tick          how often the relay checks whether a retry or a sweep is due
  * @param batchSize     records read per page while sweeping
  * @param handBackWait  at a shutdown, longest wait for the sends under way, and then for the

@@ -213,6 +213,11 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
+    /** Sweeps at the next tick rather than at the scheduled time (see {@link SweepWhenPartitionsMove}). */
+    void sweepSoon() {
+        nextSweep = Instant.MIN;
+    }
+
     /** Every record that still has waiting events, collection by collection, page by page. */
     public Mono<Void> sweep() {
         return Flux.fromIterable(List.copyOf(outboxes.keySet()))

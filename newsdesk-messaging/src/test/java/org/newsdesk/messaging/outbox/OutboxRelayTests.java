@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,25 @@ class OutboxRelayTests {
         outbox.relay(id).block(Duration.ofSeconds(20));
         assertThat(probe.records(TOPIC, id)).hasSize(1);
         assertThat(stored(id).getList(Outbox.ENTRIES, Document.class)).isEmpty();
+    }
+
+    @Test
+    void whenPartitionsMoveTheRelaySweepsAtOnceForWhatAnInstanceThatDiedLeftUnsent() {
+        // Given a record whose event an instance that died never sent (its lease long run out), and
+        // this instance's start-up sweep long past, its next one minutes away
+        String id = UUID.randomUUID().toString();
+        Update write = new Update().set("state", "left behind");
+        Outbox.announce(write, TOPIC, tip(id, "left by an instance that died"));
+        store(id, write);
+
+        // When partitions are assigned to this instance's consumers, as when that instance's move here
+        new SweepWhenPartitionsMove(relay).onPartitionsAssigned(null, List.of(new TopicPartition(TOPIC, 0)));
+
+        // Then the relay sweeps at its next tick and the event goes out, once
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.records(TOPIC, id), sent -> sent.size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(stored(id).getList(Outbox.ENTRIES, Document.class))
+                        .isEmpty());
     }
 
     @Test
