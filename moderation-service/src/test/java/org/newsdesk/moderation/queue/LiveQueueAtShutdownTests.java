@@ -19,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -35,9 +33,6 @@ class LiveQueueAtShutdownTests {
 
     /** Longer than any patience below: a shutdown that waited for the live queue would take this long. */
     private static final String GRACE_PERIOD = "120s";
-
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
-            new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient instanceA;
@@ -75,15 +70,7 @@ class LiveQueueAtShutdownTests {
                 instanceA, ModerationIntegrationTest.MODERATOR, ModerationIntegrationTest.MODERATOR_PASSWORD);
         List<ServerSentEvent<String>> events = new CopyOnWriteArrayList<>();
         AtomicBoolean ended = new AtomicBoolean();
-        instance.get()
-                .uri("/queue/events")
-                .cookie(PageSession.COOKIE, session.cookie())
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(EVENT)
-                .getResponseBody()
+        LiveQueueFeed.events(instance, session, null)
                 .doOnTerminate(() -> ended.set(true))
                 .subscribe(events::add, failed -> {});
         await().atMost(ModerationTestClient.PATIENCE).until(() -> !events.isEmpty());

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /** The live queue as a moderator's browser follows it: its server-sent events, collected. */
 final class LiveQueueFeed {
@@ -19,6 +20,11 @@ final class LiveQueueFeed {
     /** Follows the feed, resuming after {@code lastEventId} when given, until disposed. */
     static Disposable follow(
             WebTestClient instance, PageSession session, String lastEventId, List<ServerSentEvent<String>> into) {
+        return events(instance, session, lastEventId).subscribe(into::add);
+    }
+
+    /** The feed's named events (not its keep-alive comments), as the browser gets them, until the stream ends. */
+    static Flux<ServerSentEvent<String>> events(WebTestClient instance, PageSession session, String lastEventId) {
         return instance.get()
                 .uri("/queue/events")
                 .cookie(PageSession.COOKIE, session.cookie())
@@ -33,8 +39,7 @@ final class LiveQueueFeed {
                 .isOk()
                 .returnResult(EVENT)
                 .getResponseBody()
-                .filter(event -> event.event() != null)
-                .subscribe(into::add);
+                .filter(event -> event.event() != null);
     }
 
     /** The kinds of change the feed told of the tip, in order. */
