@@ -114,15 +114,33 @@ class TipSubmissions {
             return accept(request, cleanPhotos, null, null);
         }
         String fingerprint = fingerprint(request, cleanPhotos);
-        return tips.findByIdempotencyKey(key.digest())
+        return storedUnder(key)
                 .flatMap(stored -> replay(stored, key, fingerprint))
                 .switchIfEmpty(Mono.defer(() -> accept(request, cleanPhotos, key, fingerprint)
                         // Two copies of one request racing: the loser answers as the winner did.
                         .onErrorResume(
                                 DuplicateKeyException.class,
-                                duplicate -> tips.findByIdempotencyKey(key.digest())
+                                duplicate -> storedUnder(key)
                                         .flatMap(stored -> replay(stored, key, fingerprint))
                                         .switchIfEmpty(Mono.error(duplicate)))));
+    }
+
+    /**
+     * The tip already stored under this key, if any. Bounded by the accept timeout like the write:
+     * a resident never waits on a slow store for longer than that, whichever question it is slow
+     * to answer.
+     */
+    private Mono<SubmittedTip> storedUnder(IdempotencyKey key) {
+        return tips.findByIdempotencyKey(key.digest())
+                .timeout(properties.acceptTimeout())
+                .onErrorMap(failure -> {
+                    log.warn(
+                            "Tip not accepted: the store did not say whether its key was used before: {}",
+                            NestedExceptionUtils.getMostSpecificCause(failure)
+                                    .getClass()
+                                    .getName());
+                    return new TipNotAcceptedException(properties.retryAfter(), failure);
+                });
     }
 
     /**
