@@ -176,10 +176,16 @@ class EmbeddedTipJourneyTests extends TipJourney {
                                     "submission-service=1", "moderation-service=1", "publishing-service=1"));
             assertThat(prometheus.query("newsdesk_tips_accepted_total")).isNotEmpty();
             assertThat(prometheus.query("newsdesk_queue_tips_waiting")).hasSize(1);
+            // The consumer meters the lag and stuck-consumer alerts read
             assertThat(prometheus.query("kafka_consumer_fetch_manager_records_lag_max"))
                     .isNotEmpty();
+            assertThat(prometheus.query("kafka_consumer_last_poll_seconds_ago")).isNotEmpty();
             assertThat(prometheus.alertRules())
-                    .contains("NewsdeskServiceDown", "NewsdeskServiceNotReady", "NewsdeskTipWaitingOverAnHour");
+                    .contains(
+                            "NewsdeskServiceDown",
+                            "NewsdeskServiceNotReady",
+                            "NewsdeskConsumerStuck",
+                            "NewsdeskTipWaitingOverAnHour");
             assertThat(prometheus.query("ALERTS{alertstate=\"firing\"}")).isEmpty();
         }
     }
