@@ -25,7 +25,9 @@ import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -104,9 +106,22 @@ class TipSubmissions {
      * known not to answer; {@code StoreWatch} logged the outage already.
      */
     private Mono<Void> refusedWhileNotReady() {
-        return Mono.defer(() -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
-                ? Mono.empty()
-                : Mono.error(new TipNotAcceptedException(properties.retryAfter(), null)));
+        return Mono.defer(() -> outOfTrafficForAnOutage()
+                ? Mono.error(new TipNotAcceptedException(properties.retryAfter(), null))
+                : Mono.empty());
+    }
+
+    /**
+     * Whether the service was taken out of traffic by anything but its own shutdown. Readiness also
+     * goes down when the service is told to stop (Boot announces that from the closing context),
+     * and then the store still answers: a tip arriving meanwhile, say one a resident was still
+     * uploading, is accepted while the web server drains, not refused.
+     */
+    private boolean outOfTrafficForAnOutage() {
+        AvailabilityChangeEvent<ReadinessState> last = availability.getLastChangeEvent(ReadinessState.class);
+        return last != null
+                && last.getState() == ReadinessState.REFUSING_TRAFFIC
+                && !(last.getSource() instanceof ApplicationContext);
     }
 
     private Mono<TipAccepted> submitClean(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.messaging.store.StoreWatch;
 import org.newsdesk.store.StoreBackend;
 import org.newsdesk.submission.DistinctClients;
 import org.newsdesk.submission.SubmissionApplication;
@@ -83,6 +84,9 @@ class RefusedTipsTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    StoreWatch storeWatch;
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry properties) {
         properties.add("spring.mongodb.uri", () -> proxy.connectionString("newsdesk-submission-refused"));
@@ -109,11 +113,7 @@ class RefusedTipsTests {
                 "update",
                 SubmittedTips.COLLECTION,
                 IdempotencyKey.fromHeader(key).digest());
-        sendToApi(key, tip)
-                .expectStatus()
-                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader()
-                .exists(HttpHeaders.RETRY_AFTER);
+        expectRefusedForNow(sendToApi(key, tip));
         assertThat(proxy.holding()).isTrue();
         Document landed = awaitOneTipUnder(IdempotencyKey.fromHeader(key));
 
@@ -142,11 +142,7 @@ class RefusedTipsTests {
                 "find", SubmittedTips.COLLECTION, IdempotencyKey.fromHeader(key).digest());
 
         // When the app sends its tip, it is refused after the accept timeout, with when to try again
-        sendToApi(key, tip)
-                .expectStatus()
-                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-                .expectHeader()
-                .exists(HttpHeaders.RETRY_AFTER);
+        expectRefusedForNow(sendToApi(key, tip));
 
         // Then nothing was written, and once the store answers the same request is taken, once
         assertThat(proxy.holding()).isTrue();
@@ -183,10 +179,10 @@ class RefusedTipsTests {
 
     @Test
     void whileTheServiceIsNotReadyATipIsRefusedBeforeAnythingIsWrittenAndTheFormKeepsItsText() {
-        // Given the service has taken itself out of traffic (its store does not answer)
+        // Given the store watch has taken the service out of traffic (its store does not answer)
         String token = TipFormPosts.formToken(web);
         Map<String, String> fields = filledIn(token);
-        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        AvailabilityChangeEvent.publish(context, storeWatch, ReadinessState.REFUSING_TRAFFIC);
 
         // When a resident sends the form, and an app the API
         String refusal = postForm(fields, HttpStatus.SERVICE_UNAVAILABLE);
@@ -213,6 +209,22 @@ class RefusedTipsTests {
         assertThat(tipsUnder(IdempotencyKey.fromFormToken(token))).hasSize(1);
     }
 
+    @Test
+    void whileTheServiceIsStoppingATipAlreadyPastItsDoorIsAcceptedNotRefused() {
+        // Given the service was told to stop: Boot takes readiness down from the closing context
+        String token = TipFormPosts.formToken(web);
+        Map<String, String> fields = filledIn(token);
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+
+        // When a resident's form arrives while the web server drains (the form is let past the
+        // not-ready door, as a tip still uploading was before the signal)
+        String receiptPage = postForm(fields, HttpStatus.OK);
+
+        // Then it is accepted, with a receipt: the store answers, only the service is leaving
+        assertThat(TipFormPosts.receiptOn(receiptPage)).isNotNull();
+        assertThat(tipsUnder(IdempotencyKey.fromFormToken(token))).hasSize(1);
+    }
+
     private static Map<String, String> filledIn(String formToken) {
         Map<String, String> fields = TipFormPosts.complete();
         fields.put("formToken", formToken);
@@ -226,6 +238,14 @@ class RefusedTipsTests {
                 .header(IdempotencyKey.HEADER, key)
                 .bodyValue(tip)
                 .exchange();
+    }
+
+    /** {@code 503} with when to try again: the app keeps its tip and its key, and sends both again. */
+    private static void expectRefusedForNow(WebTestClient.ResponseSpec answer) {
+        answer.expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER);
     }
 
     private String postForm(Map<String, String> fields, HttpStatus expected) {
