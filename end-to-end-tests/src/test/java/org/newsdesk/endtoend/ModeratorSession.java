@@ -55,6 +55,14 @@ public record ModeratorSession(HttpClient browser, String baseUrl, String sessio
         return new ModeratorSession(browser, baseUrl, session, csrf(landing));
     }
 
+    /**
+     * The same browser and session on another instance of the service at the same host, as when a
+     * load balancer sends the moderator's next request elsewhere: the cookie goes with it.
+     */
+    public ModeratorSession at(String otherBaseUrl) {
+        return new ModeratorSession(browser, otherBaseUrl, session, csrf);
+    }
+
     /** A page as the signed-in moderator's browser gets it. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return browser.send(

@@ -50,9 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class TipJourney {
 
     static final String MODERATOR_PASSWORD = "a-long-end-to-end-password";
-    /** The master key the services seal contact details with: 32 bytes in base64, as NEWSDESK_PRIVACY_KEY takes it. */
-    static final String PRIVACY_KEY = "bmV3c2Rlc2stZW5kLXRvLWVuZC1wcml2YWN5LWtleSE=";
-
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
@@ -81,7 +78,7 @@ abstract class TipJourney {
                         "newsdesk.publishing.public-base-url",
                         "http://localhost:" + starter.port(NewsdeskServices.Service.PUBLISHING))
                 .property(NewsdeskServices.Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
-                .property("newsdesk.privacy.key", PRIVACY_KEY);
+                .property("newsdesk.privacy.key", NewsdeskDistribution.PRIVACY_KEY);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -52,6 +53,9 @@ final class NewsdeskApi {
 
     record Story(String id, String slug) {}
 
+    /** A decision's answer: its HTTP status and, for a tip claimed by someone else, who holds it. */
+    record DecisionAnswer(int httpStatus, String claimHolder) {}
+
     /** What a reader gets at a story's address: 200 with its corrections' notes, 404, or 410 once retracted. */
     record StoryAnswer(int httpStatus, String id, List<String> correctionNotes) {}
 
@@ -61,6 +65,8 @@ final class NewsdeskApi {
     private final String submission;
     private final String moderation;
     private final String publishing;
+    /** HTTP Basic credentials of the moderator this client signs in as. */
+    private final String moderatorCredentials;
 
     /** Every answer by HTTP status, {@code 0} for none (refused, reset, timed out): what clients met. */
     private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
@@ -75,9 +81,19 @@ final class NewsdeskApi {
     }
 
     NewsdeskApi(String submission, String moderation, String publishing) {
+        this(submission, moderation, publishing, MODERATOR + ":" + MODERATOR_PASSWORD);
+    }
+
+    private NewsdeskApi(String submission, String moderation, String publishing, String moderatorCredentials) {
         this.submission = submission;
         this.moderation = moderation;
         this.publishing = publishing;
+        this.moderatorCredentials = moderatorCredentials;
+    }
+
+    /** The same instances, as another moderator; its answers are counted apart. */
+    NewsdeskApi signedInAs(String moderator, String password) {
+        return new NewsdeskApi(submission, moderation, publishing, moderator + ":" + password);
     }
 
     /** The calls that got no answer so far: method, path, what happened and when. */
@@ -136,14 +152,31 @@ final class NewsdeskApi {
 
     /** The HTTP status of a decision: 200 when it was recorded, 409 when the tip was decided already. */
     int decide(String tipId, String outcome, String reason) throws IOException {
+        return decision(tipId, outcome, reason).httpStatus();
+    }
+
+    /** A decision, with who holds the tip's claim when that is why it was refused (409). */
+    DecisionAnswer decision(String tipId, String outcome, String reason) throws IOException {
         Map<String, String> decision = new LinkedHashMap<>();
         decision.put("outcome", outcome);
         if (reason != null) {
             decision.put("reason", reason);
         }
-        return send(asModerator(postJson(moderation + "/api/tips/" + tipId + "/decision", decision))
-                        .build())
-                .statusCode();
+        HttpResponse<String> response =
+                send(asModerator(postJson(moderation + "/api/tips/" + tipId + "/decision", decision))
+                        .build());
+        String holder = response.statusCode() == 409 ? text(json.readTree(response.body()), "holder") : null;
+        return new DecisionAnswer(response.statusCode(), holder);
+    }
+
+    /** Claims the tip for this client's moderator; who holds the claim afterwards. */
+    String claim(String tipId) throws IOException {
+        HttpResponse<String> response =
+                send(asModerator(HttpRequest.newBuilder(URI.create(moderation + "/api/tips/" + tipId + "/claim")))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+        expect(200, response);
+        return text(json.readTree(response.body()), "holder");
     }
 
     /** An editor's correction that adds a public note and leaves the text as it is; its HTTP status. */
@@ -261,11 +294,10 @@ final class NewsdeskApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     }
 
-    private static HttpRequest.Builder asModerator(HttpRequest.Builder request) {
-        String credentials = MODERATOR + ":" + MODERATOR_PASSWORD;
+    private HttpRequest.Builder asModerator(HttpRequest.Builder request) {
         return request.header(
                 "Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+                "Basic " + Base64.getEncoder().encodeToString(moderatorCredentials.getBytes(StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
@@ -273,6 +305,7 @@ final class NewsdeskApi {
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .build();
+        Instant sentAt = Instant.now();
         long sent = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(bounded, HttpResponse.BodyHandlers.ofString());
@@ -282,7 +315,8 @@ final class NewsdeskApi {
         } catch (IOException noAnswer) {
             answers.computeIfAbsent(0, status -> new AtomicInteger()).incrementAndGet();
             unanswered.add(request.method() + " " + request.uri().getPath() + ": "
-                    + noAnswer.getClass().getSimpleName() + " after " + (System.nanoTime() - sent) / 1_000_000 + " ms");
+                    + noAnswer.getClass().getSimpleName() + " after " + (System.nanoTime() - sent) / 1_000_000
+                    + " ms, sent at " + sentAt);
             throw noAnswer;
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

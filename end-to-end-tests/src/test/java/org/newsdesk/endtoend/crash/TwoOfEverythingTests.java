@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +13,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.newsdesk.endtoend.NewsdeskDistribution;
+import org.newsdesk.endtoend.ModeratorSession;
 import org.newsdesk.endtoend.ServiceLines;
-import org.newsdesk.launcher.LocalKafkaBroker;
-import org.newsdesk.launcher.LocalMongoServer;
 import org.newsdesk.launcher.NewsdeskServices;
 import org.newsdesk.launcher.NewsdeskServices.Service;
-import org.newsdesk.testsupport.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * moderators decide (and, being editors, correct and retract) through both moderation instances,
  * readers read through both publishing instances. Mid-load one instance of each is killed with
  * SIGKILL and the traffic goes on through the others: their consumers take over the partitions,
- * nothing acknowledged is lost and nothing is published twice. The figures (how long the
+ * nothing acknowledged is lost and nothing is published twice. Before that, a claim made on one
+ * moderation instance is honoured on the other. The figures (how long the
  * partitions took to move, what clients of the remaining instances met meanwhile) are logged.
  */
 class TwoOfEverythingTests {
@@ -51,45 +48,38 @@ class TwoOfEverythingTests {
 
     private static final int ANSWERS_AFTER_KILL = 80;
 
-    private static final String PRIVACY_KEY = "bmV3c2Rlc2stZW5kLXRvLWVuZC1wcml2YWN5LWtleSE=";
+    /** A second moderator, seeded on both moderation instances, to meet the first one's claims. */
+    private static final String SECOND_MODERATOR = "alex";
 
-    @TempDir
-    Path dataDir;
+    private static final String SECOND_MODERATOR_PASSWORD = "second-moderator-password";
 
-    private LocalKafkaBroker kafka;
-    private LocalMongoServer mongo;
-    private NewsdeskServices first;
-    private NewsdeskServices second;
+    /** A BCrypt hash of {@link #SECOND_MODERATOR_PASSWORD}, as accounts are seeded. */
+    private static final String SECOND_MODERATOR_PASSWORD_HASH =
+            "$2a$10$i49vlHHe0x4nIuXSEEf9jeczDg/7Tnj9BIiPBSh0T81g88WD2Jdva";
 
-    @AfterEach
-    void stopEverything() {
-        for (AutoCloseable running : new AutoCloseable[] {first, second, mongo, kafka}) {
-            if (running != null) {
-                try {
-                    running.close();
-                } catch (Exception ex) {
-                    log.warn("Could not stop {}", running, ex);
-                }
-            }
-        }
-    }
+    /** Closed after the test, whatever happened: its services, store and broker stop. */
+    @AutoClose
+    private SharedPlumbing plumbing;
 
     @Test
     void oneInstanceOfEachKilledMidLoadLosesNothingAndPublishesNothingTwice() throws Exception {
         long seed = new SecureRandom().nextLong();
         log.info("Two-of-everything seed {}", seed);
         Random random = new Random(seed);
-        kafka = LocalKafkaBroker.start(dataDir, FreePorts.loopback(), FreePorts.loopback());
-        mongo = LocalMongoServer.start(dataDir, 0);
+        plumbing = SharedPlumbing.start();
         ServiceLines firstLines = new ServiceLines();
         ServiceLines secondLines = new ServiceLines();
-        first = instances(firstLines);
-        second = instances(secondLines);
+        NewsdeskServices first = plumbing.started(instances(firstLines));
+        NewsdeskServices second = plumbing.started(instances(secondLines));
         first.awaitReady(START_PATIENCE);
         second.awaitReady(START_PATIENCE);
-        NewsdeskApi throughFirst = api(first);
-        NewsdeskApi throughSecond = api(second);
+        NewsdeskApi throughFirst = SharedPlumbing.api(first);
+        NewsdeskApi throughSecond = SharedPlumbing.api(second);
         Ledger ledger = new Ledger();
+
+        // A moderator's session and claim made on one moderation instance hold on the other,
+        // before the traffic starts
+        moderatorsWorkThroughEitherInstance(first, second, throughFirst, throughSecond);
 
         // Given residents, moderators and readers at work through both instances of each service
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -154,6 +144,46 @@ class TwoOfEverythingTests {
         assertThat(pagesRead.get()).as("pages readers read").isPositive();
     }
 
+    /**
+     * A moderator signed in through one instance is signed in on the other. The first moderator
+     * claims a tip through one instance; a second moderator trying to decide it through the other
+     * is told who holds it; the first decides it through the other.
+     */
+    private static void moderatorsWorkThroughEitherInstance(
+            NewsdeskServices first, NewsdeskServices second, NewsdeskApi throughFirst, NewsdeskApi throughSecond)
+            throws IOException, InterruptedException {
+        String headline = "Bins not collected on Mill Lane";
+        String tipId = throughFirst
+                .submitTip(headline, "Third week running, the bins were left.", "Sandiacre")
+                .orElseThrow()
+                .tipId();
+        await("the tip in the queue of the second moderation instance")
+                .atMost(TRAFFIC_PATIENCE)
+                .until(() -> throughSecond.queuedTipIds().contains(tipId));
+
+        ModeratorSession signedInOnFirst = ModeratorSession.signIn(
+                first.moderation().baseUrl(), NewsdeskApi.MODERATOR, NewsdeskApi.MODERATOR_PASSWORD);
+        HttpResponse<String> queueOnSecond =
+                signedInOnFirst.at(second.moderation().baseUrl()).get("/queue");
+        assertThat(queueOnSecond.statusCode()).isEqualTo(200);
+        assertThat(queueOnSecond.uri().getPath())
+                .as("the session made on the first instance, on the second")
+                .isEqualTo("/queue");
+        assertThat(queueOnSecond.body()).contains(headline);
+
+        assertThat(throughFirst.claim(tipId)).isEqualTo(NewsdeskApi.MODERATOR);
+
+        NewsdeskApi.DecisionAnswer otherModerator = throughSecond
+                .signedInAs(SECOND_MODERATOR, SECOND_MODERATOR_PASSWORD)
+                .decision(tipId, "REJECTED", "Not for us");
+        assertThat(otherModerator)
+                .as("a decision through the other instance by someone who does not hold the claim")
+                .isEqualTo(new NewsdeskApi.DecisionAnswer(409, NewsdeskApi.MODERATOR));
+        assertThat(throughSecond.decide(tipId, "REJECTED", "A matter for the council"))
+                .as("the claim holder's decision through the other instance")
+                .isEqualTo(200);
+    }
+
     /** Readers on both publishing instances, one and then the other, until told to stop. */
     private static void readThroughBoth(
             NewsdeskApi first, NewsdeskApi second, AtomicBoolean reading, AtomicInteger pagesRead) {
@@ -169,27 +199,13 @@ class TwoOfEverythingTests {
         }
     }
 
-    private NewsdeskServices instances(ServiceLines lines) {
-        NewsdeskServices.Starter starter = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
-                .servicesDirectory(NewsdeskDistribution.servicesDirectory())
-                .randomPorts()
-                .output(lines.stream());
-        return starter.property(
-                        Service.PUBLISHING,
-                        "newsdesk.publishing.public-base-url",
-                        "http://localhost:" + starter.port(Service.PUBLISHING))
+    private NewsdeskServices.Starter instances(ServiceLines lines) {
+        return plumbing.services(lines)
                 // Every resident here comes from one address, as through one proxy.
                 .property(Service.SUBMISSION, "newsdesk.submission.tip-rate-limit", "0")
-                // The embedded run's moderator account, which NewsdeskApi signs in with.
-                .property(Service.MODERATION, "newsdesk.moderator.local-default-password-allowed", "true")
-                .property("newsdesk.privacy.key", PRIVACY_KEY)
-                .start();
-    }
-
-    private static NewsdeskApi api(NewsdeskServices services) {
-        return new NewsdeskApi(
-                services.submission().baseUrl(),
-                services.moderation().baseUrl(),
-                services.publishing().baseUrl());
+                .property(
+                        Service.MODERATION,
+                        "newsdesk.moderator.accounts." + SECOND_MODERATOR + ".password-hash",
+                        SECOND_MODERATOR_PASSWORD_HASH);
     }
 }
