@@ -116,7 +116,13 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
         running.forEach(Disposable::dispose);
     }
 
-    /** Reads the whole queue and brings the order in line with it. */
+    /**
+     * Reads the whole queue and brings the order in line with it, then applies the changes recorded
+     * since it began. A change recorded while the order was loading woke it too early to be applied
+     * ({@link #catchUp} waits for the load), and the wake-up does not come again: without this, a tip
+     * that arrived through another instance while this one started stayed off its pages until the
+     * next change or resync (seen in {@code TwoOfEverythingTests}: minutes).
+     */
     Mono<Void> resync() {
         return changes.newest()
                 .flatMap(newest -> tips.pendingEntries().collectList().flatMap(entries -> {
@@ -136,7 +142,8 @@ class InMemoryQueueOrder implements QueueOrder, ApplicationRunner, DisposableBea
                                 applied.accumulateAndGet(newest, Math::max);
                                 loaded = true;
                             }));
-                }));
+                }))
+                .then(Mono.defer(this::catchUp));
     }
 
     /** Reads these tips by id and puts each where it belongs, or out of the order if it no longer waits. */
