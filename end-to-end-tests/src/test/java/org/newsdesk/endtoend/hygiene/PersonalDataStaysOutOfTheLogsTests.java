@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.newsdesk.endtoend.ModeratorSession;
 import org.newsdesk.endtoend.NewsdeskDistribution;
 import org.newsdesk.endtoend.ServiceLines;
@@ -85,22 +87,33 @@ class PersonalDataStaysOutOfTheLogsTests {
         void take(Resident resident) throws Exception;
     }
 
-    @Test
-    void noPersonalDetailReceiptCodeOrClientAddressReachesAnyServicesLog() throws Exception {
+    /**
+     * In the plain lines, and in the JSON lines a log pipeline takes
+     * ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}), which are made from the same events.
+     */
+    @ParameterizedTest(name = "log format: {0}")
+    @ValueSource(strings = {"plain", "ecs"})
+    void noPersonalDetailReceiptCodeOrClientAddressReachesAnyServicesLog(String format) throws Exception {
         ServiceLines lines = new ServiceLines();
-        LocalKafkaBroker kafka = LocalKafkaBroker.start(dataDir, FreePorts.loopback(), FreePorts.loopback());
-        LocalMongoServer mongo = LocalMongoServer.start(dataDir, 0);
+        Path runDir = Files.createDirectories(dataDir.resolve(format));
+        LocalKafkaBroker kafka = LocalKafkaBroker.start(runDir, FreePorts.loopback(), FreePorts.loopback());
+        LocalMongoServer mongo = LocalMongoServer.start(runDir, 0);
         Resident resident = Resident.marked();
         try {
             // Given the three services, every line they write kept (and shown as it comes)
-            NewsdeskServices services = NewsdeskServices.against(kafka.bootstrapServers(), mongo.connectionString())
+            NewsdeskServices.Starter starter = NewsdeskServices.against(
+                            kafka.bootstrapServers(), mongo.connectionString())
                     .servicesDirectory(NewsdeskDistribution.servicesDirectory())
-                    .randomPorts()
-                    .property(Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
+                    .randomPorts();
+            if (!format.equals("plain")) {
+                starter.property("logging.structured.format.console", format);
+            }
+            NewsdeskServices services = starter.property(
+                            Service.MODERATION, "newsdesk.moderator.password", MODERATOR_PASSWORD)
                     // As the embedded run gives the services their master key for sealing contact details.
                     .property(
                             "newsdesk.privacy.key-file",
-                            dataDir.resolve("privacy.key").toString())
+                            runDir.resolve("privacy.key").toString())
                     .output(lines.stream())
                     .start();
             Journey journey = new Journey(services);
@@ -131,6 +144,10 @@ class PersonalDataStaysOutOfTheLogsTests {
         // Then the services wrote about it, the framework's warning about an undecodable request included
         String log = lines.text();
         assertThat(log).contains("joined the moderation queue").contains("Decoding failed");
+        if (!format.equals("plain")) {
+            // (as JSON, with the trace ids that tie the three services' lines together)
+            assertThat(log).contains("\"ecs\":{\"version\"").contains("\"traceId\":\"");
+        }
         // And no line holds a marker, a receipt code or a client's address
         String upper = log.toUpperCase(Locale.ROOT);
         for (String marker : resident.markers()) {
