@@ -78,8 +78,7 @@ public class StoreWatch implements SmartLifecycle {
         }
         Duration outage = Duration.between(firstMissedAt, clock.instant());
         downSince = null;
-        AvailabilityChangeEvent<ReadinessState> last = availability.getLastChangeEvent(ReadinessState.class);
-        if (last != null && last.getSource() == this && last.getState() == ReadinessState.REFUSING_TRAFFIC) {
+        if (holdsTheServiceOutOfTraffic()) {
             AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
             log.info("MongoDB answers again after {} s: taking traffic again", outage.toSeconds());
         }
@@ -101,6 +100,16 @@ public class StoreWatch implements SmartLifecycle {
                     missed,
                     describe(failure));
         }
+    }
+
+    /**
+     * Whether the service is out of traffic because this watch took it out: the store does not
+     * answer. Not while it is out for any other reason, such as its shutdown (Boot takes readiness
+     * down when the context closes), when the store still answers.
+     */
+    public boolean holdsTheServiceOutOfTraffic() {
+        AvailabilityChangeEvent<ReadinessState> last = availability.getLastChangeEvent(ReadinessState.class);
+        return last != null && last.getSource() == this && last.getState() == ReadinessState.REFUSING_TRAFFIC;
     }
 
     /** Whether the watch holds the store for out: it missed enough answers, and none came since. */

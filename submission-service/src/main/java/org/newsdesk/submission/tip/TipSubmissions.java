@@ -13,6 +13,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.newsdesk.events.PhotoReference;
 import org.newsdesk.events.SealedContact;
 import org.newsdesk.events.TipSubmitted;
+import org.newsdesk.messaging.store.StoreWatch;
 import org.newsdesk.privacy.ContactDetails;
 import org.newsdesk.privacy.ContactVault;
 import org.newsdesk.submission.SubmissionProperties;
@@ -24,10 +25,6 @@ import org.newsdesk.submission.receipt.ReceiptCode;
 import org.newsdesk.submission.receipt.ReceiptStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -49,7 +46,7 @@ class TipSubmissions {
     private final PhotoCleaner cleaner;
     private final ResidentPhotos photos;
     private final ContactVault vault;
-    private final ApplicationAvailability availability;
+    private final StoreWatch storeWatch;
     private final Clock clock;
 
     TipSubmissions(
@@ -58,14 +55,14 @@ class TipSubmissions {
             PhotoCleaner cleaner,
             ResidentPhotos photos,
             ContactVault vault,
-            ApplicationAvailability availability,
+            StoreWatch storeWatch,
             Clock clock) {
         this.tips = tips;
         this.properties = properties;
         this.cleaner = cleaner;
         this.photos = photos;
         this.vault = vault;
-        this.availability = availability;
+        this.storeWatch = storeWatch;
         this.clock = clock;
     }
 
@@ -103,25 +100,14 @@ class TipSubmissions {
 
     /**
      * Refuses at once, rather than after the accept timeout, a tip that would be written to a store
-     * known not to answer; {@code StoreWatch} logged the outage already.
+     * known not to answer; the store watch logged the outage already. Only then: while the service
+     * stops, readiness is down too but the store answers, and a tip arriving meanwhile (say one a
+     * resident was still uploading) is accepted while the web server drains.
      */
     private Mono<Void> refusedWhileNotReady() {
-        return Mono.defer(() -> outOfTrafficForAnOutage()
+        return Mono.defer(() -> storeWatch.holdsTheServiceOutOfTraffic()
                 ? Mono.error(new TipNotAcceptedException(properties.retryAfter(), null))
                 : Mono.empty());
-    }
-
-    /**
-     * Whether the service was taken out of traffic by anything but its own shutdown. Readiness also
-     * goes down when the service is told to stop (Boot announces that from the closing context),
-     * and then the store still answers: a tip arriving meanwhile, say one a resident was still
-     * uploading, is accepted while the web server drains, not refused.
-     */
-    private boolean outOfTrafficForAnOutage() {
-        AvailabilityChangeEvent<ReadinessState> last = availability.getLastChangeEvent(ReadinessState.class);
-        return last != null
-                && last.getState() == ReadinessState.REFUSING_TRAFFIC
-                && !(last.getSource() instanceof ApplicationContext);
     }
 
     private Mono<TipAccepted> submitClean(TipRequest request, IdempotencyKey key, List<CleanPhoto> cleanPhotos) {
